@@ -1,0 +1,41 @@
+# The few commands people type. Everything installs into .venv/ at the repo root.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install run index serve test lint eval bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	# CPU torch first: an unpinned torch would pull a multi-GB CUDA build.
+	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+index: install
+	$(BIN)/inspection-qa build
+
+serve: install
+	$(BIN)/inspection-qa serve
+
+run: index serve
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: lint
+	$(BIN)/pytest
+
+eval: install
+	$(BIN)/inspection-qa eval --gold eval/gold/seeds.jsonl --baselines --report eval-reports/seeds
+
+bench: install
+	$(BIN)/python benchmarks/query_latency.py
+
+clean:
+	rm -rf var eval-reports

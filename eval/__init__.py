@@ -1,0 +1,1 @@
+"""Evaluation: gold question sets, metrics, the runner and its reports."""

@@ -1,0 +1,1 @@
+"""Inspection QA library: documents in, cited answers out."""

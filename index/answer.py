@@ -1,0 +1,143 @@
+"""Extractive, grounded answers: the sentences of the top passages that answer the question,
+each marked ``[n]`` and cited with its exact span; abstention when the evidence is weak."""
+
+import math
+import re
+from dataclasses import dataclass
+
+from index.lexical import tokenize
+from index.text import sentence_spans, words
+from index.types import Citation, Document, Hit
+
+ABSTAIN_MESSAGE = "I could not find this in the documents."
+
+
+@dataclass(frozen=True)
+class AnswerSettings:
+    max_sentences: int = 3
+    passages_considered: int = 5
+    min_dense: float = 0.30
+    min_overlap: float = 0.30
+    max_per_passage: int = 2
+    relative_floor: float = 0.6  # drop sentences far weaker than the best one
+
+
+@dataclass(frozen=True)
+class Candidate:
+    hit_rank: int
+    hit: Hit
+    start: int  # offsets within the passage text
+    end: int
+    overlap: float
+    score: float
+
+
+@dataclass(frozen=True)
+class Composed:
+    answer: str
+    abstained: bool
+    citations: list[Citation]
+
+
+class IdfTable:
+    """Inverse document frequency of stemmed terms over the indexed passages."""
+
+    def __init__(self, document_frequencies: dict[str, int], total: int) -> None:
+        self._df = document_frequencies
+        self._total = max(total, 1)
+
+    def __call__(self, term: str) -> float:
+        df = self._df.get(term, 0)
+        return math.log(1 + (self._total - df + 0.5) / (df + 0.5))
+
+
+def _units(hit: Hit) -> list[tuple[int, int]]:
+    """Sentence spans of a passage; a table row that reads as one line stays whole."""
+    text = hit.passage.text
+    if hit.passage.kind == "row" and len(text.split()) <= 90:
+        return [(0, len(text))]
+    return sentence_spans(text)
+
+
+def _jaccard(a: str, b: str) -> float:
+    sa, sb = set(words(a)), set(words(b))
+    return len(sa & sb) / max(1, len(sa | sb))
+
+
+def compose_answer(
+    question_terms: list[str],
+    hits: list[Hit],
+    documents: dict[str, Document],
+    idf: IdfTable,
+    settings: AnswerSettings,
+) -> Composed:
+    """Pick, order and cite the sentences that answer; abstain when none does well enough."""
+    if not hits:
+        return Composed(ABSTAIN_MESSAGE, True, [])
+    terms = list(dict.fromkeys(question_terms))
+    weight_total = sum(idf(t) for t in terms) or 1.0
+    top_score = hits[0].score or 1.0
+    candidates: list[Candidate] = []
+    for rank, hit in enumerate(hits[: settings.passages_considered]):
+        relevance = hit.score / top_score
+        for start, end in _units(hit):
+            sentence = hit.passage.text[start:end]
+            if len(sentence) < 12:
+                continue
+            present = set(tokenize([sentence])[0]) | set(tokenize([hit.passage.section])[0])
+            overlap = sum(idf(t) for t in terms if t in present) / weight_total
+            score = 0.7 * overlap + 0.3 * relevance - 0.02 * rank
+            candidates.append(Candidate(rank, hit, start, end, overlap, score))
+    best_dense = max((h.dense_score for h in hits if h.dense_score is not None), default=None)
+    best_overlap = max((c.overlap for c in candidates), default=0.0)
+    weak_dense = best_dense is not None and best_dense < settings.min_dense
+    if not candidates or best_overlap < settings.min_overlap or weak_dense:
+        return Composed(ABSTAIN_MESSAGE, True, [])
+
+    candidates.sort(key=lambda c: -c.score)
+    floor = candidates[0].score * settings.relative_floor
+    chosen: list[Candidate] = []
+    per_passage: dict[str, int] = {}
+    for cand in candidates:
+        if len(chosen) >= settings.max_sentences or cand.score < floor:
+            break
+        pid = cand.hit.passage.passage_id
+        if cand.overlap == 0 or per_passage.get(pid, 0) >= settings.max_per_passage:
+            continue
+        text = cand.hit.passage.text[cand.start : cand.end]
+        if any(_jaccard(text, c.hit.passage.text[c.start : c.end]) > 0.6 for c in chosen):
+            continue
+        chosen.append(cand)
+        per_passage[pid] = per_passage.get(pid, 0) + 1
+
+    citations: list[Citation] = []
+    sentences: list[str] = []
+    for n, cand in enumerate(chosen, start=1):
+        passage = cand.hit.passage
+        meta = documents[passage.doc_id].meta
+        quote = passage.text[cand.start : cand.end]
+        citations.append(
+            Citation(
+                n=n,
+                passage_id=passage.passage_id,
+                doc_id=passage.doc_id,
+                title=meta.title,
+                authority=meta.authority,
+                date=meta.date,
+                doc_type=meta.doc_type,
+                section=passage.section,
+                text=passage.text,
+                quote=quote,
+                start=passage.start,
+                end=passage.end,
+                score=round(cand.hit.score, 6),
+                page=passage.page,
+            )
+        )
+        sentences.append(f"{_as_sentence(quote)} [{n}]")
+    return Composed(" ".join(sentences), False, citations)
+
+
+def _as_sentence(quote: str) -> str:
+    """The quote as it reads in the answer; the marker follows it."""
+    return re.sub(r"\s+", " ", quote).strip()

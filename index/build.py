@@ -1,0 +1,317 @@
+"""Corpus directory → index directory: load, chunk, embed, store. Incremental and atomic."""
+
+import hashlib
+import json
+import logging
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+from tqdm import tqdm
+
+from index.chunking import chunk_document
+from index.embedding import Encoder, load_encoder, load_token_counter
+from index.errors import CorpusError, DocumentSkipped, IndexCorrupt, IndexNotFound
+from index.lexical import LexicalIndex
+from index.loaders import Skipped, SourceFile, discover, fingerprint, load_document
+from index.metadata import doc_id_for
+from index.settings import Settings
+from index.store import (
+    FORMAT_VERSION,
+    Manifest,
+    StoredIndex,
+    commit_version,
+    current_version,
+    load_index,
+    new_version_dir,
+    read_manifest,
+    write_index,
+)
+from index.types import Document, Passage
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class BuildReport:
+    """What a build did, for the CLI to print and benchmarks to read."""
+
+    index_path: Path
+    unchanged: bool
+    documents: int
+    passages: int
+    embedded: int
+    reused: int
+    skipped: list[Skipped] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def pipeline_signature(settings: Settings) -> str:
+    """Everything besides the files that decides the passages and vectors."""
+    parts = [
+        FORMAT_VERSION,
+        settings.model_name,
+        settings.passage_max_tokens,
+        settings.passage_min_tokens,
+        _code_version(),
+    ]
+    return hashlib.sha256(json.dumps(parts).encode()).hexdigest()[:16]
+
+
+def _code_version() -> str:
+    """A hash of the loader and chunker sources: changing them invalidates reuse."""
+    here = Path(__file__).parent
+    digest = hashlib.sha256()
+    for name in (
+        "loaders.py",
+        "textual.py",
+        "html_text.py",
+        "pdf_text.py",
+        "structure.py",
+        "chunking.py",
+        "metadata.py",
+        "text.py",
+        "gazetteer.py",
+    ):
+        path = here / name
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def corpus_fingerprint(sources: Sequence[SourceFile], signature: str) -> str:
+    digest = hashlib.sha256(signature.encode())
+    for source in sorted(sources, key=lambda s: str(s.relative_path)):
+        digest.update(f"{source.relative_path}\0{source.content_hash}\n".encode())
+    return digest.hexdigest()
+
+
+def collect_sources(
+    corpus_dirs: Sequence[Path], max_bytes: int
+) -> tuple[list[SourceFile], list[Skipped]]:
+    """Every readable-looking file once: empty, oversized and duplicate files are skipped."""
+    sources: list[SourceFile] = []
+    skipped: list[Skipped] = []
+    seen_hash: dict[str, str] = {}
+    seen_id: set[str] = set()
+    for corpus_dir in corpus_dirs:
+        if not corpus_dir.is_dir():
+            raise CorpusError(f"corpus directory {corpus_dir} does not exist")
+        for path in discover(corpus_dir):
+            try:
+                source = fingerprint(path, corpus_dir, max_bytes)
+            except DocumentSkipped as exc:
+                skipped.append(Skipped(str(path), str(exc)))
+                continue
+            except OSError as exc:
+                skipped.append(Skipped(str(path), f"cannot read file: {exc}"))
+                continue
+            doc_id = doc_id_for(source.relative_path)
+            if source.content_hash in seen_hash:
+                skipped.append(Skipped(str(path), f"duplicate of {seen_hash[source.content_hash]}"))
+                continue
+            if doc_id in seen_id:
+                skipped.append(Skipped(str(path), f"another file already has doc_id {doc_id}"))
+                continue
+            seen_hash[source.content_hash] = str(path)
+            seen_id.add(doc_id)
+            sources.append(source)
+    return sources, skipped
+
+
+def _previous_index(index_dir: Path, settings: Settings, signature: str) -> StoredIndex | None:
+    """The served index if it can be reused for unchanged documents."""
+    try:
+        previous = load_index(index_dir, settings.model_name)
+    except (IndexNotFound, IndexCorrupt) as exc:
+        if not isinstance(exc, IndexNotFound):
+            log.warning("previous index not reusable, rebuilding everything: %s", exc)
+        return None
+    if previous.manifest.stats.get("pipeline_signature") != signature:
+        log.info("chunking or model changed since the last build: re-embedding everything")
+        return None
+    return previous
+
+
+def build_index(
+    corpus_dirs: Sequence[Path],
+    index_dir: Path,
+    settings: Settings,
+    progress: bool = True,
+    encoder_factory: Callable[[], Encoder] | None = None,
+) -> BuildReport:
+    """Build (or refresh) the index for ``corpus_dirs`` into ``index_dir``."""
+    started = time.perf_counter()
+    timings: dict[str, float] = {}
+    signature = pipeline_signature(settings)
+    sources, skipped = collect_sources(corpus_dirs, settings.max_file_bytes)
+    fingerprint_now = corpus_fingerprint(sources, signature)
+    index_dir.mkdir(parents=True, exist_ok=True)
+
+    try:
+        served = read_manifest(current_version(index_dir))
+    except (IndexNotFound, IndexCorrupt):
+        served = None
+    if served and served.corpus_fingerprint == fingerprint_now:
+        try:
+            load_index(index_dir, settings.model_name)
+            log.info("corpus unchanged since the last build: nothing to do")
+            return BuildReport(
+                current_version(index_dir),
+                True,
+                served.document_count,
+                served.passage_count,
+                0,
+                served.passage_count,
+                skipped + [Skipped(**s) for s in served.skipped if Skipped(**s) not in skipped],
+            )
+        except IndexCorrupt as exc:
+            log.warning("served index is damaged, rebuilding: %s", exc)
+
+    previous = _previous_index(index_dir, settings, signature)
+    reusable = _reusable_documents(previous)
+    count_tokens = load_token_counter(settings.model_name)
+
+    t0 = time.perf_counter()
+    documents: list[Document] = []
+    per_doc_passages: list[list[Passage]] = []
+    per_doc_vectors: list[np.ndarray | None] = []
+    for source in tqdm(sources, desc="reading", unit="doc", disable=not progress):
+        reuse = reusable.get(source.content_hash)
+        if reuse and reuse[0].meta.doc_id == doc_id_for(source.relative_path):
+            documents.append(reuse[0])
+            per_doc_passages.append(reuse[1])
+            per_doc_vectors.append(reuse[2])
+            continue
+        try:
+            doc = load_document(source)
+        except DocumentSkipped as exc:
+            log.warning("skipped %s: %s", source.path, exc)
+            skipped.append(Skipped(str(source.path), str(exc)))
+            continue
+        except Exception as exc:  # a file must never stop the build
+            log.warning("skipped %s: unexpected %s: %s", source.path, type(exc).__name__, exc)
+            skipped.append(Skipped(str(source.path), f"unreadable: {type(exc).__name__}: {exc}"))
+            continue
+        passages = chunk_document(
+            doc, count_tokens, settings.passage_max_tokens, settings.passage_min_tokens
+        )
+        if not passages:
+            skipped.append(Skipped(str(source.path), "no passages after chunking"))
+            continue
+        documents.append(doc)
+        per_doc_passages.append(passages)
+        per_doc_vectors.append(None)
+    timings["read_chunk"] = time.perf_counter() - t0
+    if not documents:
+        raise CorpusError(
+            "no readable documents in "
+            + ", ".join(str(d) for d in corpus_dirs)
+            + (f" ({len(skipped)} skipped)" if skipped else "")
+        )
+
+    t0 = time.perf_counter()
+    to_embed = [
+        p.embedding_text()
+        for passages, vectors in zip(per_doc_passages, per_doc_vectors, strict=True)
+        if vectors is None
+        for p in passages
+    ]
+    encoder: Encoder | None = None
+    new_vectors = np.zeros((0, 0), dtype=np.float32)
+    if to_embed:
+        encoder = (
+            encoder_factory()
+            if encoder_factory
+            else load_encoder(settings.model_name, settings.embed_batch_size)
+        )
+        new_vectors = _encode_with_progress(encoder, to_embed, settings.embed_batch_size, progress)
+    dimension = encoder.dimension if encoder else previous.manifest.dimension  # type: ignore[union-attr]
+    timings["embed"] = time.perf_counter() - t0
+
+    rows: list[np.ndarray] = []
+    cursor = 0
+    for passages, vectors in zip(per_doc_passages, per_doc_vectors, strict=True):
+        if vectors is None:
+            vectors = new_vectors[cursor : cursor + len(passages)]
+            cursor += len(passages)
+        rows.append(vectors)
+    all_passages = [p for passages in per_doc_passages for p in passages]
+    all_vectors = np.ascontiguousarray(np.vstack(rows), dtype=np.float32)
+
+    t0 = time.perf_counter()
+    lexical = LexicalIndex.build([p.embedding_text() for p in all_passages])
+    timings["lexical"] = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    timings["total"] = time.perf_counter() - started
+    manifest = Manifest(
+        format_version=FORMAT_VERSION,
+        model_name=settings.model_name,
+        dimension=dimension,
+        passage_count=len(all_passages),
+        document_count=len(documents),
+        corpus_fingerprint=fingerprint_now,
+        created_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        skipped=[{"path": s.path, "reason": s.reason} for s in skipped],
+        stats={
+            "pipeline_signature": signature,
+            "embedded_passages": len(to_embed),
+            "reused_passages": len(all_passages) - len(to_embed),
+            "seconds": {k: round(v, 3) for k, v in timings.items()},
+        },
+    )
+    building = new_version_dir(index_dir)
+    write_index(building, manifest, documents, all_passages, all_vectors, lexical)
+    final = commit_version(index_dir, building)
+    timings["write"] = time.perf_counter() - t0
+    timings["total"] = time.perf_counter() - started
+    return BuildReport(
+        final,
+        False,
+        len(documents),
+        len(all_passages),
+        len(to_embed),
+        len(all_passages) - len(to_embed),
+        skipped,
+        timings,
+    )
+
+
+def _reusable_documents(
+    previous: StoredIndex | None,
+) -> dict[str, tuple[Document, list[Passage], np.ndarray]]:
+    """Unchanged documents of the served index, by content hash, with passages and vectors."""
+    if previous is None:
+        return {}
+    by_doc: dict[str, list[int]] = {}
+    for row, passage in enumerate(previous.passages):
+        by_doc.setdefault(passage.doc_id, []).append(row)
+    out: dict[str, tuple[Document, list[Passage], np.ndarray]] = {}
+    for doc_id, doc in previous.documents.items():
+        rows = by_doc.get(doc_id, [])
+        if rows:
+            out[doc.content_hash] = (
+                doc,
+                [previous.passages[r] for r in rows],
+                previous.vectors[rows],
+            )
+    return out
+
+
+def _encode_with_progress(
+    encoder: Encoder, texts: list[str], batch_size: int, progress: bool
+) -> np.ndarray:
+    # Longest first keeps batches of similar length, which is faster on CPU.
+    order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
+    out = np.zeros((len(texts), encoder.dimension), dtype=np.float32)
+    step = batch_size * 8
+    with tqdm(total=len(texts), desc="embedding", unit="passage", disable=not progress) as bar:
+        for k in range(0, len(order), step):
+            chunk = order[k : k + step]
+            out[chunk] = encoder.encode([texts[i] for i in chunk])
+            bar.update(len(chunk))
+    return out

@@ -1,0 +1,177 @@
+"""Structure-aware passages: paragraphs packed under their heading, table rows on their own.
+
+Every passage is a contiguous span of the document's stored text, sized so that its
+heading context plus its text fits the encoder's window.
+"""
+
+from collections.abc import Callable
+
+from index.text import sentence_spans
+from index.types import Block, Document, Passage
+
+TokenCounter = Callable[[str], int]
+
+
+def approximate_tokens(text: str) -> int:
+    """Word-piece count estimate for when no tokenizer is at hand (≈1.3 pieces a word)."""
+    return int(len(text.split()) * 1.3) + 1
+
+
+def _section_label(heading: str, context: str) -> str:
+    label = " › ".join(p for p in (heading, context) if p)
+    return label if len(label) <= 300 else label[:297] + "…"
+
+
+def chunk_document(
+    doc: Document,
+    count_tokens: TokenCounter = approximate_tokens,
+    max_tokens: int = 200,
+    min_tokens: int = 40,
+) -> list[Passage]:
+    """Cut ``doc`` into passages of at most ``max_tokens`` (context included)."""
+    spans: list[tuple[int, int, str, str]] = []  # start, end, section, kind
+    heading = ""
+    pending: list[Block] = []
+
+    def flush() -> None:
+        if pending:
+            spans.extend(_pack_paragraphs(doc.text, pending, heading, count_tokens, max_tokens))
+            pending.clear()
+
+    for block in doc.blocks:
+        if block.kind == "heading":
+            flush()
+            heading = doc.text[block.start : block.end]
+        elif block.kind == "row":
+            flush()
+            section = _section_label(heading, block.context)
+            for start, end in _split_row(doc.text, block, section, count_tokens, max_tokens):
+                spans.append((start, end, section, "row"))
+        else:
+            pending.append(block)
+    flush()
+    spans = _merge_small(doc.text, spans, count_tokens, min_tokens, max_tokens)
+    if not spans and doc.text.strip():
+        spans = [(0, len(doc.text), "", "text")]
+    return [
+        Passage(
+            passage_id=f"{doc.meta.doc_id}#{i}",
+            doc_id=doc.meta.doc_id,
+            start=start,
+            end=end,
+            text=doc.text[start:end],
+            section=section,
+            kind=kind,
+            page=doc.page_at(start),
+        )
+        for i, (start, end, section, kind) in enumerate(spans)
+    ]
+
+
+def _pack_paragraphs(
+    text: str, blocks: list[Block], heading: str, count: TokenCounter, max_tokens: int
+) -> list[tuple[int, int, str, str]]:
+    """Greedy packing of whole sentences; paragraphs break first, sentences only if needed."""
+    budget = max_tokens - (count(heading) if heading else 0)
+    units: list[tuple[int, int, bool]] = []  # start, end, starts a paragraph
+    for block in blocks:
+        sentences = sentence_spans(text, block.start, block.end) or [(block.start, block.end)]
+        for k, (s, e) in enumerate(sentences):
+            units.append((s, e, k == 0))
+    out: list[tuple[int, int, str, str]] = []
+    cur_start, cur_end, cur_tokens = -1, -1, 0
+    for s, e, _new_paragraph in units:
+        tokens = count(text[s:e])
+        if cur_start >= 0 and cur_tokens + tokens > budget:
+            out.append((cur_start, cur_end, heading, "text"))
+            cur_start = -1
+        if cur_start < 0:
+            cur_start, cur_tokens = s, 0
+        if tokens > budget:  # one over-long sentence: cut it at word boundaries
+            for ws, we in _split_words(text, s, e, count, budget):
+                if cur_start < ws:
+                    out.append((cur_start, ws, heading, "text"))
+                out.append((ws, we, heading, "text"))
+                cur_start = -1
+            continue
+        cur_end = e
+        cur_tokens += tokens
+    if cur_start >= 0:
+        out.append((cur_start, cur_end, heading, "text"))
+    return [span for span in out if span[1] > span[0]]
+
+
+def _split_words(
+    text: str, start: int, end: int, count: TokenCounter, budget: int
+) -> list[tuple[int, int]]:
+    pieces: list[tuple[int, int]] = []
+    piece_start = start
+    last_space = start
+    pos = start
+    while pos < end:
+        nxt = text.find(" ", pos + 1, end)
+        nxt = end if nxt < 0 else nxt
+        if count(text[piece_start:nxt]) > budget and last_space > piece_start:
+            pieces.append((piece_start, last_space))
+            piece_start = last_space + 1
+        last_space = nxt
+        pos = nxt
+    if piece_start < end:
+        pieces.append((piece_start, end))
+    return pieces
+
+
+def _split_row(
+    text: str, block: Block, section: str, count: TokenCounter, max_tokens: int
+) -> list[tuple[int, int]]:
+    """A row that fits stays whole; a long one is cut between cells, then between words."""
+    budget = max_tokens - count(section)
+    if count(text[block.start : block.end]) <= budget:
+        return [(block.start, block.end)]
+    cells: list[tuple[int, int]] = []
+    pos = block.start
+    while pos < block.end:
+        sep = text.find(" | ", pos, block.end)
+        stop = block.end if sep < 0 else sep
+        cells.append((pos, stop))
+        pos = stop + 3 if sep >= 0 else block.end
+    out: list[tuple[int, int]] = []
+    cur: tuple[int, int] | None = None
+    for s, e in cells:
+        if cur and count(text[cur[0] : e]) <= budget:
+            cur = (cur[0], e)
+            continue
+        if cur:
+            out.append(cur)
+        if count(text[s:e]) > budget:
+            out.extend(_split_words(text, s, e, count, budget))
+            cur = None
+        else:
+            cur = (s, e)
+    if cur:
+        out.append(cur)
+    return out
+
+
+def _merge_small(
+    text: str,
+    spans: list[tuple[int, int, str, str]],
+    count: TokenCounter,
+    min_tokens: int,
+    max_tokens: int,
+) -> list[tuple[int, int, str, str]]:
+    """Fold a tiny text passage into the next one of the same section when both fit."""
+    out: list[tuple[int, int, str, str]] = []
+    for span in spans:
+        if out:
+            prev = out[-1]
+            same = prev[2] == span[2] and prev[3] == span[3] == "text"
+            if (
+                same
+                and count(text[prev[0] : prev[1]]) < min_tokens
+                and count(prev[2] + text[prev[0] : span[1]]) <= max_tokens
+            ):
+                out[-1] = (prev[0], span[1], prev[2], prev[3])
+                continue
+        out.append(span)
+    return out

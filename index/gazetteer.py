@@ -1,0 +1,133 @@
+"""Gazetteer of English local authorities with children's-services responsibility."""
+
+import re
+from functools import lru_cache
+
+_NAMES = """
+Barking and Dagenham|Barnet|Bexley|Brent|Bromley|Camden|City of London|Croydon|Ealing|Enfield
+Greenwich|Hackney|Hammersmith and Fulham|Haringey|Harrow|Havering|Hillingdon|Hounslow|Islington
+Kensington and Chelsea|Kingston upon Thames|Lambeth|Lewisham|Merton|Newham|Redbridge
+Richmond upon Thames|Southwark|Sutton|Tower Hamlets|Waltham Forest|Wandsworth|Westminster
+Barnsley|Birmingham|Bolton|Bradford|Bury|Calderdale|Coventry|Doncaster|Dudley|Gateshead|Kirklees
+Knowsley|Leeds|Liverpool|Manchester|Newcastle upon Tyne|North Tyneside|Oldham|Rochdale|Rotherham
+Salford|Sandwell|Sefton|Sheffield|Solihull|South Tyneside|St Helens|Stockport|Sunderland|Tameside
+Trafford|Wakefield|Walsall|Wigan|Wirral|Wolverhampton
+Bath and North East Somerset|Bedford|Blackburn with Darwen|Blackpool
+Bournemouth, Christchurch and Poole|Bracknell Forest|Brighton and Hove|Bristol|Buckinghamshire
+Central Bedfordshire|Cheshire East|Cheshire West and Chester|Cornwall|Cumberland|Darlington|Derby
+Dorset|Durham|East Riding of Yorkshire|Halton|Hartlepool|Herefordshire|Isle of Wight
+Isles of Scilly|Kingston upon Hull|Leicester|Luton|Medway|Middlesbrough|Milton Keynes
+North East Lincolnshire|North Lincolnshire|North Northamptonshire|North Somerset|North Yorkshire
+Northumberland|Nottingham|Peterborough|Plymouth|Portsmouth|Reading|Redcar and Cleveland|Rutland
+Shropshire|Slough|Somerset|South Gloucestershire|Southampton|Southend-on-Sea|Stockton-on-Tees
+Stoke-on-Trent|Swindon|Telford and Wrekin|Thurrock|Warrington|West Berkshire|West Northamptonshire
+Westmorland and Furness|Wiltshire|Windsor and Maidenhead|Wokingham|York
+Cambridgeshire|Derbyshire|Devon|East Sussex|Essex|Gloucestershire|Hampshire|Hertfordshire|Kent
+Lancashire|Leicestershire|Lincolnshire|Norfolk|Nottinghamshire|Oxfordshire|Staffordshire|Suffolk
+Surrey|Warwickshire|West Sussex|Worcestershire
+Northamptonshire|Cumbria|Bournemouth|Poole
+"""
+
+_ALIASES: dict[str, tuple[str, ...]] = {
+    "Kingston upon Hull": ("Hull", "Hull City Council", "City of Kingston upon Hull"),
+    "Durham": ("County Durham",),
+    "Bournemouth, Christchurch and Poole": ("BCP", "Bournemouth Christchurch and Poole"),
+    "Windsor and Maidenhead": ("Royal Borough of Windsor and Maidenhead",),
+    "St Helens": ("St. Helens", "Saint Helens"),
+    "Southend-on-Sea": ("Southend", "Southend on Sea"),
+    "Stoke-on-Trent": ("Stoke on Trent",),
+    "Stockton-on-Tees": ("Stockton on Tees", "Stockton"),
+    "Bristol": ("City of Bristol", "Bristol City Council"),
+    "Bath and North East Somerset": ("BANES", "B&NES"),
+    "Hertfordshire": ("Herts",),
+    "Newcastle upon Tyne": ("Newcastle",),
+    "Kensington and Chelsea": ("Royal Borough of Kensington and Chelsea",),
+    "Kingston upon Thames": ("Royal Borough of Kingston upon Thames",),
+    "Richmond upon Thames": (),
+    "Westmorland and Furness": ("Westmorland & Furness",),
+    "Telford and Wrekin": ("Telford",),
+    "Blackburn with Darwen": ("Blackburn",),
+    "Herefordshire": ("County of Herefordshire",),
+}
+
+AUTHORITIES: dict[str, tuple[str, ...]] = {
+    name: _ALIASES.get(name, ()) for line in _NAMES.strip().splitlines() for name in line.split("|")
+}
+
+
+def _key(text: str) -> str:
+    text = text.lower().replace("’", "'").replace("&", " and ")
+    text = re.sub(r"[^a-z0-9' ]+", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@lru_cache(maxsize=1)
+def _lookup() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for name, aliases in AUTHORITIES.items():
+        for variant in (name, *aliases):
+            table[_key(variant)] = name
+    return table
+
+
+def _pattern_for(variant: str) -> str:
+    parts = re.split(r"(\s+|&|\band\b|-|,)", variant)
+    out = []
+    for part in parts:
+        if not part:
+            continue
+        if part.isspace():
+            out.append(r"\s+")
+        elif part in ("&", "and"):
+            out.append(r"(?:&|and)")
+        elif part == "-":
+            out.append(r"[-\s]")
+        elif part == ",":
+            out.append(r",?")
+        else:
+            out.append(re.escape(part).replace(r"\.", r"\.?"))
+    return "".join(out)
+
+
+# Names that are also everyday words match only when capitalised as a name.
+_CASE_SENSITIVE = {"Reading", "Bury", "Hull", "Sutton", "Poole", "Halton", "Stockport"}
+
+
+@lru_cache(maxsize=1)
+def _regex() -> tuple[re.Pattern[str], list[str]]:
+    variants = sorted(
+        {(v, name) for name, aliases in AUTHORITIES.items() for v in (name, *aliases)},
+        key=lambda pair: -len(pair[0]),
+    )
+    names = [name for _, name in variants]
+    alternation = "|".join(
+        f"(?P<g{i}>{'(?-i:' + _pattern_for(v) + ')' if v in _CASE_SENSITIVE else _pattern_for(v)})"
+        for i, (v, _) in enumerate(variants)
+    )
+    pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?=(?:['’]s)?(?![\w-]))", re.IGNORECASE)
+    return pattern, names
+
+
+def find_authority_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, canonical name) of every authority mentioned in ``text``."""
+    pattern, names = _regex()
+    spans = []
+    for match in pattern.finditer(text):
+        index = int(match.lastgroup[1:])  # type: ignore[index]
+        spans.append((match.start(), match.end(), names[index]))
+    return spans
+
+
+def find_authorities(text: str) -> list[str]:
+    """Canonical names mentioned in ``text``, in order of first appearance."""
+    return list(dict.fromkeys(name for _, _, name in find_authority_spans(text)))
+
+
+def canonical_authority(name: str) -> str | None:
+    """The canonical name for an exact name or alias (any case, '&' or 'and'), else None."""
+    return _lookup().get(_key(name))
+
+
+def find_authority(text: str) -> str | None:
+    """``text`` as a name, else the first authority it mentions."""
+    return canonical_authority(text) or next(iter(find_authorities(text)), None)

@@ -1,0 +1,66 @@
+"""BM25 over stemmed words (bm25s), scored over all passages so filters apply before ranking."""
+
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+
+import bm25s
+import numpy as np
+import Stemmer
+
+log = logging.getLogger(__name__)
+logging.getLogger("bm25s").setLevel(logging.WARNING)
+
+_STEMMER = Stemmer.Stemmer("english")
+
+
+def tokenize(texts: Sequence[str]) -> list[list[str]]:
+    """Lowercased, stop-worded, stemmed words: the lexical index's and queries' vocabulary."""
+    return bm25s.tokenize(
+        list(texts), stopwords="en", stemmer=_STEMMER, return_ids=False, show_progress=False
+    )
+
+
+class LexicalIndex:
+    """A BM25 index whose document ids are passage row numbers."""
+
+    def __init__(self, retriever: bm25s.BM25, size: int) -> None:
+        self._retriever = retriever
+        self._vocab = set(retriever.vocab_dict)
+        self.size = size
+
+    @classmethod
+    def build(cls, texts: Sequence[str]) -> "LexicalIndex":
+        retriever = bm25s.BM25()
+        if texts:
+            retriever.index(tokenize(texts), show_progress=False)
+        return cls(retriever, len(texts))
+
+    def save(self, directory: Path) -> None:
+        self._retriever.save(str(directory), show_progress=False)
+
+    @classmethod
+    def load(cls, directory: Path, size: int) -> "LexicalIndex":
+        return cls(bm25s.BM25.load(str(directory), show_progress=False), size)
+
+    def query_terms(self, query: str) -> list[str]:
+        """The query's stemmed words that occur somewhere in the index."""
+        return [t for t in tokenize([query])[0] if t in self._vocab]
+
+    def scores(self, query: str) -> np.ndarray:
+        """BM25 score of every passage for ``query`` (zeros when no word is known)."""
+        terms = self.query_terms(query)
+        if not terms or self.size == 0:
+            return np.zeros(self.size, dtype=np.float32)
+        return np.asarray(self._retriever.get_scores(terms), dtype=np.float32)
+
+
+def document_frequencies(index: LexicalIndex) -> dict[str, int]:
+    """How many passages contain each indexed term (from the BM25 matrix's columns)."""
+    retriever = index._retriever
+    indptr = np.asarray(retriever.scores["indptr"])
+    return {
+        term: int(indptr[j + 1] - indptr[j])
+        for term, j in retriever.vocab_dict.items()
+        if term and j + 1 < len(indptr)
+    }

@@ -1,0 +1,104 @@
+"""Files in the corpus → Documents with stored text, structure and metadata."""
+
+import hashlib
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from index.errors import DocumentSkipped
+from index.html_text import assemble_html
+from index.metadata import SIDECAR_SUFFIX, build_meta
+from index.pdf_text import assemble_pdf, read_pdf
+from index.structure import TextAssembler
+from index.text import normalise_whitespace
+from index.textual import assemble_text
+from index.types import Document
+
+log = logging.getLogger(__name__)
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf")
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A candidate document on disk, with the hash that decides whether it changed."""
+
+    path: Path
+    relative_path: Path
+    content_hash: str
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file left out of the index, and why."""
+
+    path: str
+    reason: str
+
+
+def discover(corpus_dir: Path) -> Iterator[Path]:
+    """Supported files under ``corpus_dir`` in a stable order, sidecars and hidden files aside."""
+    for path in sorted(corpus_dir.rglob("*")):
+        if not path.is_file() or any(p.startswith(".") for p in path.relative_to(corpus_dir).parts):
+            continue
+        if path.name.endswith(SIDECAR_SUFFIX):
+            continue
+        if path.suffix.lower() in SUPPORTED_SUFFIXES:
+            yield path
+
+
+def fingerprint(path: Path, corpus_dir: Path, max_bytes: int) -> SourceFile:
+    """Hash a file's bytes (and its sidecar's), refusing files over ``max_bytes``."""
+    size = path.stat().st_size
+    if size == 0:
+        raise DocumentSkipped("empty file")
+    if size > max_bytes:
+        raise DocumentSkipped(f"file is {size:,} bytes, over the {max_bytes:,} byte limit")
+    digest = hashlib.sha256(path.read_bytes())
+    sidecar = path.with_name(path.stem + SIDECAR_SUFFIX)
+    if sidecar.is_file():
+        digest.update(sidecar.read_bytes())
+    return SourceFile(path, path.relative_to(corpus_dir), digest.hexdigest())
+
+
+def _decode(raw: bytes) -> str:
+    if b"\x00" in raw[:8192]:
+        raise DocumentSkipped("binary content in a text file")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")
+        log.info("not UTF-8, read as Windows-1252")
+        return text
+
+
+def load_document(source: SourceFile) -> Document:
+    """Read, structure and describe one file; raises DocumentSkipped when it cannot."""
+    suffix = source.path.suffix.lower()
+    assembler = TextAssembler()
+    if suffix == ".pdf":
+        assemble_pdf(read_pdf(source.path), assembler)
+    else:
+        raw = _decode(source.path.read_bytes())
+        if not raw.strip():
+            raise DocumentSkipped("no text")
+        printable = sum(ch.isprintable() or ch.isspace() for ch in raw[:20000])
+        if printable < 0.9 * min(len(raw), 20000):
+            raise DocumentSkipped("mostly unprintable characters: not a text document")
+        raw = normalise_whitespace(raw)
+        if suffix in (".html", ".htm"):
+            assemble_html(raw, assembler)
+        else:
+            assemble_text(raw, assembler)
+    text = assembler.text()
+    if len(text.strip()) < 20:
+        raise DocumentSkipped("less than 20 characters of text")
+    meta = build_meta(source.path, source.relative_path, text, assembler.blocks)
+    return Document(
+        meta=meta,
+        text=text,
+        blocks=assembler.blocks,
+        page_starts=assembler.page_starts,
+        content_hash=source.content_hash,
+    )

@@ -1,0 +1,189 @@
+"""Structure of PDF reports: text per page, running headers dropped, lines joined into
+paragraphs, headings recognised, and Ofsted judgement tables turned into rows."""
+
+import re
+from collections import Counter
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from index.errors import DocumentSkipped
+from index.structure import TextAssembler, one_line, render_row
+
+_GRADES = (
+    r"(?:requires\s+improvement\s+to\s+be\s+good|requires\s+improvement|outstanding|good"
+    r"|inadequate)"
+)
+_GRADE_AT_END = re.compile(rf"^(?P<area>.+?)\s+(?P<grade>{_GRADES})\s*$", re.I | re.S)
+_TABLE_START = re.compile(
+    r"^(judgement\s+grade|the judgements on areas of the service.*are:?)\s*$", re.I
+)
+_BULLET = re.compile(r"^\s*(?:[\uf0b7•◼▪●■\-–]|\d{1,3}\.(?!\d)|\d{1,3}\.\d+\s)\s*")
+_TERMINAL = re.compile(r"[.!?:;)\"”’]\s*$")
+
+
+def read_pdf(path: Path) -> list[str]:
+    """The text of each page; raises DocumentSkipped for encrypted, corrupt or empty PDFs."""
+    try:
+        reader = PdfReader(str(path))
+        if reader.is_encrypted:
+            try:
+                if not reader.decrypt(""):
+                    raise DocumentSkipped("encrypted PDF (needs a password)")
+            except DocumentSkipped:
+                raise
+            except Exception as exc:
+                raise DocumentSkipped(f"encrypted PDF that cannot be opened: {exc}") from exc
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except DocumentSkipped:
+        raise
+    except Exception as exc:  # pypdf raises many types for broken files
+        raise DocumentSkipped(f"unreadable PDF: {type(exc).__name__}: {exc}") from exc
+    if sum(len(p.strip()) for p in pages) < 20:
+        raise DocumentSkipped("PDF has no text layer (scanned image?)")
+    return pages
+
+
+def _clean_lines(page: str) -> list[str]:
+    lines = [re.sub(r"[ \t]+", " ", ln).strip() for ln in page.replace("\r", "").split("\n")]
+    # Symbol-font bullets come out as private-use characters.
+    return [re.sub(r"^[\ue000-\uf8ff]\s*", "• ", ln) for ln in lines]
+
+
+def _running_lines(pages: list[list[str]]) -> set[str]:
+    """Lines that repeat near the top or bottom of many pages: running headers and footers."""
+    counts: Counter[str] = Counter()
+    for lines in pages:
+        content = [ln for ln in lines if ln]
+        edge = content[:3] + content[-2:]
+        counts.update({_shape(ln) for ln in edge})
+    threshold = max(2, int(len(pages) * 0.4))
+    return {shape for shape, n in counts.items() if n >= threshold}
+
+
+def _shape(line: str) -> str:
+    return re.sub(r"\d+", "#", line.lower())
+
+
+def assemble_pdf(pages_text: list[str], assembler: TextAssembler) -> None:
+    """Turn page texts into headings, paragraphs and judgement-table rows."""
+    pages = [_clean_lines(p) for p in pages_text]
+    running = _running_lines(pages) if len(pages) > 2 else set()
+    lengths = sorted(len(ln) for lines in pages for ln in lines if ln)
+    width = lengths[int(len(lengths) * 0.95)] if lengths else 80
+    paragraph: list[str] = []
+
+    def flush() -> None:
+        if not paragraph:
+            return
+        text = one_line(" ".join(paragraph))
+        paragraph.clear()
+        if _looks_like_heading(text):
+            assembler.heading(text)
+        else:
+            assembler.paragraph(text)
+
+    for lines in pages:
+        # A paragraph running over the page break continues; anything else starts afresh.
+        if paragraph and _TERMINAL.search(paragraph[-1]):
+            flush()
+        assembler_page_start = True
+        i = 0
+        while i < len(lines):
+            line = lines[i]
+            if not line or _shape(line) in running or re.fullmatch(r"\d{1,3}", line):
+                if not line and paragraph and _TERMINAL.search(paragraph[-1]):
+                    flush()
+                i += 1
+                continue
+            if assembler_page_start:
+                # A paragraph carried over the break is credited to the page it ends on.
+                assembler.start_page()
+                assembler_page_start = False
+            if _TABLE_START.match(line):
+                flush()
+                i = _take_judgement_table(lines, i, assembler)
+                continue
+            if paragraph and _starts_block(line):
+                flush()
+            paragraph.append(line)
+            if _ends_paragraph(line, lines[i + 1] if i + 1 < len(lines) else "", width):
+                flush()
+            i += 1
+        if assembler_page_start:
+            assembler.start_page()
+    flush()
+
+
+def _starts_block(line: str) -> bool:
+    return bool(_BULLET.match(line))
+
+
+def _ends_paragraph(line: str, nxt: str, width: int) -> bool:
+    if not nxt:
+        return False
+    short = len(line) < width * 0.72
+    if _TERMINAL.search(line) and (short or _starts_block(nxt)):
+        return True
+    # A short line without final punctuation followed by a capitalised line is a heading.
+    return (
+        short
+        and len(line) < 70
+        and not line.endswith(",")
+        and nxt[:1].isupper()
+        and (not _TERMINAL.search(line))
+        and len(line.split()) <= 12
+        and _title_like(line)
+    )
+
+
+def _title_like(line: str) -> bool:
+    return bool(re.match(r"^[A-Z0-9‘'\"]", line)) and not re.search(
+        r"\b(and|of|the|to|with|for|in)$", line
+    )
+
+
+def _looks_like_heading(text: str) -> bool:
+    return len(text) <= 120 and not re.search(r"[.;,]\s*$", text) and len(text.split()) <= 18
+
+
+def _take_judgement_table(lines: list[str], i: int, assembler: TextAssembler) -> int:
+    """Rows of area → grade after a 'Judgement Grade' line, up to 'Overall effectiveness'."""
+    header = lines[i]
+    headers = ["Judgement", "Grade"]
+    i += 1
+    buffer: list[str] = []
+    rows: list[tuple[str, str]] = []
+    while i < len(lines):
+        line = lines[i]
+        if not line:
+            i += 1
+            nxt = next((ln for ln in lines[i:] if ln), "")
+            if rows and not buffer and (len(nxt) > 70 or not nxt):
+                break  # prose resumes after the table
+            continue
+        buffer.append(line)
+        i += 1
+        if (
+            re.search(r"requires\s+improvement$", line, re.I)
+            and i < len(lines)
+            and re.match(r"to\s+be\s+good", lines[i], re.I)
+        ):
+            buffer.append(lines[i])  # the grade wraps: "Requires improvement / to be good"
+            i += 1
+        match = _GRADE_AT_END.match(" ".join(buffer))
+        if match:
+            area = re.sub(r"^\d+(\.\d+)?\.?\s+", "", one_line(match.group("area")))
+            rows.append((area, one_line(match.group("grade"))))
+            buffer = []
+            if area.lower().startswith(("overall effectiveness", "leadership, management")):
+                break
+        elif len(buffer) > 6:
+            i -= len(buffer)  # not a table after all: hand the lines back as prose
+            break
+    context = f"{header}" if rows else ""
+    for area, grade in rows:
+        assembler.row(render_row(headers, [area, grade]), context=context)
+    if not rows:
+        assembler.paragraph(header)
+    return i

@@ -1,0 +1,147 @@
+"""The question-answering engine: resolve the question, search, compose a cited answer.
+
+The service, the CLI and the evaluation runner all call ``QAEngine.ask``, so they give the
+same answer to the same question.
+"""
+
+import logging
+import time
+from dataclasses import replace
+from pathlib import Path
+
+from index.answer import ABSTAIN_MESSAGE, AnswerSettings, IdfTable, compose_answer
+from index.embedding import Encoder, load_encoder
+from index.errors import BadQuery, DocumentNotFound
+from index.gazetteer import canonical_authority
+from index.lexical import document_frequencies, tokenize
+from index.query import resolve, strip_authorities
+from index.search import MODES, Searcher, SearchResult
+from index.settings import Settings
+from index.store import StoredIndex, load_index
+from index.types import Answer, Document, Filters
+
+log = logging.getLogger(__name__)
+
+
+class QAEngine:
+    """One loaded index and model, answering questions and searches."""
+
+    def __init__(self, index: StoredIndex, encoder: Encoder, settings: Settings) -> None:
+        self.index = index
+        self.settings = settings
+        self.searcher = Searcher(index, encoder, settings.rrf_k)
+        self.idf = IdfTable(document_frequencies(index.lexical), len(index.passages))
+        self.answer_settings = AnswerSettings(
+            max_sentences=settings.answer_max_sentences,
+            min_dense=settings.abstain_min_dense,
+            min_overlap=settings.abstain_min_overlap,
+        )
+
+    @classmethod
+    def open(cls, settings: Settings, index_dir: Path | None = None) -> "QAEngine":
+        """Load the served index and the model it was built with."""
+        encoder = load_encoder(settings.model_name, settings.embed_batch_size)
+        index = load_index(index_dir or settings.index_dir, settings.model_name, encoder.dimension)
+        return cls(index, encoder, settings)
+
+    @property
+    def documents(self) -> dict[str, Document]:
+        return self.index.documents
+
+    def document(self, doc_id: str) -> Document:
+        try:
+            return self.index.documents[doc_id]
+        except KeyError:
+            raise DocumentNotFound(f"no document with doc_id {doc_id!r}") from None
+
+    def _check_top_k(self, top_k: int | None) -> int:
+        top_k = self.settings.top_k if top_k is None else top_k
+        if not 1 <= top_k <= self.settings.top_k_max:
+            raise BadQuery(f"top_k must be between 1 and {self.settings.top_k_max}")
+        return top_k
+
+    def search(
+        self,
+        query: str,
+        filters: Filters | None = None,
+        top_k: int | None = None,
+        mode: str | None = None,
+    ) -> SearchResult:
+        """Passages for ``query``; authorities named in it become a filter."""
+        if not query.strip():
+            raise BadQuery("the query is empty")
+        mode = mode or self._mode()
+        filters = filters or Filters()
+        if not filters.authority:
+            resolved = resolve(query)
+            if resolved.authorities:
+                filters = replace(filters, authority=resolved.authorities)
+        return self.searcher.search(
+            query, filters, self._check_top_k(top_k), mode, self.settings.candidates
+        )
+
+    def _mode(self) -> str:
+        return {"rrf": "hybrid"}.get(self.settings.fusion, self.settings.fusion)
+
+    def ask(
+        self,
+        question: str,
+        filters: Filters | None = None,
+        top_k: int | None = None,
+        history: list[str] | None = None,
+        mode: str | None = None,
+    ) -> Answer:
+        """A short cited answer to ``question`` (a follow-up when ``history`` is given)."""
+        started = time.perf_counter()
+        if not question.strip():
+            raise BadQuery("the question is empty")
+        mode = mode or self._mode()
+        if mode not in MODES:
+            raise BadQuery(f"mode must be one of {MODES}")
+        top_k = self._check_top_k(top_k)
+        filters = filters or Filters()
+        resolved = resolve(question, history)
+        if resolved.authorities and not filters.authority:
+            filters = replace(filters, authority=resolved.authorities)
+        missing = [a for a in filters.authority if not self._has_authority(a)]
+        if missing and len(missing) == len(filters.authority):
+            return Answer(
+                f"{ABSTAIN_MESSAGE} The index holds no documents about {' or '.join(missing)}.",
+                True,
+                [],
+                resolved.query,
+                filters,
+                {"total": _ms(started)},
+            )
+        result = self.searcher.search(
+            resolved.query,
+            filters,
+            max(top_k, self.answer_settings.passages_considered),
+            mode,
+            self.settings.candidates,
+        )
+        t0 = time.perf_counter()
+        topic = strip_authorities(resolved.query) or resolved.query
+        composed = compose_answer(
+            tokenize([topic])[0], result.hits, self.index.documents, self.idf, self.answer_settings
+        )
+        timings = dict(result.timings_ms)
+        timings["answer"] = _ms(t0)
+        timings["total"] = _ms(started)
+        return Answer(
+            answer=composed.answer,
+            abstained=composed.abstained,
+            citations=composed.citations,
+            resolved_query=resolved.query,
+            filters=filters,
+            timings_ms=timings,
+            hits=result.hits[:top_k],
+        )
+
+    def _has_authority(self, authority: str) -> bool:
+        name = canonical_authority(authority) or authority
+        return name.lower() in self.searcher.authorities
+
+
+def _ms(t0: float) -> float:
+    return round((time.perf_counter() - t0) * 1000, 3)

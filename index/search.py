@@ -1,0 +1,147 @@
+"""Retrieval: dense (FAISS), lexical (BM25) and their fusion, with filters applied to both."""
+
+import time
+from dataclasses import dataclass, field
+from datetime import date
+
+import faiss
+import numpy as np
+
+from index.embedding import Encoder
+from index.store import StoredIndex
+from index.types import Filters, Hit
+
+MODES = ("hybrid", "dense", "lexical")
+
+
+@dataclass
+class Ranking:
+    """Passage rows with scores, best first, from one retriever."""
+
+    rows: list[int]
+    scores: list[float]
+
+
+@dataclass
+class SearchResult:
+    hits: list[Hit]
+    query_vector: np.ndarray | None
+    timings_ms: dict[str, float] = field(default_factory=dict)
+    candidates: int = 0  # passages the filters allowed
+
+
+class Searcher:
+    """Hybrid search over one loaded index."""
+
+    def __init__(self, index: StoredIndex, encoder: Encoder, rrf_k: int = 60) -> None:
+        self.index = index
+        self.encoder = encoder
+        self.rrf_k = rrf_k
+        docs = index.documents
+        self._authority = np.array(
+            [(docs[p.doc_id].meta.authority or "").lower() for p in index.passages], dtype=object
+        )
+        self._doc_type = np.array(
+            [docs[p.doc_id].meta.doc_type.lower() for p in index.passages], dtype=object
+        )
+        self._date = np.array(
+            [docs[p.doc_id].meta.date or "" for p in index.passages], dtype=object
+        )
+        self.authorities = {
+            d.meta.authority.lower(): d.meta.authority for d in docs.values() if d.meta.authority
+        }
+
+    def allowed(self, filters: Filters) -> np.ndarray | None:
+        """Boolean mask of passages the filters allow; None when nothing is filtered."""
+        if filters.is_empty():
+            return None
+        mask = np.ones(len(self.index.passages), dtype=bool)
+        if filters.authority:
+            wanted = {a.lower() for a in filters.authority}
+            mask &= np.isin(self._authority, list(wanted))
+        if filters.doc_type:
+            wanted = {t.lower() for t in filters.doc_type}
+            mask &= np.isin(self._doc_type, list(wanted))
+        if filters.date_from or filters.date_to:
+            lo = (filters.date_from or date.min).isoformat()
+            hi = (filters.date_to or date.max).isoformat()
+            mask &= np.array([bool(d) and lo <= d[:10] <= hi for d in self._date], dtype=bool)
+        return mask
+
+    def dense(self, vector: np.ndarray, mask: np.ndarray | None, k: int) -> Ranking:
+        if mask is None:
+            scores, ids = self.index.dense.search(vector[None, :], k)
+        else:
+            rows = np.flatnonzero(mask).astype("int64")
+            if len(rows) == 0:
+                return Ranking([], [])
+            params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(rows))
+            scores, ids = self.index.dense.search(vector[None, :], min(k, len(rows)), params=params)
+        pairs = [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
+        return Ranking([i for i, _ in pairs], [s for _, s in pairs])
+
+    def lexical(self, query: str, mask: np.ndarray | None, k: int) -> Ranking:
+        scores = self.index.lexical.scores(query)
+        if mask is not None:
+            scores = np.where(mask, scores, 0.0)
+        k = min(k, len(scores))
+        if k == 0:
+            return Ranking([], [])
+        top = np.argpartition(-scores, k - 1)[:k]
+        top = top[np.argsort(-scores[top], kind="stable")]
+        top = [int(i) for i in top if scores[i] > 0]
+        return Ranking(top, [float(scores[i]) for i in top])
+
+    def search(
+        self, query: str, filters: Filters, top_k: int, mode: str = "hybrid", candidates: int = 50
+    ) -> SearchResult:
+        """The ``top_k`` passages for ``query`` among those ``filters`` allow."""
+        timings: dict[str, float] = {}
+        t0 = time.perf_counter()
+        mask = self.allowed(filters)
+        allowed = len(self.index.passages) if mask is None else int(mask.sum())
+        timings["filter"] = _ms(t0)
+        depth = max(candidates, top_k)
+        vector = None
+        dense = lexical = Ranking([], [])
+        if mode in ("hybrid", "dense") and allowed:
+            t0 = time.perf_counter()
+            vector = self.encoder.encode_query(query)
+            timings["encode"] = _ms(t0)
+            t0 = time.perf_counter()
+            dense = self.dense(vector, mask, depth)
+            timings["dense"] = _ms(t0)
+        if mode in ("hybrid", "lexical") and allowed:
+            t0 = time.perf_counter()
+            lexical = self.lexical(query, mask, depth)
+            timings["lexical"] = _ms(t0)
+        t0 = time.perf_counter()
+        hits = self._fuse(dense, lexical, mode)[:top_k]
+        timings["fusion"] = _ms(t0)
+        return SearchResult(hits, vector, timings, allowed)
+
+    def _fuse(self, dense: Ranking, lexical: Ranking, mode: str) -> list[Hit]:
+        dense_score = dict(zip(dense.rows, dense.scores, strict=True))
+        lexical_score = dict(zip(lexical.rows, lexical.scores, strict=True))
+        fused: dict[int, float] = {}
+        if mode == "dense":
+            fused = dict(dense_score)
+        elif mode == "lexical":
+            fused = dict(lexical_score)
+        else:
+            for ranking in (dense, lexical):
+                for rank, row in enumerate(ranking.rows):
+                    fused[row] = fused.get(row, 0.0) + 1.0 / (self.rrf_k + rank + 1)
+        order = sorted(fused, key=lambda r: (-fused[r], r))
+        passages = self.index.passages
+        return [
+            Hit(passages[r], fused[r], dense_score.get(r), lexical_score.get(r), r) for r in order
+        ]
+
+    def dense_similarity(self, vector: np.ndarray, rows: list[int]) -> np.ndarray:
+        """Cosine similarity of ``vector`` with the given passages' stored vectors."""
+        return self.index.vectors[rows] @ vector
+
+
+def _ms(t0: float) -> float:
+    return round((time.perf_counter() - t0) * 1000, 3)

@@ -1,0 +1,51 @@
+"""The one settings object, read from the environment (prefix ``INSPECTION_QA_``)."""
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    """Every tunable of the library and the service, with defaults that work from a clone."""
+
+    model_config = SettingsConfigDict(env_prefix="INSPECTION_QA_", env_file=".env", extra="ignore")
+
+    corpus_dir: Path = REPO_ROOT / "corpus"
+    index_dir: Path = REPO_ROOT / "var" / "index"
+    ilacs_dir: Path = REPO_ROOT.parent / "shared" / "ilacs"
+
+    model_name: str = "sentence-transformers/all-MiniLM-L6-v2"
+    model_max_tokens: int = 256
+    embed_batch_size: int = 32
+
+    # Chunking: passages stay inside the model's window with room for the heading context.
+    passage_max_tokens: int = 200
+    passage_min_tokens: int = 40
+    max_file_bytes: int = 20_000_000
+
+    # Retrieval.
+    fusion: str = Field(default="rrf", pattern="^(rrf|lexical|dense)$")
+    rrf_k: int = 60
+    candidates: int = 50
+    top_k: int = 5
+    top_k_max: int = 50
+
+    # Answering. Thresholds were chosen by measurement on the gold sets (eval/RESULTS.md).
+    answer_max_sentences: int = 3
+    abstain_min_dense: float = 0.30
+    abstain_min_overlap: float = 0.30
+
+    # Service.
+    host: str = "127.0.0.1"
+    port: int = 8000
+    question_max_chars: int = 2000
+
+
+@lru_cache
+def get_settings() -> Settings:
+    """The process-wide settings, read once."""
+    return Settings()

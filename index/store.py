@@ -1,0 +1,253 @@
+"""The index on disk: versioned directories, a CURRENT pointer swapped atomically, a manifest.
+
+    INDEX_DIR/CURRENT            name of the version being served
+    INDEX_DIR/versions/<name>/   manifest.json, documents.jsonl, passages.jsonl,
+                                 vectors.npy, dense.faiss, lexical/
+
+A build writes a new version beside the old one and only then replaces CURRENT, so a crash
+at any point leaves the served index intact.
+"""
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import faiss
+import numpy as np
+
+from index.errors import IndexCorrupt, IndexNotFound
+from index.lexical import LexicalIndex
+from index.types import Document, DocumentMeta, Passage
+
+log = logging.getLogger(__name__)
+
+FORMAT_VERSION = 1
+CURRENT = "CURRENT"
+VERSIONS = "versions"
+_CHECKED_FILES = ("documents.jsonl", "passages.jsonl", "vectors.npy", "dense.faiss")
+
+
+@dataclass
+class Manifest:
+    """What an index holds and how it was made; checked before an index is served."""
+
+    format_version: int
+    model_name: str
+    dimension: int
+    passage_count: int
+    document_count: int
+    corpus_fingerprint: str
+    created_at: str
+    checksums: dict[str, str] = field(default_factory=dict)
+    skipped: list[dict[str, str]] = field(default_factory=list)
+    stats: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class StoredIndex:
+    """An index read into memory: documents, passages, vectors and both search structures."""
+
+    path: Path
+    manifest: Manifest
+    documents: dict[str, Document]
+    passages: list[Passage]
+    vectors: np.ndarray
+    dense: faiss.Index
+    lexical: LexicalIndex
+
+    @property
+    def version(self) -> str:
+        return self.path.name
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def new_version_dir(index_dir: Path) -> Path:
+    """A fresh, empty directory for a build to fill; not served until committed."""
+    versions = index_dir / VERSIONS
+    versions.mkdir(parents=True, exist_ok=True)
+    name = time.strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}-{time.time_ns() % 1_000_000:06d}"
+    path = versions / f".building-{name}"
+    path.mkdir()
+    return path
+
+
+def write_index(
+    building: Path,
+    manifest: Manifest,
+    documents: list[Document],
+    passages: list[Passage],
+    vectors: np.ndarray,
+    lexical: LexicalIndex,
+) -> None:
+    """Write every file of a version into ``building`` and checksum them into the manifest."""
+    with (building / "documents.jsonl").open("w", encoding="utf-8") as out:
+        for doc in documents:
+            record = {
+                "meta": doc.meta.to_dict(),
+                "text": doc.text,
+                "page_starts": doc.page_starts,
+                "content_hash": doc.content_hash,
+            }
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    with (building / "passages.jsonl").open("w", encoding="utf-8") as out:
+        for passage in passages:
+            record = asdict(passage)
+            del record["text"]  # derived from the document text and the offsets
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    np.save(building / "vectors.npy", vectors)
+    dense = faiss.IndexFlatIP(manifest.dimension)
+    if len(vectors):
+        dense.add(vectors)
+    faiss.write_index(dense, str(building / "dense.faiss"))
+    lexical.save(building / "lexical")
+    manifest.checksums = {name: _sha256(building / name) for name in _CHECKED_FILES}
+    (building / "manifest.json").write_text(json.dumps(asdict(manifest), indent=2))
+    for path in building.rglob("*"):
+        if path.is_file():
+            with path.open("rb") as handle:
+                os.fsync(handle.fileno())
+    _fsync_dir(building)
+
+
+def commit_version(index_dir: Path, building: Path) -> Path:
+    """Make ``building`` the served version: rename it, then swap CURRENT atomically."""
+    final = building.with_name(building.name.removeprefix(".building-"))
+    building.rename(final)
+    pointer_tmp = index_dir / f".{CURRENT}.tmp-{os.getpid()}"
+    pointer_tmp.write_text(final.name + "\n")
+    with pointer_tmp.open("rb") as handle:
+        os.fsync(handle.fileno())
+    os.replace(pointer_tmp, index_dir / CURRENT)
+    _fsync_dir(index_dir)
+    _prune(index_dir, keep={final.name})
+    return final
+
+
+def _prune(index_dir: Path, keep: set[str], keep_previous: int = 1) -> None:
+    """Remove abandoned builds and all but the newest previous versions."""
+    versions = index_dir / VERSIONS
+    done = sorted(
+        (p for p in versions.iterdir() if p.is_dir() and not p.name.startswith(".")),
+        key=lambda p: p.name,
+    )
+    previous = [p for p in done if p.name not in keep][-keep_previous:] if keep_previous else []
+    for path in versions.iterdir():
+        if path.name in keep or path in previous:
+            continue
+        if path.name.startswith(".building-") and _is_live_build(path):
+            continue
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def _is_live_build(path: Path) -> bool:
+    """A build directory whose writing process is still running."""
+    try:
+        pid = int(path.name.split("-")[2])
+        os.kill(pid, 0)
+    except (IndexError, ValueError, ProcessLookupError):
+        return False
+    except PermissionError:
+        return True
+    return pid != os.getpid()
+
+
+def current_version(index_dir: Path) -> Path:
+    """Directory of the served version; IndexNotFound when nothing was ever built."""
+    pointer = index_dir / CURRENT
+    if not pointer.is_file():
+        raise IndexNotFound(
+            f"no index in {index_dir}: run `inspection-qa build --index {index_dir}` first"
+        )
+    path = index_dir / VERSIONS / pointer.read_text().strip()
+    if not path.is_dir():
+        raise IndexCorrupt(f"{pointer} names a missing version {path.name}: rebuild the index")
+    return path
+
+
+def read_manifest(version_dir: Path) -> Manifest:
+    try:
+        data = json.loads((version_dir / "manifest.json").read_text())
+        return Manifest(**data)
+    except (OSError, ValueError, TypeError) as exc:
+        raise IndexCorrupt(
+            f"unreadable manifest in {version_dir}: {exc}; rebuild the index"
+        ) from exc
+
+
+def load_index(index_dir: Path, model_name: str, dimension: int | None = None) -> StoredIndex:
+    """Read the served version, refusing one that is damaged or made with another model."""
+    version_dir = current_version(index_dir)
+    manifest = read_manifest(version_dir)
+    if manifest.format_version != FORMAT_VERSION:
+        raise IndexCorrupt(
+            f"index format {manifest.format_version} is not {FORMAT_VERSION}: rebuild the index"
+        )
+    if manifest.model_name != model_name or (dimension and manifest.dimension != dimension):
+        raise IndexCorrupt(
+            f"index was built with {manifest.model_name} ({manifest.dimension}-d) but the "
+            f"service uses {model_name}: rebuild with `inspection-qa build` or change the setting"
+        )
+    for name, expected in manifest.checksums.items():
+        if not (version_dir / name).is_file() or _sha256(version_dir / name) != expected:
+            raise IndexCorrupt(
+                f"{version_dir / name} is missing or altered (checksum mismatch): rebuild the index"
+            )
+    try:
+        documents = _read_documents(version_dir / "documents.jsonl")
+        passages = _read_passages(version_dir / "passages.jsonl", documents)
+        vectors = np.load(version_dir / "vectors.npy")
+        dense = faiss.read_index(str(version_dir / "dense.faiss"))
+        lexical = LexicalIndex.load(version_dir / "lexical", len(passages))
+    except (OSError, ValueError, KeyError, RuntimeError) as exc:
+        raise IndexCorrupt(f"cannot read index {version_dir}: {exc}; rebuild the index") from exc
+    if not (len(passages) == manifest.passage_count == dense.ntotal == len(vectors)):
+        raise IndexCorrupt(f"index {version_dir} is inconsistent (counts differ): rebuild it")
+    return StoredIndex(version_dir, manifest, documents, passages, vectors, dense, lexical)
+
+
+def _read_documents(path: Path) -> dict[str, Document]:
+    documents: dict[str, Document] = {}
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            meta = DocumentMeta(**record["meta"])
+            documents[meta.doc_id] = Document(
+                meta=meta,
+                text=record["text"],
+                blocks=[],
+                page_starts=record["page_starts"],
+                content_hash=record["content_hash"],
+            )
+    return documents
+
+
+def _read_passages(path: Path, documents: dict[str, Document]) -> list[Passage]:
+    passages: list[Passage] = []
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            doc = documents[record["doc_id"]]
+            record["text"] = doc.text[record["start"] : record["end"]]
+            passages.append(Passage(**record))
+    return passages

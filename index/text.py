@@ -1,0 +1,96 @@
+"""Small text helpers shared by loaders, chunking and answering: sentences, words, slugs."""
+
+import re
+import unicodedata
+
+_ABBREVIATIONS = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "st",
+    "no",
+    "nos",
+    "vs",
+    "etc",
+    "e.g",
+    "i.e",
+    "cf",
+    "approx",
+    "dept",
+    "govt",
+    "cllr",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "para",
+    "paras",
+    "fig",
+    "ref",
+    "incl",
+}
+# A sentence ends at . ! or ? (optionally followed by closing quotes or brackets) before
+# whitespace and a capital, digit, quote or bullet; or at a line break.
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[A-Z0-9•\-])|\n+")
+_WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Split ``text[start:end]`` into sentences, as (start, end) offsets into ``text``.
+
+    Spans are trimmed of surrounding whitespace; abbreviations and decimals do not end one.
+    """
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    cursor = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        stop = match.end() if match.group().strip() else match.start()
+        if match.group()[0] == ".":
+            prev = re.search(r"([A-Za-z.]+)\.$", text[cursor : match.start() + 1])
+            if prev and prev.group(1).lower().rstrip(".") in _ABBREVIATIONS:
+                continue
+            if text[cursor : match.start()].strip().isdigit():
+                continue  # "1." at the start of a numbered paragraph is a label
+        _append_trimmed(text, cursor, stop, spans)
+        cursor = match.end()
+    _append_trimmed(text, cursor, end, spans)
+    return spans
+
+
+def _append_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+def words(text: str) -> list[str]:
+    """Lowercased word tokens with apostrophes folded, for overlap measures."""
+    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+
+
+def slugify(value: str) -> str:
+    """A stable, URL-safe identifier: lowercase ascii, digits, underscores and hyphens."""
+    value = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
+    value = re.sub(r"[^A-Za-z0-9_]+", "-", value).strip("-").lower()
+    return re.sub(r"-{2,}", "-", value)
+
+
+def normalise_whitespace(text: str) -> str:
+    """Collapse runs of spaces and tabs, keep line structure, drop control characters."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
+    text = re.sub(r"[ \t]+\n", "\n", text)
+    return re.sub(r"\n{3,}", "\n\n", text)

@@ -1,0 +1,135 @@
+"""The ``inspection-qa`` command: a thin layer over the library and the service."""
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+from index.errors import InspectionQAError
+from index.settings import get_settings
+
+
+def _build(args: argparse.Namespace) -> int:
+    from index.build import build_index
+
+    settings = get_settings()
+    corpus = [Path(c) for c in (args.corpus or [str(settings.corpus_dir)])]
+    index_dir = Path(args.index) if args.index else settings.index_dir
+    report = build_index(corpus, index_dir, settings, progress=not args.quiet)
+    if report.unchanged:
+        print(
+            f"index unchanged: {report.documents} documents, {report.passages} passages "
+            f"({report.index_path})"
+        )
+    else:
+        total = report.seconds.get("total", 0.0)
+        rate = report.embedded / report.seconds["embed"] if report.seconds.get("embed") else 0.0
+        print(
+            f"built {report.index_path}: {report.documents} documents, {report.passages} passages "
+            f"({report.embedded} embedded, {report.reused} reused) in {total:.1f}s"
+            + (f", {rate:.1f} passages/s embedding" if report.embedded else "")
+        )
+    for skipped in report.skipped:
+        print(f"skipped {skipped.path}: {skipped.reason}")
+    if report.skipped:
+        print(f"{len(report.skipped)} file(s) skipped")
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    settings = get_settings()
+    if args.index:
+        settings.index_dir = Path(args.index)
+    from service.main import create_app
+
+    uvicorn.run(
+        create_app(settings),
+        host=args.host or settings.host,
+        port=args.port or settings.port,
+        log_level="info",
+    )
+    return 0
+
+
+def _ask(args: argparse.Namespace) -> int:
+    from index.qa import QAEngine
+
+    settings = get_settings()
+    engine = QAEngine.open(settings, Path(args.index) if args.index else None)
+    answer = engine.ask(args.question, history=args.history or None)
+    if args.json:
+        from service.convert import ask_response
+
+        print(json.dumps(ask_response(answer, "cli").model_dump(), indent=2, ensure_ascii=False))
+        return 0
+    print(answer.answer)
+    for c in answer.citations:
+        where = f", p.{c.page}" if c.page else ""
+        print(
+            f"\n[{c.n}] {c.title} — {c.authority or 'no authority'}, {c.date or 'undated'}"
+            f"{where}\n    “{c.quote}”"
+        )
+    return 0
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from eval.cli import run_eval
+
+    return run_eval(args)
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="inspection-qa", description=__doc__)
+    top.add_argument("-v", "--verbose", action="store_true", help="log more")
+    sub = top.add_subparsers(dest="command", required=True)
+
+    build = sub.add_parser("build", help="ingest the corpus and write the index atomically")
+    build.add_argument("--corpus", action="append", help="corpus directory (repeatable)")
+    build.add_argument("--index", help="index directory")
+    build.add_argument("--quiet", action="store_true", help="no progress bars")
+    build.set_defaults(func=_build)
+
+    serve = sub.add_parser("serve", help="serve the HTTP API")
+    serve.add_argument("--index")
+    serve.add_argument("--host")
+    serve.add_argument("--port", type=int)
+    serve.set_defaults(func=_serve)
+
+    ask = sub.add_parser("ask", help="answer one question in the terminal")
+    ask.add_argument("question")
+    ask.add_argument("--json", action="store_true", help="print the API's JSON")
+    ask.add_argument("--index")
+    ask.add_argument("--history", action="append", help="an earlier question (repeatable)")
+    ask.set_defaults(func=_ask)
+
+    ev = sub.add_parser("eval", help="run a gold question set and report metrics")
+    ev.add_argument("--gold", action="append", help="gold JSONL file (repeatable)")
+    ev.add_argument("--corpus", action="append")
+    ev.add_argument("--index")
+    ev.add_argument("--config", help="JSON file of setting overrides")
+    ev.add_argument("--report", help="directory for report.md and report.json")
+    ev.add_argument("--url", help="evaluate a running server instead")
+    ev.add_argument("--compare", nargs=2, metavar=("A", "B"), help="diff two report.json files")
+    ev.add_argument("--baselines", action="store_true", help="also run lexical and dense")
+    ev.set_defaults(func=_eval)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    try:
+        return args.func(args)
+    except InspectionQAError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

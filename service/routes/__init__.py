@@ -1,0 +1,1 @@
+"""HTTP routes: thin translations between requests and the library."""

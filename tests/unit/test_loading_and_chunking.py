@@ -1,0 +1,128 @@
+"""Loaders, metadata and chunking on the shipped corpus and on small hostile files."""
+
+from pathlib import Path
+
+import pytest
+
+from index.build import collect_sources
+from index.chunking import chunk_document
+from index.embedding import load_token_counter
+from index.errors import DocumentSkipped
+from index.loaders import fingerprint, load_document
+from index.settings import REPO_ROOT, Settings
+
+CORPUS = REPO_ROOT / "corpus"
+SEED_PLAN = CORPUS / "004_56be7b61e08d6d3a.txt"
+CALDERDALE_2018 = (
+    CORPUS / "reports/calderdale/children's services inspection - 19 december 2018.pdf"
+)
+
+
+def load(path: Path, root: Path = CORPUS):
+    return load_document(fingerprint(path, root, 50_000_000))
+
+
+@pytest.fixture(scope="module")
+def count_tokens():
+    return load_token_counter(Settings().model_name)
+
+
+def test_every_shipped_document_loads_with_metadata():
+    sources, skipped = collect_sources([CORPUS], 50_000_000)
+    assert not skipped
+    docs = [load_document(s) for s in sources]
+    assert len(docs) == 15
+    for doc in docs:
+        assert doc.meta.title and doc.meta.doc_type and doc.meta.authority
+    by_id = {d.meta.doc_id: d.meta for d in docs}
+    assert by_id["003_3115fc9e1c719f5a"].authority == "Herefordshire"
+    assert by_id["004_56be7b61e08d6d3a"].authority == "Hertfordshire"
+    assert by_id["001_6eb892215e4cceed"].authority == "Hertfordshire"
+    assert by_id["002_0a2bc6d77ad37827"].authority == "Calderdale"
+
+
+def test_herefordshire_and_hertfordshire_reports_get_their_own_authority():
+    for folder in ("herefordshire", "hertfordshire"):
+        for pdf in (CORPUS / "reports" / folder).glob("*.pdf"):
+            assert load(pdf).meta.authority == folder.capitalize()
+
+
+def test_pdf_report_metadata_is_read_from_its_name_and_text():
+    meta = load(CALDERDALE_2018).meta
+    assert meta.date == "2018-12-19"
+    assert meta.doc_type == "inspection report"
+    assert meta.source == "Ofsted"
+    assert "Calderdale" in meta.title
+
+
+def test_pdf_keeps_pages_and_its_judgement_table_becomes_rows():
+    doc = load(CALDERDALE_2018)
+    assert len(doc.page_starts) == 12
+    rows = [doc.text[b.start : b.end] for b in doc.blocks if b.kind == "row"]
+    assert (
+        "Judgement: The experiences and progress of children in care and care leavers | "
+        "Grade: Outstanding"
+    ) in rows
+    assert any("Requires improvement to be good" in r for r in rows)
+
+
+def test_sidecar_overrides_inferred_metadata(tmp_path):
+    (tmp_path / "note.txt").write_text("Minutes of the Calderdale cabinet.\n\nAgenda item 4.\n")
+    (tmp_path / "note.meta.json").write_text('{"authority": "Herefordshire", "date": "2020-01-02"}')
+    meta = load(tmp_path / "note.txt", tmp_path).meta
+    assert meta.authority == "Herefordshire"
+    assert meta.date == "2020-01-02"
+
+
+def test_every_passage_is_the_exact_document_span_within_the_token_budget(count_tokens):
+    sources, _ = collect_sources([CORPUS], 50_000_000)
+    for source in sources:
+        doc = load_document(source)
+        passages = chunk_document(doc, count_tokens, 200, 40)
+        assert passages
+        for p in passages:
+            assert doc.text[p.start : p.end] == p.text
+            assert count_tokens(p.embedding_text()) <= 256
+
+
+def test_action_plan_rows_are_passages_with_headers_and_section(count_tokens):
+    doc = load(SEED_PLAN)
+    rows = [p for p in chunk_document(doc, count_tokens, 200, 40) if p.kind == "row"]
+    foster = next(p for p in rows if "foster carers views" in p.text)
+    assert "Completion Date: May-19" in foster.text
+    assert "Owner: Sue Lowndes, Head of Fostering and Adoption" in foster.text
+    assert "Appendix A" in foster.section
+
+
+def test_html_tables_keep_their_headers(tmp_path, count_tokens):
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Plan</title></head><body><h1>Action plan</h1>"
+        "<p>Calderdale improvement plan.</p><table><tr><th>Action</th><th>Owner</th></tr>"
+        "<tr><td>Recruit foster carers</td><td>Jane Smith</td></tr></table></body></html>"
+    )
+    doc = load(page, tmp_path)
+    rows = [p for p in chunk_document(doc, count_tokens) if p.kind == "row"]
+    assert rows[0].text == "Action: Recruit foster carers | Owner: Jane Smith"
+    assert rows[0].section.startswith("Action plan")
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("empty.txt", b"", "empty"),
+        ("binary.txt", bytes(range(256)) * 40, "binary"),
+        ("broken.pdf", b"%PDF-1.4\n this is not really a pdf", "PDF"),
+    ],
+)
+def test_unreadable_files_are_skipped_with_a_reason(tmp_path, name, content, reason):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(DocumentSkipped, match=reason):
+        load(path, tmp_path)
+
+
+def test_non_utf8_text_is_read_not_skipped(tmp_path):
+    path = tmp_path / "latin.txt"
+    path.write_bytes("Calderdale café report: children’s services are good.".encode("cp1252"))
+    assert "café" in load(path, tmp_path).text
