@@ -51,12 +51,27 @@ class IdfTable:
         return math.log(1 + (self._total - df + 0.5) / (df + 0.5))
 
 
-def _units(hit: Hit) -> list[tuple[int, int]]:
-    """Sentence spans of a passage; a table row that reads as one line stays whole."""
-    text = hit.passage.text
-    if hit.passage.kind == "row" and len(text.split()) <= 90:
-        return [(0, len(text))]
-    return sentence_spans(text)
+def _units(hit: Hit) -> list[tuple[int, int, str]]:
+    """Quotable spans of a passage, each with the context its words are matched with.
+
+    A short table row is quoted whole; a long one cell by cell, each cell matched together
+    with the row's first cell (its label) so "who owns it" finds the Owner cell of the row.
+    """
+    passage = hit.passage
+    text = passage.text
+    if passage.kind == "row":
+        if len(text.split()) <= 60 or " | " not in text:
+            spans = [(0, len(text))] if len(text.split()) <= 60 else sentence_spans(text)
+            return [(s, e, passage.section) for s, e in spans]
+        cells, pos = [], 0
+        while pos < len(text):
+            sep = text.find(" | ", pos)
+            stop = len(text) if sep < 0 else sep
+            cells.append((pos, stop))
+            pos = stop + 3 if sep >= 0 else len(text)
+        label = " ".join(text[s:e] for s, e in cells[:2])
+        return [(s, e, f"{passage.section} {label}") for s, e in cells]
+    return [(s, e, passage.section) for s, e in sentence_spans(text)]
 
 
 def _jaccard(a: str, b: str) -> float:
@@ -80,11 +95,11 @@ def compose_answer(
     candidates: list[Candidate] = []
     for rank, hit in enumerate(hits[: settings.passages_considered]):
         relevance = hit.score / top_score
-        for start, end in _units(hit):
+        for start, end, context in _units(hit):
             sentence = hit.passage.text[start:end]
             if len(sentence) < 12:
                 continue
-            present = set(tokenize([sentence])[0]) | set(tokenize([hit.passage.section])[0])
+            present = set(tokenize([f"{sentence} {context}"])[0])
             overlap = sum(idf(t) for t in terms if t in present) / weight_total
             score = 0.7 * overlap + 0.3 * relevance - 0.02 * rank
             candidates.append(Candidate(rank, hit, start, end, overlap, score))

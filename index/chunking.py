@@ -45,8 +45,12 @@ def chunk_document(
         elif block.kind == "row":
             flush()
             section = _section_label(heading, block.context)
-            for start, end in _split_row(doc.text, block, section, count_tokens, max_tokens):
-                spans.append((start, end, section, "row"))
+            parts = _split_row(doc.text, block, section, count_tokens, max_tokens)
+            for k, (start, end) in enumerate(parts):
+                # Later parts of a long row carry the row's label so they still say whose
+                # cells they are.
+                label = "" if k == 0 else _row_label(doc.text[block.start : parts[0][1]])
+                spans.append((start, end, _section_label(section, label), "row"))
         else:
             pending.append(block)
     flush()
@@ -119,6 +123,12 @@ def _split_words(
     if piece_start < end:
         pieces.append((piece_start, end))
     return pieces
+
+
+def _row_label(first_part: str) -> str:
+    cells = first_part.split(" | ")[:2]
+    label = " | ".join(cells)
+    return label if len(label) <= 160 else label[:159] + "…"
 
 
 def _split_row(

@@ -8,17 +8,28 @@ import bm25s
 import numpy as np
 import Stemmer
 
+from index.text import QUESTION_WORDS, STOPWORDS
+
 log = logging.getLogger(__name__)
 logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 _STEMMER = Stemmer.Stemmer("english")
 
 
+_STOPWORDS = sorted(STOPWORDS)
+_QUESTION_STEMS = frozenset(_STEMMER.stemWords(sorted(QUESTION_WORDS)))
+
+
 def tokenize(texts: Sequence[str]) -> list[list[str]]:
     """Lowercased, stop-worded, stemmed words: the lexical index's and queries' vocabulary."""
     return bm25s.tokenize(
-        list(texts), stopwords="en", stemmer=_STEMMER, return_ids=False, show_progress=False
+        list(texts), stopwords=_STOPWORDS, stemmer=_STEMMER, return_ids=False, show_progress=False
     )
+
+
+def topic_terms(text: str) -> list[str]:
+    """Stemmed words that name what a question is about, without its framing words."""
+    return [t for t in tokenize([text])[0] if t not in _QUESTION_STEMS]
 
 
 class LexicalIndex:

@@ -13,7 +13,7 @@ from index.answer import ABSTAIN_MESSAGE, AnswerSettings, IdfTable, compose_answ
 from index.embedding import Encoder, load_encoder
 from index.errors import BadQuery, DocumentNotFound
 from index.gazetteer import canonical_authority
-from index.lexical import document_frequencies, tokenize
+from index.lexical import document_frequencies, topic_terms
 from index.query import resolve, strip_authorities
 from index.search import MODES, Searcher, SearchResult
 from index.settings import Settings
@@ -123,7 +123,7 @@ class QAEngine:
         t0 = time.perf_counter()
         topic = strip_authorities(resolved.query) or resolved.query
         composed = compose_answer(
-            tokenize([topic])[0], result.hits, self.index.documents, self.idf, self.answer_settings
+            topic_terms(topic), result.hits, self.index.documents, self.idf, self.answer_settings
         )
         timings = dict(result.timings_ms)
         timings["answer"] = _ms(t0)

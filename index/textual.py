@@ -94,10 +94,10 @@ def _take_tab_table(lines: list[str], i: int, assembler: TextAssembler) -> int:
         rows.append(cells)
         contexts.append(group)
     headers = headers or []
-    header_line = " | ".join(h for h in headers if h)
     for cells, ctx in zip(rows, contexts, strict=True):
-        context = " — ".join(p for p in (header_line, ctx) if p and ctx != " ".join(cells))
-        assembler.row(render_row(headers, cells), context=context or header_line)
+        # Rendered rows name their headers inline; the context is the theme row above them.
+        own_theme = ctx == " ".join(c for c in cells if c)
+        assembler.row(render_row(headers, cells), context="" if own_theme else ctx)
     return i
 
 
