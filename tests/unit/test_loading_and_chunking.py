@@ -14,7 +14,7 @@ from index.settings import REPO_ROOT, Settings
 CORPUS = REPO_ROOT / "corpus"
 SEED_PLAN = CORPUS / "004_56be7b61e08d6d3a.txt"
 CALDERDALE_2018 = (
-    CORPUS / "reports/calderdale/children's services inspection - 19 december 2018.pdf"
+    CORPUS / "calderdale/children's services inspection - 19 december 2018.pdf"
 )
 
 
@@ -43,7 +43,7 @@ def test_every_shipped_document_loads_with_metadata():
 
 def test_herefordshire_and_hertfordshire_reports_get_their_own_authority():
     for folder in ("herefordshire", "hertfordshire"):
-        for pdf in (CORPUS / "reports" / folder).glob("*.pdf"):
+        for pdf in (CORPUS / folder).glob("*.pdf"):
             assert load(pdf).meta.authority == folder.capitalize()
 
 
