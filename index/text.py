@@ -116,6 +116,6 @@ STOPWORDS = frozenset(
 QUESTION_WORDS = frozenset(
     """ofsted say said says tell told find found finding findings inspector inspectors
     inspection inspections report reports reported describe described think thought mention
-    mentioned note noted comment comments commented know view views latest recent give
+    mentioned note noted comment comments commented latest recent give
     gave summary summarise summarize""".split()
 )

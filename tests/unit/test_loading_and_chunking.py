@@ -13,9 +13,7 @@ from index.settings import REPO_ROOT, Settings
 
 CORPUS = REPO_ROOT / "corpus"
 SEED_PLAN = CORPUS / "004_56be7b61e08d6d3a.txt"
-CALDERDALE_2018 = (
-    CORPUS / "calderdale/children's services inspection - 19 december 2018.pdf"
-)
+CALDERDALE_2018 = CORPUS / "calderdale/children's services inspection - 19 december 2018.pdf"
 
 
 def load(path: Path, root: Path = CORPUS):
