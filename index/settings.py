@@ -3,7 +3,7 @@
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -43,6 +43,17 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 8000
     question_max_chars: int = 2000
+
+    # Reliability and access (issue 7). Secrets come only from here (env or .env).
+    workers: int = Field(default=1, ge=1, le=16)
+    torch_threads: int = Field(default=0, ge=0, description="per process; 0 = cores / workers")
+    reload_poll_seconds: float = Field(default=2.0, ge=0, description="0 = do not watch CURRENT")
+    admin_key: SecretStr | None = None
+    api_key_hashes: list[str] = Field(
+        default_factory=list, description="from `inspection-qa hash-key`; empty = no key needed"
+    )
+    rate_limit_per_second: float = Field(default=0.0, ge=0, description="0 = no rate limit")
+    rate_limit_burst: int = Field(default=60, ge=1)
 
 
 @lru_cache

@@ -3,6 +3,7 @@
 import argparse
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -43,14 +44,35 @@ def _serve(args: argparse.Namespace) -> int:
     settings = get_settings()
     if args.index:
         settings.index_dir = Path(args.index)
+    workers = args.workers or settings.workers
+    host, port = args.host or settings.host, args.port or settings.port
+    if workers > 1:
+        # Worker processes build their own app from the environment, so hand settings on.
+        os.environ["INSPECTION_QA_INDEX_DIR"] = str(settings.index_dir)
+        os.environ["INSPECTION_QA_WORKERS"] = str(workers)
+        uvicorn.run(
+            "service.main:create_app",
+            factory=True,
+            workers=workers,
+            host=host,
+            port=port,
+            log_level="info",
+        )
+        return 0
     from service.main import create_app
 
-    uvicorn.run(
-        create_app(settings),
-        host=args.host or settings.host,
-        port=args.port or settings.port,
-        log_level="info",
-    )
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+    return 0
+
+
+def _hash_key(args: argparse.Namespace) -> int:
+    from service.security import hash_key, new_key
+
+    key = args.key or new_key()
+    if not args.key:
+        print(f"key (give it to the client; it is not stored): {key}")
+    print(f"hash (stored at rest): {hash_key(key)}")
+    print("set it as a JSON list, e.g. INSPECTION_QA_API_KEY_HASHES='[\"<hash>\", ...]'")
     return 0
 
 
@@ -96,7 +118,12 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--index")
     serve.add_argument("--host")
     serve.add_argument("--port", type=int)
+    serve.add_argument("--workers", type=int, help="worker processes (default: settings)")
     serve.set_defaults(func=_serve)
+
+    hk = sub.add_parser("hash-key", help="make an API key and the hash to store for it")
+    hk.add_argument("--key", help="hash this key instead of making a new one")
+    hk.set_defaults(func=_hash_key)
 
     ask = sub.add_parser("ask", help="answer one question in the terminal")
     ask.add_argument("question")

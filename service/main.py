@@ -1,5 +1,6 @@
 """The FastAPI application: routes under /v1, the index loaded once at start-up."""
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -10,7 +11,10 @@ from fastapi.concurrency import run_in_threadpool
 from index.settings import Settings, get_settings
 from service.deps import EngineHolder
 from service.errors import error_response, install_error_handlers
-from service.routes import ask, documents, health, search
+from service.lifecycle import configure_threads, watch_index
+from service.routes import admin, ask, documents, health, search
+from service.schemas import ERROR_RESPONSES
+from service.security import install_security
 
 log = logging.getLogger(__name__)
 
@@ -28,8 +32,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        configure_threads(settings.torch_threads, settings.workers)
         await run_in_threadpool(holder.load)
+        watcher = (
+            asyncio.create_task(watch_index(holder, settings.reload_poll_seconds))
+            if settings.reload_poll_seconds > 0
+            else None
+        )
         yield
+        if watcher:
+            watcher.cancel()
 
     app = FastAPI(
         title="Inspection QA",
@@ -39,6 +51,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.holder = holder
     install_error_handlers(app)
+    install_security(app, settings)
 
     @app.middleware("http")
     async def limit_body_size(
@@ -51,6 +64,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             )
         return await call_next(request)
 
-    for module in (health, ask, search, documents):
-        app.include_router(module.router)
+    for module in (health, ask, search, documents, admin):
+        app.include_router(module.router, responses=ERROR_RESPONSES)
     return app

@@ -3,12 +3,22 @@
 from datetime import date
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 from index.types import Filters
 
 QUESTION_MAX = 2000
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=100)]
+
+
+def _iso_date_only(value: object) -> object:
+    # JSON has no date type; a number would otherwise be read as a Unix timestamp.
+    if isinstance(value, int | float):
+        raise ValueError("a date is a string like 2024-12-31")
+    return value
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date_only)]
 
 
 class FiltersIn(BaseModel):
@@ -22,8 +32,8 @@ class FiltersIn(BaseModel):
     doc_type: list[ShortText] | None = Field(
         default=None, max_length=10, examples=[["inspection report"]]
     )
-    date_from: date | None = Field(default=None, examples=["2018-01-01"])
-    date_to: date | None = Field(default=None, examples=["2024-12-31"])
+    date_from: IsoDate | None = Field(default=None, examples=["2018-01-01"])
+    date_to: IsoDate | None = Field(default=None, examples=["2024-12-31"])
 
     def to_filters(self) -> Filters:
         return Filters(
@@ -155,3 +165,17 @@ class ErrorBody(BaseModel):
     error: str = Field(description="A short machine-readable kind")
     message: str = Field(description="What went wrong and what to do about it")
     detail: Any | None = None
+
+
+# Declared on every router so /docs (and API fuzzers) know each error a /v1 route can give.
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorBody, "description": description}
+    for status, description in (
+        (401, "An API key is required (when keys are configured)"),
+        (403, "The API key or admin key is wrong, or the origin is not allowed"),
+        (413, "The request body is too large"),
+        (422, "The request is invalid; `message` says which field and why"),
+        (429, "Too many requests from this client; see Retry-After"),
+        (503, "No index is loaded yet"),
+    )
+}
