@@ -136,11 +136,18 @@ def parser() -> argparse.ArgumentParser:
     ev.add_argument("--gold", action="append", help="gold JSONL file (repeatable)")
     ev.add_argument("--corpus", action="append")
     ev.add_argument("--index")
-    ev.add_argument("--config", help="JSON file of setting overrides")
+    ev.add_argument(
+        "--config",
+        action="append",
+        metavar="KEY=VALUE",
+        help="override a setting, e.g. rrf_k=30 (repeatable; or a JSON file of overrides)",
+    )
     ev.add_argument("--report", help="directory for report.md and report.json")
     ev.add_argument("--url", help="evaluate a running server instead")
     ev.add_argument("--compare", nargs=2, metavar=("A", "B"), help="diff two report.json files")
-    ev.add_argument("--baselines", action="store_true", help="also run lexical and dense")
+    ev.add_argument(
+        "--baselines", action="store_true", help="hybrid, lexical-only and dense-only side by side"
+    )
     ev.set_defaults(func=_eval)
     return top
 

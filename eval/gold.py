@@ -1,0 +1,163 @@
+"""Gold question sets (JSON Lines, the PRODUCT.md format): load, validate, locate evidence.
+
+A line is ``{"id", "question", "answerable", "evidence": [{"doc_id", "quote"}], "key_terms",
+"history"?, "tags"?}``. ``quote`` must be a verbatim substring of the document's stored text
+(the text every passage offset refers to), so a quote locates a character span in the document
+and retrieval is scored by span overlap, independent of chunk boundaries.
+"""
+
+import json
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from index.errors import InspectionQAError
+from index.loaders import discover, fingerprint, load_document
+from index.metadata import doc_id_for
+
+
+class GoldError(InspectionQAError):
+    """A gold file that cannot be used: bad JSON, missing fields, duplicate ids."""
+
+
+@dataclass
+class Evidence:
+    doc_id: str
+    quote: str
+    start: int = -1  # offset of the quote in the document's stored text, once located
+    authority: str | None = None
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.quote) if self.start >= 0 else -1
+
+
+@dataclass
+class GoldQuestion:
+    id: str
+    question: str
+    answerable: bool
+    evidence: list[Evidence]
+    key_terms: list[str]
+    history: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    source: str = ""  # file:line, for error messages
+
+
+def _str_list(value: object, what: str, where: str) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise GoldError(f"{where}: {what} must be a list of strings")
+    return value
+
+
+def parse_line(obj: object, where: str) -> GoldQuestion:
+    """One JSON object → GoldQuestion, with a message naming the line when it is malformed."""
+    if not isinstance(obj, dict):
+        raise GoldError(f"{where}: expected a JSON object")
+    for key, kind in (("id", str), ("question", str), ("answerable", bool)):
+        if not isinstance(obj.get(key), kind):
+            raise GoldError(f"{where}: {key!r} is missing or not a {kind.__name__}")
+    if not obj["question"].strip():
+        raise GoldError(f"{where}: empty question")
+    evidence = []
+    for i, ev in enumerate(obj.get("evidence") or []):
+        if not (
+            isinstance(ev, dict) and isinstance(ev.get("doc_id"), str) and ev.get("quote")
+        ) or not isinstance(ev["quote"], str):
+            raise GoldError(f"{where}: evidence[{i}] needs a doc_id and a non-empty quote")
+        evidence.append(Evidence(ev["doc_id"], ev["quote"]))
+    if obj["answerable"] and not evidence:
+        raise GoldError(f"{where}: an answerable question needs evidence")
+    return GoldQuestion(
+        id=obj["id"],
+        question=obj["question"],
+        answerable=obj["answerable"],
+        evidence=evidence,
+        key_terms=_str_list(obj.get("key_terms"), "key_terms", where),
+        history=_str_list(obj.get("history"), "history", where),
+        tags=_str_list(obj.get("tags"), "tags", where),
+        source=where,
+    )
+
+
+def load_gold(paths: Sequence[Path]) -> list[GoldQuestion]:
+    """All questions of the given files, in order; ids must be unique across them."""
+    questions: list[GoldQuestion] = []
+    seen: dict[str, str] = {}
+    for path in paths:
+        if not path.is_file():
+            raise GoldError(f"gold file {path} does not exist")
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if not line.strip():
+                continue
+            where = f"{path.name}:{n}"
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise GoldError(f"{where}: not valid JSON ({exc.msg})") from None
+            q = parse_line(obj, where)
+            if q.id in seen:
+                raise GoldError(f"{where}: duplicate id {q.id!r} (first at {seen[q.id]})")
+            seen[q.id] = where
+            questions.append(q)
+    if not questions:
+        raise GoldError("the gold files hold no questions")
+    return questions
+
+
+def locate_evidence(
+    questions: Iterable[GoldQuestion],
+    text_of: Callable[[str], str | None],
+    authority_of: Callable[[str], str | None] = lambda _doc_id: None,
+) -> list[str]:
+    """Set each quote's offset in its document; return one problem per quote not found."""
+    problems = []
+    for q in questions:
+        for ev in q.evidence:
+            text = text_of(ev.doc_id)
+            if text is None:
+                problems.append(f"{q.source} {q.id}: no document {ev.doc_id!r}")
+                continue
+            ev.start = text.find(ev.quote)
+            ev.authority = authority_of(ev.doc_id)
+            if ev.start < 0:
+                problems.append(
+                    f"{q.source} {q.id}: quote not verbatim in {ev.doc_id}: {ev.quote[:80]!r}"
+                )
+    return problems
+
+
+class CorpusTexts:
+    """Stored text of documents read straight from corpus directories, loaded on demand.
+
+    Uses the index's own loader, so the text is the one passage offsets refer to; lets a
+    gold file be checked without building an index.
+    """
+
+    def __init__(self, corpus_dirs: Sequence[Path], max_bytes: int = 20_000_000) -> None:
+        self._paths: dict[str, tuple[Path, Path]] = {}
+        self._max_bytes = max_bytes
+        self._cache: dict[str, tuple[str, str | None] | None] = {}
+        for corpus in corpus_dirs:
+            for path in discover(corpus):
+                self._paths.setdefault(doc_id_for(path.relative_to(corpus)), (path, corpus))
+
+    def _load(self, doc_id: str) -> tuple[str, str | None] | None:
+        if doc_id not in self._cache:
+            found = self._paths.get(doc_id)
+            if found is None:
+                self._cache[doc_id] = None
+            else:
+                doc = load_document(fingerprint(found[0], found[1], self._max_bytes))
+                self._cache[doc_id] = (doc.text, doc.meta.authority)
+        return self._cache[doc_id]
+
+    def text(self, doc_id: str) -> str | None:
+        loaded = self._load(doc_id)
+        return loaded[0] if loaded else None
+
+    def authority(self, doc_id: str) -> str | None:
+        loaded = self._load(doc_id)
+        return loaded[1] if loaded else None
