@@ -29,7 +29,7 @@ class QAEngine:
     def __init__(self, index: StoredIndex, encoder: Encoder, settings: Settings) -> None:
         self.index = index
         self.settings = settings
-        self.searcher = Searcher(index, encoder, settings.rrf_k)
+        self.searcher = Searcher(index, encoder, settings.rrf_k, settings.dense_weight)
         self.idf = IdfTable(document_frequencies(index.lexical), len(index.passages))
         self.answer_settings = AnswerSettings(
             max_sentences=settings.answer_max_sentences,
@@ -77,7 +77,11 @@ class QAEngine:
             if resolved.authorities:
                 filters = replace(filters, authority=resolved.authorities)
         return self.searcher.search(
-            query, filters, self._check_top_k(top_k), mode, self.settings.candidates
+            _retrieval_query(query, filters),
+            filters,
+            self._check_top_k(top_k),
+            mode,
+            self.settings.candidates,
         )
 
     def _mode(self) -> str:
@@ -114,7 +118,7 @@ class QAEngine:
                 {"total": _ms(started)},
             )
         result = self.searcher.search(
-            resolved.query,
+            _retrieval_query(resolved.query, filters),
             filters,
             max(top_k, self.answer_settings.passages_considered),
             mode,
@@ -141,6 +145,15 @@ class QAEngine:
     def _has_authority(self, authority: str) -> bool:
         name = canonical_authority(authority) or authority
         return name.lower() in self.searcher.authorities
+
+
+def _retrieval_query(query: str, filters: Filters) -> str:
+    """The query without authority names once an authority filter is in force: every allowed
+    passage is about that authority already, and the name would only pull both retrievers
+    towards passages that repeat it rather than ones on the topic asked about."""
+    if not filters.authority:
+        return query
+    return strip_authorities(query) or query
 
 
 def _ms(t0: float) -> float:

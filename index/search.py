@@ -33,10 +33,13 @@ class SearchResult:
 class Searcher:
     """Hybrid search over one loaded index."""
 
-    def __init__(self, index: StoredIndex, encoder: Encoder, rrf_k: int = 60) -> None:
+    def __init__(
+        self, index: StoredIndex, encoder: Encoder, rrf_k: int = 60, dense_weight: float = 1.0
+    ) -> None:
         self.index = index
         self.encoder = encoder
         self.rrf_k = rrf_k
+        self.dense_weight = dense_weight
         docs = index.documents
         self._authority = np.array(
             [(docs[p.doc_id].meta.authority or "").lower() for p in index.passages], dtype=object
@@ -129,9 +132,10 @@ class Searcher:
         elif mode == "lexical":
             fused = dict(lexical_score)
         else:
-            for ranking in (dense, lexical):
+            # Weighted RRF: the dense ranking's vote counts dense_weight times a lexical one.
+            for ranking, weight in ((dense, self.dense_weight), (lexical, 1.0)):
                 for rank, row in enumerate(ranking.rows):
-                    fused[row] = fused.get(row, 0.0) + 1.0 / (self.rrf_k + rank + 1)
+                    fused[row] = fused.get(row, 0.0) + weight / (self.rrf_k + rank + 1)
         order = sorted(fused, key=lambda r: (-fused[r], r))
         passages = self.index.passages
         return [

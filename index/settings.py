@@ -30,13 +30,14 @@ class Settings(BaseSettings):
     # Retrieval.
     fusion: str = Field(default="rrf", pattern="^(rrf|lexical|dense)$")
     rrf_k: int = 60
+    dense_weight: float = Field(default=0.5, ge=0, description="dense vote in RRF; lexical is 1")
     candidates: int = 50
     top_k: int = 5
     top_k_max: int = 50
 
     # Answering. Thresholds were chosen by measurement on the gold sets (eval/RESULTS.md).
     answer_max_sentences: int = 3
-    abstain_min_dense: float = 0.30
+    abstain_min_dense: float = 0.20
     abstain_min_overlap: float = 0.30
 
     # Service.

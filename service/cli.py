@@ -138,7 +138,8 @@ def parser() -> argparse.ArgumentParser:
     ev.add_argument("--index")
     ev.add_argument(
         "--config",
-        action="append",
+        action="extend",
+        nargs="+",
         metavar="KEY=VALUE",
         help="override a setting, e.g. rrf_k=30 (repeatable; or a JSON file of overrides)",
     )
