@@ -5,6 +5,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from index.answer_type import offers
 from index.lexical import tokenize
 from index.text import sentence_spans, words
 from index.types import Citation, Document, Hit
@@ -20,6 +21,7 @@ class AnswerSettings:
     min_overlap: float = 0.30
     max_per_passage: int = 2
     relative_floor: float = 0.6  # drop sentences far weaker than the best one
+    type_bonus: float = 0.2  # for a span that gives the kind of answer asked for (who, when)
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,7 @@ class Candidate:
     end: int
     overlap: float
     score: float
+    covered: int = 0  # distinct question terms the span (with its context) contains
 
 
 @dataclass(frozen=True)
@@ -85,28 +88,47 @@ def compose_answer(
     documents: dict[str, Document],
     idf: IdfTable,
     settings: AnswerSettings,
+    kind: str | None = None,
+    names: list[str] | None = None,
 ) -> Composed:
-    """Pick, order and cite the sentences that answer; abstain when none does well enough."""
+    """Pick, order and cite the sentences that answer; abstain when none does well enough.
+
+    ``kind`` is the answer type asked for (see ``answer_type``); ``names`` are stemmed proper
+    names from the question, each of which some considered passage must contain.
+    """
     if not hits:
         return Composed(ABSTAIN_MESSAGE, True, [])
+    considered = hits[: settings.passages_considered]
+    if names:
+        texts = [h.passage.embedding_text() for h in considered]
+        seen = {t for toks in tokenize(texts) for t in toks}
+        if any(n not in seen for n in names):
+            # The question names someone or something the evidence never mentions.
+            return Composed(ABSTAIN_MESSAGE, True, [])
     terms = list(dict.fromkeys(question_terms))
     weight_total = sum(idf(t) for t in terms) or 1.0
     top_score = hits[0].score or 1.0
     candidates: list[Candidate] = []
-    for rank, hit in enumerate(hits[: settings.passages_considered]):
+    for rank, hit in enumerate(considered):
         relevance = hit.score / top_score
         for start, end, context in _units(hit):
             sentence = hit.passage.text[start:end]
             if len(sentence) < 12:
                 continue
             present = set(tokenize([f"{sentence} {context}"])[0])
-            overlap = sum(idf(t) for t in terms if t in present) / weight_total
+            covered = [t for t in terms if t in present]
+            overlap = sum(idf(t) for t in covered) / weight_total
             score = 0.7 * overlap + 0.3 * relevance - 0.02 * rank
-            candidates.append(Candidate(rank, hit, start, end, overlap, score))
+            if overlap and offers(kind, sentence):
+                score += settings.type_bonus
+            candidates.append(Candidate(rank, hit, start, end, overlap, score, len(covered)))
     best_dense = max((h.dense_score for h in hits if h.dense_score is not None), default=None)
     best_overlap = max((c.overlap for c in candidates), default=0.0)
     weak_dense = best_dense is not None and best_dense < settings.min_dense
-    if not candidates or best_overlap < settings.min_overlap or weak_dense:
+    # One rare word in common is not an answer to a question about several things.
+    most_covered = max((c.covered for c in candidates), default=0)
+    thin = len(terms) >= 3 and most_covered < 2
+    if not candidates or best_overlap < settings.min_overlap or weak_dense or thin:
         return Composed(ABSTAIN_MESSAGE, True, [])
 
     candidates.sort(key=lambda c: -c.score)

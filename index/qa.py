@@ -10,6 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from index.answer import ABSTAIN_MESSAGE, AnswerSettings, IdfTable, compose_answer
+from index.answer_type import answer_type, named_terms
 from index.embedding import Encoder, load_encoder
 from index.errors import BadQuery, DocumentNotFound
 from index.gazetteer import canonical_authority
@@ -127,7 +128,13 @@ class QAEngine:
         t0 = time.perf_counter()
         topic = strip_authorities(resolved.query) or resolved.query
         composed = compose_answer(
-            topic_terms(topic), result.hits, self.index.documents, self.idf, self.answer_settings
+            topic_terms(topic),
+            result.hits,
+            self.index.documents,
+            self.idf,
+            self.answer_settings,
+            kind=answer_type(question),
+            names=named_terms(strip_authorities(question)),
         )
         timings = dict(result.timings_ms)
         timings["answer"] = _ms(t0)

@@ -15,6 +15,9 @@ _FILLER = re.compile(
 )
 
 
+_BACK_REFERENCE = re.compile(r"\b(it|its|they|them|their|this|that|these|those)\b", re.I)
+
+
 @dataclass(frozen=True)
 class ResolvedQuestion:
     """The standalone query actually searched, and the authorities it is about."""
@@ -66,6 +69,12 @@ def resolve(question: str, history: list[str] | None = None) -> ResolvedQuestion
     elif not authorities and previous.authorities:
         suffix = " and ".join(previous.authorities)
         bare = re.sub(r"^(and|also)\s+", "", query, flags=re.I).rstrip(" ?.")
+        if _BACK_REFERENCE.search(bare):
+            # "when is it due?" after "who owns the foster carers action?": "it" is that topic.
+            topic = re.sub(
+                r"\s+\b(in|for|at|of|by|from)$", "", " ".join(_topic_words(previous.query).split())
+            )
+            bare = f"{bare}, {topic}"
         query = f"{bare} in {suffix}?"
         authorities = previous.authorities
         carried = True

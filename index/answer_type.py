@@ -1,0 +1,65 @@
+"""What a question asks for (a person, a date) and whether a quotable span offers it; and the
+names a question mentions, which its evidence must mention too."""
+
+import re
+
+from index.lexical import tokenize
+
+PERSON = "person"
+DATE = "date"
+
+_WHO = re.compile(r"^\W*(and\s+)?(who|whose|whom)\b|\bwho\s+(is|was|are|owns|wrote|leads)\b", re.I)
+_WHEN = re.compile(
+    r"^\W*(and\s+)?when\b|\b(what|which)\s+(date|day|month|year)\b|\b(due|deadline)\b", re.I
+)
+
+# A span names a person when it is labelled as one (a table cell "Owner: ...", "Author: ...")
+# or gives a titled or appositive name ("Councillor Lester", "..., Julie Jenkins").
+_PERSON_SPAN = re.compile(
+    r"^\W*(?i:owner|author|lead(\s+\w+)?|chair|executive member|inspector|contact)\s*:"
+    r"|\b(Councillor|Cllr|Mr|Mrs|Ms|Dr)\.?\s+[A-Z][a-z]+"
+    r"|,\s+[A-Z][a-z]+\s+[A-Z][a-z]+\b"
+    r"|\b[A-Z][a-z]+\s+[A-Z][a-z]+\s+(said|says|proposed)\b",
+)
+_MONTH = (
+    r"(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?"
+    r"|oct(ober)?|nov(ember)?|dec(ember)?)"
+)
+_DATE_SPAN = re.compile(
+    rf"\b\d{{1,2}}(st|nd|rd|th)?\s*(-\s*\d{{1,2}}\s+)?{_MONTH}\b[ ,]*(\d{{4}})?"
+    rf"|\b{_MONTH}[ -]\d{{2,4}}\b|\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}\b|\bdate\s*:",
+    re.I,
+)
+
+
+def answer_type(question: str) -> str | None:
+    """PERSON for who-questions, DATE for when-questions, else None."""
+    if _WHO.search(question):
+        return PERSON
+    if _WHEN.search(question):
+        return DATE
+    return None
+
+
+def offers(kind: str | None, span: str) -> bool:
+    """Whether ``span`` holds an answer of the kind asked for."""
+    if kind == PERSON:
+        return bool(_PERSON_SPAN.search(span))
+    if kind == DATE:
+        return bool(_DATE_SPAN.search(span))
+    return False
+
+
+_CAPITALISED = re.compile(r"(?<![.?!]\s)(?<!^)\b[A-Z][a-z]{2,}\b")
+_GENERIC = frozenset(
+    """ofsted council county cabinet panel children services service inspection report
+    councillor director leader leaders member members team what who when which how""".split()
+)
+
+
+def named_terms(question: str) -> list[str]:
+    """Stemmed proper names in the question (capitalised words not opening a sentence), e.g.
+    "Lester" in "Which recommendations did Councillor Lester propose?"; generic words such
+    as "Cabinet" or "Ofsted" are left out. Authorities should be stripped beforehand."""
+    words = [w for w in _CAPITALISED.findall(question) if w.lower() not in _GENERIC]
+    return list(dict.fromkeys(tokenize([" ".join(words)])[0])) if words else []
