@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from eval.gold import load_gold
+from eval.goldset import load_gold
 from eval.report import build_report, compare, table, write_report
 from eval.runner import EngineBackend, HttpBackend, prepare, run
 from index.errors import BadQuery
@@ -92,6 +92,13 @@ def run_eval(args: argparse.Namespace) -> int:
         if not args.baselines:
             backends[0].name = {"rrf": "hybrid"}.get(settings.fusion, settings.fusion)
         against = str(index_dir)
+    if getattr(args, "skip_missing", False):
+        kept = [q for q in questions if all(backends[0].text(e.doc_id) for e in q.evidence)]
+        print(
+            f"{len(questions) - len(kept)} question(s) left out: evidence not in the index",
+            file=sys.stderr,
+        )
+        questions = kept
     problems = prepare(questions, backends[0])
     for p in problems:
         print(f"gold problem: {p}", file=sys.stderr)
@@ -102,6 +109,10 @@ def run_eval(args: argparse.Namespace) -> int:
         problems,
     )
     print(table(report["runs"]))
+    groups = report["runs"][report["primary"]]["by_group"]
+    if groups:
+        print(f"\nby tag and kind ({report['primary']}):")
+        print(table({g: {"metrics": m} for g, m in groups.items()}))
     if args.report:
         write_report(report, Path(args.report))
         print(f"\nreport: {Path(args.report) / 'report.md'} and report.json")

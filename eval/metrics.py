@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from eval.gold import Evidence, GoldQuestion
+from eval.goldset import Evidence, GoldQuestion
 
 # A passage "substantially overlaps" a quote when the shared span covers at least this
 # share of the shorter of the two (a quote split across two passages still scores).
@@ -135,11 +135,11 @@ def percentile(values: list[float], p: float) -> float | None:
 
 
 def trap_correct(r: QuestionResult) -> bool:
-    """A namesake trap is passed when an answerable one is answered only from the right
-    authority, and an unanswerable one is abstained on."""
+    """A namesake trap is passed when nothing is cited from another authority than the
+    evidence's, and, when there is no evidence (the namesake has no document), by abstaining."""
     if not r.question.answerable:
         return r.outcome.abstained
-    return not r.outcome.abstained and r.authority_ok is not False
+    return r.authority_ok is not False
 
 
 def summarise(results: list[QuestionResult]) -> dict[str, float | int | None]:
@@ -149,7 +149,7 @@ def summarise(results: list[QuestionResult]) -> dict[str, float | int | None]:
     unanswerable = [r for r in results if not r.question.answerable]
     abstained = [r for r in results if r.outcome.abstained]
     answered = [r for r in results if r.grounding is not None]
-    traps = [r for r in results if "trap" in r.question.tags]
+    traps = [r for r in results if r.question.is_trap]
     checked = [r for r in results if r.authority_ok is not None]
     latencies = [r.outcome.latency_ms for r in results if not r.outcome.error]
     true_abstentions = sum(not r.question.answerable for r in abstained)

@@ -70,6 +70,7 @@ def question_record(r: QuestionResult) -> dict[str, Any]:
         "history": q.history,
         "answerable": q.answerable,
         "tags": q.tags,
+        "kind": q.kind,
         "expected": [
             {"doc_id": e.doc_id, "authority": e.authority, "quote": e.quote, "start": e.start}
             for e in q.evidence
@@ -108,10 +109,10 @@ def question_record(r: QuestionResult) -> dict[str, Any]:
 
 
 def run_record(results: list[QuestionResult]) -> dict[str, Any]:
-    tags = sorted({t for r in results for t in r.question.tags})
+    groups = sorted({g for r in results for g in r.question.groups})
     return {
         "metrics": summarise(results),
-        "by_tag": {t: summarise([r for r in results if t in r.question.tags]) for t in tags},
+        "by_group": {g: summarise([r for r in results if g in r.question.groups]) for g in groups},
         "questions": [question_record(r) for r in results],
     }
 
@@ -151,9 +152,9 @@ def markdown(report: dict[str, Any]) -> str:
     if report["gold_problems"]:
         out += ["## Gold problems", "", *(f"- {p}" for p in report["gold_problems"]), ""]
     primary = runs[report["primary"]]
-    if primary["by_tag"]:
-        out += ["## By tag (" + report["primary"] + ")", "", "```"]
-        out.append(table({t: {"metrics": m} for t, m in primary["by_tag"].items()}))
+    if primary["by_group"]:
+        out += ["## By tag and kind (" + report["primary"] + ")", "", "```"]
+        out.append(table({t: {"metrics": m} for t, m in primary["by_group"].items()}))
         out += ["```", ""]
     out += [f"## Worst questions ({report['primary']})", ""]
     for q in worst(primary):

@@ -7,7 +7,7 @@ from typing import Protocol
 
 import httpx
 
-from eval.gold import GoldQuestion, locate_evidence
+from eval.goldset import GoldQuestion, locate_evidence
 from eval.metrics import RANK_DEPTH, Cited, Outcome, QuestionResult, Retrieved, score_question
 from index.errors import DocumentNotFound, InspectionQAError
 from index.qa import QAEngine

@@ -15,7 +15,7 @@ from index.embedding import Encoder, load_encoder
 from index.errors import BadQuery, DocumentNotFound
 from index.gazetteer import canonical_authority
 from index.lexical import document_frequencies, topic_terms
-from index.query import resolve, strip_authorities
+from index.query import resolve, strip_authorities, when_asked
 from index.search import MODES, Searcher, SearchResult
 from index.settings import Settings
 from index.store import StoredIndex, load_index
@@ -30,7 +30,9 @@ class QAEngine:
     def __init__(self, index: StoredIndex, encoder: Encoder, settings: Settings) -> None:
         self.index = index
         self.settings = settings
-        self.searcher = Searcher(index, encoder, settings.rrf_k, settings.dense_weight)
+        self.searcher = Searcher(
+            index, encoder, settings.rrf_k, settings.dense_weight, settings.date_weight
+        )
         self.idf = IdfTable(document_frequencies(index.lexical), len(index.passages))
         self.answer_settings = AnswerSettings(
             max_sentences=settings.answer_max_sentences,
@@ -83,6 +85,7 @@ class QAEngine:
             self._check_top_k(top_k),
             mode,
             self.settings.candidates,
+            when_asked(query),
         )
 
     def _mode(self) -> str:
@@ -124,6 +127,7 @@ class QAEngine:
             max(top_k, self.answer_settings.passages_considered),
             mode,
             self.settings.candidates,
+            when_asked(resolved.query),
         )
         t0 = time.perf_counter()
         topic = strip_authorities(resolved.query) or resolved.query

@@ -18,6 +18,26 @@ _FILLER = re.compile(
 _BACK_REFERENCE = re.compile(r"\b(it|its|they|them|their|this|that|these|those)\b", re.I)
 
 
+_YEAR = re.compile(r"\b(?:19[89]\d|20\d\d)\b")
+_LATEST = re.compile(r"\b(latest|most recent(ly)?|newest|current(ly)?)\b", re.I)
+
+
+@dataclass(frozen=True)
+class When:
+    """The time a question asks about: inspection years named, or the most recent."""
+
+    years: tuple[str, ...] = ()
+    latest: bool = False
+
+
+def when_asked(text: str) -> When | None:
+    """``When`` for "in its 2018 inspection" or "most recently"; None when no time is asked."""
+    years = tuple(dict.fromkeys(_YEAR.findall(text)))
+    if years:
+        return When(years=years)
+    return When(latest=True) if _LATEST.search(text) else None
+
+
 @dataclass(frozen=True)
 class ResolvedQuestion:
     """The standalone query actually searched, and the authorities it is about."""

@@ -8,6 +8,7 @@ import faiss
 import numpy as np
 
 from index.embedding import Encoder
+from index.query import When
 from index.store import StoredIndex
 from index.types import Filters, Hit
 
@@ -34,12 +35,18 @@ class Searcher:
     """Hybrid search over one loaded index."""
 
     def __init__(
-        self, index: StoredIndex, encoder: Encoder, rrf_k: int = 60, dense_weight: float = 1.0
+        self,
+        index: StoredIndex,
+        encoder: Encoder,
+        rrf_k: int = 60,
+        dense_weight: float = 1.0,
+        date_weight: float = 0.0,
     ) -> None:
         self.index = index
         self.encoder = encoder
         self.rrf_k = rrf_k
         self.dense_weight = dense_weight
+        self.date_weight = date_weight
         docs = index.documents
         self._authority = np.array(
             [(docs[p.doc_id].meta.authority or "").lower() for p in index.passages], dtype=object
@@ -50,6 +57,7 @@ class Searcher:
         self._date = np.array(
             [docs[p.doc_id].meta.date or "" for p in index.passages], dtype=object
         )
+        self._title = [docs[p.doc_id].meta.title.lower() for p in index.passages]
         self.authorities = {
             d.meta.authority.lower(): d.meta.authority for d in docs.values() if d.meta.authority
         }
@@ -96,7 +104,13 @@ class Searcher:
         return Ranking(top, [float(scores[i]) for i in top])
 
     def search(
-        self, query: str, filters: Filters, top_k: int, mode: str = "hybrid", candidates: int = 50
+        self,
+        query: str,
+        filters: Filters,
+        top_k: int,
+        mode: str = "hybrid",
+        candidates: int = 50,
+        when: When | None = None,
     ) -> SearchResult:
         """The ``top_k`` passages for ``query`` among those ``filters`` allow."""
         timings: dict[str, float] = {}
@@ -119,11 +133,25 @@ class Searcher:
             lexical = self.lexical(query, mask, depth)
             timings["lexical"] = _ms(t0)
         t0 = time.perf_counter()
-        hits = self._fuse(dense, lexical, mode)[:top_k]
+        hits = self._fuse(dense, lexical, mode, when)[:top_k]
         timings["fusion"] = _ms(t0)
         return SearchResult(hits, vector, timings, allowed)
 
-    def _fuse(self, dense: Ranking, lexical: Ranking, mode: str) -> list[Hit]:
+    def _timely(self, rows: list[int], when: When) -> set[int]:
+        """Rows from documents of the time asked about: dated (or titled) with a year named,
+        or, for "latest", from the most recent document among the candidates."""
+        if when.years:
+            return {
+                r
+                for r in rows
+                if self._date[r][:4] in when.years or any(y in self._title[r] for y in when.years)
+            }
+        newest = max((self._date[r] for r in rows), default="")
+        return {r for r in rows if newest and self._date[r] == newest}
+
+    def _fuse(
+        self, dense: Ranking, lexical: Ranking, mode: str, when: When | None = None
+    ) -> list[Hit]:
         dense_score = dict(zip(dense.rows, dense.scores, strict=True))
         lexical_score = dict(zip(lexical.rows, lexical.scores, strict=True))
         fused: dict[int, float] = {}
@@ -136,6 +164,11 @@ class Searcher:
             for ranking, weight in ((dense, self.dense_weight), (lexical, 1.0)):
                 for rank, row in enumerate(ranking.rows):
                     fused[row] = fused.get(row, 0.0) + weight / (self.rrf_k + rank + 1)
+            if when and self.date_weight:
+                # A third voter: documents of the inspection year asked about (or the latest
+                # one) as if ranked first, so "in 2018" prefers the 2018 report's passages.
+                for row in self._timely(list(fused), when):
+                    fused[row] += self.date_weight / (self.rrf_k + 1)
         order = sorted(fused, key=lambda r: (-fused[r], r))
         passages = self.index.passages
         return [

@@ -31,6 +31,9 @@ class Settings(BaseSettings):
     fusion: str = Field(default="rrf", pattern="^(rrf|lexical|dense)$")
     rrf_k: int = 60
     dense_weight: float = Field(default=0.5, ge=0, description="dense vote in RRF; lexical is 1")
+    date_weight: float = Field(
+        default=0.5, ge=0, description="RRF vote for the year asked about, or the latest"
+    )
     candidates: int = 50
     top_k: int = 5
     top_k_max: int = 50

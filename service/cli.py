@@ -149,6 +149,11 @@ def parser() -> argparse.ArgumentParser:
     ev.add_argument(
         "--baselines", action="store_true", help="hybrid, lexical-only and dense-only side by side"
     )
+    ev.add_argument(
+        "--skip-missing",
+        action="store_true",
+        help="leave out questions whose evidence documents are not in the index (subset runs)",
+    )
     ev.set_defaults(func=_eval)
     return top
 

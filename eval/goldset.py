@@ -1,7 +1,8 @@
 """Gold question sets (JSON Lines, the PRODUCT.md format): load, validate, locate evidence.
 
 A line is ``{"id", "question", "answerable", "evidence": [{"doc_id", "quote"}], "key_terms",
-"history"?, "tags"?}``. ``quote`` must be a verbatim substring of the document's stored text
+"history"?, "tags"?, "kind"?}``; other fields are ignored. Tags ``trap`` or ``namesake`` mark
+namesake traps. ``quote`` must be a verbatim substring of the document's stored text
 (the text every passage offset refers to), so a quote locates a character span in the document
 and retrieval is scored by span overlap, independent of chunk boundaries.
 """
@@ -41,7 +42,17 @@ class GoldQuestion:
     key_terms: list[str]
     history: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
+    kind: str | None = None  # optional grouping, e.g. "grade", "finding"
     source: str = ""  # file:line, for error messages
+
+    @property
+    def groups(self) -> list[str]:
+        """The groups the report breaks figures down by: tags, and kind when given."""
+        return [*self.tags, *([f"kind:{self.kind}"] if self.kind else [])]
+
+    @property
+    def is_trap(self) -> bool:
+        return bool({"trap", "namesake"} & set(self.tags))
 
 
 def _str_list(value: object, what: str, where: str) -> list[str]:
@@ -78,6 +89,7 @@ def parse_line(obj: object, where: str) -> GoldQuestion:
         key_terms=_str_list(obj.get("key_terms"), "key_terms", where),
         history=_str_list(obj.get("history"), "history", where),
         tags=_str_list(obj.get("tags"), "tags", where),
+        kind=obj["kind"] if isinstance(obj.get("kind"), str) else None,
         source=where,
     )
 
