@@ -34,6 +34,12 @@ test: lint
 eval: install
 	$(BIN)/inspection-qa eval --gold eval/gold/seeds.jsonl --baselines --report eval-reports/seeds
 
+# The large set over the ILACS archive; the first run builds its index under var/eval-index/.
+.PHONY: eval-ilacs
+eval-ilacs: install
+	$(BIN)/inspection-qa eval --gold eval/gold/ilacs.jsonl --corpus ../shared/ilacs/reports \
+		--baselines --report eval-reports/ilacs
+
 bench: install
 	$(BIN)/python benchmarks/query_latency.py
 

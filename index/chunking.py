@@ -32,17 +32,33 @@ def chunk_document(
     spans: list[tuple[int, int, str, str]] = []  # start, end, section, kind
     heading = ""
     pending: list[Block] = []
+    # Headings with nothing under them (a report's cover lines, an older report's list of
+    # judgements: "1. Children who need help and protection Requires improvement") would
+    # otherwise be in no passage at all; they become passages of their own.
+    bare: list[Block] = []
+    last_heading: Block | None = None
 
     def flush() -> None:
         if pending:
             spans.extend(_pack_paragraphs(doc.text, pending, heading, count_tokens, max_tokens))
             pending.clear()
 
+    def flush_bare() -> None:
+        if bare:
+            spans.extend(_pack_paragraphs(doc.text, bare, "", count_tokens, max_tokens))
+            bare.clear()
+
     for block in doc.blocks:
         if block.kind == "heading":
             flush()
+            if last_heading is not None:
+                bare.append(last_heading)
+            last_heading = block
             heading = doc.text[block.start : block.end]
-        elif block.kind == "row":
+            continue
+        flush_bare()
+        last_heading = None
+        if block.kind == "row":
             flush()
             section = _section_label(heading, block.context)
             parts = _split_row(doc.text, block, section, count_tokens, max_tokens)
@@ -54,6 +70,9 @@ def chunk_document(
         else:
             pending.append(block)
     flush()
+    if last_heading is not None:
+        bare.append(last_heading)
+    flush_bare()
     spans = _merge_small(doc.text, spans, count_tokens, min_tokens, max_tokens)
     if not spans and doc.text.strip():
         spans = [(0, len(doc.text), "", "text")]

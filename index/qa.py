@@ -31,7 +31,12 @@ class QAEngine:
         self.index = index
         self.settings = settings
         self.searcher = Searcher(
-            index, encoder, settings.rrf_k, settings.dense_weight, settings.date_weight
+            index,
+            encoder,
+            settings.rrf_k,
+            settings.dense_weight,
+            settings.date_weight,
+            settings.type_weight,
         )
         self.idf = IdfTable(document_frequencies(index.lexical), len(index.passages))
         self.answer_settings = AnswerSettings(
@@ -86,6 +91,7 @@ class QAEngine:
             mode,
             self.settings.candidates,
             when_asked(query),
+            answer_type(query),
         )
 
     def _mode(self) -> str:
@@ -128,6 +134,7 @@ class QAEngine:
             mode,
             self.settings.candidates,
             when_asked(resolved.query),
+            answer_type(question),
         )
         t0 = time.perf_counter()
         topic = strip_authorities(resolved.query) or resolved.query

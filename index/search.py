@@ -7,6 +7,7 @@ from datetime import date
 import faiss
 import numpy as np
 
+from index.answer_type import offers
 from index.embedding import Encoder
 from index.query import When
 from index.store import StoredIndex
@@ -41,12 +42,14 @@ class Searcher:
         rrf_k: int = 60,
         dense_weight: float = 1.0,
         date_weight: float = 0.0,
+        type_weight: float = 0.0,
     ) -> None:
         self.index = index
         self.encoder = encoder
         self.rrf_k = rrf_k
         self.dense_weight = dense_weight
         self.date_weight = date_weight
+        self.type_weight = type_weight
         docs = index.documents
         self._authority = np.array(
             [(docs[p.doc_id].meta.authority or "").lower() for p in index.passages], dtype=object
@@ -111,6 +114,7 @@ class Searcher:
         mode: str = "hybrid",
         candidates: int = 50,
         when: When | None = None,
+        kind: str | None = None,
     ) -> SearchResult:
         """The ``top_k`` passages for ``query`` among those ``filters`` allow."""
         timings: dict[str, float] = {}
@@ -133,7 +137,7 @@ class Searcher:
             lexical = self.lexical(query, mask, depth)
             timings["lexical"] = _ms(t0)
         t0 = time.perf_counter()
-        hits = self._fuse(dense, lexical, mode, when)[:top_k]
+        hits = self._fuse(dense, lexical, mode, when, kind)[:top_k]
         timings["fusion"] = _ms(t0)
         return SearchResult(hits, vector, timings, allowed)
 
@@ -150,7 +154,12 @@ class Searcher:
         return {r for r in rows if newest and self._date[r] == newest}
 
     def _fuse(
-        self, dense: Ranking, lexical: Ranking, mode: str, when: When | None = None
+        self,
+        dense: Ranking,
+        lexical: Ranking,
+        mode: str,
+        when: When | None = None,
+        kind: str | None = None,
     ) -> list[Hit]:
         dense_score = dict(zip(dense.rows, dense.scores, strict=True))
         lexical_score = dict(zip(lexical.rows, lexical.scores, strict=True))
@@ -169,6 +178,12 @@ class Searcher:
                 # one) as if ranked first, so "in 2018" prefers the 2018 report's passages.
                 for row in self._timely(list(fused), when):
                     fused[row] += self.date_weight / (self.rrf_k + 1)
+            if kind and self.type_weight:
+                # And one for passages that hold the kind of answer asked for: a named
+                # person for "who", a date for "when".
+                passages = self.index.passages
+                for row in [r for r in fused if offers(kind, passages[r].text)]:
+                    fused[row] += self.type_weight / (self.rrf_k + 1)
         order = sorted(fused, key=lambda r: (-fused[r], r))
         passages = self.index.passages
         return [

@@ -34,6 +34,9 @@ class Settings(BaseSettings):
     date_weight: float = Field(
         default=0.5, ge=0, description="RRF vote for the year asked about, or the latest"
     )
+    type_weight: float = Field(
+        default=0.5, ge=0, description="RRF vote for passages offering a who/when answer"
+    )
     candidates: int = 50
     top_k: int = 5
     top_k_max: int = 50
