@@ -11,12 +11,13 @@ from eval.runner import EngineBackend, prepare, run
 
 # Measured on the shipped corpus (eval/RESULTS.md); a small margin for run-to-run noise.
 THRESHOLDS = {
-    "hit@5": 0.86,
-    "mrr@10": 0.75,
-    "key_term_recall": 0.82,
-    "abstain_precision": 0.90,
-    "abstain_recall": 0.99,
-    "traps": 1.0,
+    "hit@1": 0.72,  # measured 0.755
+    "hit@5": 0.86,  # measured 0.887 (target 0.95: not met, see eval/RESULTS.md)
+    "mrr@10": 0.78,  # measured 0.814
+    "key_term_recall": 0.84,  # measured 0.868 (target 0.90: not met)
+    "abstain_precision": 0.90,  # measured 0.929
+    "abstain_recall": 0.95,  # measured 1.000
+    "traps": 1.0,  # measured 1.000
     "authority_accuracy": 1.0,
     "grounding": 1.0,
 }
@@ -34,6 +35,10 @@ def seeds_results(engine):
 def test_seeds_set_meets_its_quality_bar(seeds_results, metric):
     figures = summarise(seeds_results)
     assert figures[metric] >= THRESHOLDS[metric], f"{metric} fell to {figures[metric]:.3f}"
+
+
+def test_answerable_questions_are_rarely_abstained_on(seeds_results):
+    assert summarise(seeds_results)["false_abstention"] <= 0.04  # measured 0.019
 
 
 def test_no_namesake_trap_is_answered_from_the_other_authority(seeds_results):
