@@ -95,6 +95,9 @@ def resolve(question: str, history: list[str] | None = None) -> ResolvedQuestion
                 r"\s+\b(in|for|at|of|by|from)$", "", " ".join(_topic_words(previous.query).split())
             )
             bare = f"{bare}, {topic}"
+        elif not _YEAR.search(bare) and (years := _YEAR.findall(previous.query)):
+            # The conversation keeps its time as it keeps its authority.
+            bare = f"{bare} in {' and '.join(dict.fromkeys(years))}"
         query = f"{bare} in {suffix}?"
         authorities = previous.authorities
         carried = True
