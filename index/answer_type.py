@@ -1,5 +1,5 @@
-"""What a question asks for (a person, a date) and whether a quotable span offers it; and the
-names a question mentions, which its evidence must mention too."""
+"""What a question asks for (a person, a date, a grade) and whether a quotable span offers
+it; and the names a question mentions, which its evidence must mention too."""
 
 import re
 
@@ -7,6 +7,7 @@ from index.lexical import tokenize
 
 PERSON = "person"
 DATE = "date"
+GRADE = "grade"
 
 _WHO = re.compile(r"^\W*(and\s+)?(who|whose|whom)\b|\bwho\s+(is|was|are|owns|wrote|leads)\b", re.I)
 _WHEN = re.compile(
@@ -32,12 +33,29 @@ _DATE_SPAN = re.compile(
 )
 
 
+_HOW_JUDGED = re.compile(
+    r"\b(grade|graded|grading|rated|rating|judged|judgement|judgment)\b"
+    r"|\bhow (good|effective|well)\b",
+    re.I,
+)
+# A judgement: a table row "... | Grade: Good", or a line ending in a grade (older reports:
+# "1. Children who need help and protection Requires improvement").
+_GRADE_SPAN = re.compile(
+    r"\bGrade:\s*\w"
+    r"|^[^\n]{5,160}\s(Outstanding|Good|Requires improvement( to be good)?|Inadequate)\s*:?\s*$",
+    re.M,
+)
+
+
 def answer_type(question: str) -> str | None:
-    """PERSON for who-questions, DATE for when-questions, else None."""
+    """PERSON for who-questions, DATE for when-questions, GRADE for how-was-it-judged
+    questions, else None."""
     if _WHO.search(question):
         return PERSON
     if _WHEN.search(question):
         return DATE
+    if _HOW_JUDGED.search(question):
+        return GRADE
     return None
 
 
@@ -47,6 +65,8 @@ def offers(kind: str | None, span: str) -> bool:
         return bool(_PERSON_SPAN.search(span))
     if kind == DATE:
         return bool(_DATE_SPAN.search(span))
+    if kind == GRADE:
+        return bool(_GRADE_SPAN.search(span))
     return False
 
 
