@@ -34,6 +34,9 @@ from index.settings import Settings
 log = logging.getLogger("make_ilacs_gold")
 
 HERE = Path(__file__).parent
+# Herefordshire is not Hertfordshire: questions naming either are tagged so a runner can
+# report namesake traps on their own.
+NAMESAKES = {"Herefordshire", "Hertfordshire"}
 HAND_WRITTEN = ("ilacs_findings.jsonl", "ilacs_unanswerable.jsonl")
 GRADES = ("outstanding", "good", "requires improvement", "inadequate")
 GRADE_AREAS = ("overall", "help_protection", "in_care", "care_leavers", "leaders")
@@ -342,15 +345,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--ilacs", type=Path, default=Settings().ilacs_dir)
     parser.add_argument("--out", type=Path, default=HERE / "ilacs.jsonl")
-    parser.add_argument("--max-no-report", type=int, default=30)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
     if not (args.ilacs / "judgements.csv").is_file():
         print(f"no judgements.csv under {args.ilacs}", file=sys.stderr)
         return 2
     questions = grade_questions(args.ilacs)
-    questions += no_report_questions(args.ilacs)[: args.max_no_report]
+    questions += no_report_questions(args.ilacs)
     questions += hand_written()
+    for q in questions:
+        if NAMESAKES & set(re.findall(r"\w+", q["question"])):
+            q.setdefault("tags", ["namesake"])
     ids = Counter(q["id"] for q in questions)
     if dupes := [i for i, n in ids.items() if n > 1]:
         print(f"duplicate ids: {dupes}", file=sys.stderr)

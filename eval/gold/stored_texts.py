@@ -9,6 +9,7 @@ changing the loader or the file invalidates the entry.
 import hashlib
 import json
 import logging
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,16 +57,27 @@ def doc_path_index(corpus_dir: Path) -> dict[str, Path]:
     }
 
 
+def _load(args: tuple[Path, Path, Path]) -> StoredText | None:
+    path, corpus_dir, cache_dir = args
+    try:
+        return stored_text(path, corpus_dir, cache_dir)
+    except DocumentSkipped as exc:
+        log.warning("%s is skipped by the loader: %s", path, exc)
+        return None
+
+
 def stored_texts(
-    doc_ids: set[str], corpus_dir: Path, cache_dir: Path = DEFAULT_CACHE
-) -> dict[str, str]:
-    """Stored text for each of ``doc_ids`` found under ``corpus_dir`` (missing ones left out)."""
+    doc_ids: set[str], corpus_dir: Path, cache_dir: Path = DEFAULT_CACHE, workers: int = 2
+) -> dict[str, StoredText]:
+    """Stored text of each of ``doc_ids`` found under ``corpus_dir`` (missing ones left out).
+
+    Uncached PDFs are read in ``workers`` processes: pypdf is CPU-bound.
+    """
     paths = doc_path_index(corpus_dir)
-    out: dict[str, str] = {}
-    for doc_id in sorted(doc_ids):
-        if doc_id in paths:
-            try:
-                out[doc_id] = stored_text(paths[doc_id], corpus_dir, cache_dir).text
-            except DocumentSkipped as exc:
-                log.warning("%s is skipped by the loader: %s", doc_id, exc)
-    return out
+    jobs = [(paths[d], corpus_dir, cache_dir) for d in sorted(doc_ids) if d in paths]
+    if workers > 1 and len(jobs) > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            found = list(pool.map(_load, jobs, chunksize=4))
+    else:
+        found = [_load(job) for job in jobs]
+    return {s.doc_id: s for s in found if s is not None}
