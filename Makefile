@@ -39,3 +39,9 @@ bench: install
 
 clean:
 	rm -rf var eval-reports
+
+.PHONY: gold-ilacs
+# Regenerate eval/gold/ilacs.jsonl from ../shared/ilacs and check every quote against it.
+gold-ilacs: install
+	$(BIN)/python -m eval.gold.make_ilacs_gold
+	$(BIN)/pytest -q tests/unit/test_gold_ilacs.py

@@ -91,12 +91,26 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
     "inspector": (
         "Who led the inspection of {a_s} children's services{q}?",
         "Who was the lead inspector for {a}{q}?",
-        "Which of His or Her Majesty's Inspectors led Ofsted's inspection of {a}{q}?",
+        "Which inspector led Ofsted's inspection of {a}{q}?",
     ),
-    "dates": (
-        "When did Ofsted inspect {a_s} children's services{q}?",
-        "What were the inspection dates for {a}{q}?",
-        "On what dates was the Ofsted inspection of {a} carried out{q}?",
+}
+# Date questions read badly with a bolted-on qualifier, so they have their own wording for
+# an authority's only report, its latest one, and an earlier one named by year.
+DATE_TEMPLATES: dict[str, tuple[str, ...]] = {
+    "only": (
+        "When did Ofsted inspect {a_s} children's services?",
+        "What were the inspection dates for {a}?",
+        "On what dates was the Ofsted inspection of {a} carried out?",
+    ),
+    "latest": (
+        "When did Ofsted last inspect {a_s} children's services?",
+        "What were the dates of {a_s} most recent children's services inspection?",
+        "When was {a_s} latest children's services inspection carried out?",
+    ),
+    "year": (
+        "When in {y} did Ofsted inspect {a_s} children's services?",
+        "What were the dates of {a_s} {y} children's services inspection?",
+        "On what dates in {y} was {a} inspected by Ofsted?",
     ),
 }
 QUALIFIERS_LATEST = (
@@ -221,17 +235,32 @@ def find_dates(text: str, start: date, end: date) -> tuple[str, list[str]] | Non
     return quote, terms
 
 
+def _year_label(report: Report, reports: list[Report]) -> str:
+    """The inspection year, or month and year of publication when the year is ambiguous."""
+    year = inspection_year(report)
+    if any(r is not report and inspection_year(r) == year for r in reports):
+        return f"{report.published.strftime('%B')} {report.published.year}"
+    return str(year)
+
+
 def _qualifier(report: Report, reports: list[Report], kind: str) -> str:
     if len(reports) == 1:
         return ""
     if report is reports[-1]:
         return _pick(QUALIFIERS_LATEST, report.path.name, kind, "q")
-    year = inspection_year(report)
-    clash = [r for r in reports if r is not report and inspection_year(r) == year]
-    label = f"{report.published.strftime('%B')} {report.published.year}" if clash else str(year)
-    if clash:
-        return f" in the {label} report"
-    return _pick(QUALIFIERS_YEAR, report.path.name, kind, "q").format(y=label)
+    return _pick(QUALIFIERS_YEAR, report.path.name, kind, "q").format(
+        y=_year_label(report, reports)
+    )
+
+
+def _question(report: Report, reports: list[Report], kind: str, doc_id: str) -> str:
+    names = {"a": report.authority, "a_s": possessive(report.authority)}
+    if kind == "dates":
+        when = "only" if len(reports) == 1 else "latest" if report is reports[-1] else "year"
+        template = _pick(DATE_TEMPLATES[when], doc_id, kind)
+        return template.format(y=_year_label(report, reports), **names)
+    template = _pick(TEMPLATES[kind], doc_id, kind)
+    return template.format(q=_qualifier(report, reports, kind), **names)
 
 
 def _candidates(report: Report, text: str) -> dict[str, tuple[list[dict], list[str], dict]]:
@@ -287,12 +316,7 @@ def grade_questions(ilacs_dir: Path, cache_dir: Path | None = None) -> list[dict
                 evidence, terms, extra = candidates[kind]
                 if kind in GRADE_AREAS:
                     extra = {"area": kind, **extra}
-                template = _pick(TEMPLATES[kind], stored.doc_id, kind)
-                question = template.format(
-                    a=report.authority,
-                    a_s=possessive(report.authority),
-                    q=_qualifier(report, reports, kind),
-                )
+                question = _question(report, reports, kind, stored.doc_id)
                 out.append(
                     {
                         "id": f"ilacs-{kind.replace('_', '-')}-{stored.doc_id}",
