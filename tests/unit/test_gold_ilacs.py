@@ -44,6 +44,7 @@ def test_every_line_is_a_question_in_the_contract_format(gold: list[dict]) -> No
         assert isinstance(q["answerable"], bool), q
         assert q["kind"] in KINDS, q
         assert all(isinstance(t, str) and t for t in q["key_terms"]), q
+        assert all(isinstance(h, str) and h for h in q.get("history", [])), q
         for e in q["evidence"]:
             assert set(e) == {"doc_id", "quote"} and e["doc_id"] and e["quote"].strip(), q
         if q["answerable"]:
@@ -123,6 +124,9 @@ def test_every_quote_is_verbatim_in_the_stored_text_of_its_report(gold: list[dic
     assert missing == []
     # The report cited is about the authority the question names.
     for q in (q for q in gold if q["answerable"]):
-        named = set(find_authorities(q["question"]))
+        # A follow-up may leave the authority to its history ("and what about care leavers?").
+        named = set(find_authorities(q["question"])) or set(
+            find_authorities(" ".join(q.get("history", [])))
+        )
         for e in q["evidence"]:
             assert texts[e["doc_id"]].authority in named, (q["id"], e["doc_id"])
