@@ -107,7 +107,7 @@ def test_hand_written_questions_are_merged_into_the_set(gold: list[dict]) -> Non
             assert merged.get(q["id"]) == q, f"{q['id']} from {name}: rerun make_ilacs_gold"
 
 
-@pytest.mark.slow
+@pytest.mark.archive
 def test_every_quote_is_verbatim_in_the_stored_text_of_its_report(gold: list[dict]) -> None:
     corpus = Settings().ilacs_dir / "reports"
     if not corpus.is_dir():
