@@ -57,11 +57,18 @@ def _serve(args: argparse.Namespace) -> int:
             host=host,
             port=port,
             log_level="info",
+            timeout_keep_alive=settings.keep_alive_seconds,
         )
         return 0
     from service.main import create_app
 
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+    uvicorn.run(
+        create_app(settings),
+        host=host,
+        port=port,
+        log_level="info",
+        timeout_keep_alive=settings.keep_alive_seconds,
+    )
     return 0
 
 
