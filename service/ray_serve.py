@@ -49,15 +49,15 @@ def deployment(replicas: int, cpus_per_replica: float) -> Any:
 
             # The driver rolls new versions out; a replica must not jump ahead on its own.
             self.settings = settings.model_copy(update={"reload_poll_seconds": 0.0})
-            self.app: FastAPI = create_app(self.settings)
+            self.asgi: FastAPI = create_app(self.settings)
 
         def __serve_build_asgi_app__(self) -> FastAPI:
-            return self.app
+            return self.asgi
 
         async def reconfigure(self, config: dict[str, Any]) -> None:
             from service.lifecycle import reload_engine
 
-            holder = self.app.state.holder
+            holder = self.asgi.state.holder
             wanted = config.get("index_version")
             if holder.engine is None or holder.engine.index.version == wanted:
                 return  # not started yet: the start-up load reads CURRENT itself
