@@ -42,7 +42,6 @@ def connect(address: str | None, num_cpus: int | None = None) -> bool:
     if ray.is_initialized():
         return False
     kwargs: dict[str, Any] = {
-        "include_dashboard": False,
         "log_to_driver": False,
         "configure_logging": False,
         # Workers never reach a model hub either.
@@ -52,6 +51,7 @@ def connect(address: str | None, num_cpus: int | None = None) -> bool:
         kwargs["address"] = address
     else:
         kwargs["num_cpus"] = num_cpus or os.cpu_count() or 1
+        kwargs["include_dashboard"] = False
         kwargs["object_store_memory"] = 512 * 1024 * 1024
     ray.init(**kwargs)
     return True
