@@ -50,6 +50,8 @@ def connect(address: str | None, num_cpus: int | None = None) -> bool:
     if address:
         kwargs["address"] = address
     else:
+        # "local" always starts a private Ray; None would join any cluster found on the machine.
+        kwargs["address"] = "local"
         kwargs["num_cpus"] = num_cpus or os.cpu_count() or 1
         kwargs["include_dashboard"] = False
         kwargs["object_store_memory"] = 512 * 1024 * 1024
