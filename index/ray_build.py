@@ -144,7 +144,7 @@ class RayExecutor:
             },
             batch_size=batch,
             batch_format="numpy",
-            concurrency=self.embed_actors,
+            compute=ray.data.ActorPoolStrategy(size=self.embed_actors),
             num_cpus=1,
         )
         vectors: np.ndarray | None = None
