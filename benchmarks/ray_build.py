@@ -23,6 +23,8 @@ from index.settings import Settings
 
 def subset(archive: Path, limit: int, into: Path) -> Path:
     pdfs = sorted(archive.rglob("*.pdf"))
+    if not pdfs:
+        raise SystemExit(f"no PDFs under {archive}: pass --archive ../shared/ilacs/reports")
     for pdf in pdfs[:limit] if limit else pdfs:
         link = into / pdf.relative_to(archive)
         link.parent.mkdir(parents=True, exist_ok=True)
