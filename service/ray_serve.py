@@ -48,7 +48,11 @@ def deployment(replicas: int, cpus_per_replica: float) -> Any:
             from service.main import create_app
 
             # The driver rolls new versions out; a replica must not jump ahead on its own.
-            self.settings = settings.model_copy(update={"reload_poll_seconds": 0.0})
+            # Torch gets the CPUs Ray reserved for the replica: more threads only spin.
+            threads = settings.torch_threads or max(1, round(cpus_per_replica))
+            self.settings = settings.model_copy(
+                update={"reload_poll_seconds": 0.0, "torch_threads": threads}
+            )
             self.asgi: FastAPI = create_app(self.settings)
 
         def __serve_build_asgi_app__(self) -> FastAPI:
