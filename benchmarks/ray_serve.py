@@ -155,13 +155,16 @@ def main() -> None:
     ap.add_argument("--json", type=Path)
     args = ap.parse_args()
 
+    import torch
+
+    torch.set_num_threads(1)  # as in a replica given one CPU
     encoder = load_encoder(Settings().model_name)
     encoder.encode_query("warm up")
     t0 = time.perf_counter()
     for q in QUESTIONS * 5:
         encoder.encode_query(q)
     encode_ms = (time.perf_counter() - t0) * 1000 / (len(QUESTIONS) * 5)
-    print(f"raw query encode: {encode_ms:.1f} ms (one process)")
+    print(f"raw query encode: {encode_ms:.1f} ms (one process, one thread)")
 
     rows = []
     with tempfile.TemporaryDirectory(prefix="ray-serve-bench-") as tmp:
