@@ -109,6 +109,8 @@ class RayExecutor:
         ray = require_ray()
         ctx = ray.data.DataContext.get_current()
         ctx.enable_progress_bars = progress
+        if not progress:  # --quiet: Ray Data's per-dataset INFO lines are progress too
+            logging.getLogger("ray.data").setLevel(logging.WARNING)
         ctx.verbose_stats_logs = False
 
     def read_chunk(
