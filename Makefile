@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Extras to install: `make test EXTRAS=dev,ray` adds Ray (CI does); the default stays light.
+EXTRAS ?= dev
 
 .PHONY: install run index serve test lint eval bench clean
 
@@ -13,7 +15,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet --upgrade pip
 	# CPU torch first: an unpinned torch would pull a multi-GB CUDA build.
 	$(BIN)/pip install --quiet torch==2.13.0
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -e '.[$(EXTRAS)]'
 	touch $(STAMP)
 
 index: install
@@ -45,3 +47,9 @@ bench: install
 
 clean:
 	rm -rf var eval-reports
+
+.PHONY: gold-ilacs
+# Regenerate eval/gold/ilacs.jsonl from ../shared/ilacs and check every quote against it.
+gold-ilacs: install
+	$(BIN)/python -m eval.gold.make_ilacs_gold
+	$(BIN)/pytest -q -m archive tests/unit/test_gold_ilacs.py

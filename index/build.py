@@ -1,4 +1,8 @@
-"""Corpus directory → index directory: load, chunk, embed, store. Incremental and atomic."""
+"""Corpus directory → index directory: plan, read/chunk, embed, write. Incremental and atomic.
+
+The two heavy stages run on an executor: this process (``LocalExecutor``) or a Ray cluster
+(``index.ray_build.RayExecutor``); planning, reuse and the atomic write are shared.
+"""
 
 import hashlib
 import json
@@ -8,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Protocol
 
 import numpy as np
 from tqdm import tqdm
@@ -136,21 +141,129 @@ def _previous_index(index_dir: Path, settings: Settings, signature: str) -> Stor
     return previous
 
 
-def build_index(
-    corpus_dirs: Sequence[Path],
-    index_dir: Path,
-    settings: Settings,
-    progress: bool = True,
-    encoder_factory: Callable[[], Encoder] | None = None,
-) -> BuildReport:
-    """Build (or refresh) the index for ``corpus_dirs`` into ``index_dir``."""
-    started = time.perf_counter()
-    timings: dict[str, float] = {}
+@dataclass
+class ReadResult:
+    """One source after reading and chunking: its document and passages, or why it was skipped."""
+
+    document: Document | None
+    passages: list[Passage]
+    skipped: Skipped | None = None
+
+
+def read_and_chunk(source: SourceFile, settings: Settings) -> ReadResult:
+    """Load and chunk one file; never raises, so one bad file cannot stop a build."""
+    try:
+        doc = load_document(source)
+    except DocumentSkipped as exc:
+        log.warning("skipped %s: %s", source.path, exc)
+        return ReadResult(None, [], Skipped(str(source.path), str(exc)))
+    except Exception as exc:  # a file must never stop the build
+        log.warning("skipped %s: unexpected %s: %s", source.path, type(exc).__name__, exc)
+        reason = f"unreadable: {type(exc).__name__}: {exc}"
+        return ReadResult(None, [], Skipped(str(source.path), reason))
+    passages = chunk_document(
+        doc,
+        load_token_counter(settings.model_name),
+        settings.passage_max_tokens,
+        settings.passage_min_tokens,
+    )
+    if not passages:
+        return ReadResult(None, [], Skipped(str(source.path), "no passages after chunking"))
+    return ReadResult(doc, passages)
+
+
+@dataclass
+class EmbedResult:
+    """Vectors row for row with the texts, and the model's dimension."""
+
+    vectors: np.ndarray
+    dimension: int
+
+
+class BuildExecutor(Protocol):
+    """Where the two heavy stages run; planning and writing stay on the caller's process."""
+
+    def read_chunk(
+        self, sources: Sequence[SourceFile], settings: Settings, progress: bool
+    ) -> list[ReadResult]:
+        """``read_and_chunk`` of every source, in the order given."""
+        ...
+
+    def embed(self, texts: Sequence[str], settings: Settings, progress: bool) -> EmbedResult:
+        """Vectors for ``texts``, row for row."""
+        ...
+
+
+class LocalExecutor:
+    """Both stages in this process, one model load."""
+
+    def __init__(self, encoder_factory: Callable[[], Encoder] | None = None) -> None:
+        self._encoder_factory = encoder_factory
+
+    def read_chunk(
+        self, sources: Sequence[SourceFile], settings: Settings, progress: bool
+    ) -> list[ReadResult]:
+        return [
+            read_and_chunk(source, settings)
+            for source in tqdm(sources, desc="reading", unit="doc", disable=not progress)
+        ]
+
+    def embed(self, texts: Sequence[str], settings: Settings, progress: bool) -> EmbedResult:
+        encoder = (
+            self._encoder_factory()
+            if self._encoder_factory
+            else load_encoder(settings.model_name, settings.embed_batch_size)
+        )
+        out = np.zeros((len(texts), encoder.dimension), dtype=np.float32)
+        step = settings.embed_batch_size * 8
+        order = longest_first(texts)
+        with tqdm(total=len(texts), desc="embedding", unit="passage", disable=not progress) as bar:
+            for k in range(0, len(order), step):
+                chunk = order[k : k + step]
+                out[chunk] = encoder.encode([texts[i] for i in chunk])
+                bar.update(len(chunk))
+        return EmbedResult(out, encoder.dimension)
+
+
+def longest_first(texts: Sequence[str]) -> list[int]:
+    """Row order that keeps batches of similar length, which is faster on CPU."""
+    return sorted(range(len(texts)), key=lambda i: -len(texts[i]))
+
+
+@dataclass
+class BuildPlan:
+    """What a build must do: which files, which of them can reuse the served index."""
+
+    corpus_dirs: list[Path]
+    index_dir: Path
+    signature: str
+    fingerprint: str
+    sources: list[SourceFile]
+    skipped: list[Skipped]
+    previous: StoredIndex | None
+    reusable: dict[str, tuple[Document, list[Passage], np.ndarray]]
+    unchanged: BuildReport | None = None
+
+    def reuse_for(self, source: SourceFile) -> tuple[Document, list[Passage], np.ndarray] | None:
+        reuse = self.reusable.get(source.content_hash)
+        if reuse and reuse[0].meta.doc_id == doc_id_for(source.relative_path):
+            return reuse
+        return None
+
+    def to_read(self) -> list[SourceFile]:
+        """The new and changed files: the only ones read and embedded again."""
+        return [s for s in self.sources if self.reuse_for(s) is None]
+
+
+def plan_build(corpus_dirs: Sequence[Path], index_dir: Path, settings: Settings) -> BuildPlan:
+    """Hash the corpus and compare it with the served index."""
     signature = pipeline_signature(settings)
     sources, skipped = collect_sources(corpus_dirs, settings.max_file_bytes)
     fingerprint_now = corpus_fingerprint(sources, signature)
     index_dir.mkdir(parents=True, exist_ok=True)
-
+    plan = BuildPlan(
+        list(corpus_dirs), index_dir, signature, fingerprint_now, sources, skipped, None, {}
+    )
     try:
         served = read_manifest(current_version(index_dir))
     except (IndexNotFound, IndexCorrupt):
@@ -159,7 +272,7 @@ def build_index(
         try:
             load_index(index_dir, settings.model_name)
             log.info("corpus unchanged since the last build: nothing to do")
-            return BuildReport(
+            plan.unchanged = BuildReport(
                 current_version(index_dir),
                 True,
                 served.document_count,
@@ -168,42 +281,52 @@ def build_index(
                 served.passage_count,
                 skipped + [Skipped(**s) for s in served.skipped if Skipped(**s) not in skipped],
             )
+            return plan
         except IndexCorrupt as exc:
             log.warning("served index is damaged, rebuilding: %s", exc)
+    plan.previous = _previous_index(index_dir, settings, signature)
+    plan.reusable = _reusable_documents(plan.previous)
+    return plan
 
-    previous = _previous_index(index_dir, settings, signature)
-    reusable = _reusable_documents(previous)
-    count_tokens = load_token_counter(settings.model_name)
+
+def build_index(
+    corpus_dirs: Sequence[Path],
+    index_dir: Path,
+    settings: Settings,
+    progress: bool = True,
+    encoder_factory: Callable[[], Encoder] | None = None,
+    executor: BuildExecutor | None = None,
+) -> BuildReport:
+    """Build (or refresh) the index for ``corpus_dirs`` into ``index_dir``.
+
+    plan → read/chunk → embed → write; only the executor of the two middle stages varies.
+    """
+    started = time.perf_counter()
+    executor = executor or LocalExecutor(encoder_factory)
+    plan = plan_build(corpus_dirs, index_dir, settings)
+    if plan.unchanged:
+        return plan.unchanged
+    timings: dict[str, float] = {}
+    skipped = list(plan.skipped)
 
     t0 = time.perf_counter()
+    read = iter(executor.read_chunk(plan.to_read(), settings, progress))
     documents: list[Document] = []
     per_doc_passages: list[list[Passage]] = []
     per_doc_vectors: list[np.ndarray | None] = []
-    for source in tqdm(sources, desc="reading", unit="doc", disable=not progress):
-        reuse = reusable.get(source.content_hash)
-        if reuse and reuse[0].meta.doc_id == doc_id_for(source.relative_path):
+    for source in plan.sources:
+        reuse = plan.reuse_for(source)
+        if reuse:
             documents.append(reuse[0])
             per_doc_passages.append(reuse[1])
             per_doc_vectors.append(reuse[2])
             continue
-        try:
-            doc = load_document(source)
-        except DocumentSkipped as exc:
-            log.warning("skipped %s: %s", source.path, exc)
-            skipped.append(Skipped(str(source.path), str(exc)))
+        result = next(read)
+        if result.document is None:
+            skipped.append(result.skipped or Skipped(str(source.path), "unreadable"))
             continue
-        except Exception as exc:  # a file must never stop the build
-            log.warning("skipped %s: unexpected %s: %s", source.path, type(exc).__name__, exc)
-            skipped.append(Skipped(str(source.path), f"unreadable: {type(exc).__name__}: {exc}"))
-            continue
-        passages = chunk_document(
-            doc, count_tokens, settings.passage_max_tokens, settings.passage_min_tokens
-        )
-        if not passages:
-            skipped.append(Skipped(str(source.path), "no passages after chunking"))
-            continue
-        documents.append(doc)
-        per_doc_passages.append(passages)
+        documents.append(result.document)
+        per_doc_passages.append(result.passages)
         per_doc_vectors.append(None)
     timings["read_chunk"] = time.perf_counter() - t0
     if not documents:
@@ -220,16 +343,12 @@ def build_index(
         if vectors is None
         for p in passages
     ]
-    encoder: Encoder | None = None
-    new_vectors = np.zeros((0, 0), dtype=np.float32)
     if to_embed:
-        encoder = (
-            encoder_factory()
-            if encoder_factory
-            else load_encoder(settings.model_name, settings.embed_batch_size)
-        )
-        new_vectors = _encode_with_progress(encoder, to_embed, settings.embed_batch_size, progress)
-    dimension = encoder.dimension if encoder else previous.manifest.dimension  # type: ignore[union-attr]
+        embedded = executor.embed(to_embed, settings, progress)
+        new_vectors, dimension = embedded.vectors, embedded.dimension
+    else:
+        new_vectors = np.zeros((0, 0), dtype=np.float32)
+        dimension = plan.previous.manifest.dimension  # type: ignore[union-attr]
     timings["embed"] = time.perf_counter() - t0
 
     rows: list[np.ndarray] = []
@@ -254,11 +373,11 @@ def build_index(
         dimension=dimension,
         passage_count=len(all_passages),
         document_count=len(documents),
-        corpus_fingerprint=fingerprint_now,
+        corpus_fingerprint=plan.fingerprint,
         created_at=datetime.now(UTC).isoformat(timespec="seconds"),
         skipped=[{"path": s.path, "reason": s.reason} for s in skipped],
         stats={
-            "pipeline_signature": signature,
+            "pipeline_signature": plan.signature,
             "embedded_passages": len(to_embed),
             "reused_passages": len(all_passages) - len(to_embed),
             "seconds": {k: round(v, 3) for k, v in timings.items()},
@@ -299,19 +418,4 @@ def _reusable_documents(
                 [previous.passages[r] for r in rows],
                 previous.vectors[rows],
             )
-    return out
-
-
-def _encode_with_progress(
-    encoder: Encoder, texts: list[str], batch_size: int, progress: bool
-) -> np.ndarray:
-    # Longest first keeps batches of similar length, which is faster on CPU.
-    order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
-    out = np.zeros((len(texts), encoder.dimension), dtype=np.float32)
-    step = batch_size * 8
-    with tqdm(total=len(texts), desc="embedding", unit="passage", disable=not progress) as bar:
-        for k in range(0, len(order), step):
-            chunk = order[k : k + step]
-            out[chunk] = encoder.encode([texts[i] for i in chunk])
-            bar.update(len(chunk))
     return out

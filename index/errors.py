@@ -27,3 +27,7 @@ class DocumentNotFound(InspectionQAError):
 
 class BadQuery(InspectionQAError):
     """A question or filter the library cannot use."""
+
+
+class ExtraMissing(InspectionQAError):
+    """An optional feature was asked for but its extra is not installed."""

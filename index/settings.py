@@ -53,6 +53,9 @@ class Settings(BaseSettings):
 
     # Reliability and access (issue 7). Secrets come only from here (env or .env).
     workers: int = Field(default=1, ge=1, le=16)
+    # Longer than uvicorn's 5 s: while a reload holds the GIL the idle timer can fire late
+    # and close a connection a client is already reusing (seen as a ReadError under load).
+    keep_alive_seconds: int = Field(default=30, ge=1)
     torch_threads: int = Field(default=0, ge=0, description="per process; 0 = cores / workers")
     reload_poll_seconds: float = Field(default=2.0, ge=0, description="0 = do not watch CURRENT")
     admin_key: SecretStr | None = None

@@ -1,6 +1,7 @@
 """The ``inspection-qa`` command: a thin layer over the library and the service."""
 
 import argparse
+import contextlib
 import json
 import logging
 import os
@@ -17,7 +18,16 @@ def _build(args: argparse.Namespace) -> int:
     settings = get_settings()
     corpus = [Path(c) for c in (args.corpus or [str(settings.corpus_dir)])]
     index_dir = Path(args.index) if args.index else settings.index_dir
-    report = build_index(corpus, index_dir, settings, progress=not args.quiet)
+    if args.executor == "ray":
+        from index.ray_build import RayExecutor, require_ray
+
+        require_ray()  # one clear line naming the extra, before any work
+        with RayExecutor(args.ray_address, embed_actors=args.embed_actors) as executor:
+            report = build_index(
+                corpus, index_dir, settings, progress=not args.quiet, executor=executor
+            )
+    else:
+        report = build_index(corpus, index_dir, settings, progress=not args.quiet)
     if report.unchanged:
         print(
             f"index unchanged: {report.documents} documents, {report.passages} passages "
@@ -46,6 +56,13 @@ def _serve(args: argparse.Namespace) -> int:
         settings.index_dir = Path(args.index)
     workers = args.workers or settings.workers
     host, port = args.host or settings.host, args.port or settings.port
+    if args.replicas:
+        from service.ray_serve import require_ray, run_replicas
+
+        require_ray()
+        with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C is how a person stops it
+            run_replicas(settings, args.replicas, host, port, args.ray_address)
+        return 0
     if workers > 1:
         # Worker processes build their own app from the environment, so hand settings on.
         os.environ["INSPECTION_QA_INDEX_DIR"] = str(settings.index_dir)
@@ -57,11 +74,18 @@ def _serve(args: argparse.Namespace) -> int:
             host=host,
             port=port,
             log_level="info",
+            timeout_keep_alive=settings.keep_alive_seconds,
         )
         return 0
     from service.main import create_app
 
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+    uvicorn.run(
+        create_app(settings),
+        host=host,
+        port=port,
+        log_level="info",
+        timeout_keep_alive=settings.keep_alive_seconds,
+    )
     return 0
 
 
@@ -112,6 +136,11 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--corpus", action="append", help="corpus directory (repeatable)")
     build.add_argument("--index", help="index directory")
     build.add_argument("--quiet", action="store_true", help="no progress bars")
+    build.add_argument(
+        "--executor", choices=("local", "ray"), default="local", help="where to read and embed"
+    )
+    build.add_argument("--ray-address", help="join this Ray cluster (default: start a local Ray)")
+    build.add_argument("--embed-actors", type=int, default=2, help="Ray embedding actors")
     build.set_defaults(func=_build)
 
     serve = sub.add_parser("serve", help="serve the HTTP API")
@@ -119,6 +148,8 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--host")
     serve.add_argument("--port", type=int)
     serve.add_argument("--workers", type=int, help="worker processes (default: settings)")
+    serve.add_argument("--replicas", type=int, help="Ray Serve replicas behind one port")
+    serve.add_argument("--ray-address", help="join this Ray cluster (default: start a local Ray)")
     serve.set_defaults(func=_serve)
 
     hk = sub.add_parser("hash-key", help="make an API key and the hash to store for it")

@@ -1,0 +1,1 @@
+"""Gold question sets (JSON Lines) and the scripts that build the generated parts."""
