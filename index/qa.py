@@ -13,6 +13,8 @@ from index.answer import ABSTAIN_MESSAGE, AnswerSettings, IdfTable, compose_answ
 from index.embedding import Encoder, load_encoder
 from index.errors import BadQuery, DocumentNotFound
 from index.gazetteer import canonical_authority
+from index.judgement_answers import answer_judgement_question
+from index.judgement_table import JudgementTable
 from index.lexical import document_frequencies, topic_terms
 from index.query import resolve, strip_authorities
 from index.search import MODES, Searcher, SearchResult
@@ -30,6 +32,8 @@ class QAEngine:
         self.index = index
         self.settings = settings
         self.searcher = Searcher(index, encoder, settings.rrf_k)
+        self.judgements = JudgementTable(index.judgements)
+        self._passage_by_id = {p.passage_id: p for p in index.passages}
         self.idf = IdfTable(document_frequencies(index.lexical), len(index.passages))
         self.answer_settings = AnswerSettings(
             max_sentences=settings.answer_max_sentences,
@@ -113,6 +117,24 @@ class QAEngine:
                 filters,
                 {"total": _ms(started)},
             )
+        if _may_hold_judgements(filters):
+            # Grades, dates and inspectors come from the judgements table, cited to the report.
+            composed = answer_judgement_question(
+                resolved.query,
+                tuple(a for a in filters.authority if a not in missing),
+                self.judgements,
+                self._passage_by_id,
+                self.index.documents,
+            )
+            if composed is not None:
+                return Answer(
+                    answer=composed.answer,
+                    abstained=composed.abstained,
+                    citations=composed.citations,
+                    resolved_query=resolved.query,
+                    filters=filters,
+                    timings_ms={"judgements": _ms(started), "total": _ms(started)},
+                )
         result = self.searcher.search(
             resolved.query,
             filters,
@@ -141,6 +163,11 @@ class QAEngine:
     def _has_authority(self, authority: str) -> bool:
         name = canonical_authority(authority) or authority
         return name.lower() in self.searcher.authorities
+
+
+def _may_hold_judgements(filters: Filters) -> bool:
+    """Only filters the table can honour: a date range or a non-report type need retrieval."""
+    return not (filters.doc_type or filters.date_from or filters.date_to)
 
 
 def _ms(t0: float) -> float:
