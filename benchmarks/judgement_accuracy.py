@@ -9,6 +9,7 @@ Fields the CSV marks unknown (blank, data_unreadable …) are not scored; they a
 
 import argparse
 import csv
+import re
 import sys
 import time
 from collections import Counter
@@ -72,7 +73,11 @@ def published_value(row: dict[str, str], field: str) -> str:
 
 def same(field: str, ours: str, theirs: str) -> bool:
     if field == "inspector_name":
-        return ours.casefold().split() == theirs.casefold().split()
+        # The CSV splits hyphenated names ("Thomson -Jones"); compare the names, not the gap.
+        def name(x: str) -> list[str]:
+            return re.sub(r"\s*-\s*", "-", x).casefold().split()
+
+        return name(ours) == name(theirs)
     return ours == theirs
 
 
@@ -91,6 +96,7 @@ def main() -> int:
     scored: Counter[str] = Counter()
     right: Counter[str] = Counter()
     unknown: Counter[str] = Counter()
+    unknown_found: Counter[str] = Counter()  # values we read where the CSV has none
     disagreements: list[str] = []
     skipped: list[str] = []
     t0 = time.perf_counter()
@@ -106,6 +112,7 @@ def main() -> int:
             theirs = published_value(row, field)
             if theirs in UNKNOWN:
                 unknown[field] += 1
+                unknown_found[field] += bool(extracted_value(record, field))
                 continue
             scored[field] += 1
             ours = extracted_value(record, field)
@@ -119,12 +126,13 @@ def main() -> int:
     seconds = time.perf_counter() - t0
 
     print(f"{len(rows)} reports ({len(skipped)} unreadable) in {seconds:.1f}s\n")
-    print(f"| {'field':<30} | scored | right | accuracy | not scored |")
-    print(f"|{'-' * 32}|--------|-------|----------|------------|")
+    print(f"| {'field':<30} | scored | right | accuracy | not scored (we read) |")
+    print(f"|{'-' * 32}|--------|-------|----------|----------------------|")
     for field in FIELDS:
         n = scored[field]
         acc = f"{100 * right[field] / n:.1f} %" if n else "—"
-        print(f"| {field:<30} | {n:>6} | {right[field]:>5} | {acc:>8} | {unknown[field]:>10} |")
+        not_scored = f"{unknown[field]} ({unknown_found[field]})"
+        print(f"| {field:<30} | {n:>6} | {right[field]:>5} | {acc:>8} | {not_scored:>20} |")
     print(f"\n{len(disagreements)} disagreements:")
     for line in disagreements:
         print("  " + line)

@@ -29,7 +29,7 @@ AREA_LABELS = {
 GRADES = ("outstanding", "good", "requires improvement", "inadequate")
 REPORT_TYPES = ("inspection report", "monitoring visit", "focused visit")
 
-_GRADE_WORDS = r"requires\s+improvement(?:\s+to\s+be\s+good)?|outstanding|good|inadequate"
+_GRADE_WORDS = r"requires?\s+improvement(?:\s+to\s+be\s+good)?|outstanding|good|inadequate"
 # The PDF loader renders judgement tables as "Judgement: <area> | Grade: <grade>" rows.
 _ROW = re.compile(
     rf"Judgement: (?P<area>[^|\n]{{3,200}}?) \| Grade: (?P<grade>{_GRADE_WORDS})\b", re.I
@@ -45,9 +45,20 @@ _HEADING = re.compile(
     r"(?=\s*(?::|\n|$|\.|\s+\d+\.|\s+[A-Z]))",
     re.I,
 )
+# Single inspection framework (2013-2017) reports list numbered areas on their first page
+# ("2.2 Experiences and progress of care leavers Good") and state the overall judgement in
+# a sentence ("The overall judgement is that children's services require improvement").
+_SIF_AREA = re.compile(
+    r"(?:^|(?<=\n))(?:\d(?:\.\d)?\.?\s+)?(?P<area>children\s+who\s+need\s+help\s+and\s+protection"
+    r"|children\s+looked\s+after\s+and\s+achieving\s+permanence|adoption\s+performance"
+    r"|experiences\s+and\s+progress\s+of\s+care\s+leavers|leadership,\s+management\s+and\s+governance)"
+    rf"\s*:?\s*(?P<grade>{_GRADE_WORDS})\b",
+    re.I,
+)
 _SIF_OVERALL = re.compile(
-    r"overall\s+judgement\s+is\s+that\s+children[’']s\s+services\s+(?:are\s+|is\s+)?"
-    rf"(?P<grade>{_GRADE_WORDS})",
+    r"(?:overall\s+judgement\s+is\s+(?:that\s+)?(?:children[’']s\s+services\s+)?"
+    r"|children[’']s\s+services\s+in\s+[A-Z][\w ,&’'-]{1,60}?\s+)(?:are\s+|is\s+)?"
+    rf"(?P<grade>{_GRADE_WORDS})\b",
     re.I,
 )
 _DATES = re.compile(r"Inspection\s+dates?\s*:\s*", re.I)
@@ -150,7 +161,7 @@ class InspectionRecord:
 def normalise_grade(text: str) -> str | None:
     """'Requires improvement to be good' → 'requires improvement'; None if not a grade."""
     text = re.sub(r"\s+", " ", text).strip().lower()
-    if text.startswith("requires improvement"):
+    if text.startswith(("requires improvement", "require improvement")):
         return "requires improvement"
     return text if text in GRADES else None
 
@@ -279,9 +290,12 @@ def extract(doc: Document, passages: list[Passage]) -> InspectionRecord | None:
             match.group("area"),
             *match.span(),
         )
-    if "overall" not in record.grades:
-        match = _SIF_OVERALL.search(text[:20000])
-        if match:
+    if record.is_report:
+        for match in _SIF_AREA.finditer(text[:8000]):
+            label = match.group("area")
+            add(classify_area(label), match.group("grade"), label, *match.span())
+        match = _SIF_OVERALL.search(text[:8000])
+        if match and "overall" not in record.grades:
             add("overall", match.group("grade"), "overall effectiveness", *match.span())
 
     if record.is_report:
