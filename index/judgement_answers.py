@@ -140,6 +140,16 @@ def _nice_date(iso: str) -> str:
     return f"{d.day} {d.strftime('%B %Y')}"
 
 
+def _date_range(start: str, end: str) -> str:
+    """'23 to 27 January 2023', '30 September to 11 October 2019', or both dates in full."""
+    a, b = date.fromisoformat(start), date.fromisoformat(end)
+    if (a.year, a.month) == (b.year, b.month):
+        return f"{a.day} to {_nice_date(end)}"
+    if a.year == b.year:
+        return f"{a.day} {a.strftime('%B')} to {_nice_date(end)}"
+    return f"{_nice_date(start)} to {_nice_date(end)}"
+
+
 def _inspection_phrase(record: InspectionRecord | JudgementRow) -> str:
     if isinstance(record, JudgementRow):
         start, end = record.inspection_start, record.inspection_end
@@ -149,7 +159,7 @@ def _inspection_phrase(record: InspectionRecord | JudgementRow) -> str:
         end = record.end_date.value if record.end_date else None
         published, is_report = record.published, record.is_report
     if start and end:
-        return f"the inspection of {_nice_date(start)} to {_nice_date(end)}"
+        return f"the inspection of {_date_range(start, end)}"
     if published:
         what = "the inspection report" if is_report else "a report"
         return f"{what} published {_nice_date(published)}"
@@ -190,6 +200,8 @@ def answer_judgement_question(
     citer = _Citer(passages, documents)
     if parsed.kind in ("list", "transition"):
         sentences = _list_sentences(parsed, table, citer)
+        if not sentences:  # the table was asked and holds no such row: say so, cite nothing
+            return Composed(_none_found(parsed), True, [])
     else:
         sentences = []
         for authority in authorities:
@@ -218,7 +230,7 @@ def _authority_sentences(
             n = citer.cite(last.start_date.evidence)
             out.append(
                 f"{authority}'s most recent inspection in the documents ran from "
-                f"{_nice_date(last.start_date.value)} to {_nice_date(last.end_date.value)} [{n}]."
+                f"{_date_range(last.start_date.value, last.end_date.value)} [{n}]."
             )
         if last.lead_inspector:
             n = citer.cite(last.lead_inspector.evidence)
@@ -287,8 +299,9 @@ def _list_sentences(parsed: JudgementQuestion, table: JudgementTable, citer: _Ci
             for authority, b, a in found[:LIST_LIMIT]
         ]
         more = f", and {len(found) - LIST_LIMIT} more" if len(found) > LIST_LIMIT else ""
+        noun = "authority" if len(found) == 1 else "authorities"
         return [
-            f"{len(found)} authorities went from {first} to {second} for {label}{when}: "
+            f"{len(found)} {noun} went from {first} to {second} for {label}{when}: "
             + "; ".join(parts)
             + more
             + "."
@@ -310,3 +323,17 @@ def _list_sentences(parsed: JudgementQuestion, table: JudgementTable, citer: _Ci
     return [
         f"{len(rows)} {noun} judged {grade} for {label}{when}: " + "; ".join(parts) + more + "."
     ]
+
+
+def _none_found(parsed: JudgementQuestion) -> str:
+    label = AREA_LABELS[parsed.areas[0]]
+    when = f" in {parsed.year}" if parsed.year else ""
+    if parsed.kind == "transition":
+        first, second = parsed.grades
+        change = f"went from {first} to {second}"
+    else:
+        change = f"was judged {parsed.grades[0]}"
+    return (
+        f"No authority in the indexed inspection reports {change} for {label}{when}, "
+        "so I cannot name one."
+    )
