@@ -7,6 +7,7 @@ so an answer built from the table can cite the exact words of the report.
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from bisect import bisect_right
 from dataclasses import asdict, dataclass, field
@@ -16,6 +17,8 @@ from typing import Any
 
 from index.metadata import _MONTHS
 from index.types import Document, Passage
+
+log = logging.getLogger(__name__)
 
 AREAS = ("overall", "help_and_protection", "in_care", "care_leavers", "leaders", "adoption")
 AREA_LABELS = {
@@ -341,7 +344,13 @@ def extract_all(documents: list[Document], passages: list[Passage]) -> list[Insp
         by_doc.setdefault(passage.doc_id, []).append(passage)
     records = []
     for doc in documents:
-        record = extract(doc, by_doc.get(doc.meta.doc_id, []))
+        try:
+            record = extract(doc, by_doc.get(doc.meta.doc_id, []))
+        except Exception as exc:  # one odd document must never stop a build
+            log.warning(
+                "no judgements read from %s: %s: %s", doc.meta.doc_id, type(exc).__name__, exc
+            )
+            continue
         if record is not None:
             records.append(record)
     return records
