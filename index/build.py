@@ -20,6 +20,7 @@ from tqdm import tqdm
 from index.chunking import chunk_document
 from index.embedding import Encoder, load_encoder, load_token_counter
 from index.errors import CorpusError, DocumentSkipped, IndexCorrupt, IndexNotFound
+from index.judgements import extract_all, extractor_version
 from index.lexical import LexicalIndex
 from index.loaders import Skipped, SourceFile, discover, fingerprint, load_document
 from index.metadata import doc_id_for
@@ -259,7 +260,9 @@ def plan_build(corpus_dirs: Sequence[Path], index_dir: Path, settings: Settings)
     """Hash the corpus and compare it with the served index."""
     signature = pipeline_signature(settings)
     sources, skipped = collect_sources(corpus_dirs, settings.max_file_bytes)
-    fingerprint_now = corpus_fingerprint(sources, signature)
+    # The extractor's version is part of the fingerprint (not of the signature): a changed
+    # extractor rebuilds the table without re-embedding anything.
+    fingerprint_now = corpus_fingerprint(sources, signature + extractor_version())
     index_dir.mkdir(parents=True, exist_ok=True)
     plan = BuildPlan(
         list(corpus_dirs), index_dir, signature, fingerprint_now, sources, skipped, None, {}
@@ -366,6 +369,10 @@ def build_index(
     timings["lexical"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
+    judgements = extract_all(documents, all_passages)
+    timings["judgements"] = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
     timings["total"] = time.perf_counter() - started
     manifest = Manifest(
         format_version=FORMAT_VERSION,
@@ -380,11 +387,12 @@ def build_index(
             "pipeline_signature": plan.signature,
             "embedded_passages": len(to_embed),
             "reused_passages": len(all_passages) - len(to_embed),
+            "judgement_records": len(judgements),
             "seconds": {k: round(v, 3) for k, v in timings.items()},
         },
     )
     building = new_version_dir(index_dir)
-    write_index(building, manifest, documents, all_passages, all_vectors, lexical)
+    write_index(building, manifest, documents, all_passages, all_vectors, lexical, judgements)
     final = commit_version(index_dir, building)
     timings["write"] = time.perf_counter() - t0
     timings["total"] = time.perf_counter() - started

@@ -14,6 +14,8 @@ from index.answer_type import answer_type, named_terms
 from index.embedding import Encoder, load_encoder
 from index.errors import BadQuery, DocumentNotFound
 from index.gazetteer import canonical_authority
+from index.judgement_answers import answer_judgement_question
+from index.judgement_table import JudgementTable
 from index.lexical import document_frequencies, topic_terms
 from index.query import resolve, strip_authorities, when_asked
 from index.search import MODES, Searcher, SearchResult
@@ -38,6 +40,8 @@ class QAEngine:
             settings.date_weight,
             settings.type_weight,
         )
+        self.judgements = JudgementTable(index.judgements)
+        self._passage_by_id = {p.passage_id: p for p in index.passages}
         self.idf = IdfTable(document_frequencies(index.lexical), len(index.passages))
         self.answer_settings = AnswerSettings(
             max_sentences=settings.answer_max_sentences,
@@ -127,6 +131,24 @@ class QAEngine:
                 filters,
                 {"total": _ms(started)},
             )
+        if _may_hold_judgements(filters):
+            # Grades, dates and inspectors come from the judgements table, cited to the report.
+            composed = answer_judgement_question(
+                resolved.query,
+                tuple(a for a in filters.authority if a not in missing),
+                self.judgements,
+                self._passage_by_id,
+                self.index.documents,
+            )
+            if composed is not None:
+                return Answer(
+                    answer=composed.answer,
+                    abstained=composed.abstained,
+                    citations=composed.citations,
+                    resolved_query=resolved.query,
+                    filters=filters,
+                    timings_ms={"judgements": _ms(started), "total": _ms(started)},
+                )
         result = self.searcher.search(
             _retrieval_query(resolved.query, filters),
             filters,
@@ -172,6 +194,11 @@ def _retrieval_query(query: str, filters: Filters) -> str:
     if not filters.authority:
         return query
     return strip_authorities(query) or query
+
+
+def _may_hold_judgements(filters: Filters) -> bool:
+    """Only filters the table can honour: a date range or a non-report type need retrieval."""
+    return not (filters.doc_type or filters.date_from or filters.date_to)
 
 
 def _ms(t0: float) -> float:

@@ -2,7 +2,7 @@
 
     INDEX_DIR/CURRENT            name of the version being served
     INDEX_DIR/versions/<name>/   manifest.json, documents.jsonl, passages.jsonl,
-                                 vectors.npy, dense.faiss, lexical/
+                                 vectors.npy, dense.faiss, lexical/, judgements.json
 
 A build writes a new version beside the old one and only then replaces CURRENT, so a crash
 at any point leaves the served index intact.
@@ -22,6 +22,8 @@ import faiss
 import numpy as np
 
 from index.errors import IndexCorrupt, IndexNotFound
+from index.judgement_table import JUDGEMENTS_FILE, read_judgements, write_judgements
+from index.judgements import InspectionRecord
 from index.lexical import LexicalIndex
 from index.types import Document, DocumentMeta, Passage
 
@@ -31,6 +33,7 @@ FORMAT_VERSION = 1
 CURRENT = "CURRENT"
 VERSIONS = "versions"
 _CHECKED_FILES = ("documents.jsonl", "passages.jsonl", "vectors.npy", "dense.faiss")
+_OPTIONAL_CHECKED = (JUDGEMENTS_FILE,)  # checksummed when written; older indexes lack it
 
 
 @dataclass
@@ -60,6 +63,7 @@ class StoredIndex:
     vectors: np.ndarray
     dense: faiss.Index
     lexical: LexicalIndex
+    judgements: list[InspectionRecord] = field(default_factory=list)
 
     @property
     def version(self) -> str:
@@ -99,6 +103,7 @@ def write_index(
     passages: list[Passage],
     vectors: np.ndarray,
     lexical: LexicalIndex,
+    judgements: list[InspectionRecord] | None = None,
 ) -> None:
     """Write every file of a version into ``building`` and checksum them into the manifest."""
     with (building / "documents.jsonl").open("w", encoding="utf-8") as out:
@@ -121,7 +126,13 @@ def write_index(
         dense.add(vectors)
     faiss.write_index(dense, str(building / "dense.faiss"))
     lexical.save(building / "lexical")
-    manifest.checksums = {name: _sha256(building / name) for name in _CHECKED_FILES}
+    if judgements is not None:
+        write_judgements(building / JUDGEMENTS_FILE, judgements)
+    manifest.checksums = {
+        name: _sha256(building / name)
+        for name in _CHECKED_FILES + _OPTIONAL_CHECKED
+        if (building / name).is_file()
+    }
     (building / "manifest.json").write_text(json.dumps(asdict(manifest), indent=2))
     for path in building.rglob("*"):
         if path.is_file():
@@ -219,11 +230,14 @@ def load_index(index_dir: Path, model_name: str, dimension: int | None = None) -
         vectors = np.load(version_dir / "vectors.npy")
         dense = faiss.read_index(str(version_dir / "dense.faiss"))
         lexical = LexicalIndex.load(version_dir / "lexical", len(passages))
+        judgements = read_judgements(version_dir / JUDGEMENTS_FILE)
     except (OSError, ValueError, KeyError, RuntimeError) as exc:
         raise IndexCorrupt(f"cannot read index {version_dir}: {exc}; rebuild the index") from exc
     if not (len(passages) == manifest.passage_count == dense.ntotal == len(vectors)):
         raise IndexCorrupt(f"index {version_dir} is inconsistent (counts differ): rebuild it")
-    return StoredIndex(version_dir, manifest, documents, passages, vectors, dense, lexical)
+    return StoredIndex(
+        version_dir, manifest, documents, passages, vectors, dense, lexical, judgements
+    )
 
 
 def _read_documents(path: Path) -> dict[str, Document]:

@@ -12,7 +12,7 @@ from index.settings import Settings, get_settings
 from service.deps import EngineHolder
 from service.errors import error_response, install_error_handlers
 from service.lifecycle import configure_threads, watch_index
-from service.routes import admin, ask, documents, health, search
+from service.routes import admin, ask, documents, health, judgements, search
 from service.schemas import ERROR_RESPONSES
 from service.security import install_security
 
@@ -64,6 +64,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             )
         return await call_next(request)
 
-    for module in (health, ask, search, documents, admin):
+    for module in (health, ask, search, documents, judgements, admin):
         app.include_router(module.router, responses=ERROR_RESPONSES)
     return app

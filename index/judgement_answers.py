@@ -1,0 +1,339 @@
+"""Answers to judgement questions, read from the judgements table and cited to the report.
+
+"How was Calderdale judged for care leavers?", "when was Hertfordshire last inspected and by
+whom?", "how have Calderdale's grades changed?", "which authorities were judged outstanding
+for care leavers in 2023?". Anything else returns None and takes the retrieval path.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from itertools import pairwise
+
+from index.answer import Composed
+from index.judgement_table import JudgementRow, JudgementTable
+from index.judgements import AREA_LABELS, GRADES, Evidence, InspectionRecord
+from index.types import Citation, Document, Passage
+
+LIST_LIMIT = 25
+
+_AREA_WORDS: tuple[tuple[str, str], ...] = (
+    ("care_leavers", r"care[\s-]+leavers?|leaving\s+care"),
+    ("in_care", r"children\s+(?:in\s+care|looked\s+after)|looked[\s-]+after\s+children|in\s+care"),
+    ("help_and_protection", r"help\s+and\s+protection|child\s+protection|protection"),
+    ("leaders", r"leaders?|leadership|management"),
+    ("adoption", r"adoption"),
+    ("overall", r"overall(?:\s+effectiveness)?"),
+)
+_GRADE_WORDS = r"outstanding|good|requires\s+improvement|inadequate"
+_CUE = re.compile(
+    r"\b(judged|judgements?|judgments?|graded?|grades?|rated|ratings?|verdict|inspected|"
+    r"lead\s+inspector|inspectors?|ofsted\s+(?:result|outcome))\b|" + _GRADE_WORDS,
+    re.I,
+)
+_INSPECTION_WHEN = re.compile(
+    r"\b(who\s+(?:inspected|led|was\s+the\s+lead)|lead\s+inspector|by\s+whom|"
+    r"when\s+was\b.*\binspect|last\s+inspected|inspection\s+dates?)\b",
+    re.I,
+)
+_LIST = re.compile(
+    r"\b(which|what|list|how\s+many)\b.*\b(authorities|councils|local\s+authorities|las)\b", re.I
+)
+_CHANGE = re.compile(
+    r"\b(chang\w*|improv\w*|declin\w*|progress(?:ed)?|compar\w*|previous|history|over\s+time|"
+    r"went\s+from|gone\s+from|moved\s+from|trend|each\s+inspection|all\s+inspections)\b",
+    re.I,
+)
+_FROM_TO = re.compile(rf"\bfrom\s+({_GRADE_WORDS})\s+to\s+({_GRADE_WORDS})\b", re.I)
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+
+
+@dataclass(frozen=True)
+class JudgementQuestion:
+    kind: str  # "grade" | "change" | "inspection" | "list" | "transition"
+    areas: tuple[str, ...]
+    grades: tuple[str, ...]
+    year: int | None
+
+
+def parse_question(question: str, authorities: tuple[str, ...]) -> JudgementQuestion | None:
+    """What a judgement question asks, or None when it is not one."""
+    if not _CUE.search(question):
+        return None
+    areas = tuple(
+        area for area, pattern in _AREA_WORDS if re.search(rf"\b(?:{pattern})\b", question, re.I)
+    )
+    if (
+        "care_leavers" in areas
+        and "in_care" in areas
+        and not re.search(
+            r"children\s+(?:in\s+care|looked\s+after)|looked[\s-]+after", question, re.I
+        )
+    ):
+        areas = tuple(a for a in areas if a != "in_care")  # "care leavers" says "in care" too
+    grades = tuple(re.sub(r"\s+", " ", g.lower()) for g in re.findall(_GRADE_WORDS, question, re.I))
+    year_match = _YEAR.search(question)
+    year = int(year_match.group(1)) if year_match else None
+    if not authorities:
+        transition = _FROM_TO.search(question)
+        if transition and (_LIST.search(question) or _CHANGE.search(question)):
+            grades = (transition.group(1).lower(), transition.group(2).lower())
+            return JudgementQuestion("transition", areas or ("overall",), grades, year)
+        if _LIST.search(question) and grades:
+            return JudgementQuestion("list", areas or ("overall",), grades[:1], year)
+        return None
+    if _INSPECTION_WHEN.search(question):
+        return JudgementQuestion("inspection", areas, grades, year)
+    if not (
+        areas
+        or re.search(r"\b(judged|rated|graded|grades?|ratings?|judgements?)\b", question, re.I)
+    ):
+        return None
+    if _CHANGE.search(question):
+        return JudgementQuestion("change", areas or ("overall",), grades, year)
+    return JudgementQuestion("grade", areas or ("overall",), grades, year)
+
+
+class _Citer:
+    """Numbers citations as statements are written; one number per evidence span."""
+
+    def __init__(self, passages: dict[str, Passage], documents: dict[str, Document]) -> None:
+        self.passages = passages
+        self.documents = documents
+        self.citations: list[Citation] = []
+        self._seen: dict[tuple[str, int, int], int] = {}
+
+    def cite(self, evidence: Evidence) -> int:
+        key = (evidence.doc_id, evidence.start, evidence.end)
+        if key in self._seen:
+            return self._seen[key]
+        doc = self.documents[evidence.doc_id]
+        passage = self.passages.get(evidence.passage_id or "")
+        start, end = (passage.start, passage.end) if passage else (evidence.start, evidence.end)
+        n = len(self.citations) + 1
+        self.citations.append(
+            Citation(
+                n=n,
+                passage_id=passage.passage_id if passage else f"{evidence.doc_id}@{start}",
+                doc_id=evidence.doc_id,
+                title=doc.meta.title,
+                authority=doc.meta.authority,
+                date=doc.meta.date,
+                doc_type=doc.meta.doc_type,
+                section=passage.section if passage else "",
+                text=doc.text[start:end],
+                quote=evidence.quote,
+                start=start,
+                end=end,
+                score=1.0,
+                page=passage.page if passage else doc.page_at(start),
+            )
+        )
+        self._seen[key] = n
+        return n
+
+
+def _nice_date(iso: str) -> str:
+    d = date.fromisoformat(iso)
+    return f"{d.day} {d.strftime('%B %Y')}"
+
+
+def _date_range(start: str, end: str) -> str:
+    """'23 to 27 January 2023', '30 September to 11 October 2019', or both dates in full."""
+    a, b = date.fromisoformat(start), date.fromisoformat(end)
+    if (a.year, a.month) == (b.year, b.month):
+        return f"{a.day} to {_nice_date(end)}"
+    if a.year == b.year:
+        return f"{a.day} {a.strftime('%B')} to {_nice_date(end)}"
+    return f"{_nice_date(start)} to {_nice_date(end)}"
+
+
+def _inspection_phrase(record: InspectionRecord | JudgementRow) -> str:
+    if isinstance(record, JudgementRow):
+        start, end = record.inspection_start, record.inspection_end
+        published, is_report = record.published, record.doc_type in ("inspection report",)
+    else:
+        start = record.start_date.value if record.start_date else None
+        end = record.end_date.value if record.end_date else None
+        published, is_report = record.published, record.is_report
+    if start and end:
+        return f"the inspection of {_date_range(start, end)}"
+    if published:
+        what = "the inspection report" if is_report else "a report"
+        return f"{what} published {_nice_date(published)}"
+    return "an undated report"
+
+
+def _area_text(label: str, area: str) -> str:
+    label = label.strip().rstrip(":")
+    if not label:
+        return AREA_LABELS[area]
+    return label[0].lower() + label[1:]
+
+
+def _latest(
+    records: list[InspectionRecord], area: str, year: int | None
+) -> InspectionRecord | None:
+    """The newest record grading ``area``; an inspection report wins over an article."""
+    candidates = [r for r in records if r.grade_for(area)]
+    if year:
+        candidates = [r for r in candidates if (r.when or "").startswith(str(year))]
+    if not candidates:
+        return None
+    reports = [r for r in candidates if r.is_report]
+    return (reports or candidates)[-1]
+
+
+def answer_judgement_question(
+    question: str,
+    authorities: tuple[str, ...],
+    table: JudgementTable,
+    passages: dict[str, Passage],
+    documents: dict[str, Document],
+) -> Composed | None:
+    """A cited answer from the judgements table, or None when the table cannot answer."""
+    parsed = parse_question(question, authorities)
+    if parsed is None:
+        return None
+    citer = _Citer(passages, documents)
+    if parsed.kind in ("list", "transition"):
+        sentences = _list_sentences(parsed, table, citer)
+        if not sentences:  # the table was asked and holds no such row: say so, cite nothing
+            return Composed(_none_found(parsed), True, [])
+    else:
+        sentences = []
+        for authority in authorities:
+            records = table.for_authority(authority)
+            if not any(r.grades for r in records):
+                continue
+            sentences += _authority_sentences(parsed, authority, records, citer)
+    if not sentences:
+        return None
+    return Composed(" ".join(sentences), False, citer.citations)
+
+
+def _authority_sentences(
+    parsed: JudgementQuestion, authority: str, records: list[InspectionRecord], citer: _Citer
+) -> list[str]:
+    out: list[str] = []
+    reports = [r for r in records if r.is_report and r.grades] or [r for r in records if r.grades]
+    if parsed.kind == "inspection":
+        dated = [r for r in records if r.is_report and (r.end_date or r.lead_inspector)]
+        if parsed.year:
+            dated = [r for r in dated if (r.when or "").startswith(str(parsed.year))]
+        if not dated:
+            return []
+        last = dated[-1]
+        if last.start_date and last.end_date:
+            n = citer.cite(last.start_date.evidence)
+            out.append(
+                f"{authority}'s most recent inspection in the documents ran from "
+                f"{_date_range(last.start_date.value, last.end_date.value)} [{n}]."
+            )
+        if last.lead_inspector:
+            n = citer.cite(last.lead_inspector.evidence)
+            out.append(f"The lead inspector was {last.lead_inspector.value} [{n}].")
+        overall = last.grade_for("overall")
+        if overall:
+            n = citer.cite(overall.evidence)
+            out.append(f"Overall effectiveness was judged {overall.grade} [{n}].")
+        return out
+    for area in parsed.areas:
+        if parsed.kind == "change":
+            graded = [r for r in reports if r.grade_for(area)]
+            if not graded:
+                continue
+            steps = []
+            for record in graded:
+                g = record.grade_for(area)
+                assert g is not None
+                steps.append(
+                    f"{g.grade} in {_inspection_phrase(record)} [{citer.cite(g.evidence)}]"
+                )
+            label = _area_text(graded[-1].grade_for(area).label, area)  # type: ignore[union-attr]
+            out.append(f"{authority}'s judgement for {label} was " + ", then ".join(steps) + ".")
+            continue
+        record = _latest(records, area, parsed.year)
+        if record is None:
+            continue
+        g = record.grade_for(area)
+        assert g is not None
+        n = citer.cite(g.evidence)
+        if record.is_report:
+            out.append(
+                f"In {_inspection_phrase(record)}, Ofsted judged {_area_text(g.label, area)} "
+                f"in {authority} {g.grade} [{n}]."
+            )
+        else:
+            out.append(
+                f"{record.title} reports that {_area_text(g.label, area)} in {authority} "
+                f"was judged {g.grade} [{n}]."
+            )
+    return out
+
+
+def _list_sentences(parsed: JudgementQuestion, table: JudgementTable, citer: _Citer) -> list[str]:
+    area = parsed.areas[0]
+    label = AREA_LABELS[area]
+    date_from = date(parsed.year, 1, 1) if parsed.year else None
+    date_to = date(parsed.year, 12, 31) if parsed.year else None
+    when = f" in {parsed.year}" if parsed.year else ""
+    if parsed.kind == "transition":
+        first, second = parsed.grades
+        found: list[tuple[str, JudgementRow, JudgementRow]] = []
+        by_authority: dict[str, list[JudgementRow]] = {}
+        for row in table.rows(area=area, reports_only=True):
+            by_authority.setdefault(row.authority or "", []).append(row)
+        for authority, rows in sorted(by_authority.items()):
+            for before, after in pairwise(rows):
+                in_year = not parsed.year or (after.when or "").startswith(str(parsed.year))
+                if before.grade == first and after.grade == second and in_year:
+                    found.append((authority, before, after))
+        if not found:
+            return []
+        parts = [
+            f"{authority} ({first} in {_inspection_phrase(b)} [{citer.cite(b.evidence)}], "
+            f"{second} in {_inspection_phrase(a)} [{citer.cite(a.evidence)}])"
+            for authority, b, a in found[:LIST_LIMIT]
+        ]
+        more = f", and {len(found) - LIST_LIMIT} more" if len(found) > LIST_LIMIT else ""
+        noun = "authority" if len(found) == 1 else "authorities"
+        return [
+            f"{len(found)} {noun} went from {first} to {second} for {label}{when}: "
+            + "; ".join(parts)
+            + more
+            + "."
+        ]
+    grade = parsed.grades[0]
+    if grade not in GRADES:
+        return []
+    rows = table.rows(
+        area=area, grade=grade, date_from=date_from, date_to=date_to, reports_only=True
+    )
+    if not rows:
+        return []
+    parts = [
+        f"{row.authority} ({_inspection_phrase(row)}) [{citer.cite(row.evidence)}]"
+        for row in rows[:LIST_LIMIT]
+    ]
+    more = f", and {len(rows) - LIST_LIMIT} more" if len(rows) > LIST_LIMIT else ""
+    noun = "authority was" if len(rows) == 1 else "authorities were"
+    return [
+        f"{len(rows)} {noun} judged {grade} for {label}{when}: " + "; ".join(parts) + more + "."
+    ]
+
+
+def _none_found(parsed: JudgementQuestion) -> str:
+    label = AREA_LABELS[parsed.areas[0]]
+    when = f" in {parsed.year}" if parsed.year else ""
+    if parsed.kind == "transition":
+        first, second = parsed.grades
+        change = f"went from {first} to {second}"
+    else:
+        change = f"was judged {parsed.grades[0]}"
+    return (
+        f"No authority in the indexed inspection reports {change} for {label}{when}, "
+        "so I cannot name one."
+    )
