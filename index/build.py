@@ -1,10 +1,14 @@
 """Corpus directory → index directory: load, chunk, embed, store. Incremental and atomic."""
 
 import hashlib
+import itertools
 import json
 import logging
+import multiprocessing
 import time
-from collections.abc import Callable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -13,7 +17,7 @@ import numpy as np
 from tqdm import tqdm
 
 from index.chunking import chunk_document
-from index.embedding import Encoder, load_encoder, load_token_counter
+from index.embedding import TextEncoder, encoder_for, load_token_counter
 from index.errors import CorpusError, DocumentSkipped, IndexCorrupt, IndexNotFound
 from index.lexical import LexicalIndex
 from index.loaders import Skipped, SourceFile, discover, fingerprint, load_document
@@ -141,7 +145,7 @@ def build_index(
     index_dir: Path,
     settings: Settings,
     progress: bool = True,
-    encoder_factory: Callable[[], Encoder] | None = None,
+    encoder_factory: Callable[[], TextEncoder] | None = None,
 ) -> BuildReport:
     """Build (or refresh) the index for ``corpus_dirs`` into ``index_dir``."""
     started = time.perf_counter()
@@ -173,71 +177,59 @@ def build_index(
 
     previous = _previous_index(index_dir, settings, signature)
     reusable = _reusable_documents(previous)
-    count_tokens = load_token_counter(settings.model_name)
 
     t0 = time.perf_counter()
     documents: list[Document] = []
     per_doc_passages: list[list[Passage]] = []
     per_doc_vectors: list[np.ndarray | None] = []
-    for source in tqdm(sources, desc="reading", unit="doc", disable=not progress):
+    to_load: list[SourceFile] = []
+    for source in sources:
         reuse = reusable.get(source.content_hash)
         if reuse and reuse[0].meta.doc_id == doc_id_for(source.relative_path):
             documents.append(reuse[0])
             per_doc_passages.append(reuse[1])
             per_doc_vectors.append(reuse[2])
+        else:
+            to_load.append(source)
+
+    # Extraction (pypdf, pure Python) runs in worker processes while this process embeds the
+    # passages of documents already read, so neither waits for the other.
+    embedder = _PipelinedEmbedder(settings, encoder_factory, progress)
+    for loaded in tqdm(
+        _load_all(to_load, settings),
+        total=len(to_load),
+        desc="reading",
+        unit="doc",
+        disable=not progress,
+    ):
+        if isinstance(loaded, Skipped):
+            log.warning("skipped %s: %s", loaded.path, loaded.reason)
+            skipped.append(loaded)
             continue
-        try:
-            doc = load_document(source)
-        except DocumentSkipped as exc:
-            log.warning("skipped %s: %s", source.path, exc)
-            skipped.append(Skipped(str(source.path), str(exc)))
-            continue
-        except Exception as exc:  # a file must never stop the build
-            log.warning("skipped %s: unexpected %s: %s", source.path, type(exc).__name__, exc)
-            skipped.append(Skipped(str(source.path), f"unreadable: {type(exc).__name__}: {exc}"))
-            continue
-        passages = chunk_document(
-            doc, count_tokens, settings.passage_max_tokens, settings.passage_min_tokens
-        )
-        if not passages:
-            skipped.append(Skipped(str(source.path), "no passages after chunking"))
-            continue
+        doc, passages = loaded
         documents.append(doc)
         per_doc_passages.append(passages)
         per_doc_vectors.append(None)
-    timings["read_chunk"] = time.perf_counter() - t0
+        embedder.add(len(per_doc_vectors) - 1, [p.embedding_text() for p in passages])
+    embedder.flush()
+    timings["read_chunk"] = embedder.wait_seconds
+    timings["embed"] = embedder.seconds
+    timings["read_embed"] = time.perf_counter() - t0
     if not documents:
         raise CorpusError(
             "no readable documents in "
             + ", ".join(str(d) for d in corpus_dirs)
             + (f" ({len(skipped)} skipped)" if skipped else "")
         )
-
-    t0 = time.perf_counter()
-    to_embed = [
-        p.embedding_text()
-        for passages, vectors in zip(per_doc_passages, per_doc_vectors, strict=True)
-        if vectors is None
-        for p in passages
-    ]
-    encoder: Encoder | None = None
-    new_vectors = np.zeros((0, 0), dtype=np.float32)
-    if to_embed:
-        encoder = (
-            encoder_factory()
-            if encoder_factory
-            else load_encoder(settings.model_name, settings.embed_batch_size)
-        )
-        new_vectors = _encode_with_progress(encoder, to_embed, settings.embed_batch_size, progress)
+    for slot, vectors in embedder.vectors.items():
+        per_doc_vectors[slot] = vectors
+    to_embed = embedder.embedded
+    encoder = embedder.encoder
     dimension = encoder.dimension if encoder else previous.manifest.dimension  # type: ignore[union-attr]
-    timings["embed"] = time.perf_counter() - t0
 
     rows: list[np.ndarray] = []
-    cursor = 0
-    for passages, vectors in zip(per_doc_passages, per_doc_vectors, strict=True):
-        if vectors is None:
-            vectors = new_vectors[cursor : cursor + len(passages)]
-            cursor += len(passages)
+    for vectors in per_doc_vectors:
+        assert vectors is not None  # every loaded document was embedded above
         rows.append(vectors)
     all_passages = [p for passages in per_doc_passages for p in passages]
     all_vectors = np.ascontiguousarray(np.vstack(rows), dtype=np.float32)
@@ -259,8 +251,9 @@ def build_index(
         skipped=[{"path": s.path, "reason": s.reason} for s in skipped],
         stats={
             "pipeline_signature": signature,
-            "embedded_passages": len(to_embed),
-            "reused_passages": len(all_passages) - len(to_embed),
+            "embedded_passages": to_embed,
+            "reused_passages": len(all_passages) - to_embed,
+            "encoder": getattr(encoder, "backend", None),
             "seconds": {k: round(v, 3) for k, v in timings.items()},
         },
     )
@@ -274,8 +267,8 @@ def build_index(
         False,
         len(documents),
         len(all_passages),
-        len(to_embed),
-        len(all_passages) - len(to_embed),
+        to_embed,
+        len(all_passages) - to_embed,
         skipped,
         timings,
     )
@@ -302,16 +295,111 @@ def _reusable_documents(
     return out
 
 
-def _encode_with_progress(
-    encoder: Encoder, texts: list[str], batch_size: int, progress: bool
-) -> np.ndarray:
-    # Longest first keeps batches of similar length, which is faster on CPU.
-    order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
-    out = np.zeros((len(texts), encoder.dimension), dtype=np.float32)
-    step = batch_size * 8
-    with tqdm(total=len(texts), desc="embedding", unit="passage", disable=not progress) as bar:
-        for k in range(0, len(order), step):
-            chunk = order[k : k + step]
-            out[chunk] = encoder.encode([texts[i] for i in chunk])
-            bar.update(len(chunk))
-    return out
+def _load_one(
+    source: SourceFile, model_name: str, max_tokens: int, min_tokens: int
+) -> tuple[Document, list[Passage]] | Skipped:
+    """Read and chunk one file (in a worker process); a Skipped says why it was left out."""
+    try:
+        doc = load_document(source)
+    except DocumentSkipped as exc:
+        return Skipped(str(source.path), str(exc))
+    except Exception as exc:  # a file must never stop the build
+        return Skipped(str(source.path), f"unreadable: {type(exc).__name__}: {exc}")
+    passages = chunk_document(doc, load_token_counter(model_name), max_tokens, min_tokens)
+    if not passages:
+        return Skipped(str(source.path), "no passages after chunking")
+    return doc, passages
+
+
+def _load_all(
+    sources: list[SourceFile], settings: Settings
+) -> Iterator[tuple[Document, list[Passage]] | Skipped]:
+    """Loaded documents in ``sources`` order, read ahead by worker processes when worth it."""
+    args = (settings.model_name, settings.passage_max_tokens, settings.passage_min_tokens)
+    if settings.build_workers == 0 or len(sources) < 8:
+        for source in sources:
+            yield _load_one(source, *args)
+        return
+    # spawn: a forked child would inherit the parent's onnxruntime / torch thread pools.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(settings.build_workers, mp_context=context) as pool:
+        futures = deque()
+        pending = iter(sources)
+        ahead = 4 * settings.build_workers  # bounded read-ahead keeps memory flat
+        for source in itertools.islice(pending, ahead):
+            futures.append(pool.submit(_load_one, source, *args))
+        while futures:
+            result = futures.popleft().result()
+            for source in itertools.islice(pending, 1):
+                futures.append(pool.submit(_load_one, source, *args))
+            yield result
+
+
+class _PipelinedEmbedder:
+    """Embeds passages in batches as documents arrive; remembers each document's vectors."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        encoder_factory: Callable[[], TextEncoder] | None,
+        progress: bool,
+    ) -> None:
+        self.settings = settings
+        self.encoder_factory = encoder_factory
+        self.encoder: TextEncoder | None = None
+        self.step = settings.embed_batch_size * 8
+        self.vectors: dict[int, np.ndarray] = {}
+        self.embedded = 0
+        self.seconds = 0.0
+        self.wait_seconds = 0.0
+        self._waiting_since = time.perf_counter()
+        self._pending: list[tuple[int, list[str]]] = []
+        self._pending_count = 0
+        self._bar = tqdm(desc="embedding", unit="passage", disable=not progress)
+
+    def add(self, slot: int, texts: list[str]) -> None:
+        self.wait_seconds += time.perf_counter() - self._waiting_since
+        self._pending.append((slot, texts))
+        self._pending_count += len(texts)
+        if self._pending_count >= self.step:
+            self._encode_pending()
+        self._waiting_since = time.perf_counter()
+
+    def flush(self) -> None:
+        self.wait_seconds += time.perf_counter() - self._waiting_since
+        if self._pending:
+            self._encode_pending()
+        self._bar.close()
+
+    def _encoder(self, samples: list[str]) -> TextEncoder:
+        if self.encoder is None:
+            if self.encoder_factory:
+                self.encoder = self.encoder_factory()
+            else:
+                if self.settings.encoder_backend != "torch":
+                    from index.onnx_encoder import export_onnx
+
+                    # Evenly spread real passages of mixed lengths check the export.
+                    step = max(1, len(samples) // 64)
+                    export_onnx(
+                        self.settings.model_name, self.settings.model_cache_dir, samples[::step]
+                    )
+                self.encoder = encoder_for(self.settings)
+        return self.encoder
+
+    def _encode_pending(self) -> None:
+        t0 = time.perf_counter()
+        texts = [t for _, group in self._pending for t in group]
+        encoder = self._encoder(texts)
+        # Longest first keeps batches of similar length, which is faster on CPU.
+        order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
+        out = np.zeros((len(texts), encoder.dimension), dtype=np.float32)
+        out[order] = encoder.encode([texts[i] for i in order])
+        cursor = 0
+        for slot, group in self._pending:
+            self.vectors[slot] = out[cursor : cursor + len(group)]
+            cursor += len(group)
+        self.embedded += len(texts)
+        self._bar.update(len(texts))
+        self._pending, self._pending_count = [], 0
+        self.seconds += time.perf_counter() - t0

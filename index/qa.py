@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from index.answer import ABSTAIN_MESSAGE, AnswerSettings, IdfTable, compose_answer
-from index.embedding import Encoder, load_encoder
+from index.embedding import TextEncoder, encoder_for
 from index.errors import BadQuery, DocumentNotFound
 from index.gazetteer import canonical_authority
 from index.lexical import document_frequencies, topic_terms
@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 class QAEngine:
     """One loaded index and model, answering questions and searches."""
 
-    def __init__(self, index: StoredIndex, encoder: Encoder, settings: Settings) -> None:
+    def __init__(self, index: StoredIndex, encoder: TextEncoder, settings: Settings) -> None:
         self.index = index
         self.settings = settings
         self.searcher = Searcher(index, encoder, settings.rrf_k)
@@ -40,7 +40,7 @@ class QAEngine:
     @classmethod
     def open(cls, settings: Settings, index_dir: Path | None = None) -> "QAEngine":
         """Load the served index and the model it was built with."""
-        encoder = load_encoder(settings.model_name, settings.embed_batch_size)
+        encoder = encoder_for(settings)
         index = load_index(index_dir or settings.index_dir, settings.model_name, encoder.dimension)
         return cls(index, encoder, settings)
 

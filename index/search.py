@@ -7,7 +7,7 @@ from datetime import date
 import faiss
 import numpy as np
 
-from index.embedding import Encoder
+from index.embedding import TextEncoder
 from index.store import StoredIndex
 from index.types import Filters, Hit
 
@@ -33,7 +33,7 @@ class SearchResult:
 class Searcher:
     """Hybrid search over one loaded index."""
 
-    def __init__(self, index: StoredIndex, encoder: Encoder, rrf_k: int = 60) -> None:
+    def __init__(self, index: StoredIndex, encoder: TextEncoder, rrf_k: int = 60) -> None:
         self.index = index
         self.encoder = encoder
         self.rrf_k = rrf_k
