@@ -1,6 +1,7 @@
 """BM25 over stemmed words (bm25s), scored over all passages so filters apply before ranking."""
 
 import logging
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -20,11 +21,26 @@ _STOPWORDS = sorted(STOPWORDS)
 _QUESTION_STEMS = frozenset(_STEMMER.stemWords(sorted(QUESTION_WORDS)))
 
 
+_SPLIT = re.compile(r"(?u)\b\w\w+\b").findall  # bm25s' (and scikit-learn's) word pattern
+_STOPSET = frozenset(_STOPWORDS)
+_STEMS: dict[str, str] = {}  # word -> stem; stemming is pure, so a cache never goes stale
+_STEMS_MAX = 500_000
+
+
 def tokenize(texts: Sequence[str]) -> list[list[str]]:
-    """Lowercased, stop-worded, stemmed words: the lexical index's and queries' vocabulary."""
-    return bm25s.tokenize(
-        list(texts), stopwords=_STOPWORDS, stemmer=_STEMMER, return_ids=False, show_progress=False
-    )
+    """Lowercased, stop-worded, stemmed words: the lexical index's and queries' vocabulary.
+
+    The same tokens as ``bm25s.tokenize(texts, stopwords, stemmer, return_ids=False)``, without
+    its per-call cost (progress bars, a stopword set per text): answering tokenizes dozens of
+    sentences per question.
+    """
+    split = [[w for w in _SPLIT(text.lower()) if w not in _STOPSET] for text in texts]
+    unseen = list({w for words in split for w in words if w not in _STEMS})
+    if unseen:
+        if len(_STEMS) > _STEMS_MAX:
+            _STEMS.clear()
+        _STEMS.update(zip(unseen, _STEMMER.stemWords(unseen), strict=True))
+    return [[_STEMS[w] for w in words] for words in split]
 
 
 def topic_terms(text: str) -> list[str]:
