@@ -53,7 +53,9 @@ class Server:
             self.proc.kill()
 
 
-def start_server(index_dir: Path, env: dict[str, str] | None = None, timeout: float = 180) -> Server:
+def start_server(
+    index_dir: Path, env: dict[str, str] | None = None, timeout: float = 180
+) -> Server:
     """``inspection-qa serve`` on a random 127.0.0.1 port; returns once it is ready."""
     port = free_port()
     full_env = {

@@ -66,7 +66,9 @@ def raw_encoder(encoder, questions: list[str]) -> list[float]:
     return out
 
 
-def raw_faiss(index_dir: Path, encoder, questions: list[str], depth: int) -> tuple[list[float], int]:
+def raw_faiss(
+    index_dir: Path, encoder, questions: list[str], depth: int
+) -> tuple[list[float], int]:
     dense = faiss.read_index(str(current_version(index_dir) / "dense.faiss"))
     vectors = encoder.encode(questions)
     out = []

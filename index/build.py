@@ -27,6 +27,7 @@ from index.store import (
     FORMAT_VERSION,
     Manifest,
     StoredIndex,
+    choose_dense_type,
     commit_version,
     current_version,
     load_index,
@@ -258,7 +259,8 @@ def build_index(
         },
     )
     building = new_version_dir(index_dir)
-    write_index(building, manifest, documents, all_passages, all_vectors, lexical)
+    dense_type = choose_dense_type(len(all_passages), settings.dense_index, settings.dense_flat_max)
+    write_index(building, manifest, documents, all_passages, all_vectors, lexical, dense_type)
     final = commit_version(index_dir, building)
     timings["write"] = time.perf_counter() - t0
     timings["total"] = time.perf_counter() - started

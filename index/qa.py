@@ -29,7 +29,9 @@ class QAEngine:
     def __init__(self, index: StoredIndex, encoder: TextEncoder, settings: Settings) -> None:
         self.index = index
         self.settings = settings
-        self.searcher = Searcher(index, encoder, settings.rrf_k)
+        self.searcher = Searcher(
+            index, encoder, settings.rrf_k, settings.ivf_nprobe, settings.hnsw_ef_search
+        )
         self.idf = IdfTable(document_frequencies(index.lexical), len(index.passages))
         self.answer_settings = AnswerSettings(
             max_sentences=settings.answer_max_sentences,

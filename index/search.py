@@ -8,7 +8,7 @@ import faiss
 import numpy as np
 
 from index.embedding import TextEncoder
-from index.store import StoredIndex
+from index.store import StoredIndex, search_parameters
 from index.types import Filters, Hit
 
 MODES = ("hybrid", "dense", "lexical")
@@ -34,10 +34,19 @@ class SearchResult:
 class Searcher:
     """Hybrid search over one loaded index."""
 
-    def __init__(self, index: StoredIndex, encoder: TextEncoder, rrf_k: int = 60) -> None:
+    def __init__(
+        self,
+        index: StoredIndex,
+        encoder: TextEncoder,
+        rrf_k: int = 60,
+        nprobe: int = 32,
+        ef_search: int = 128,
+    ) -> None:
         self.index = index
         self.encoder = encoder
         self.rrf_k = rrf_k
+        self._params = search_parameters(index.dense, nprobe, ef_search)
+        self._nprobe, self._ef_search = nprobe, ef_search
         docs = index.documents
         # Filters compare small integer codes and fixed-width dates: no per-query Python loop
         # over the passages, whatever the size of the index.
@@ -73,7 +82,7 @@ class Searcher:
 
     def dense(self, vector: np.ndarray, mask: np.ndarray | None, k: int) -> Ranking:
         if mask is None:
-            scores, ids = self.index.dense.search(vector[None, :], k)
+            scores, ids = self.index.dense.search(vector[None, :], k, params=self._params)
             pairs = [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
             return Ranking([i for i, _ in pairs], [s for _, s in pairs])
         rows = np.flatnonzero(mask)
@@ -87,9 +96,8 @@ class Searcher:
             top = np.argpartition(-sims, k - 1)[:k]
             top = top[np.argsort(-sims[top], kind="stable")]
             return Ranking([int(r) for r in rows[top]], [float(s) for s in sims[top]])
-        params = faiss.SearchParameters(
-            sel=faiss.IDSelectorBitmap(np.packbits(mask, bitorder="little"))
-        )
+        selector = faiss.IDSelectorBitmap(np.packbits(mask, bitorder="little"))
+        params = search_parameters(self.index.dense, self._nprobe, self._ef_search, selector)
         scores, ids = self.index.dense.search(vector[None, :], min(k, len(rows)), params=params)
         pairs = [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
         return Ranking([i for i, _ in pairs], [s for _, s in pairs])

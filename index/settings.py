@@ -26,6 +26,12 @@ class Settings(BaseSettings):
     encoder_backend: str = Field(default="auto", pattern="^(auto|onnx|torch)$")
     model_cache_dir: Path = REPO_ROOT / "var" / "models"
     encoder_threads: int = Field(default=0, ge=0, description="0 = torch_threads, else cores")
+    # Dense index type by corpus size (benchmarks/ann_scale.py): exact search while it is
+    # fast enough, an approximate index past dense_flat_max passages.
+    dense_index: str = Field(default="auto", pattern="^(auto|flat|ivf|hnsw)$")
+    dense_flat_max: int = Field(default=150_000, ge=0)
+    ivf_nprobe: int = Field(default=32, ge=1)
+    hnsw_ef_search: int = Field(default=128, ge=1)
     build_workers: int = Field(default=1, ge=0, le=16, description="PDF readers; 0 = inline")
 
     # Chunking: passages stay inside the model's window with room for the heading context.
