@@ -20,7 +20,8 @@ from index.settings import Settings  # noqa: E402
 from index.store import current_version  # noqa: E402
 from index.text import STOPWORDS  # noqa: E402
 
-SHARED_INDEX = Path("/work/indexes/ilacs-all")
+SHARED_INDEX = Path("/work/indexes/ilacs-all")  # the lead's whole-archive index
+SHARED_ILACS = REPO.parent.parent / "shared" / "ilacs"  # from a worktree in /work/wt/<name>
 
 
 def default_index() -> Path:

@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _common import REPO
+from _common import REPO, SHARED_ILACS
 
 from index.build import build_index
 from index.embedding import encoder_for
@@ -28,6 +28,9 @@ from index.store import load_index
 
 def make_corpus(root: Path, ilacs: Path, docs: int, seed: int) -> Path:
     pdfs = sorted((ilacs / "reports").rglob("*.pdf"))
+    if not pdfs:
+        raise SystemExit(f"no ILACS PDFs under {ilacs}/reports: pass --ilacs")
+    root.mkdir(parents=True)
     for pdf in random.Random(seed).sample(pdfs, min(docs, len(pdfs))):
         link = root / pdf.relative_to(ilacs)
         link.parent.mkdir(parents=True, exist_ok=True)
@@ -46,6 +49,7 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=None, help="PDF reader processes")
     parser.add_argument("--backend", default=None, help="auto | onnx | torch")
     parser.add_argument("--seed", type=int, default=3)
+    parser.add_argument("--ilacs", type=Path, default=None, help="default: settings, else shared")
     args = parser.parse_args()
     settings = Settings()
     if args.workers is not None:
@@ -54,7 +58,10 @@ def main() -> int:
         settings.encoder_backend = args.backend
 
     with tempfile.TemporaryDirectory(prefix="iqa-build-") as tmp:
-        corpus = make_corpus(Path(tmp) / "corpus", settings.ilacs_dir, args.docs, args.seed)
+        ilacs = args.ilacs or next(
+            (p for p in (settings.ilacs_dir, SHARED_ILACS) if p.is_dir()), settings.ilacs_dir
+        )
+        corpus = make_corpus(Path(tmp) / "corpus", ilacs, args.docs, args.seed)
         index_dir = Path(tmp) / "index"
         report = build_index([corpus], index_dir, settings, progress=False)
         build_rate = report.passages / report.seconds["total"]

@@ -322,12 +322,15 @@ def _load_all(
         for source in sources:
             yield _load_one(source, *args)
         return
-    # spawn: a forked child would inherit the parent's onnxruntime / torch thread pools.
-    context = multiprocessing.get_context("spawn")
+    # fork starts a reader in milliseconds where spawn re-imports everything (seconds the
+    # encoder would sit idle). Readers only parse and chunk: they never touch the model's
+    # thread pools a parent may hold, and tokenizers' own parallelism is off.
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
     with ProcessPoolExecutor(settings.build_workers, mp_context=context) as pool:
         futures = deque()
         pending = iter(sources)
-        ahead = 4 * settings.build_workers  # bounded read-ahead keeps memory flat
+        ahead = 32 * settings.build_workers  # bounded read-ahead keeps memory flat
         for source in itertools.islice(pending, ahead):
             futures.append(pool.submit(_load_one, source, *args))
         while futures:
