@@ -77,9 +77,20 @@ class LexicalIndex:
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every passage for ``query`` (zeros when no word is known)."""
         terms = self.query_terms(query)
+        out = np.zeros(self.size, dtype=np.float32)
         if not terms or self.size == 0:
-            return np.zeros(self.size, dtype=np.float32)
-        return np.asarray(self._retriever.get_scores(terms), dtype=np.float32)
+            return out
+        # bm25s' own numpy scorer uses np.add.at, ~10x slower; a term's column never holds
+        # a passage twice, so a plain fancy-index add gives the same sums.
+        matrix = self._retriever.scores
+        data, indices, indptr = matrix["data"], matrix["indices"], matrix["indptr"]
+        vocab = self._retriever.vocab_dict
+        for term in terms:
+            j = vocab[term]
+            out[indices[indptr[j] : indptr[j + 1]]] += data[indptr[j] : indptr[j + 1]]
+        if self._retriever.nonoccurrence_array is not None:
+            out += self._retriever.nonoccurrence_array[[vocab[t] for t in terms]].sum()
+        return out
 
 
 def document_frequencies(index: LexicalIndex) -> dict[str, int]:

@@ -78,3 +78,11 @@ def test_dense_index_type_follows_corpus_size():
     assert choose_dense_type(10_000, "auto", 150_000) == "flat"
     assert choose_dense_type(1_000_000, "auto", 150_000) == "ivf"
     assert choose_dense_type(10, "hnsw", 150_000) == "hnsw"
+
+
+def test_lexical_scores_match_bm25s_own_scorer(engine, passages):
+    lexical = engine.index.lexical
+    for query in ["care leavers in Calderdale", "foster carers foster", passages[0][:200]]:
+        terms = lexical.query_terms(query)
+        expected = lexical._retriever.get_scores(terms)
+        assert np.allclose(lexical.scores(query), expected, atol=1e-5)
