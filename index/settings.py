@@ -29,7 +29,7 @@ class Settings(BaseSettings):
     # Dense index type by corpus size (benchmarks/ann_scale.py): exact search while it is
     # fast enough, an approximate index past dense_flat_max passages.
     dense_index: str = Field(default="auto", pattern="^(auto|flat|ivf|hnsw)$")
-    dense_flat_max: int = Field(default=150_000, ge=0)
+    dense_flat_max: int = Field(default=50_000, ge=0)
     ivf_nprobe: int = Field(default=32, ge=1)
     hnsw_ef_search: int = Field(default=128, ge=1)
     build_workers: int = Field(default=1, ge=0, le=16, description="PDF readers; 0 = inline")
