@@ -105,7 +105,7 @@ def main() -> int:
     finally:
         server.stop()
 
-    encoder = encoder_for(settings)
+    encoder = encoder_for(settings, settings.query_encoder_threads)  # as the server
     enc = raw_encoder(encoder, questions)
     faiss_ms, ntotal = raw_faiss(index_dir, encoder, questions, settings.candidates)
     figures = {
@@ -115,6 +115,9 @@ def main() -> int:
         f"raw_faiss_flat_{ntotal}_top{settings.candidates}_ms": percentiles(faiss_ms),
         "server_rss_mb_after": round(rss),
     }
+    if settings.query_encoder_threads == 1 and getattr(encoder, "backend", "") == "onnx":
+        two = encoder_for(settings, 2)
+        figures["raw_encoder_onnx_2threads_ms"] = percentiles(raw_encoder(two, questions))
     if args.torch:
         torch_encoder = load_encoder(settings.model_name, 32, "torch")
         figures["raw_encoder_torch_ms"] = percentiles(raw_encoder(torch_encoder, questions))

@@ -126,9 +126,9 @@ def load_encoder(
     return encoder
 
 
-def encoder_for(settings: "Settings") -> TextEncoder:
+def encoder_for(settings: "Settings", threads: int = 0) -> TextEncoder:
     """The encoder ``settings`` ask for, with its thread count (cores per worker by default)."""
-    threads = settings.encoder_threads or settings.torch_threads
+    threads = threads or settings.encoder_threads or settings.torch_threads
     threads = threads or max(1, (os.cpu_count() or 1) // max(1, settings.workers))
     return load_encoder(
         settings.model_name,

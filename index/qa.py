@@ -42,7 +42,7 @@ class QAEngine:
     @classmethod
     def open(cls, settings: Settings, index_dir: Path | None = None) -> "QAEngine":
         """Load the served index and the model it was built with."""
-        encoder = encoder_for(settings)
+        encoder = encoder_for(settings, settings.query_encoder_threads)
         index = load_index(index_dir or settings.index_dir, settings.model_name, encoder.dimension)
         return cls(index, encoder, settings)
 

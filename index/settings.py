@@ -32,6 +32,9 @@ class Settings(BaseSettings):
     dense_flat_max: int = Field(default=50_000, ge=0)
     ivf_nprobe: int = Field(default=32, ge=1)
     hnsw_ef_search: int = Field(default=128, ge=1)
+    # One thread per question: with two, a question waits for the slower of two threads, and
+    # on a busy machine that doubled the encoder's p95 (benchmarks/README.md).
+    query_encoder_threads: int = Field(default=1, ge=0, description="0 = as encoder_threads")
     build_workers: int = Field(default=1, ge=0, le=16, description="PDF readers; 0 = inline")
 
     # Chunking: passages stay inside the model's window with room for the heading context.
