@@ -197,7 +197,7 @@ def build_index(
     # passages of documents already read, so neither waits for the other.
     embedder = _PipelinedEmbedder(settings, encoder_factory, progress)
     for loaded in tqdm(
-        _load_all(to_load, settings),
+        _load_all(to_load, settings, idle=embedder.encode_ready),
         total=len(to_load),
         desc="reading",
         unit="doc",
@@ -314,7 +314,7 @@ def _load_one(
 
 
 def _load_all(
-    sources: list[SourceFile], settings: Settings
+    sources: list[SourceFile], settings: Settings, idle: Callable[[], bool] | None = None
 ) -> Iterator[tuple[Document, list[Passage]] | Skipped]:
     """Loaded documents in ``sources`` order, read ahead by worker processes when worth it."""
     args = (settings.model_name, settings.passage_max_tokens, settings.passage_min_tokens)
@@ -334,7 +334,11 @@ def _load_all(
         for source in itertools.islice(pending, ahead):
             futures.append(pool.submit(_load_one, source, *args))
         while futures:
-            result = futures.popleft().result()
+            head = futures.popleft()
+            # Rather than wait for the reader, embed what has arrived (``idle`` says if it did).
+            while idle and not head.done() and idle():
+                pass
+            result = head.result()
             for source in itertools.islice(pending, 1):
                 futures.append(pool.submit(_load_one, source, *args))
             yield result
@@ -369,6 +373,15 @@ class _PipelinedEmbedder:
         if self._pending_count >= self.step:
             self._encode_pending()
         self._waiting_since = time.perf_counter()
+
+    def encode_ready(self) -> bool:
+        """Embed the pending passages now if they fill a batch; True if it did."""
+        if self._pending_count < self.settings.embed_batch_size:
+            return False
+        self.wait_seconds += time.perf_counter() - self._waiting_since
+        self._encode_pending()
+        self._waiting_since = time.perf_counter()
+        return True
 
     def flush(self) -> None:
         self.wait_seconds += time.perf_counter() - self._waiting_since
