@@ -97,7 +97,7 @@ def main() -> int:
     ivf.add(data)
     ivf_build = time.perf_counter() - t0
     faiss.omp_set_num_threads(args.threads)
-    for nprobe in (8, 16, 32, 64):
+    for nprobe in (8, 32, 64, 128, 256):
         ivf.nprobe = nprobe
         found, times = timed_search(ivf, queries, 50)
         rows.append(
@@ -111,7 +111,7 @@ def main() -> int:
     hnsw.add(data)
     hnsw_build = time.perf_counter() - t0
     faiss.omp_set_num_threads(args.threads)
-    for ef in (64, 128, 256):
+    for ef in (64, 256, 512):
         hnsw.hnsw.efSearch = ef
         found, times = timed_search(hnsw, queries, 50)
         rows.append(

@@ -30,7 +30,7 @@ class Settings(BaseSettings):
     # fast enough, an approximate index past dense_flat_max passages.
     dense_index: str = Field(default="auto", pattern="^(auto|flat|ivf|hnsw)$")
     dense_flat_max: int = Field(default=50_000, ge=0)
-    ivf_nprobe: int = Field(default=32, ge=1)
+    ivf_nprobe: int = Field(default=128, ge=1)
     hnsw_ef_search: int = Field(default=128, ge=1)
     # One thread per question: with two, a question waits for the slower of two threads, and
     # on a busy machine that doubled the encoder's p95 (benchmarks/README.md).
