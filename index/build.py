@@ -5,10 +5,14 @@ The two heavy stages run on an executor: this process (``LocalExecutor``) or a R
 """
 
 import hashlib
+import itertools
 import json
 import logging
+import multiprocessing
 import time
-from collections.abc import Callable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,7 +22,7 @@ import numpy as np
 from tqdm import tqdm
 
 from index.chunking import chunk_document
-from index.embedding import Encoder, load_encoder, load_token_counter
+from index.embedding import TextEncoder, encoder_for, load_token_counter
 from index.errors import CorpusError, DocumentSkipped, IndexCorrupt, IndexNotFound
 from index.judgements import extract_all, extractor_version
 from index.lexical import LexicalIndex
@@ -29,6 +33,7 @@ from index.store import (
     FORMAT_VERSION,
     Manifest,
     StoredIndex,
+    choose_dense_type,
     commit_version,
     current_version,
     load_index,
@@ -198,7 +203,7 @@ class BuildExecutor(Protocol):
 class LocalExecutor:
     """Both stages in this process, one model load."""
 
-    def __init__(self, encoder_factory: Callable[[], Encoder] | None = None) -> None:
+    def __init__(self, encoder_factory: Callable[[], TextEncoder] | None = None) -> None:
         self._encoder_factory = encoder_factory
 
     def read_chunk(
@@ -210,11 +215,7 @@ class LocalExecutor:
         ]
 
     def embed(self, texts: Sequence[str], settings: Settings, progress: bool) -> EmbedResult:
-        encoder = (
-            self._encoder_factory()
-            if self._encoder_factory
-            else load_encoder(settings.model_name, settings.embed_batch_size)
-        )
+        encoder = self._encoder_factory() if self._encoder_factory else encoder_for(settings)
         out = np.zeros((len(texts), encoder.dimension), dtype=np.float32)
         step = settings.embed_batch_size * 8
         order = longest_first(texts)
@@ -297,7 +298,7 @@ def build_index(
     index_dir: Path,
     settings: Settings,
     progress: bool = True,
-    encoder_factory: Callable[[], Encoder] | None = None,
+    encoder_factory: Callable[[], TextEncoder] | None = None,
     executor: BuildExecutor | None = None,
 ) -> BuildReport:
     """Build (or refresh) the index for ``corpus_dirs`` into ``index_dir``.
@@ -305,62 +306,21 @@ def build_index(
     plan → read/chunk → embed → write; only the executor of the two middle stages varies.
     """
     started = time.perf_counter()
-    executor = executor or LocalExecutor(encoder_factory)
     plan = plan_build(corpus_dirs, index_dir, settings)
     if plan.unchanged:
         return plan.unchanged
     timings: dict[str, float] = {}
-    skipped = list(plan.skipped)
-
-    t0 = time.perf_counter()
-    read = iter(executor.read_chunk(plan.to_read(), settings, progress))
-    documents: list[Document] = []
-    per_doc_passages: list[list[Passage]] = []
-    per_doc_vectors: list[np.ndarray | None] = []
-    for source in plan.sources:
-        reuse = plan.reuse_for(source)
-        if reuse:
-            documents.append(reuse[0])
-            per_doc_passages.append(reuse[1])
-            per_doc_vectors.append(reuse[2])
-            continue
-        result = next(read)
-        if result.document is None:
-            skipped.append(result.skipped or Skipped(str(source.path), "unreadable"))
-            continue
-        documents.append(result.document)
-        per_doc_passages.append(result.passages)
-        per_doc_vectors.append(None)
-    timings["read_chunk"] = time.perf_counter() - t0
+    if executor is None:
+        stages = _read_and_embed_pipelined(plan, settings, encoder_factory, progress, timings)
+    else:
+        stages = _read_then_embed(plan, executor, settings, progress, timings)
+    documents, per_doc_passages, rows, skipped, embedded, dimension, backend = stages
     if not documents:
         raise CorpusError(
             "no readable documents in "
             + ", ".join(str(d) for d in corpus_dirs)
             + (f" ({len(skipped)} skipped)" if skipped else "")
         )
-
-    t0 = time.perf_counter()
-    to_embed = [
-        p.embedding_text()
-        for passages, vectors in zip(per_doc_passages, per_doc_vectors, strict=True)
-        if vectors is None
-        for p in passages
-    ]
-    if to_embed:
-        embedded = executor.embed(to_embed, settings, progress)
-        new_vectors, dimension = embedded.vectors, embedded.dimension
-    else:
-        new_vectors = np.zeros((0, 0), dtype=np.float32)
-        dimension = plan.previous.manifest.dimension  # type: ignore[union-attr]
-    timings["embed"] = time.perf_counter() - t0
-
-    rows: list[np.ndarray] = []
-    cursor = 0
-    for passages, vectors in zip(per_doc_passages, per_doc_vectors, strict=True):
-        if vectors is None:
-            vectors = new_vectors[cursor : cursor + len(passages)]
-            cursor += len(passages)
-        rows.append(vectors)
     all_passages = [p for passages in per_doc_passages for p in passages]
     all_vectors = np.ascontiguousarray(np.vstack(rows), dtype=np.float32)
 
@@ -385,14 +345,18 @@ def build_index(
         skipped=[{"path": s.path, "reason": s.reason} for s in skipped],
         stats={
             "pipeline_signature": plan.signature,
-            "embedded_passages": len(to_embed),
-            "reused_passages": len(all_passages) - len(to_embed),
+            "embedded_passages": embedded,
+            "reused_passages": len(all_passages) - embedded,
             "judgement_records": len(judgements),
+            "encoder": backend,
             "seconds": {k: round(v, 3) for k, v in timings.items()},
         },
     )
     building = new_version_dir(index_dir)
-    write_index(building, manifest, documents, all_passages, all_vectors, lexical, judgements)
+    dense_type = choose_dense_type(len(all_passages), settings.dense_index, settings.dense_flat_max)
+    write_index(
+        building, manifest, documents, all_passages, all_vectors, lexical, judgements, dense_type
+    )
     final = commit_version(index_dir, building)
     timings["write"] = time.perf_counter() - t0
     timings["total"] = time.perf_counter() - started
@@ -401,8 +365,8 @@ def build_index(
         False,
         len(documents),
         len(all_passages),
-        len(to_embed),
-        len(all_passages) - len(to_embed),
+        embedded,
+        len(all_passages) - embedded,
         skipped,
         timings,
     )
@@ -427,3 +391,258 @@ def _reusable_documents(
                 previous.vectors[rows],
             )
     return out
+
+
+# What the read and embed stages hand to the write: documents, their passages and vectors (row
+# for row), the skipped files, how many passages were embedded, the dimension, the encoder used.
+Stages = tuple[
+    list[Document], list[list[Passage]], list[np.ndarray], list[Skipped], int, int, str | None
+]
+
+
+def _read_then_embed(
+    plan: BuildPlan,
+    executor: BuildExecutor,
+    settings: Settings,
+    progress: bool,
+    timings: dict[str, float],
+) -> Stages:
+    """Read every changed file, then embed all new passages: the shape a cluster wants."""
+    skipped = list(plan.skipped)
+    t0 = time.perf_counter()
+    read = iter(executor.read_chunk(plan.to_read(), settings, progress))
+    documents: list[Document] = []
+    per_doc_passages: list[list[Passage]] = []
+    per_doc_vectors: list[np.ndarray | None] = []
+    for source in plan.sources:
+        reuse = plan.reuse_for(source)
+        if reuse:
+            documents.append(reuse[0])
+            per_doc_passages.append(reuse[1])
+            per_doc_vectors.append(reuse[2])
+            continue
+        result = next(read)
+        if result.document is None:
+            skipped.append(result.skipped or Skipped(str(source.path), "unreadable"))
+            continue
+        documents.append(result.document)
+        per_doc_passages.append(result.passages)
+        per_doc_vectors.append(None)
+    timings["read_chunk"] = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    to_embed = [
+        p.embedding_text()
+        for passages, vectors in zip(per_doc_passages, per_doc_vectors, strict=True)
+        if vectors is None
+        for p in passages
+    ]
+    new_vectors = np.zeros((0, 0), dtype=np.float32)
+    dimension = plan.previous.manifest.dimension if plan.previous is not None else 0
+    if to_embed:
+        embedded = executor.embed(to_embed, settings, progress)
+        new_vectors, dimension = embedded.vectors, embedded.dimension
+    timings["embed"] = time.perf_counter() - t0
+    rows: list[np.ndarray] = []
+    cursor = 0
+    for passages, vectors in zip(per_doc_passages, per_doc_vectors, strict=True):
+        if vectors is None:
+            vectors = new_vectors[cursor : cursor + len(passages)]
+            cursor += len(passages)
+        rows.append(vectors)
+    return (
+        documents,
+        per_doc_passages,
+        rows,
+        skipped,
+        len(to_embed),
+        dimension,
+        type(executor).__name__,
+    )
+
+
+def _read_and_embed_pipelined(
+    plan: BuildPlan,
+    settings: Settings,
+    encoder_factory: Callable[[], TextEncoder] | None,
+    progress: bool,
+    timings: dict[str, float],
+) -> Stages:
+    """The local build: worker processes read while this process embeds what has arrived."""
+    skipped = list(plan.skipped)
+    t0 = time.perf_counter()
+    documents: list[Document] = []
+    per_doc_passages: list[list[Passage]] = []
+    per_doc_vectors: list[np.ndarray | None] = []
+    to_load: list[SourceFile] = []
+    for source in plan.sources:
+        reuse = plan.reuse_for(source)
+        if reuse:
+            documents.append(reuse[0])
+            per_doc_passages.append(reuse[1])
+            per_doc_vectors.append(reuse[2])
+        else:
+            to_load.append(source)
+
+    # Extraction (pypdf, pure Python) runs in worker processes while this process embeds the
+    # passages of documents already read, so neither waits for the other.
+    embedder = _PipelinedEmbedder(settings, encoder_factory, progress)
+    for loaded in tqdm(
+        _load_all(to_load, settings, idle=embedder.encode_ready),
+        total=len(to_load),
+        desc="reading",
+        unit="doc",
+        disable=not progress,
+    ):
+        if isinstance(loaded, Skipped):
+            log.warning("skipped %s: %s", loaded.path, loaded.reason)
+            skipped.append(loaded)
+            continue
+        doc, passages = loaded
+        documents.append(doc)
+        per_doc_passages.append(passages)
+        per_doc_vectors.append(None)
+        embedder.add(len(per_doc_vectors) - 1, [p.embedding_text() for p in passages])
+    embedder.flush()
+    timings["read_chunk"] = embedder.wait_seconds
+    timings["embed"] = embedder.seconds
+    timings["read_embed"] = time.perf_counter() - t0
+    for slot, vectors in embedder.vectors.items():
+        per_doc_vectors[slot] = vectors
+    encoder = embedder.encoder
+    if encoder is not None:
+        dimension = encoder.dimension
+    elif plan.previous is not None:
+        dimension = plan.previous.manifest.dimension
+    else:
+        dimension = 0
+    rows = [v for v in per_doc_vectors if v is not None]
+    assert len(rows) == len(per_doc_vectors)  # every loaded document was embedded above
+    backend = getattr(encoder, "backend", None)
+    return documents, per_doc_passages, rows, skipped, embedder.embedded, dimension, backend
+
+
+def _load_one(
+    source: SourceFile, model_name: str, max_tokens: int, min_tokens: int
+) -> tuple[Document, list[Passage]] | Skipped:
+    """Read and chunk one file (in a worker process); a Skipped says why it was left out."""
+    try:
+        doc = load_document(source)
+    except DocumentSkipped as exc:
+        return Skipped(str(source.path), str(exc))
+    except Exception as exc:  # a file must never stop the build
+        return Skipped(str(source.path), f"unreadable: {type(exc).__name__}: {exc}")
+    passages = chunk_document(doc, load_token_counter(model_name), max_tokens, min_tokens)
+    if not passages:
+        return Skipped(str(source.path), "no passages after chunking")
+    return doc, passages
+
+
+def _load_all(
+    sources: list[SourceFile], settings: Settings, idle: Callable[[], bool] | None = None
+) -> Iterator[tuple[Document, list[Passage]] | Skipped]:
+    """Loaded documents in ``sources`` order, read ahead by worker processes when worth it."""
+    args = (settings.model_name, settings.passage_max_tokens, settings.passage_min_tokens)
+    if settings.build_workers == 0 or len(sources) < 8:
+        for source in sources:
+            yield _load_one(source, *args)
+        return
+    # fork starts a reader in milliseconds where spawn re-imports everything (seconds the
+    # encoder would sit idle). Readers only parse and chunk: they never touch the model's
+    # thread pools a parent may hold, and tokenizers' own parallelism is off.
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
+    with ProcessPoolExecutor(settings.build_workers, mp_context=context) as pool:
+        futures = deque()
+        pending = iter(sources)
+        ahead = 32 * settings.build_workers  # bounded read-ahead keeps memory flat
+        for source in itertools.islice(pending, ahead):
+            futures.append(pool.submit(_load_one, source, *args))
+        while futures:
+            head = futures.popleft()
+            # Rather than wait for the reader, embed what has arrived (``idle`` says if it did).
+            while idle and not head.done() and idle():
+                pass
+            result = head.result()
+            for source in itertools.islice(pending, 1):
+                futures.append(pool.submit(_load_one, source, *args))
+            yield result
+
+
+class _PipelinedEmbedder:
+    """Embeds passages in batches as documents arrive; remembers each document's vectors."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        encoder_factory: Callable[[], TextEncoder] | None,
+        progress: bool,
+    ) -> None:
+        self.settings = settings
+        self.encoder_factory = encoder_factory
+        self.encoder: TextEncoder | None = None
+        self.step = settings.embed_batch_size * 8
+        self.vectors: dict[int, np.ndarray] = {}
+        self.embedded = 0
+        self.seconds = 0.0
+        self.wait_seconds = 0.0
+        self._waiting_since = time.perf_counter()
+        self._pending: list[tuple[int, list[str]]] = []
+        self._pending_count = 0
+        self._bar = tqdm(desc="embedding", unit="passage", disable=not progress)
+
+    def add(self, slot: int, texts: list[str]) -> None:
+        self.wait_seconds += time.perf_counter() - self._waiting_since
+        self._pending.append((slot, texts))
+        self._pending_count += len(texts)
+        if self._pending_count >= self.step:
+            self._encode_pending()
+        self._waiting_since = time.perf_counter()
+
+    def encode_ready(self) -> bool:
+        """Embed the pending passages now if they fill a batch; True if it did."""
+        if self._pending_count < self.settings.embed_batch_size:
+            return False
+        self.wait_seconds += time.perf_counter() - self._waiting_since
+        self._encode_pending()
+        self._waiting_since = time.perf_counter()
+        return True
+
+    def flush(self) -> None:
+        self.wait_seconds += time.perf_counter() - self._waiting_since
+        if self._pending:
+            self._encode_pending()
+        self._bar.close()
+
+    def _encoder(self, samples: list[str]) -> TextEncoder:
+        if self.encoder is None:
+            if self.encoder_factory:
+                self.encoder = self.encoder_factory()
+            else:
+                if self.settings.encoder_backend != "torch":
+                    from index.onnx_encoder import export_onnx
+
+                    # Evenly spread real passages of mixed lengths check the export.
+                    step = max(1, len(samples) // 64)
+                    export_onnx(
+                        self.settings.model_name, self.settings.model_cache_dir, samples[::step]
+                    )
+                self.encoder = encoder_for(self.settings)
+        return self.encoder
+
+    def _encode_pending(self) -> None:
+        t0 = time.perf_counter()
+        texts = [t for _, group in self._pending for t in group]
+        encoder = self._encoder(texts)
+        # Longest first keeps batches of similar length, which is faster on CPU.
+        order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
+        out = np.zeros((len(texts), encoder.dimension), dtype=np.float32)
+        out[order] = encoder.encode([texts[i] for i in order])
+        cursor = 0
+        for slot, group in self._pending:
+            self.vectors[slot] = out[cursor : cursor + len(group)]
+            cursor += len(group)
+        self.embedded += len(texts)
+        self._bar.update(len(texts))
+        self._pending, self._pending_count = [], 0
+        self.seconds += time.perf_counter() - t0

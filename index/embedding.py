@@ -5,10 +5,14 @@ import os
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
 from index.errors import IndexCorrupt
+
+if TYPE_CHECKING:
+    from index.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -49,8 +53,22 @@ class TokenCounter:
         return len(self._tokenizer.encode(text, add_special_tokens=False).ids)
 
 
+class TextEncoder(Protocol):
+    """What search and build need from an encoder, whichever runtime computes it."""
+
+    model_name: str
+    dimension: int
+    max_tokens: int
+
+    def encode(self, texts: Sequence[str], progress: bool = False) -> np.ndarray: ...
+
+    def encode_query(self, text: str) -> np.ndarray: ...
+
+
 class Encoder:
     """Sentence embeddings, L2-normalised, as float32 rows."""
+
+    backend = "torch"
 
     def __init__(self, model_name: str, batch_size: int = 32) -> None:
         from sentence_transformers import SentenceTransformer
@@ -78,11 +96,47 @@ class Encoder:
         return self.encode([text])[0]
 
 
-@lru_cache(maxsize=2)
-def load_encoder(model_name: str, batch_size: int = 32) -> Encoder:
-    """A process-wide encoder per model: loading it costs seconds."""
+@lru_cache(maxsize=4)
+def load_encoder(
+    model_name: str,
+    batch_size: int = 32,
+    backend: str = "torch",
+    cache_dir: Path | None = None,
+    threads: int = 0,
+) -> TextEncoder:
+    """A process-wide encoder per model: loading it costs seconds.
+
+    ``backend`` "onnx" or "auto" uses the verified ONNX export in ``cache_dir`` when there is
+    one and onnxruntime is installed; otherwise (and for "torch") sentence-transformers.
+    """
+    if backend != "torch" and cache_dir is not None:
+        from index.onnx_encoder import META_FILE, OnnxEncoder, export_dir, onnx_available
+
+        directory = export_dir(cache_dir, model_name)
+        if onnx_available() and (directory / META_FILE).is_file():
+            log.info("loading embedding model %s (ONNX, %s)", model_name, directory)
+            return OnnxEncoder(model_name, directory, batch_size, threads)
+        log.info("no verified ONNX export in %s: using sentence-transformers", cache_dir)
     log.info("loading embedding model %s", model_name)
-    return Encoder(model_name, batch_size)
+    encoder = Encoder(model_name, batch_size)
+    if threads:
+        import torch
+
+        torch.set_num_threads(threads)
+    return encoder
+
+
+def encoder_for(settings: "Settings", threads: int = 0) -> TextEncoder:
+    """The encoder ``settings`` ask for, with its thread count (cores per worker by default)."""
+    threads = threads or settings.encoder_threads or settings.torch_threads
+    threads = threads or max(1, (os.cpu_count() or 1) // max(1, settings.workers))
+    return load_encoder(
+        settings.model_name,
+        settings.embed_batch_size,
+        settings.encoder_backend,
+        settings.model_cache_dir,
+        threads,
+    )
 
 
 @lru_cache(maxsize=2)

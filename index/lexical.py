@@ -1,17 +1,18 @@
-"""BM25 over stemmed words (bm25s), scored over all passages so filters apply before ranking."""
+"""BM25 over stemmed words (bm25s builds it), scored over all passages before filtering."""
 
+import json
 import logging
+import re
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
-import bm25s
 import numpy as np
 import Stemmer
 
 from index.text import QUESTION_WORDS, STOPWORDS
 
 log = logging.getLogger(__name__)
-logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 _STEMMER = Stemmer.Stemmer("english")
 
@@ -20,11 +21,26 @@ _STOPWORDS = sorted(STOPWORDS)
 _QUESTION_STEMS = frozenset(_STEMMER.stemWords(sorted(QUESTION_WORDS)))
 
 
+_SPLIT = re.compile(r"(?u)\b\w\w+\b").findall  # bm25s' (and scikit-learn's) word pattern
+_STOPSET = frozenset(_STOPWORDS)
+_STEMS: dict[str, str] = {}  # word -> stem; stemming is pure, so a cache never goes stale
+_STEMS_MAX = 500_000
+
+
 def tokenize(texts: Sequence[str]) -> list[list[str]]:
-    """Lowercased, stop-worded, stemmed words: the lexical index's and queries' vocabulary."""
-    return bm25s.tokenize(
-        list(texts), stopwords=_STOPWORDS, stemmer=_STEMMER, return_ids=False, show_progress=False
-    )
+    """Lowercased, stop-worded, stemmed words: the lexical index's and queries' vocabulary.
+
+    The same tokens as ``bm25s.tokenize(texts, stopwords, stemmer, return_ids=False)``, without
+    its per-call cost (progress bars, a stopword set per text): answering tokenizes dozens of
+    sentences per question.
+    """
+    split = [[w for w in _SPLIT(text.lower()) if w not in _STOPSET] for text in texts]
+    unseen = list({w for words in split for w in words if w not in _STEMS})
+    if unseen:
+        if len(_STEMS) > _STEMS_MAX:
+            _STEMS.clear()
+        _STEMS.update(zip(unseen, _STEMMER.stemWords(unseen), strict=True))
+    return [[_STEMS[w] for w in words] for words in split]
 
 
 def topic_terms(text: str) -> list[str]:
@@ -33,26 +49,60 @@ def topic_terms(text: str) -> list[str]:
 
 
 class LexicalIndex:
-    """A BM25 index whose document ids are passage row numbers."""
+    """A BM25 index whose document ids are passage row numbers.
 
-    def __init__(self, retriever: bm25s.BM25, size: int) -> None:
-        self._retriever = retriever
-        self._vocab = set(retriever.vocab_dict)
+    bm25s builds and saves it; loading and scoring read its saved arrays directly, so a
+    serving process never imports bm25s and scipy (seconds of start-up on a busy machine).
+    """
+
+    def __init__(
+        self,
+        vocab: dict[str, int],
+        matrix: tuple[np.ndarray, np.ndarray, np.ndarray],
+        size: int,
+        nonoccurrence: np.ndarray | None = None,
+        retriever: Any = None,
+    ) -> None:
+        self.vocab_ids = vocab
+        self._vocab = set(vocab)
+        self._data, self._indices, self.indptr = matrix  # CSC: one column per term
+        self._nonoccurrence = nonoccurrence
+        self._retriever = retriever  # a freshly built bm25s.BM25, kept only to save it
         self.size = size
 
     @classmethod
     def build(cls, texts: Sequence[str]) -> "LexicalIndex":
+        import bm25s
+
+        logging.getLogger("bm25s").setLevel(logging.WARNING)
         retriever = bm25s.BM25()
-        if texts:
-            retriever.index(tokenize(texts), show_progress=False)
-        return cls(retriever, len(texts))
+        if not texts:
+            empty = (np.zeros(0, np.float32), np.zeros(0, np.int32), np.zeros(1, np.int64))
+            return cls({}, empty, 0, None, retriever)
+        retriever.index(tokenize(texts), show_progress=False)
+        m = retriever.scores
+        matrix = (m["data"], m["indices"], m["indptr"])
+        return cls(
+            dict(retriever.vocab_dict), matrix, len(texts), retriever.nonoccurrence_array, retriever
+        )
 
     def save(self, directory: Path) -> None:
+        if self._retriever is None:
+            raise ValueError("only a freshly built lexical index can be saved")
         self._retriever.save(str(directory), show_progress=False)
 
     @classmethod
     def load(cls, directory: Path, size: int) -> "LexicalIndex":
-        return cls(bm25s.BM25.load(str(directory), show_progress=False), size)
+        """Read the files ``bm25s.BM25.save`` writes, without importing bm25s."""
+        vocab = json.loads((directory / "vocab.index.json").read_text(encoding="utf-8"))
+        matrix = tuple(np.load(directory / f"{n}.csc.index.npy") for n in _CSC)
+        nonoccurrence = directory / "nonoccurrence_array.index.npy"
+        return cls(
+            vocab,
+            matrix,  # type: ignore[arg-type]
+            size,
+            np.load(nonoccurrence) if nonoccurrence.is_file() else None,
+        )
 
     def query_terms(self, query: str) -> list[str]:
         """The query's stemmed words that occur somewhere in the index."""
@@ -61,17 +111,28 @@ class LexicalIndex:
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every passage for ``query`` (zeros when no word is known)."""
         terms = self.query_terms(query)
+        out = np.zeros(self.size, dtype=np.float32)
         if not terms or self.size == 0:
-            return np.zeros(self.size, dtype=np.float32)
-        return np.asarray(self._retriever.get_scores(terms), dtype=np.float32)
+            return out
+        # bm25s' own numpy scorer uses np.add.at, ~10x slower; a term's column never holds
+        # a passage twice, so a plain fancy-index add gives the same sums.
+        data, indices, indptr = self._data, self._indices, self.indptr
+        for term in terms:
+            j = self.vocab_ids[term]
+            out[indices[indptr[j] : indptr[j + 1]]] += data[indptr[j] : indptr[j + 1]]
+        if self._nonoccurrence is not None:
+            out += self._nonoccurrence[[self.vocab_ids[t] for t in terms]].sum()
+        return out
+
+
+_CSC = ("data", "indices", "indptr")
 
 
 def document_frequencies(index: LexicalIndex) -> dict[str, int]:
     """How many passages contain each indexed term (from the BM25 matrix's columns)."""
-    retriever = index._retriever
-    indptr = np.asarray(retriever.scores["indptr"])
+    indptr = np.asarray(index.indptr)
     return {
         term: int(indptr[j + 1] - indptr[j])
-        for term, j in retriever.vocab_dict.items()
+        for term, j in index.vocab_ids.items()
         if term and j + 1 < len(indptr)
     }

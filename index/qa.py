@@ -11,7 +11,7 @@ from pathlib import Path
 
 from index.answer import ABSTAIN_MESSAGE, AnswerSettings, IdfTable, compose_answer
 from index.answer_type import answer_type, named_terms
-from index.embedding import Encoder, load_encoder
+from index.embedding import TextEncoder, encoder_for
 from index.errors import BadQuery, DocumentNotFound
 from index.gazetteer import canonical_authority
 from index.judgement_answers import answer_judgement_question
@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 class QAEngine:
     """One loaded index and model, answering questions and searches."""
 
-    def __init__(self, index: StoredIndex, encoder: Encoder, settings: Settings) -> None:
+    def __init__(self, index: StoredIndex, encoder: TextEncoder, settings: Settings) -> None:
         self.index = index
         self.settings = settings
         self.searcher = Searcher(
@@ -39,6 +39,8 @@ class QAEngine:
             settings.dense_weight,
             settings.date_weight,
             settings.type_weight,
+            settings.ivf_nprobe,
+            settings.hnsw_ef_search,
         )
         self.judgements = JudgementTable(index.judgements)
         self._passage_by_id = {p.passage_id: p for p in index.passages}
@@ -52,7 +54,7 @@ class QAEngine:
     @classmethod
     def open(cls, settings: Settings, index_dir: Path | None = None) -> "QAEngine":
         """Load the served index and the model it was built with."""
-        encoder = load_encoder(settings.model_name, settings.embed_batch_size)
+        encoder = encoder_for(settings, settings.query_encoder_threads)
         index = load_index(index_dir or settings.index_dir, settings.model_name, encoder.dimension)
         return cls(index, encoder, settings)
 

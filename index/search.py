@@ -8,12 +8,13 @@ import faiss
 import numpy as np
 
 from index.answer_type import offers
-from index.embedding import Encoder
+from index.embedding import TextEncoder
 from index.query import When
-from index.store import StoredIndex
+from index.store import StoredIndex, search_parameters
 from index.types import Filters, Hit
 
 MODES = ("hybrid", "dense", "lexical")
+EXACT_SUBSET_MAX = 50_000  # filtered rows scored exactly with numpy rather than via FAISS
 
 
 @dataclass
@@ -38,11 +39,13 @@ class Searcher:
     def __init__(
         self,
         index: StoredIndex,
-        encoder: Encoder,
+        encoder: TextEncoder,
         rrf_k: int = 60,
         dense_weight: float = 1.0,
         date_weight: float = 0.0,
         type_weight: float = 0.0,
+        nprobe: int = 32,
+        ef_search: int = 128,
     ) -> None:
         self.index = index
         self.encoder = encoder
@@ -50,15 +53,19 @@ class Searcher:
         self.dense_weight = dense_weight
         self.date_weight = date_weight
         self.type_weight = type_weight
+        self._params = search_parameters(index.dense, nprobe, ef_search)
+        self._nprobe, self._ef_search = nprobe, ef_search
         docs = index.documents
-        self._authority = np.array(
-            [(docs[p.doc_id].meta.authority or "").lower() for p in index.passages], dtype=object
+        # Filters compare small integer codes and fixed-width dates: no per-query Python loop
+        # over the passages, whatever the size of the index.
+        self._authority_codes, self._authority = _codes(
+            [(docs[p.doc_id].meta.authority or "").lower() for p in index.passages]
         )
-        self._doc_type = np.array(
-            [docs[p.doc_id].meta.doc_type.lower() for p in index.passages], dtype=object
+        self._doc_type_codes, self._doc_type = _codes(
+            [docs[p.doc_id].meta.doc_type.lower() for p in index.passages]
         )
         self._date = np.array(
-            [docs[p.doc_id].meta.date or "" for p in index.passages], dtype=object
+            [(docs[p.doc_id].meta.date or "")[:10] for p in index.passages], dtype="U10"
         )
         self._title = [docs[p.doc_id].meta.title.lower() for p in index.passages]
         self.authorities = {
@@ -71,26 +78,36 @@ class Searcher:
             return None
         mask = np.ones(len(self.index.passages), dtype=bool)
         if filters.authority:
-            wanted = {a.lower() for a in filters.authority}
-            mask &= np.isin(self._authority, list(wanted))
+            wanted = [self._authority_codes.get(a.lower(), -1) for a in filters.authority]
+            mask &= np.isin(self._authority, wanted)
         if filters.doc_type:
-            wanted = {t.lower() for t in filters.doc_type}
-            mask &= np.isin(self._doc_type, list(wanted))
+            wanted = [self._doc_type_codes.get(t.lower(), -1) for t in filters.doc_type]
+            mask &= np.isin(self._doc_type, wanted)
         if filters.date_from or filters.date_to:
             lo = (filters.date_from or date.min).isoformat()
             hi = (filters.date_to or date.max).isoformat()
-            mask &= np.array([bool(d) and lo <= d[:10] <= hi for d in self._date], dtype=bool)
+            mask &= (self._date != "") & (self._date >= lo) & (self._date <= hi)
         return mask
 
     def dense(self, vector: np.ndarray, mask: np.ndarray | None, k: int) -> Ranking:
         if mask is None:
-            scores, ids = self.index.dense.search(vector[None, :], k)
-        else:
-            rows = np.flatnonzero(mask).astype("int64")
-            if len(rows) == 0:
-                return Ranking([], [])
-            params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(rows))
-            scores, ids = self.index.dense.search(vector[None, :], min(k, len(rows)), params=params)
+            scores, ids = self.index.dense.search(vector[None, :], k, params=self._params)
+            pairs = [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
+            return Ranking([i for i, _ in pairs], [s for _, s in pairs])
+        rows = np.flatnonzero(mask)
+        if len(rows) == 0:
+            return Ranking([], [])
+        if len(rows) <= EXACT_SUBSET_MAX:
+            # A filtered question (one authority) is a few thousand rows: scoring them exactly
+            # is cheaper than a selector scan of the whole index, and exact whatever its type.
+            sims = self.index.vectors[rows] @ vector
+            k = min(k, len(rows))
+            top = np.argpartition(-sims, k - 1)[:k]
+            top = top[np.argsort(-sims[top], kind="stable")]
+            return Ranking([int(r) for r in rows[top]], [float(s) for s in sims[top]])
+        selector = faiss.IDSelectorBitmap(np.packbits(mask, bitorder="little"))
+        params = search_parameters(self.index.dense, self._nprobe, self._ef_search, selector)
+        scores, ids = self.index.dense.search(vector[None, :], min(k, len(rows)), params=params)
         pairs = [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
         return Ranking([i for i, _ in pairs], [s for _, s in pairs])
 
@@ -193,6 +210,13 @@ class Searcher:
     def dense_similarity(self, vector: np.ndarray, rows: list[int]) -> np.ndarray:
         """Cosine similarity of ``vector`` with the given passages' stored vectors."""
         return self.index.vectors[rows] @ vector
+
+
+def _codes(values: list[str]) -> tuple[dict[str, int], np.ndarray]:
+    """Each distinct value's code, and the per-passage codes."""
+    table: dict[str, int] = {}
+    codes = np.fromiter((table.setdefault(v, len(table)) for v in values), dtype=np.int32)
+    return table, codes
 
 
 def _ms(t0: float) -> float:

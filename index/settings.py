@@ -21,6 +21,21 @@ class Settings(BaseSettings):
     model_name: str = "sentence-transformers/all-MiniLM-L6-v2"
     model_max_tokens: int = 256
     embed_batch_size: int = 32
+    # Performance (issue 8): onnx = the verified ONNX export run by onnxruntime, exported at
+    # build time into model_cache_dir; auto = onnx when it is there, else sentence-transformers.
+    encoder_backend: str = Field(default="auto", pattern="^(auto|onnx|torch)$")
+    model_cache_dir: Path = REPO_ROOT / "var" / "models"
+    encoder_threads: int = Field(default=0, ge=0, description="0 = torch_threads, else cores")
+    # Dense index type by corpus size (benchmarks/ann_scale.py): exact search while it is
+    # fast enough, an approximate index past dense_flat_max passages.
+    dense_index: str = Field(default="auto", pattern="^(auto|flat|ivf|hnsw)$")
+    dense_flat_max: int = Field(default=50_000, ge=0)
+    ivf_nprobe: int = Field(default=128, ge=1)
+    hnsw_ef_search: int = Field(default=128, ge=1)
+    # One thread per question: with two, a question waits for the slower of two threads, and
+    # on a busy machine that doubled the encoder's p95 (benchmarks/README.md).
+    query_encoder_threads: int = Field(default=1, ge=0, description="0 = as encoder_threads")
+    build_workers: int = Field(default=1, ge=0, le=16, description="PDF readers; 0 = inline")
 
     # Chunking: passages stay inside the model's window with room for the heading context.
     passage_max_tokens: int = 200

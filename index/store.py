@@ -104,6 +104,7 @@ def write_index(
     vectors: np.ndarray,
     lexical: LexicalIndex,
     judgements: list[InspectionRecord] | None = None,
+    dense_type: str = "flat",
 ) -> None:
     """Write every file of a version into ``building`` and checksum them into the manifest."""
     with (building / "documents.jsonl").open("w", encoding="utf-8") as out:
@@ -121,9 +122,8 @@ def write_index(
             del record["text"]  # derived from the document text and the offsets
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
     np.save(building / "vectors.npy", vectors)
-    dense = faiss.IndexFlatIP(manifest.dimension)
-    if len(vectors):
-        dense.add(vectors)
+    dense = make_dense_index(vectors, manifest.dimension, dense_type)
+    manifest.stats["dense_index"] = dense_type
     faiss.write_index(dense, str(building / "dense.faiss"))
     lexical.save(building / "lexical")
     if judgements is not None:
@@ -139,6 +139,45 @@ def write_index(
             with path.open("rb") as handle:
                 os.fsync(handle.fileno())
     _fsync_dir(building)
+
+
+def choose_dense_type(passages: int, setting: str, flat_max: int) -> str:
+    """The dense index type for a corpus of ``passages``: exact until it gets slow."""
+    if setting != "auto":
+        return setting
+    return "flat" if passages <= flat_max else "ivf"
+
+
+def make_dense_index(vectors: np.ndarray, dimension: int, dense_type: str) -> faiss.Index:
+    """Inner product over normalised vectors: exact (flat), IVF or HNSW."""
+    if dense_type == "ivf" and len(vectors) >= 1000:
+        # ~4 sqrt(n) lists, trained on a bounded sample: training cost stays flat with size.
+        nlist = int(4 * np.sqrt(len(vectors)))
+        dense = faiss.IndexIVFFlat(
+            faiss.IndexFlatIP(dimension), dimension, nlist, faiss.METRIC_INNER_PRODUCT
+        )
+        rng = np.random.default_rng(0)
+        sample = vectors[rng.choice(len(vectors), min(len(vectors), 40 * nlist), replace=False)]
+        dense.train(sample)
+    elif dense_type == "hnsw":
+        dense = faiss.IndexHNSWFlat(dimension, 32, faiss.METRIC_INNER_PRODUCT)
+        dense.hnsw.efConstruction = 64
+    else:
+        dense = faiss.IndexFlatIP(dimension)
+    if len(vectors):
+        dense.add(vectors)
+    return dense
+
+
+def search_parameters(
+    dense: faiss.Index, nprobe: int, ef_search: int, selector: faiss.IDSelector | None = None
+) -> faiss.SearchParameters:
+    """Per-search parameters of the right class for ``dense``'s type."""
+    if isinstance(dense, faiss.IndexIVF):
+        return faiss.SearchParametersIVF(sel=selector, nprobe=nprobe)
+    if isinstance(dense, faiss.IndexHNSW):
+        return faiss.SearchParametersHNSW(sel=selector, efSearch=ef_search)
+    return faiss.SearchParameters(sel=selector)
 
 
 def commit_version(index_dir: Path, building: Path) -> Path:

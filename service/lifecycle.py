@@ -9,6 +9,7 @@ keeps serving.
 import asyncio
 import logging
 import os
+import sys
 import threading
 from dataclasses import dataclass
 
@@ -27,6 +28,8 @@ _reload_lock = threading.Lock()
 def configure_threads(torch_threads: int, workers: int) -> int:
     """Give each worker process its share of the cores for the model; returns the count."""
     threads = torch_threads or max(1, (os.cpu_count() or 1) // max(1, workers))
+    if "torch" not in sys.modules:
+        return threads  # an ONNX-served process never imports torch (seconds, ~300 MB)
     try:
         import torch
 

@@ -1,0 +1,137 @@
+"""Build throughput against the raw encoder, and what an incremental build re-embeds.
+
+    PYTHONPATH=. .venv/bin/python benchmarks/build_throughput.py              # 24 ILACS PDFs
+    PYTHONPATH=. .venv/bin/python benchmarks/build_throughput.py --docs 60 --workers 1
+
+1. Builds a fresh index of ``--docs`` ILACS PDFs (read in place through symlinks in a temp
+   directory) plus the shipped text documents, and prints passages/s of the whole build
+   (reading, chunking, embedding, BM25, writing) next to the raw encode rate of the same
+   passages with the same encoder and batch size, measured right after in the same run.
+2. Touches one PDF (mtime only) and rebuilds: nothing is re-embedded.
+3. Appends a paragraph to one text document and rebuilds: only its passages are re-embedded.
+"""
+
+import argparse
+import random
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+from _common import REPO, SHARED_ILACS
+
+from index.build import build_index
+from index.embedding import TextEncoder, encoder_for
+from index.loaders import Skipped
+from index.settings import Settings
+from index.store import load_index
+
+
+def make_corpus(root: Path, ilacs: Path, docs: int, seed: int) -> Path:
+    pdfs = sorted((ilacs / "reports").rglob("*.pdf"))
+    if not pdfs:
+        raise SystemExit(f"no ILACS PDFs under {ilacs}/reports: pass --ilacs")
+    root.mkdir(parents=True)
+    for pdf in random.Random(seed).sample(pdfs, min(docs, len(pdfs))):
+        link = root / pdf.relative_to(ilacs)
+        link.parent.mkdir(parents=True, exist_ok=True)
+        link.symlink_to(pdf)
+    for text in sorted((REPO / "corpus").glob("*.txt")):  # small: copied so one can change
+        shutil.copy(text, root / text.name)
+        sidecar = text.with_name(text.stem + ".meta.json")
+        if sidecar.is_file():
+            shutil.copy(sidecar, root / sidecar.name)
+    return root
+
+
+def _passages_of(corpus: Path, settings: Settings) -> list[str]:
+    """The passages a build of ``corpus`` embeds (read and chunked once, untimed)."""
+    from index.build import _load_all, collect_sources
+
+    sources, _ = collect_sources([corpus], settings.max_file_bytes)
+    out = []
+    for loaded in _load_all(sources, settings):
+        if not isinstance(loaded, Skipped):
+            out.extend(p.embedding_text() for p in loaded[1])
+    return out
+
+
+def _raw_rate(encoder: TextEncoder, texts: list[str], batch_size: int) -> float:
+    """Passages/s of the encoder alone, longest first in groups as the build feeds it."""
+    encoder.encode(texts[:32])  # warm
+    order = sorted(texts, key=len, reverse=True)
+    t0 = time.perf_counter()
+    for i in range(0, len(order), batch_size * 8):
+        encoder.encode(order[i : i + batch_size * 8])
+    return len(texts) / (time.perf_counter() - t0)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=24, help="ILACS PDFs to include")
+    parser.add_argument("--workers", type=int, default=None, help="PDF reader processes")
+    parser.add_argument("--backend", default=None, help="auto | onnx | torch")
+    parser.add_argument("--seed", type=int, default=3)
+    parser.add_argument("--ilacs", type=Path, default=None, help="default: settings, else shared")
+    args = parser.parse_args()
+    settings = Settings()
+    if args.workers is not None:
+        settings.build_workers = args.workers
+    if args.backend:
+        settings.encoder_backend = args.backend
+
+    with tempfile.TemporaryDirectory(prefix="iqa-build-") as tmp:
+        ilacs = args.ilacs or next(
+            (p for p in (settings.ilacs_dir, SHARED_ILACS) if p.is_dir()), settings.ilacs_dir
+        )
+        corpus = make_corpus(Path(tmp) / "corpus", ilacs, args.docs, args.seed)
+        index_dir = Path(tmp) / "index"
+        # The raw rate is measured on the same passages just before and just after the build
+        # (the machine is shared, so its load drifts); the build is compared with their mean.
+        sample = _passages_of(corpus, settings)
+        encoder = encoder_for(settings)
+        before = _raw_rate(encoder, sample, settings.embed_batch_size)
+        report = build_index([corpus], index_dir, settings, progress=False)
+        build_rate = report.passages / report.seconds["total"]
+        index = load_index(index_dir, settings.model_name)
+        texts = [p.embedding_text() for p in index.passages]
+        after = _raw_rate(encoder, texts, settings.embed_batch_size)
+        raw_rate = (before + after) / 2
+
+        print(
+            f"corpus: {report.documents} documents ({args.docs} ILACS PDFs), "
+            f"{report.passages} passages, encoder {getattr(encoder, 'backend', '?')}, "
+            f"{settings.build_workers} reader process(es)"
+        )
+        seconds = ", ".join(f"{k} {v:.1f}s" for k, v in report.seconds.items())
+        print(f"full build: {seconds}")
+        print(f"  build   {build_rate:7.1f} passages/s (whole build, end to end)")
+        print(
+            f"  raw     {raw_rate:7.1f} passages/s (encoder alone on the same passages: "
+            f"{before:.1f} before the build, {after:.1f} after)"
+        )
+        print(f"  ratio   {100 * build_rate / raw_rate:7.1f} %  (target >= 85 %)")
+
+        pdf = next(corpus.rglob("*.pdf"))
+        pdf.touch()
+        touched = build_index([corpus], index_dir, settings, progress=False)
+        print(
+            f"touch {pdf.name} (mtime only): re-embedded {touched.embedded}, "
+            f"unchanged={touched.unchanged}, {touched.seconds.get('total', 0):.1f}s"
+        )
+
+        text = next(corpus.glob("*.txt"))
+        doc_passages = sum(1 for p in index.passages if p.doc_id.endswith(text.stem))
+        with text.open("a", encoding="utf-8") as out:
+            out.write("\n\nA paragraph added to test incremental builds of this document.\n")
+        changed = build_index([corpus], index_dir, settings, progress=False)
+        print(
+            f"append to {text.name} ({doc_passages} passages before): re-embedded "
+            f"{changed.embedded}, reused {changed.reused} of {changed.passages}, "
+            f"{changed.seconds.get('total', 0):.1f}s"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,142 @@
+"""End-to-end /v1/ask latency on a real server, with the engine's own breakdown and references.
+
+    PYTHONPATH=. .venv/bin/python benchmarks/query_latency.py                  # 500 questions
+    PYTHONPATH=. .venv/bin/python benchmarks/query_latency.py --index /work/indexes/ilacs-all \
+        --questions 800 --torch
+
+Questions are drawn from word runs of random real passages and the index's authorities (all
+distinct). They are sent one at a time (no concurrency: this is latency, not throughput).
+Printed next to them, measured in the same run on the same questions: the raw encoder (the
+one the server uses; --torch adds sentence-transformers) and a raw FAISS search of the
+served index at the same depth.
+"""
+
+import argparse
+import json
+import statistics
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import faiss
+import httpx
+from _common import (
+    Server,
+    default_index,
+    fmt,
+    percentiles,
+    questions_from_index,
+    start_server,
+)
+
+from index.embedding import encoder_for, load_encoder
+from index.settings import Settings
+from index.store import current_version
+
+STAGES = ("filter", "encode", "dense", "lexical", "fusion", "answer", "total")
+
+
+def ask_all(server: Server, questions: list[str]) -> tuple[list[float], dict[str, list[float]]]:
+    wall: list[float] = []
+    stages: dict[str, list[float]] = defaultdict(list)
+    abstained = 0
+    with httpx.Client(base_url=server.url, timeout=60) as http:
+        for q in questions[:20]:  # warm the connection and the caches
+            http.post("/v1/ask", json={"question": q}).raise_for_status()
+        for q in questions:
+            t0 = time.perf_counter()
+            response = http.post("/v1/ask", json={"question": q})
+            wall.append((time.perf_counter() - t0) * 1000)
+            response.raise_for_status()
+            body = response.json()
+            abstained += body["abstained"]
+            for stage in STAGES:
+                stages[stage].append(body["timings_ms"].get(stage, 0.0))
+    print(f"answered {len(questions)} questions, {abstained} abstained")
+    return wall, stages
+
+
+def raw_encoder(encoder, questions: list[str]) -> list[float]:
+    encoder.encode_query("warm up")
+    out = []
+    for q in questions:
+        t0 = time.perf_counter()
+        encoder.encode_query(q)
+        out.append((time.perf_counter() - t0) * 1000)
+    return out
+
+
+def raw_faiss(
+    index_dir: Path, encoder, questions: list[str], depth: int
+) -> tuple[list[float], int]:
+    dense = faiss.read_index(str(current_version(index_dir) / "dense.faiss"))
+    vectors = encoder.encode(questions)
+    out = []
+    for v in vectors:
+        t0 = time.perf_counter()
+        dense.search(v[None, :], depth)
+        out.append((time.perf_counter() - t0) * 1000)
+    return out, dense.ntotal
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--index", type=Path, default=None)
+    parser.add_argument("--questions", type=int, default=500)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--torch", action="store_true", help="also time sentence-transformers")
+    parser.add_argument("--json", type=Path, help="also write the figures here")
+    args = parser.parse_args()
+    index_dir = args.index or default_index()
+    settings = Settings(index_dir=index_dir)
+    manifest = json.loads((current_version(index_dir) / "manifest.json").read_text())
+    print(
+        f"index {index_dir}: {manifest['document_count']} documents, "
+        f"{manifest['passage_count']} passages"
+    )
+    questions = questions_from_index(index_dir, args.questions, args.seed)
+    print(f"{len(questions)} distinct questions, e.g. {questions[:3]}")
+
+    server = start_server(index_dir)
+    try:
+        print(f"server ready in {server.ready_seconds:.2f} s, RSS {server.rss_mb():.0f} MB")
+        wall, stages = ask_all(server, questions)
+        rss = server.rss_mb()
+    finally:
+        server.stop()
+
+    encoder = encoder_for(settings, settings.query_encoder_threads)  # as the server
+    enc = raw_encoder(encoder, questions)
+    faiss_ms, ntotal = raw_faiss(index_dir, encoder, questions, settings.candidates)
+    figures = {
+        "end_to_end_ms": percentiles(wall),
+        "stages_ms": {s: percentiles(v) for s, v in stages.items()},
+        f"raw_encoder_{getattr(encoder, 'backend', '?')}_ms": percentiles(enc),
+        f"raw_faiss_flat_{ntotal}_top{settings.candidates}_ms": percentiles(faiss_ms),
+        "server_rss_mb_after": round(rss),
+    }
+    if settings.query_encoder_threads == 1 and getattr(encoder, "backend", "") == "onnx":
+        two = encoder_for(settings, 2)
+        figures["raw_encoder_onnx_2threads_ms"] = percentiles(raw_encoder(two, questions))
+    if args.torch:
+        torch_encoder = load_encoder(settings.model_name, 32, "torch")
+        figures["raw_encoder_torch_ms"] = percentiles(raw_encoder(torch_encoder, questions))
+
+    print(f"\n/v1/ask end to end (client wall clock, ms)   {fmt(figures['end_to_end_ms'])}")
+    print("engine breakdown (ms, from the answer's timings_ms):")
+    for stage in STAGES:
+        print(f"  {stage:<8} {fmt(figures['stages_ms'][stage])}")
+    print("references measured in this run (ms):")
+    for key, value in figures.items():
+        if key.startswith("raw_"):
+            print(f"  {key:<34} {fmt(value)}")
+    overhead = statistics.median(w - t for w, t in zip(wall, stages["total"], strict=True))
+    print(f"HTTP + serialisation overhead, median: {overhead:.2f} ms")
+    print(f"server RSS after the run: {rss:.0f} MB")
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

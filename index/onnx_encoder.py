@@ -1,0 +1,186 @@
+"""The same sentence encoder exported to ONNX and run with onnxruntime: faster, lighter to start.
+
+The export is made from the packaged weights at build time (torch is needed only then), kept
+in a cache directory keyed by the weights' hash, and used only when its vectors match the
+sentence-transformers model on real passages (max abs diff below a tolerance). Serving then
+needs neither torch nor sentence-transformers.
+"""
+
+import hashlib
+import json
+import logging
+import os
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from index.embedding import model_path
+
+log = logging.getLogger(__name__)
+
+MODEL_FILE = "model.onnx"
+META_FILE = "verified.json"
+TOLERANCE = 1e-4
+
+
+def _weights_hash(model_name: str) -> str:
+    digest = hashlib.sha256(model_name.encode())
+    root = model_path(model_name)
+    for name in ("model.safetensors", "tokenizer.json", "config.json", "sentence_bert_config.json"):
+        path = root / name
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def export_dir(cache_dir: Path, model_name: str) -> Path:
+    """Where the export of ``model_name``'s installed weights lives."""
+    slug = model_name.replace("/", "--")
+    return cache_dir / f"{slug}-{_weights_hash(model_name)}"
+
+
+def onnx_available() -> bool:
+    try:
+        import onnxruntime  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+class OnnxEncoder:
+    """Sentence embeddings from the ONNX export, L2-normalised float32 rows (as ``Encoder``)."""
+
+    backend = "onnx"
+
+    def __init__(
+        self, model_name: str, directory: Path, batch_size: int = 32, threads: int = 0
+    ) -> None:
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        meta = json.loads((directory / META_FILE).read_text())
+        self.model_name = model_name
+        self.batch_size = batch_size
+        self.dimension = int(meta["dimension"])
+        self.max_tokens = int(meta["max_tokens"])
+        self._tokenizer = Tokenizer.from_file(str(model_path(model_name) / "tokenizer.json"))
+        self._tokenizer.enable_truncation(self.max_tokens)
+        self._tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")  # pad to the batch longest
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = threads or (os.cpu_count() or 1)
+        options.inter_op_num_threads = 1
+        # Spinning threads steal a shared machine's cores from everything else; sleep instead.
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        self._session = ort.InferenceSession(
+            str(directory / MODEL_FILE), options, providers=["CPUExecutionProvider"]
+        )
+
+    def _run(self, texts: list[str]) -> np.ndarray:
+        encodings = self._tokenizer.encode_batch(texts)
+        ids = np.array([e.ids for e in encodings], dtype=np.int64)
+        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+        feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+        (vectors,) = self._session.run(None, feeds)
+        return vectors
+
+    def encode(self, texts: Sequence[str], progress: bool = False) -> np.ndarray:
+        """Embed ``texts``; an empty input gives an empty (0, dimension) array."""
+        texts = list(texts)
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        parts = [
+            self._run(texts[i : i + self.batch_size]) for i in range(0, len(texts), self.batch_size)
+        ]
+        return np.ascontiguousarray(np.vstack(parts), dtype=np.float32)
+
+    def encode_query(self, text: str) -> np.ndarray:
+        return self._run([text])[0]
+
+
+def export_onnx(model_name: str, cache_dir: Path, samples: Sequence[str]) -> Path | None:
+    """Export the model to ONNX unless a verified export exists; None when it does not match.
+
+    ``samples`` are real passages: the export is kept only if its vectors for them are within
+    ``TOLERANCE`` of sentence-transformers' own, so the index never mixes two embeddings.
+    """
+    target = export_dir(cache_dir, model_name)
+    if (target / META_FILE).is_file() and (target / MODEL_FILE).is_file():
+        return target
+    if not onnx_available():
+        log.info("onnxruntime is not installed: the encoder stays on sentence-transformers")
+        return None
+    import torch
+    from sentence_transformers import SentenceTransformer
+
+    started = time.perf_counter()
+    reference = SentenceTransformer(str(model_path(model_name)), device="cpu")
+    transformer = reference[0].auto_model.eval()
+
+    class Pooled(torch.nn.Module):
+        """Transformer, mean pooling over real tokens, L2 normalisation: the whole model."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.transformer = transformer
+
+        def forward(self, input_ids, attention_mask, token_type_ids):  # type: ignore[no-untyped-def]
+            hidden = self.transformer(
+                input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
+            )[0]
+            weights = attention_mask.unsqueeze(-1).to(hidden.dtype)
+            pooled = (hidden * weights).sum(1) / weights.sum(1).clamp(min=1e-9)
+            return torch.nn.functional.normalize(pooled, p=2, dim=1)
+
+    staging = target.with_name(f".{target.name}.tmp-{os.getpid()}")
+    staging.mkdir(parents=True, exist_ok=True)
+    dummy = torch.ones((2, 8), dtype=torch.int64)
+    dynamic = {0: "batch", 1: "tokens"}
+    with torch.no_grad():
+        torch.onnx.export(
+            Pooled(),
+            (dummy, dummy, torch.zeros_like(dummy)),
+            str(staging / MODEL_FILE),
+            input_names=["input_ids", "attention_mask", "token_type_ids"],
+            output_names=["embedding"],
+            dynamic_axes={
+                "input_ids": dynamic,
+                "attention_mask": dynamic,
+                "token_type_ids": dynamic,
+                "embedding": {0: "batch"},
+            },
+            opset_version=17,
+            dynamo=False,
+        )
+    dimension = int(reference.get_embedding_dimension())
+    max_tokens = int(reference.max_seq_length)
+    meta = {"model_name": model_name, "dimension": dimension, "max_tokens": max_tokens}
+    (staging / META_FILE).write_text(json.dumps(meta))
+    texts = list(samples) or ["Children in care are well supported."]
+    expected = reference.encode(texts, batch_size=32, normalize_embeddings=True)
+    got = OnnxEncoder(model_name, staging).encode(texts)
+    diff = float(np.max(np.abs(expected - got)))
+    if diff >= TOLERANCE:
+        log.warning("ONNX export differs from the model by %.2e: not used", diff)
+        for path in staging.iterdir():
+            path.unlink()
+        staging.rmdir()
+        return None
+    meta.update(max_abs_diff=diff, samples=len(texts), torch=torch.__version__)
+    (staging / META_FILE).write_text(json.dumps(meta, indent=2))
+    if target.exists():  # another process finished first; theirs is as good
+        for path in staging.iterdir():
+            path.unlink()
+        staging.rmdir()
+    else:
+        staging.rename(target)
+    log.info(
+        "exported %s to ONNX in %.1fs (max abs diff %.1e over %d passages)",
+        model_name,
+        time.perf_counter() - started,
+        diff,
+        len(texts),
+    )
+    return target
