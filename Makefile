@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # Extras to install: `make test EXTRAS=dev,ray` adds Ray (CI does); the default stays light.
 EXTRAS ?= dev
 
-.PHONY: install run index serve test lint eval bench clean
+.PHONY: install run index serve test lint eval bench clean screenshots
 
 install: $(STAMP)
 
@@ -53,3 +53,7 @@ clean:
 gold-ilacs: install
 	$(BIN)/python -m eval.gold.make_ilacs_gold
 	$(BIN)/pytest -q -m archive tests/unit/test_gold_ilacs.py
+
+# Re-take docs/chat.png and docs/widget.png in headless Chromium (apt-get install chromium).
+screenshots: install
+	INSPECTION_QA_SCREENSHOTS=1 $(BIN)/pytest -q tests/browser -k "highlighted or allowed"

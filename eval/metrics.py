@@ -94,17 +94,54 @@ def key_term_recall(answer: str, key_terms: list[str]) -> float:
 _MARKED = re.compile(r"(.+?)((?:\s*\[\d+\])+)", re.S)
 
 
+_GRADE = re.compile(
+    r"requires improvement(?: to be good)?|outstanding|inadequate|good|adequate", re.I
+)
+_LABELS = {"judgement", "grade", "inspection", "dates", "date"}
+_STOP = {"the", "of", "and", "a", "an", "in", "for", "to", "was", "were", "is", "by", "on", "at"}
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", normalise(text)) if w not in _STOP}
+
+
+def faithful(claim: str, cited: list[Cited], sentence: str = "") -> bool:
+    """A restated claim (a judgement-table answer) is faithful to its citation when it states
+    no grade the cited text lacks and carries most of the cited quote's words. The inspection
+    dates such a claim names come from the same report's dates line, not the cited row."""
+    text = " ".join(normalise(f"{c.text} {c.quote}") for c in cited)
+    if not text:
+        return False
+    said = normalise(claim)
+    if any(g.lower() not in text for g in _GRADE.findall(said)):
+        return False
+    # The row's label may be said once for a list of steps ("…'s judgement for X was A [1],
+    # then B [2]"), so the words are looked for in the whole sentence.
+    words = _content_words(f"{sentence} {claim}")
+    for c in cited:
+        quoted = _content_words(c.quote) - _LABELS
+        if quoted and len(quoted & words) >= 0.6 * len(quoted):
+            return True
+    return False
+
+
 def grounding(answer: str, citations: list[Cited]) -> float:
-    """Share of answer sentences found verbatim (whitespace aside) in a passage they cite."""
-    by_n = {c.n: normalise(c.text) for c in citations}
+    """Share of answer sentences found verbatim (whitespace aside) in a passage they cite, or,
+    for a claim restating a table row, faithful to it (PRODUCT.md: "or as a faithful span")."""
+    by_n = {c.n: c for c in citations}
     claims = _MARKED.findall(answer)
     if not claims:
         return 0.0
     grounded = 0
+    sentence = ""
     for claim, markers in claims:
-        cited = [by_n.get(int(n), "") for n in re.findall(r"\d+", markers)]
-        text = normalise(claim)
-        grounded += bool(text) and any(text in passage for passage in cited)
+        if claim.lstrip().startswith("."):
+            sentence = ""  # the previous claim ended its sentence
+        cited = [by_n[int(n)] for n in re.findall(r"\d+", markers) if int(n) in by_n]
+        text = normalise(claim.lstrip(" ."))
+        verbatim = bool(text) and any(text in normalise(c.text) for c in cited)
+        grounded += verbatim or faithful(claim, cited, sentence)
+        sentence += claim
     return grounded / len(claims)
 
 

@@ -31,3 +31,7 @@ class BadQuery(InspectionQAError):
 
 class ExtraMissing(InspectionQAError):
     """An optional feature was asked for but its extra is not installed."""
+
+
+class ConversationNotFound(InspectionQAError):
+    """A conversation_id that names no conversation, or one that has expired."""

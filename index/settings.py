@@ -80,6 +80,14 @@ class Settings(BaseSettings):
     rate_limit_per_second: float = Field(default=0.0, ge=0, description="0 = no rate limit")
     rate_limit_burst: int = Field(default=60, ge=1)
 
+    # Chat and widget (issue 6).
+    conversations_db: Path = REPO_ROOT / "var" / "conversations.sqlite3"
+    conversation_max: int = Field(default=10_000, ge=1, description="oldest go first")
+    conversation_max_turns: int = Field(default=20, ge=1)
+    conversation_ttl_seconds: float = Field(default=7 * 24 * 3600, gt=0)
+    # Intranet origins allowed to call the API from a browser (the widget); JSON list in env.
+    cors_origins: list[str] = Field(default_factory=list)
+
 
 @lru_cache
 def get_settings() -> Settings:

@@ -9,6 +9,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from index.errors import (
     BadQuery,
+    ConversationNotFound,
     CorpusError,
     DocumentNotFound,
     IndexCorrupt,
@@ -21,6 +22,7 @@ log = logging.getLogger(__name__)
 _STATUS: list[tuple[type[InspectionQAError], int, str]] = [
     (BadQuery, 422, "bad_query"),
     (DocumentNotFound, 404, "not_found"),
+    (ConversationNotFound, 404, "conversation_not_found"),
     (IndexNotFound, 503, "index_unavailable"),
     (IndexCorrupt, 503, "index_unavailable"),
     (CorpusError, 500, "corpus_error"),

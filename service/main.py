@@ -9,12 +9,14 @@ from fastapi import FastAPI, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
 from index.settings import Settings, get_settings
+from service.conversations import ConversationStore
 from service.deps import EngineHolder
 from service.errors import error_response, install_error_handlers
 from service.lifecycle import configure_threads, watch_index
+from service.pages import router as pages_router
 from service.routes import admin, ask, documents, health, judgements, search
 from service.schemas import ERROR_RESPONSES
-from service.security import install_security
+from service.security import install_cors, install_security
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +52,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.holder = holder
+    app.state.conversations = ConversationStore(
+        settings.conversations_db,
+        settings.conversation_max,
+        settings.conversation_max_turns,
+        settings.conversation_ttl_seconds,
+    )
     install_error_handlers(app)
     install_security(app, settings)
 
@@ -66,4 +74,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     for module in (health, ask, search, documents, judgements, admin):
         app.include_router(module.router, responses=ERROR_RESPONSES)
+    app.include_router(pages_router)
+    install_cors(app, settings)
     return app

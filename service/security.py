@@ -14,6 +14,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from fastapi import FastAPI, Request, Response
+from fastapi.middleware.cors import CORSMiddleware
 
 from index.settings import Settings
 from service.errors import error_response
@@ -116,6 +117,13 @@ def install_security(app: FastAPI, settings: Settings) -> None:
         if not path.startswith(API_PREFIX):
             return await call_next(request)
         client = f"ip:{request.client.host if request.client else 'unknown'}"
+        if not _origin_allowed(request, settings):
+            return error_response(
+                403,
+                "origin_not_allowed",
+                f"requests from {request.headers.get('origin')} are not allowed: "
+                "add the origin to INSPECTION_QA_CORS_ORIGINS",
+            )
         if hashes and not path.startswith(ADMIN_PREFIX):
             key = presented_key(request)
             match = next((h for h in hashes if key and h.matches(key)), None)
@@ -142,9 +150,32 @@ def install_security(app: FastAPI, settings: Settings) -> None:
         return await call_next(request)
 
 
-def _browser_from_allowed_origin(request: Request, settings: Settings) -> bool:
-    """Browser pages on an allowed intranet origin (the widget) need no key: they cannot
-    keep one secret. The CORS allow-list decides which origins those are."""
+def _same_origin(request: Request, origin: str) -> bool:
+    """The chat page and the iframe are served by this app, so their origin is our own."""
+    host = request.headers.get("host", "")
+    return origin in (f"http://{host}", f"https://{host}")
+
+
+def _origin_allowed(request: Request, settings: Settings) -> bool:
+    """Requests without an Origin (curl, servers) pass; a browser's must be ours or listed."""
     origin = request.headers.get("origin")
-    allowed = getattr(settings, "cors_origins", None) or []
-    return bool(origin) and origin in allowed
+    return not origin or _same_origin(request, origin) or origin in settings.cors_origins
+
+
+def _browser_from_allowed_origin(request: Request, settings: Settings) -> bool:
+    """Browser pages on our own or an allowed intranet origin (the widget) need no key: they
+    cannot keep one secret. The CORS allow-list decides which origins those are."""
+    origin = request.headers.get("origin")
+    return bool(origin) and _origin_allowed(request, settings)
+
+
+def install_cors(app: FastAPI, settings: Settings) -> None:
+    """CORS headers for the allow-listed intranet origins; installed last so it wraps the
+    guard and answers preflight requests itself."""
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=settings.cors_origins,
+        allow_methods=["GET", "POST"],
+        allow_headers=["content-type", "x-api-key", "authorization"],
+        max_age=600,
+    )

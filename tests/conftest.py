@@ -40,11 +40,21 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def server(built_index: Path) -> Iterator[str]:
+def intranet_origin() -> str:
+    """The origin of a test intranet page allowed to embed the widget (served by a test)."""
+    return f"http://127.0.0.1:{_free_port()}"
+
+
+@pytest.fixture(scope="session")
+def server(
+    built_index: Path, intranet_origin: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
     """A real uvicorn process serving the shipped corpus on 127.0.0.1."""
     port = _free_port()
     env = {
         "INSPECTION_QA_INDEX_DIR": str(built_index),
+        "INSPECTION_QA_CONVERSATIONS_DB": str(tmp_path_factory.mktemp("chat") / "c.sqlite3"),
+        "INSPECTION_QA_CORS_ORIGINS": f'["{intranet_origin}"]',
         "PATH": "/usr/bin:/bin",
         "HF_HUB_OFFLINE": "1",
     }

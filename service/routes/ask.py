@@ -1,25 +1,95 @@
-"""POST /v1/ask: a short cited answer."""
+"""POST /v1/ask: a short cited answer; POST /v1/ask/stream: the same as Server-Sent Events."""
 
-import uuid
+import json
+import re
+from collections.abc import AsyncIterator
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
+from sse_starlette.sse import EventSourceResponse
 
+from index.errors import InspectionQAError
+from index.qa import QAEngine
+from service.conversations import ConversationStore
 from service.convert import ask_response
 from service.deps import EngineDep
 from service.schemas import AskRequest, AskResponse, ErrorBody
 
 router = APIRouter(prefix="/v1", tags=["answers"])
 
+# An answer streams sentence by sentence: each chunk ends after a citation marker.
+_CHUNK = re.compile(r".*?\[\d+\]\s*|.+$", re.S)
+
+
+def _store(request: Request) -> ConversationStore:
+    return request.app.state.conversations
+
+
+def answer_in_conversation(
+    engine: QAEngine, store: ConversationStore, body: AskRequest
+) -> AskResponse:
+    """Answer ``body`` as the next turn of its conversation (a new one when no id is given)."""
+    if body.conversation_id:
+        turns = store.turns(body.conversation_id)  # 404 when unknown or expired
+        conversation_id = body.conversation_id
+    else:
+        turns, conversation_id = [], store.start()
+    history = body.history if body.history is not None else [t.question for t in turns]
+    filters = body.filters.to_filters() if body.filters else None
+    answer = engine.ask(body.question, filters, body.top_k, history)
+    store.add_turn(conversation_id, body.question, answer.resolved_query)
+    return ask_response(answer, conversation_id)
+
 
 @router.post(
     "/ask",
     response_model=AskResponse,
-    responses={422: {"model": ErrorBody}, 503: {"model": ErrorBody}},
+    responses={404: {"model": ErrorBody}, 422: {"model": ErrorBody}, 503: {"model": ErrorBody}},
     summary="Answer a question with citations",
 )
-async def ask(body: AskRequest, engine: EngineDep) -> AskResponse:
-    """Every sentence of the answer ends with ``[n]``, the ``n`` of a citation."""
-    filters = body.filters.to_filters() if body.filters else None
-    answer = await run_in_threadpool(engine.ask, body.question, filters, body.top_k, body.history)
-    return ask_response(answer, body.conversation_id or uuid.uuid4().hex)
+async def ask(body: AskRequest, engine: EngineDep, request: Request) -> AskResponse:
+    """Every sentence of the answer ends with ``[n]``, the ``n`` of a citation. Send the
+    returned ``conversation_id`` with a follow-up ("and Hertfordshire?") to continue the
+    conversation; ``resolved_query`` shows the standalone question that was searched."""
+    return await run_in_threadpool(answer_in_conversation, engine, _store(request), body)
+
+
+@router.post(
+    "/ask/stream",
+    responses={
+        200: {
+            "content": {"text/event-stream": {}},
+            "description": "Events: `citations` (JSON: citations, conversation_id, "
+            "resolved_query, abstained), `answer` (text chunks), `done` (the whole /v1/ask "
+            "response as JSON), or `error` (JSON error body)",
+        },
+        404: {"model": ErrorBody},
+        422: {"model": ErrorBody},
+        503: {"model": ErrorBody},
+    },
+    summary="The same answer as /v1/ask, streamed as Server-Sent Events",
+)
+async def ask_stream(body: AskRequest, engine: EngineDep, request: Request) -> EventSourceResponse:
+    store = _store(request)
+    if body.conversation_id:
+        store.turns(body.conversation_id)  # an unknown id is a plain 404 before streaming
+
+    async def events() -> AsyncIterator[dict[str, str]]:
+        try:
+            response = await run_in_threadpool(answer_in_conversation, engine, store, body)
+        except InspectionQAError as exc:
+            error = {"error": "bad_query", "message": str(exc)}
+            yield {"event": "error", "data": json.dumps(error)}
+            return
+        head = {
+            "conversation_id": response.conversation_id,
+            "resolved_query": response.resolved_query,
+            "abstained": response.abstained,
+            "citations": [c.model_dump() for c in response.citations],
+        }
+        yield {"event": "citations", "data": json.dumps(head)}
+        for chunk in _CHUNK.findall(response.answer):
+            yield {"event": "answer", "data": json.dumps(chunk)}
+        yield {"event": "done", "data": response.model_dump_json()}
+
+    return EventSourceResponse(events(), ping=15)

@@ -67,3 +67,14 @@ def test_abstention_precision_and_recall_treat_abstaining_as_the_positive_class(
     assert figures["abstain_recall"] == 0.5
     assert figures["false_abstention"] == 0.5
     assert figures["key_term_recall"] == 0.5
+
+
+def test_a_restated_table_row_is_grounded_only_when_its_grade_is_the_rows() -> None:
+    row = "Judgement: Overall effectiveness | Grade: Good"
+    cited = [Cited(1, "d", "Calderdale", row, row)]
+    said = (
+        "In the inspection of 12 to 23 November 2018, Ofsted judged overall effectiveness good [1]."
+    )
+    assert grounding(said, cited) == 1.0
+    assert grounding(said.replace("good [1]", "inadequate [1]"), cited) == 0.0
+    assert grounding("Leaders were praised [1].", cited) == 0.0

@@ -1,0 +1,121 @@
+"""Conversations: the earlier questions of each chat, kept in SQLite so follow-ups survive a
+restart. Bounded in size (oldest conversations go first) and expired after a time to live.
+
+Only the questions are stored, not the answers: a follow-up is resolved from the questions
+asked before it (index.query.resolve), and the answers can be recomputed from the index.
+"""
+
+import secrets
+import sqlite3
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from index.errors import ConversationNotFound
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS conversations (
+    id TEXT PRIMARY KEY,
+    created REAL NOT NULL,
+    updated REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS turns (
+    conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    question TEXT NOT NULL,
+    resolved_query TEXT NOT NULL,
+    PRIMARY KEY (conversation_id, seq)
+);
+CREATE INDEX IF NOT EXISTS conversations_by_update ON conversations(updated);
+"""
+
+
+@dataclass(frozen=True)
+class Turn:
+    question: str
+    resolved_query: str
+
+
+class ConversationStore:
+    """Thread-safe; one short connection per call keeps it simple under the thread pool."""
+
+    def __init__(
+        self, path: Path, max_conversations: int, max_turns: int, ttl_seconds: float
+    ) -> None:
+        self.path = path
+        self.max_conversations = max_conversations
+        self.max_turns = max_turns
+        self.ttl_seconds = ttl_seconds
+        self._lock = threading.Lock()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with self._connect() as db:
+            db.executescript(SCHEMA)
+
+    @contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        db = sqlite3.connect(self.path, timeout=10)
+        try:
+            db.execute("PRAGMA foreign_keys = ON")
+            db.execute("PRAGMA journal_mode = WAL")
+            with db:
+                yield db
+        finally:
+            db.close()
+
+    def start(self) -> str:
+        """A new, empty conversation; returns its id."""
+        conversation_id = secrets.token_urlsafe(16)
+        now = time.time()
+        with self._lock, self._connect() as db:
+            db.execute(
+                "INSERT INTO conversations (id, created, updated) VALUES (?, ?, ?)",
+                (conversation_id, now, now),
+            )
+            self._prune(db, now)
+        return conversation_id
+
+    def turns(self, conversation_id: str) -> list[Turn]:
+        """The conversation's turns, oldest first; ConversationNotFound when unknown or expired."""
+        with self._lock, self._connect() as db:
+            row = db.execute(
+                "SELECT updated FROM conversations WHERE id = ?", (conversation_id,)
+            ).fetchone()
+            if row is None or row[0] < time.time() - self.ttl_seconds:
+                raise ConversationNotFound(
+                    f"no conversation {conversation_id!r} (unknown or expired): "
+                    "omit conversation_id to start a new one"
+                )
+            rows = db.execute(
+                "SELECT question, resolved_query FROM turns WHERE conversation_id = ? ORDER BY seq",
+                (conversation_id,),
+            ).fetchall()
+        return [Turn(q, r) for q, r in rows]
+
+    def add_turn(self, conversation_id: str, question: str, resolved_query: str) -> None:
+        now = time.time()
+        with self._lock, self._connect() as db:
+            seq = db.execute(
+                "SELECT COALESCE(MAX(seq), 0) + 1 FROM turns WHERE conversation_id = ?",
+                (conversation_id,),
+            ).fetchone()[0]
+            db.execute(
+                "INSERT INTO turns VALUES (?, ?, ?, ?)",
+                (conversation_id, seq, question, resolved_query),
+            )
+            # Only the latest turns matter for resolving a follow-up.
+            db.execute(
+                "DELETE FROM turns WHERE conversation_id = ? AND seq <= ?",
+                (conversation_id, seq - self.max_turns),
+            )
+            db.execute("UPDATE conversations SET updated = ? WHERE id = ?", (now, conversation_id))
+
+    def _prune(self, db: sqlite3.Connection, now: float) -> None:
+        db.execute("DELETE FROM conversations WHERE updated < ?", (now - self.ttl_seconds,))
+        db.execute(
+            "DELETE FROM conversations WHERE id IN (SELECT id FROM conversations "
+            "ORDER BY updated DESC LIMIT -1 OFFSET ?)",
+            (self.max_conversations,),
+        )
