@@ -30,7 +30,7 @@ _AREA_WORDS: tuple[tuple[str, str], ...] = (
 _GRADE_WORDS = r"outstanding|good|requires\s+improvement|inadequate"
 _CUE = re.compile(
     r"\b(judged|judgements?|judgments?|graded?|grades?|rated|ratings?|verdict|inspected|"
-    r"lead\s+inspector|inspectors?|ofsted\s+(?:result|outcome))\b|" + _GRADE_WORDS,
+    r"lead\s+inspector|ofsted\s+(?:result|outcome))\b|" + _GRADE_WORDS,
     re.I,
 )
 _INSPECTION_WHEN = re.compile(
@@ -50,6 +50,24 @@ _FROM_TO = re.compile(rf"\bfrom\s+({_GRADE_WORDS})\s+to\s+({_GRADE_WORDS})\b", r
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 
 
+# "What did inspectors note about …", "did Ofsted agree with …": a question about findings,
+# answered from the text, unless it also asks for a grade outright.
+_FINDING = re.compile(
+    r"\b(?:say|said|note|noted|find|found|identif\w*|highlight\w*|comment\w*|think|thought|"
+    r"agree\w*|describe\w*|report(?:ed)?\s+about|praise\w*|criticis\w*|concern\w*)\b",
+    re.I,
+)
+_GRADE_ASKED = re.compile(
+    r"\b(?:judged|graded|rated|grade|rating|overall\s+(?:score|effectiveness))\b", re.I
+)
+# Someone else's judgements (the council's audits, practitioners') are not Ofsted's grades.
+_OTHER_JUDGEMENTS = re.compile(
+    r"\b(?:audit|own|their|practice|professional|managers?'?|social\s+workers?'?)\s+"
+    r"judge?ments?\b",
+    re.I,
+)
+
+
 @dataclass(frozen=True)
 class JudgementQuestion:
     kind: str  # "grade" | "change" | "inspection" | "list" | "transition"
@@ -60,7 +78,9 @@ class JudgementQuestion:
 
 def parse_question(question: str, authorities: tuple[str, ...]) -> JudgementQuestion | None:
     """What a judgement question asks, or None when it is not one."""
-    if not _CUE.search(question):
+    if not _CUE.search(question) or _OTHER_JUDGEMENTS.search(question):
+        return None
+    if _FINDING.search(question) and not _GRADE_ASKED.search(question):
         return None
     areas = tuple(
         area for area, pattern in _AREA_WORDS if re.search(rf"\b(?:{pattern})\b", question, re.I)

@@ -21,7 +21,7 @@ from index.query import resolve, strip_authorities, when_asked
 from index.search import MODES, Searcher, SearchResult
 from index.settings import Settings
 from index.store import StoredIndex, load_index
-from index.types import Answer, Document, Filters
+from index.types import Answer, Citation, Document, Filters, Hit
 
 log = logging.getLogger(__name__)
 
@@ -133,24 +133,6 @@ class QAEngine:
                 filters,
                 {"total": _ms(started)},
             )
-        if _may_hold_judgements(filters):
-            # Grades, dates and inspectors come from the judgements table, cited to the report.
-            composed = answer_judgement_question(
-                resolved.query,
-                tuple(a for a in filters.authority if a not in missing),
-                self.judgements,
-                self._passage_by_id,
-                self.index.documents,
-            )
-            if composed is not None:
-                return Answer(
-                    answer=composed.answer,
-                    abstained=composed.abstained,
-                    citations=composed.citations,
-                    resolved_query=resolved.query,
-                    filters=filters,
-                    timings_ms={"judgements": _ms(started), "total": _ms(started)},
-                )
         result = self.searcher.search(
             _retrieval_query(resolved.query, filters),
             filters,
@@ -160,6 +142,29 @@ class QAEngine:
             when_asked(resolved.query),
             answer_type(question),
         )
+        if _may_hold_judgements(filters):
+            # Grades, dates and inspectors come from the judgements table, cited to the report.
+            t0 = time.perf_counter()
+            table = answer_judgement_question(
+                resolved.query,
+                tuple(a for a in filters.authority if a not in missing),
+                self.judgements,
+                self._passage_by_id,
+                self.index.documents,
+            )
+            if table is not None:
+                timings = dict(result.timings_ms)
+                timings["judgements"] = _ms(t0)
+                timings["total"] = _ms(started)
+                return Answer(
+                    answer=table.answer,
+                    abstained=table.abstained,
+                    citations=table.citations,
+                    resolved_query=resolved.query,
+                    filters=filters,
+                    timings_ms=timings,
+                    hits=self._table_hits(table.citations, result.hits)[:top_k],
+                )
         t0 = time.perf_counter()
         topic = strip_authorities(resolved.query) or resolved.query
         composed = compose_answer(
@@ -183,6 +188,13 @@ class QAEngine:
             timings_ms=timings,
             hits=result.hits[:top_k],
         )
+
+    def _table_hits(self, citations: list[Citation], searched: list[Hit]) -> list[Hit]:
+        """What a table answer read: its cited passages first, then the search's own hits."""
+        cited = [self._passage_by_id.get(c.passage_id) for c in citations]
+        first = [Hit(p, 1.0) for p in dict.fromkeys(p for p in cited if p is not None)]
+        seen = {h.passage.passage_id for h in first}
+        return first + [h for h in searched if h.passage.passage_id not in seen]
 
     def _has_authority(self, authority: str) -> bool:
         name = canonical_authority(authority) or authority
