@@ -74,6 +74,18 @@ def _csv(rows: list[JudgementRow]) -> Response:
     )
 
 
+ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
+
+
+def _iso_date(value: str | None, name: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise BadQuery(f"{name}: {value!r} is not a date; use YYYY-MM-DD") from None
+
+
 @router.get(
     "/judgements",
     response_model=JudgementList,
@@ -87,18 +99,25 @@ def _csv(rows: list[JudgementRow]) -> Response:
 async def list_judgements(
     request: Request,
     engine: EngineDep,
-    authority: Annotated[str | None, Query(max_length=100, examples=["Calderdale"])] = None,
+    authority: Annotated[
+        str | None, Query(min_length=1, max_length=100, examples=["Calderdale"])
+    ] = None,
     area: Annotated[
-        str | None, Query(max_length=40, description=f"One of {', '.join(AREAS)}")
+        str | None,
+        Query(min_length=1, max_length=40, description=f"One of {', '.join(AREAS)}"),
     ] = None,
     grade: Annotated[
-        str | None, Query(max_length=40, description=f"One of {', '.join(GRADES)}")
+        str | None,
+        Query(min_length=1, max_length=40, description=f"One of {', '.join(GRADES)}"),
     ] = None,
+    # Strings with an ISO pattern, not `date`: a bare number would be read as a Unix time.
     date_from: Annotated[
-        date | None, Query(alias="from", description="Inspection ended on or after (ISO date)")
+        str | None,
+        Query(alias="from", pattern=ISO_DATE, description="Inspection ended on or after"),
     ] = None,
     date_to: Annotated[
-        date | None, Query(alias="to", description="Inspection ended on or before (ISO date)")
+        str | None,
+        Query(alias="to", pattern=ISO_DATE, description="Inspection ended on or before"),
     ] = None,
     format: Annotated[Literal["json", "csv"] | None, Query()] = None,
 ) -> JudgementList | Response:
@@ -111,8 +130,8 @@ async def list_judgements(
         authority=authority,
         area=parse_area(area) if area else None,
         grade=parse_grade(grade) if grade else None,
-        date_from=date_from,
-        date_to=date_to,
+        date_from=_iso_date(date_from, "from"),
+        date_to=_iso_date(date_to, "to"),
     )
     wants_csv = format == "csv" or (
         format is None and "text/csv" in request.headers.get("accept", "")
