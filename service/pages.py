@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse
 
 STATIC = Path(__file__).parent / "static"
@@ -21,9 +21,13 @@ def chat_page() -> FileResponse:
 
 
 @router.get("/embed")
-def embed_page() -> FileResponse:
-    """The iframe alternative to the widget: /embed?question=…&mode=fixed|live."""
-    return _file("embed.html", "text/html")
+def embed_page(request: Request) -> FileResponse:
+    """The iframe alternative to the widget: /embed?question=…&mode=fixed|live. Only our own
+    pages and the allow-listed intranet origins may frame it."""
+    response = _file("embed.html", "text/html")
+    origins = " ".join(request.app.state.holder.settings.cors_origins)
+    response.headers["Content-Security-Policy"] = f"frame-ancestors 'self' {origins}".strip()
+    return response
 
 
 @router.get("/widget.js")
