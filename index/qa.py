@@ -212,7 +212,7 @@ def _retrieval_query(query: str, filters: Filters) -> str:
 
 def _may_hold_judgements(filters: Filters) -> bool:
     """Only filters the table can honour: a date range or a non-report type need retrieval."""
-    return not (filters.doc_type or filters.date_from or filters.date_to)
+    return not (filters.doc_type or filters.date_from or filters.date_to or filters.doc_id)
 
 
 def _ms(t0: float) -> float:

@@ -68,6 +68,7 @@ class Searcher:
             [(docs[p.doc_id].meta.date or "")[:10] for p in index.passages], dtype="U10"
         )
         self._title = [docs[p.doc_id].meta.title.lower() for p in index.passages]
+        self._doc_ids = np.array([p.doc_id for p in index.passages], dtype=object)
         self.authorities = {
             d.meta.authority.lower(): d.meta.authority for d in docs.values() if d.meta.authority
         }
@@ -87,6 +88,8 @@ class Searcher:
             lo = (filters.date_from or date.min).isoformat()
             hi = (filters.date_to or date.max).isoformat()
             mask &= (self._date != "") & (self._date >= lo) & (self._date <= hi)
+        if filters.doc_id:
+            mask &= np.isin(self._doc_ids, list(filters.doc_id))
         return mask
 
     def dense(self, vector: np.ndarray, mask: np.ndarray | None, k: int) -> Ranking:

@@ -82,9 +82,12 @@ class Filters:
     doc_type: tuple[str, ...] = ()
     date_from: date | None = None
     date_to: date | None = None
+    doc_id: tuple[str, ...] = ()  # a follow-up about "it" stays on the document cited before
 
     def is_empty(self) -> bool:
-        return not (self.authority or self.doc_type or self.date_from or self.date_to)
+        return not (
+            self.authority or self.doc_type or self.date_from or self.date_to or self.doc_id
+        )
 
 
 @dataclass(frozen=True)

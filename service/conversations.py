@@ -27,6 +27,8 @@ CREATE TABLE IF NOT EXISTS turns (
     seq INTEGER NOT NULL,
     question TEXT NOT NULL,
     resolved_query TEXT NOT NULL,
+    doc_ids TEXT NOT NULL DEFAULT '',
+    abstained INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (conversation_id, seq)
 );
 CREATE INDEX IF NOT EXISTS conversations_by_update ON conversations(updated);
@@ -37,6 +39,8 @@ CREATE INDEX IF NOT EXISTS conversations_by_update ON conversations(updated);
 class Turn:
     question: str
     resolved_query: str
+    doc_ids: tuple[str, ...] = ()  # the documents its answer cited
+    abstained: bool = False
 
 
 class ConversationStore:
@@ -89,12 +93,20 @@ class ConversationStore:
                     "omit conversation_id to start a new one"
                 )
             rows = db.execute(
-                "SELECT question, resolved_query FROM turns WHERE conversation_id = ? ORDER BY seq",
+                "SELECT question, resolved_query, doc_ids, abstained FROM turns "
+                "WHERE conversation_id = ? ORDER BY seq",
                 (conversation_id,),
             ).fetchall()
-        return [Turn(q, r) for q, r in rows]
+        return [Turn(q, r, tuple(d.split("\n")) if d else (), bool(a)) for q, r, d, a in rows]
 
-    def add_turn(self, conversation_id: str, question: str, resolved_query: str) -> None:
+    def add_turn(
+        self,
+        conversation_id: str,
+        question: str,
+        resolved_query: str,
+        doc_ids: tuple[str, ...] = (),
+        abstained: bool = False,
+    ) -> None:
         now = time.time()
         with self._lock, self._connect() as db:
             seq = db.execute(
@@ -102,8 +114,8 @@ class ConversationStore:
                 (conversation_id,),
             ).fetchone()[0]
             db.execute(
-                "INSERT INTO turns VALUES (?, ?, ?, ?)",
-                (conversation_id, seq, question, resolved_query),
+                "INSERT INTO turns VALUES (?, ?, ?, ?, ?, ?)",
+                (conversation_id, seq, question, resolved_query, "\n".join(doc_ids), abstained),
             )
             # Only the latest turns matter for resolving a follow-up.
             db.execute(

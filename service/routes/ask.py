@@ -3,14 +3,17 @@
 import json
 import re
 from collections.abc import AsyncIterator
+from dataclasses import replace
 
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from sse_starlette.sse import EventSourceResponse
 
 from index.errors import InspectionQAError
+from index.gazetteer import find_authorities
 from index.qa import QAEngine
-from service.conversations import ConversationStore
+from index.types import Filters
+from service.conversations import ConversationStore, Turn
 from service.convert import ask_response
 from service.deps import EngineDep
 from service.schemas import AskRequest, AskResponse, ErrorBody
@@ -25,19 +28,45 @@ def _store(request: Request) -> ConversationStore:
     return request.app.state.conversations
 
 
+# "what did it say about leadership?", "who owns that action?": the document the last answer
+# came from.
+_BACK_REFERENCE = re.compile(
+    r"\b(it|its|(?:that|this|the same) (?:report|letter|document|visit|inspection|plan|action))\b",
+    re.I,
+)
+
+
+def _carried_document(question: str, turns: list[Turn]) -> tuple[str, ...]:
+    """The one document the previous answer cited, when the question points back at it."""
+    if not turns or not _BACK_REFERENCE.search(question) or find_authorities(question):
+        return ()  # no back-reference, or a newly named authority replaces the document too
+    last = turns[-1]
+    return last.doc_ids if not last.abstained and len(last.doc_ids) == 1 else ()
+
+
 def answer_in_conversation(
     engine: QAEngine, store: ConversationStore, body: AskRequest
 ) -> AskResponse:
-    """Answer ``body`` as the next turn of its conversation (a new one when no id is given)."""
+    """Answer ``body`` as the next turn of its conversation (a new one when no id is given):
+    the authority and topic carry over through the earlier questions, the document through
+    the earlier answer's citations."""
     if body.conversation_id:
         turns = store.turns(body.conversation_id)  # 404 when unknown or expired
         conversation_id = body.conversation_id
     else:
         turns, conversation_id = [], store.start()
     history = body.history if body.history is not None else [t.question for t in turns]
-    filters = body.filters.to_filters() if body.filters else None
-    answer = engine.ask(body.question, filters, body.top_k, history)
-    store.add_turn(conversation_id, body.question, answer.resolved_query)
+    filters = body.filters.to_filters() if body.filters else Filters()
+    answer = None
+    carried = _carried_document(body.question, turns)
+    if carried:
+        answer = engine.ask(body.question, replace(filters, doc_id=carried), body.top_k, history)
+        if answer.abstained:
+            answer = None  # that document does not cover it; authority and topic still carry
+    if answer is None:
+        answer = engine.ask(body.question, filters, body.top_k, history)
+    cited = tuple(sorted({c.doc_id for c in answer.citations}))
+    store.add_turn(conversation_id, body.question, answer.resolved_query, cited, answer.abstained)
     return ask_response(answer, conversation_id)
 
 
