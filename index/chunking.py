@@ -4,6 +4,7 @@ Every passage is a contiguous span of the document's stored text, sized so that 
 heading context plus its text fits the encoder's window.
 """
 
+import re
 from collections.abc import Callable
 
 from index.text import sentence_spans
@@ -15,6 +16,14 @@ TokenCounter = Callable[[str], int]
 def approximate_tokens(text: str) -> int:
     """Word-piece count estimate for when no tokenizer is at hand (≈1.3 pieces a word)."""
     return int(len(text.split()) * 1.3) + 1
+
+
+_FACT = re.compile(r"^\s*[A-Z][\w’' ]{2,40}:\s+\S")
+
+
+def _states_fact(heading: str) -> bool:
+    """A heading of the form "Label: value" (a short label, then the value it names)."""
+    return bool(_FACT.match(heading)) and len(heading.split(":", 1)[0].split()) <= 4
 
 
 def _section_label(heading: str, context: str) -> str:
@@ -55,6 +64,11 @@ def chunk_document(
                 bare.append(last_heading)
             last_heading = block
             heading = doc.text[block.start : block.end]
+            if _states_fact(heading):
+                # "Lead inspector: …", "Inspection dates: …": a fact people ask for, not only
+                # a title, so it is a passage of its own as well as the section it heads.
+                bare.append(block)
+                last_heading = None
             continue
         flush_bare()
         last_heading = None

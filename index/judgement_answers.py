@@ -28,13 +28,18 @@ _AREA_WORDS: tuple[tuple[str, str], ...] = (
     ("overall", r"overall(?:\s+effectiveness)?"),
 )
 _GRADE_WORDS = r"outstanding|good|requires\s+improvement|inadequate"
+# "Who led the inspection of …", "which inspector led …": the lead inspector, by any wording.
+_WHO_LED = (
+    r"led\s+(?:the\s+|ofsted's\s+|its\s+)*(?:ofsted\s+)?inspection|which\s+inspector|"
+    r"inspector\s+(?:who\s+)?led"
+)
 _CUE = re.compile(
     r"\b(judged|judgements?|judgments?|graded?|grades?|rated|ratings?|verdict|inspected|"
-    r"lead\s+inspector|ofsted\s+(?:result|outcome))\b|" + _GRADE_WORDS,
+    r"lead\s+inspector|ofsted\s+(?:result|outcome)|" + _WHO_LED + r")\b|" + _GRADE_WORDS,
     re.I,
 )
 _INSPECTION_WHEN = re.compile(
-    r"\b(who\s+(?:inspected|led|was\s+the\s+lead)|lead\s+inspector|by\s+whom|"
+    r"\b(who\s+(?:inspected|led|was\s+the\s+lead)|lead\s+inspector|by\s+whom|" + _WHO_LED + "|"
     r"when\s+was\b.*\binspect|last\s+inspected|inspection\s+dates?)\b",
     re.I,
 )

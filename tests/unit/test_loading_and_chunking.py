@@ -124,3 +124,21 @@ def test_non_utf8_text_is_read_not_skipped(tmp_path):
     path = tmp_path / "latin.txt"
     path.write_bytes("Calderdale café report: children’s services are good.".encode("cp1252"))
     assert "café" in load(path, tmp_path).text
+
+
+def test_a_label_value_heading_like_the_lead_inspector_is_a_passage_of_its_own() -> None:
+    from index.build import collect_sources
+    from index.chunking import chunk_document
+    from index.embedding import load_token_counter
+    from index.loaders import load_document
+    from index.settings import REPO_ROOT, Settings
+
+    settings = Settings()
+    sources, _ = collect_sources([REPO_ROOT / "corpus"], settings.max_file_bytes)
+    source = next(s for s in sources if "calderdale" in str(s.path) and "2024" in str(s.path))
+    doc = load_document(source)
+    at = doc.text.find("Lead inspector:")
+    assert at >= 0
+    passages = chunk_document(doc, load_token_counter(settings.model_name))
+    covering = [p for p in passages if p.start <= at < p.end]
+    assert covering and "Lead inspector:" in covering[0].text
