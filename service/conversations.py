@@ -33,6 +33,7 @@ CREATE TABLE IF NOT EXISTS turns (
 );
 CREATE INDEX IF NOT EXISTS conversations_by_update ON conversations(updated);
 """
+_ADDED_COLUMNS = {"doc_ids": "TEXT NOT NULL DEFAULT ''", "abstained": "INTEGER NOT NULL DEFAULT 0"}
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,11 @@ class ConversationStore:
         path.parent.mkdir(parents=True, exist_ok=True)
         with self._connect() as db:
             db.executescript(SCHEMA)
+            # A store made by an earlier version lacks the later columns: add them in place.
+            have = {row[1] for row in db.execute("PRAGMA table_info(turns)")}
+            for column, ddl in _ADDED_COLUMNS.items():
+                if column not in have:
+                    db.execute(f"ALTER TABLE turns ADD COLUMN {column} {ddl}")
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:

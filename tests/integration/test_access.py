@@ -1,6 +1,7 @@
 """API keys hashed at rest, a per-client rate limit with 429, and no secret in the logs."""
 
 import logging
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,11 @@ ADMIN_KEY = "an-admin-key-that-must-never-be-logged"
 
 def _settings(index_dir: Path, **overrides: object) -> Settings:
     return Settings(
-        index_dir=index_dir, corpus_dir=REPO_ROOT / "corpus", reload_poll_seconds=0, **overrides
+        index_dir=index_dir,
+        corpus_dir=REPO_ROOT / "corpus",
+        reload_poll_seconds=0,
+        conversations_db=Path(tempfile.mkdtemp()) / "conversations.sqlite3",
+        **overrides,
     )
 
 

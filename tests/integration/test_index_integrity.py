@@ -31,7 +31,12 @@ def _copy_index(built_index: Path, tmp_path: Path) -> Path:
 
 
 def _settings(index_dir: Path, **overrides: object) -> Settings:
-    return Settings(index_dir=index_dir, corpus_dir=CORPUS, **overrides)
+    return Settings(
+        index_dir=index_dir,
+        corpus_dir=CORPUS,
+        conversations_db=index_dir.parent / f"{index_dir.name}-conversations.sqlite3",
+        **overrides,
+    )
 
 
 def _commit_copy_of_current(index_dir: Path, name: str) -> Path:

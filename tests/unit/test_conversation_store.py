@@ -49,3 +49,19 @@ def test_the_store_keeps_only_the_newest_conversations_and_turns(tmp_path: Path)
     for n in range(4):
         store.add_turn(ids[-1], f"q{n}", f"q{n}")
     assert [t.question for t in store.turns(ids[-1])] == ["q2", "q3"]
+
+
+def test_a_store_from_an_earlier_version_is_upgraded_in_place(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "old.sqlite3"
+    with sqlite3.connect(path) as db:
+        db.executescript(
+            "CREATE TABLE conversations (id TEXT PRIMARY KEY, created REAL, updated REAL);"
+            "CREATE TABLE turns (conversation_id TEXT, seq INTEGER, question TEXT,"
+            " resolved_query TEXT, PRIMARY KEY (conversation_id, seq));"
+        )
+    store = _store(path)
+    cid = store.start()
+    store.add_turn(cid, "q", "q", ("doc-a",), False)
+    assert store.turns(cid)[0].doc_ids == ("doc-a",)
