@@ -33,14 +33,24 @@ _WHO_LED = (
     r"led\s+(?:the\s+|ofsted's\s+|its\s+)*(?:ofsted\s+)?inspection|which\s+inspector|"
     r"inspector\s+(?:who\s+)?led"
 )
+# "When did Ofsted last inspect …", "when was …'s latest inspection carried out?"
+_WHEN_INSPECTED = r"when\s+(?:did|was|were)\b[^?]*\binspect\w*"
 _CUE = re.compile(
-    r"\b(judged|judgements?|judgments?|graded?|grades?|rated|ratings?|verdict|inspected|"
-    r"lead\s+inspector|ofsted\s+(?:result|outcome)|" + _WHO_LED + r")\b|" + _GRADE_WORDS,
+    r"\b(judged?|judgements?|judgments?|graded?|grades?|rated|rate(?!\s+of\b)|ratings?|verdict|inspected|"
+    r"lead\s+inspector|ofsted\s+(?:result|outcome)|"
+    + _WHO_LED
+    + "|"
+    + _WHEN_INSPECTED
+    + r")\b|"
+    + _GRADE_WORDS,
     re.I,
 )
 _INSPECTION_WHEN = re.compile(
-    r"\b(who\s+(?:inspected|led|was\s+the\s+lead)|lead\s+inspector|by\s+whom|" + _WHO_LED + "|"
-    r"when\s+was\b.*\binspect|last\s+inspected|inspection\s+dates?)\b",
+    r"\b(who\s+(?:inspected|led|was\s+the\s+lead)|lead\s+inspector|by\s+whom|"
+    + _WHO_LED
+    + "|"
+    + _WHEN_INSPECTED
+    + r"|last\s+inspected|inspection\s+dates?)\b",
     re.I,
 )
 _LIST = re.compile(
@@ -63,7 +73,9 @@ _FINDING = re.compile(
     re.I,
 )
 _GRADE_ASKED = re.compile(
-    r"\b(?:judged|graded|rated|grade|rating|overall\s+(?:score|effectiveness))\b", re.I
+    r"\b(?:judged?|graded|rated|rate(?!\s+of\b)|grade|rating|"
+    r"overall\s+(?:score|effectiveness))\b",
+    re.I,
 )
 # Someone else's judgements (the council's audits, practitioners') are not Ofsted's grades.
 _OTHER_JUDGEMENTS = re.compile(
@@ -113,7 +125,11 @@ def parse_question(question: str, authorities: tuple[str, ...]) -> JudgementQues
         return JudgementQuestion("inspection", areas, grades, year)
     if not (
         areas
-        or re.search(r"\b(judged|rated|graded|grades?|ratings?|judgements?)\b", question, re.I)
+        or re.search(
+            r"\b(judged?|rated|rate(?!\s+of\b)|graded|grades?|ratings?|judgements?)\b",
+            question,
+            re.I,
+        )
     ):
         return None
     if _CHANGE.search(question):
