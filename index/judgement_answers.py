@@ -34,7 +34,7 @@ _WHO_LED = (
     r"inspector\s+(?:who\s+)?led"
 )
 # "When did Ofsted last inspect …", "when was …'s latest inspection carried out?"
-_WHEN_INSPECTED = r"when\s+(?:did|was|were)\b[^?]*\binspect\w*"
+_WHEN_INSPECTED = r"when\s+(?:did|was|were)\b(?![^?]*\bpublish)[^?]*\binspect\w*"
 _CUE = re.compile(
     r"\b(judged?|judgements?|judgments?|graded?|grades?|rated|rate(?!\s+of\b)|ratings?|verdict|inspected|"
     r"lead\s+inspector|ofsted\s+(?:result|outcome)|"

@@ -117,5 +117,6 @@ QUESTION_WORDS = frozenset(
     """ofsted say said says tell told find found finding findings inspector inspectors
     inspection inspections report reports reported describe described think thought mention
     mentioned note noted comment comments commented latest recent give
-    gave summary summarise summarize""".split()
+    gave summary summarise summarize according recently most last current currently
+    happen happens happening""".split()
 )
