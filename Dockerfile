@@ -5,7 +5,9 @@ ENV PIP_DISABLE_PIP_VERSION_CHECK=1 \
     PYTHONDONTWRITEBYTECODE=1 \
     HF_HUB_OFFLINE=1 \
     INSPECTION_QA_HOST=0.0.0.0 \
-    INSPECTION_QA_INDEX_DIR=/app/var/index
+    INSPECTION_QA_INDEX_DIR=/app/var/index \
+    INSPECTION_QA_MODEL_CACHE_DIR=/app/var/models \
+    INSPECTION_QA_CONVERSATIONS_DB=/app/var/conversations.sqlite3
 
 WORKDIR /app
 # torch pinned first, so sentence-transformers does not pull another version.
