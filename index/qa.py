@@ -142,42 +142,40 @@ class QAEngine:
             when_asked(resolved.query),
             answer_type(question),
         )
-        if _may_hold_judgements(filters):
-            # Grades, dates and inspectors come from the judgements table, cited to the report.
-            t0 = time.perf_counter()
-            table = answer_judgement_question(
+        t0 = time.perf_counter()
+        # Grades, dates and inspectors come from the judgements table, cited to the report;
+        # everything else (and what the table cannot answer) from the retrieved passages.
+        table = (
+            answer_judgement_question(
                 resolved.query,
                 tuple(a for a in filters.authority if a not in missing),
                 self.judgements,
                 self._passage_by_id,
                 self.index.documents,
             )
-            if table is not None:
-                timings = dict(result.timings_ms)
-                timings["judgements"] = _ms(t0)
-                timings["total"] = _ms(started)
-                return Answer(
-                    answer=table.answer,
-                    abstained=table.abstained,
-                    citations=table.citations,
-                    resolved_query=resolved.query,
-                    filters=filters,
-                    timings_ms=timings,
-                    hits=self._table_hits(table.citations, result.hits)[:top_k],
-                )
-        t0 = time.perf_counter()
-        topic = strip_authorities(resolved.query) or resolved.query
-        composed = compose_answer(
-            topic_terms(topic),
-            result.hits,
-            self.index.documents,
-            self.idf,
-            self.answer_settings,
-            kind=answer_type(question),
-            names=named_terms(strip_authorities(question)),
+            if _may_hold_judgements(filters)
+            else None
         )
+        if table is not None:
+            composed, hits, stage = (
+                table,
+                self._table_hits(table.citations, result.hits),
+                "judgements",
+            )
+        else:
+            topic = strip_authorities(resolved.query) or resolved.query
+            composed = compose_answer(
+                topic_terms(topic),
+                result.hits,
+                self.index.documents,
+                self.idf,
+                self.answer_settings,
+                kind=answer_type(question),
+                names=named_terms(strip_authorities(question)),
+            )
+            hits, stage = result.hits, "answer"
         timings = dict(result.timings_ms)
-        timings["answer"] = _ms(t0)
+        timings[stage] = _ms(t0)
         timings["total"] = _ms(started)
         return Answer(
             answer=composed.answer,
@@ -186,7 +184,7 @@ class QAEngine:
             resolved_query=resolved.query,
             filters=filters,
             timings_ms=timings,
-            hits=result.hits[:top_k],
+            hits=hits[:top_k],
         )
 
     def _table_hits(self, citations: list[Citation], searched: list[Hit]) -> list[Hit]:

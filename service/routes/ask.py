@@ -4,6 +4,7 @@ import json
 import re
 from collections.abc import AsyncIterator
 from dataclasses import replace
+from typing import NamedTuple
 
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
@@ -44,17 +45,24 @@ def _carried_document(question: str, turns: list[Turn]) -> tuple[str, ...]:
     return last.doc_ids if not last.abstained and len(last.doc_ids) == 1 else ()
 
 
+class Conversation(NamedTuple):
+    conversation_id: str
+    turns: list[Turn]
+
+
+def open_conversation(store: ConversationStore, conversation_id: str | None) -> Conversation:
+    """The named conversation's turns (404 when unknown or expired), or a new conversation."""
+    if conversation_id:
+        return Conversation(conversation_id, store.turns(conversation_id))
+    return Conversation(store.start(), [])
+
+
 def answer_in_conversation(
-    engine: QAEngine, store: ConversationStore, body: AskRequest
+    engine: QAEngine, store: ConversationStore, body: AskRequest, conversation: Conversation
 ) -> AskResponse:
-    """Answer ``body`` as the next turn of its conversation (a new one when no id is given):
-    the authority and topic carry over through the earlier questions, the document through
-    the earlier answer's citations."""
-    if body.conversation_id:
-        turns = store.turns(body.conversation_id)  # 404 when unknown or expired
-        conversation_id = body.conversation_id
-    else:
-        turns, conversation_id = [], store.start()
+    """Answer ``body`` as the next turn of ``conversation``: the authority and topic carry over
+    through the earlier questions, the document through the earlier answer's citations."""
+    conversation_id, turns = conversation
     history = body.history if body.history is not None else [t.question for t in turns]
     filters = body.filters.to_filters() if body.filters else Filters()
     answer = None
@@ -80,7 +88,9 @@ async def ask(body: AskRequest, engine: EngineDep, request: Request) -> AskRespo
     """Every sentence of the answer ends with ``[n]``, the ``n`` of a citation. Send the
     returned ``conversation_id`` with a follow-up ("and Hertfordshire?") to continue the
     conversation; ``resolved_query`` shows the standalone question that was searched."""
-    return await run_in_threadpool(answer_in_conversation, engine, _store(request), body)
+    store = _store(request)
+    conversation = await run_in_threadpool(open_conversation, store, body.conversation_id)
+    return await run_in_threadpool(answer_in_conversation, engine, store, body, conversation)
 
 
 @router.post(
@@ -100,12 +110,14 @@ async def ask(body: AskRequest, engine: EngineDep, request: Request) -> AskRespo
 )
 async def ask_stream(body: AskRequest, engine: EngineDep, request: Request) -> EventSourceResponse:
     store = _store(request)
-    if body.conversation_id:
-        store.turns(body.conversation_id)  # an unknown id is a plain 404 before streaming
+    # Opened before streaming, so an unknown id is a plain 404 rather than an error event.
+    conversation = await run_in_threadpool(open_conversation, store, body.conversation_id)
 
     async def events() -> AsyncIterator[dict[str, str]]:
         try:
-            response = await run_in_threadpool(answer_in_conversation, engine, store, body)
+            response = await run_in_threadpool(
+                answer_in_conversation, engine, store, body, conversation
+            )
         except InspectionQAError as exc:
             error = {"error": "bad_query", "message": str(exc)}
             yield {"event": "error", "data": json.dumps(error)}
