@@ -45,6 +45,17 @@ eval-ilacs: install
 bench: install
 	$(BIN)/python benchmarks/query_latency.py
 
+# Issue 10's figures in one run: the whole archive built locally and with 1, 2, 4 Ray actors,
+# then 1 and 2 Serve replicas on the local build (about 1.5 h on 2 cores). Needs EXTRAS=dev,ray.
+RAY_BENCH := var/ray-bench
+.PHONY: bench-ray
+bench-ray: install
+	rm -rf $(RAY_BENCH)
+	PYTHONPATH=. $(BIN)/python benchmarks/ray_build.py --archive ../shared/ilacs/reports \
+		--limit 0 --work $(RAY_BENCH) --json $(RAY_BENCH)-build.json
+	PYTHONPATH=. $(BIN)/python benchmarks/ray_serve.py --index $(RAY_BENCH)/local \
+		--corpus $(RAY_BENCH)/corpus --requests 200 --clients 8 --json $(RAY_BENCH)-serve.json
+
 clean:
 	rm -rf var eval-reports
 

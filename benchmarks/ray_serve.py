@@ -26,7 +26,7 @@ from pathlib import Path
 import httpx
 
 from index.build import build_index
-from index.embedding import load_encoder
+from index.embedding import encoder_for
 from index.settings import REPO_ROOT, Settings
 
 QUESTIONS = [
@@ -120,7 +120,9 @@ def load(url: str, requests: int, clients: int, until: threading.Event | None = 
     }
 
 
-def rollout(url: str, index_dir: Path, work: Path, clients: int, cap: int) -> dict:
+def rollout(
+    url: str, index_dir: Path, corpus: list[Path], work: Path, clients: int, cap: int
+) -> dict:
     """Commit a new version under load; count failures until every replica serves it."""
     extra = work / "extra"
     extra.mkdir()
@@ -133,7 +135,7 @@ def rollout(url: str, index_dir: Path, work: Path, clients: int, cap: int) -> di
     runner.start()
     t0 = time.perf_counter()
     settings = Settings(index_dir=index_dir)
-    report = build_index([REPO_ROOT / "corpus", extra], index_dir, settings, progress=False)
+    report = build_index([*corpus, extra], index_dir, settings, progress=False)
     new = report.index_path.name
     with httpx.Client(base_url=url, timeout=60) as http:
         while time.perf_counter() - t0 < 300:
@@ -152,19 +154,26 @@ def main() -> None:
     ap.add_argument("--replicas", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--requests", type=int, default=60)
     ap.add_argument("--clients", type=int, default=4)
+    ap.add_argument(
+        "--corpus",
+        type=Path,
+        action="append",
+        help="the index's corpus folders, rebuilt with one extra file for the rollout "
+        "(default: corpus/)",
+    )
     ap.add_argument("--json", type=Path)
     args = ap.parse_args()
+    corpus = args.corpus or [REPO_ROOT / "corpus"]
 
-    import torch
-
-    torch.set_num_threads(1)  # as in a replica given one CPU
-    encoder = load_encoder(Settings().model_name)
+    encoder = encoder_for(Settings(), threads=1)  # as in a replica given one CPU
     encoder.encode_query("warm up")
     t0 = time.perf_counter()
     for q in QUESTIONS * 5:
         encoder.encode_query(q)
     encode_ms = (time.perf_counter() - t0) * 1000 / (len(QUESTIONS) * 5)
-    print(f"raw query encode: {encode_ms:.1f} ms (one process, one thread)")
+    print(
+        f"raw query encode ({type(encoder).__name__}): {encode_ms:.1f} ms (one process, one thread)"
+    )
 
     rows = []
     with tempfile.TemporaryDirectory(prefix="ray-serve-bench-") as tmp:
@@ -178,7 +187,9 @@ def main() -> None:
                 print(row, flush=True)
                 rows.append(row)
                 if n == max(args.replicas):
-                    roll = rollout(url, index_dir, Path(tmp), args.clients, 10 * args.requests)
+                    roll = rollout(
+                        url, index_dir, corpus, Path(tmp), args.clients, 10 * args.requests
+                    )
                     print({"rollout_under_load": roll}, flush=True)
                     rows.append({"replicas": n, "rollout": roll})
             finally:

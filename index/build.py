@@ -227,6 +227,17 @@ class LocalExecutor:
         return EmbedResult(out, encoder.dimension)
 
 
+def prepare_encoder(settings: Settings, samples: Sequence[str]) -> None:
+    """Export the ONNX encoder once, before the first embedding, unless torch is asked for."""
+    if settings.encoder_backend == "torch":
+        return
+    from index.onnx_encoder import export_onnx
+
+    # Evenly spread real passages of mixed lengths check the export.
+    step = max(1, len(samples) // 64)
+    export_onnx(settings.model_name, settings.model_cache_dir, list(samples[::step]))
+
+
 def longest_first(texts: Sequence[str]) -> list[int]:
     """Row order that keeps batches of similar length, which is faster on CPU."""
     return sorted(range(len(texts)), key=lambda i: -len(texts[i]))
@@ -619,14 +630,7 @@ class _PipelinedEmbedder:
             if self.encoder_factory:
                 self.encoder = self.encoder_factory()
             else:
-                if self.settings.encoder_backend != "torch":
-                    from index.onnx_encoder import export_onnx
-
-                    # Evenly spread real passages of mixed lengths check the export.
-                    step = max(1, len(samples) // 64)
-                    export_onnx(
-                        self.settings.model_name, self.settings.model_cache_dir, samples[::step]
-                    )
+                prepare_encoder(self.settings, samples)
                 self.encoder = encoder_for(self.settings)
         return self.encoder
 

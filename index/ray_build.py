@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from index.build import EmbedResult, ReadResult, longest_first, read_and_chunk
+from index.build import EmbedResult, ReadResult, longest_first, prepare_encoder, read_and_chunk
 from index.errors import ExtraMissing
 from index.loaders import SourceFile
 from index.settings import Settings
@@ -67,10 +67,11 @@ def _read_rows(batch: dict[str, np.ndarray], settings: Settings) -> dict[str, li
 class _Embedder:
     """One actor of the pool: the model loaded once, then batch after batch."""
 
-    def __init__(self, model_name: str, batch_size: int) -> None:
-        from index.embedding import load_encoder
+    def __init__(self, settings: Settings) -> None:
+        from index.embedding import encoder_for
 
-        self.encoder = load_encoder(model_name, batch_size)
+        # The local build's encoder (ONNX when exported), one thread per CPU Ray gave the actor.
+        self.encoder = encoder_for(settings, threads=1)
 
     def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
         vectors = self.encoder.encode([str(t) for t in batch["text"]])
@@ -134,16 +135,14 @@ class RayExecutor:
     def embed(self, texts: Sequence[str], settings: Settings, progress: bool) -> EmbedResult:
         ray = require_ray()
         self._context(progress)
+        prepare_encoder(settings, texts)
         order = longest_first(texts)
         batch = self.rows_per_task or settings.embed_batch_size
         items = [{"row": r, "text": texts[r]} for r in order]
         ds = ray.data.from_items(items, override_num_blocks=max(1, -(-len(items) // batch)))
         ds = ds.map_batches(
             _Embedder,
-            fn_constructor_kwargs={
-                "model_name": settings.model_name,
-                "batch_size": settings.embed_batch_size,
-            },
+            fn_constructor_kwargs={"settings": settings},
             batch_size=batch,
             batch_format="numpy",
             compute=ray.data.ActorPoolStrategy(size=self.embed_actors),
