@@ -29,7 +29,7 @@ def subset(archive: Path, limit: int, into: Path) -> Path:
     for pdf in pdfs[:limit] if limit else pdfs:
         link = into / pdf.relative_to(archive)
         link.parent.mkdir(parents=True, exist_ok=True)
-        link.symlink_to(pdf)
+        link.symlink_to(pdf.resolve())  # a relative target would dangle from the link
     return into
 
 
@@ -44,6 +44,8 @@ def encode_rate(settings: Settings, corpus: Path, sample: int, threads: int) -> 
         if len(texts) >= sample:
             break
     texts = texts[:sample]
+    if not texts:
+        raise SystemExit(f"no readable passages under {corpus}")
     prepare_encoder(settings, texts)
     load_encoder.cache_clear()  # a fresh session with this thread count
     encoder = encoder_for(settings, threads=threads)
