@@ -3,7 +3,7 @@ each marked ``[n]`` and cited with its exact span; abstention when the evidence 
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from index.answer_type import offers
@@ -89,6 +89,31 @@ def _unit_terms(passage: Passage) -> tuple[tuple[int, int, frozenset[str]], ...]
     return tuple((s, e, frozenset(t)) for (s, e, _), t in zip(units, terms, strict=True))
 
 
+@lru_cache(maxsize=8192)
+def _passage_terms(passage: Passage) -> frozenset[str]:
+    return frozenset(tokenize([passage.embedding_text()])[0])
+
+
+# Words naming the kind of finding asked for ("what weakness…", "which strengths…") rather
+# than its topic: evidence often shows them without the word ("plans focus too much on the
+# needs of adults"), so they add to a sentence's match but are not required of it.
+_EVALUATIVE = frozenset(
+    tokenize(
+        [
+            """weakness weaknesses strength strengths concern concerns criticism criticisms
+            shortcoming shortcomings failing failings problem problems issue issues worry
+            worries praise praised"""
+        ]
+    )[0]
+)
+
+# A sentence that announces a list ("… identified the following areas for improvement.",
+# "… in relation to:") is only half an answer without the items after it.
+_ANNOUNCES_LIST = re.compile(r"(:\s*$|\bthe following\b[^.]*\.?\s*$)", re.I)
+_LIST_ITEMS = 4
+_SHORT_LINE_WORDS = 12
+
+
 def _jaccard(a: str, b: str) -> float:
     sa, sb = set(words(a)), set(words(b))
     return len(sa & sb) / max(1, len(sa | sb))
@@ -118,25 +143,32 @@ def compose_answer(
             # The question names someone or something the evidence never mentions.
             return Composed(ABSTAIN_MESSAGE, True, [])
     terms = list(dict.fromkeys(question_terms))
-    weight_total = sum(idf(t) for t in terms) or 1.0
+    required = [t for t in terms if t not in _EVALUATIVE] or terms
+    weight_total = sum(idf(t) for t in required) or 1.0
     top_score = hits[0].score or 1.0
     candidates: list[Candidate] = []
     for rank, hit in enumerate(considered):
         relevance = hit.score / top_score
         for start, end, present in _unit_terms(hit.passage):
             sentence = hit.passage.text[start:end]
+            typed = offers(kind, sentence)
+            if typed and len(sentence.split()) <= _SHORT_LINE_WORDS:
+                # A short line giving the kind of answer asked for (a cover page's meeting
+                # date, an "Author:" line) is about what its passage is about.
+                present = present | _passage_terms(hit.passage)
             covered = [t for t in terms if t in present]
-            overlap = sum(idf(t) for t in covered) / weight_total
+            overlap = min(1.0, sum(idf(t) for t in covered) / weight_total)
             score = 0.7 * overlap + 0.3 * relevance - 0.02 * rank
-            if overlap and offers(kind, sentence):
+            if overlap and typed:
                 score += settings.type_bonus
-            candidates.append(Candidate(rank, hit, start, end, overlap, score, len(covered)))
+            required_covered = sum(t in present for t in required)
+            candidates.append(Candidate(rank, hit, start, end, overlap, score, required_covered))
     best_dense = max((h.dense_score for h in hits if h.dense_score is not None), default=None)
     best_overlap = max((c.overlap for c in candidates), default=0.0)
     weak_dense = best_dense is not None and best_dense < settings.min_dense
     # One rare word in common is not an answer to a question about several things.
     most_covered = max((c.covered for c in candidates), default=0)
-    thin = len(terms) >= 3 and most_covered < 2
+    thin = len(required) >= 3 and most_covered < 2
     if not candidates or best_overlap < settings.min_overlap or weak_dense or thin:
         return Composed(ABSTAIN_MESSAGE, True, [])
 
@@ -155,6 +187,7 @@ def compose_answer(
             continue
         chosen.append(cand)
         per_passage[pid] = per_passage.get(pid, 0) + 1
+    chosen = _with_announced_lists(chosen)
 
     citations: list[Citation] = []
     sentences: list[str] = []
@@ -182,6 +215,34 @@ def compose_answer(
         )
         sentences.append(f"{_as_sentence(quote)} [{n}]")
     return Composed(" ".join(sentences), False, citations)
+
+
+def _with_announced_lists(chosen: list[Candidate]) -> list[Candidate]:
+    """Each chosen sentence that announces a list, followed by the list's first items (the
+    first sentence of each of the next lines of its passage); the list ends the answer."""
+    out: list[Candidate] = []
+    taken = {(c.hit.passage.passage_id, c.start) for c in chosen}
+    for cand in chosen:
+        out.append(cand)
+        text = cand.hit.passage.text
+        if not _ANNOUNCES_LIST.search(text[cand.start : cand.end]):
+            continue
+        line_end = text.find("\n", cand.end)
+        items = 0
+        while line_end >= 0 and items < _LIST_ITEMS:
+            line_start = line_end + 1
+            line_end = text.find("\n", line_start)
+            spans = sentence_spans(text, line_start, len(text) if line_end < 0 else line_end)
+            if not spans:
+                continue
+            start, end = spans[0]
+            if (cand.hit.passage.passage_id, start) not in taken:
+                out.append(replace(cand, start=start, end=end))
+                taken.add((cand.hit.passage.passage_id, start))
+            items += 1
+        if items:
+            break
+    return out
 
 
 def _as_sentence(quote: str) -> str:

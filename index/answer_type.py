@@ -34,7 +34,7 @@ _DATE_SPAN = re.compile(
 
 
 _HOW_JUDGED = re.compile(
-    r"\b(grade|graded|grading|rated|rating|judged|judgement|judgment)\b"
+    r"\b(grade|graded|grading|rated|rating|judged|judgement|judgment|score|scored)\b"
     r"|\bhow (good|effective|well)\b",
     re.I,
 )

@@ -21,8 +21,15 @@ def approximate_tokens(text: str) -> int:
 _FACT = re.compile(r"^\s*[A-Z][\w’' ]{2,40}:\s+\S")
 
 
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_FULL_DATE = re.compile(rf"\b\d{{1,2}}(st|nd|rd|th)?\s+({_MONTHS}),?\s+\d{{4}}\b", re.I)
+
+
 def _states_fact(heading: str) -> bool:
-    """A heading of the form "Label: value" (a short label, then the value it names)."""
+    """A heading that is also a fact people ask for: "Label: value" (a short label, then the
+    value it names), or a dated line ("WEDNESDAY 13 FEBRUARY, 2019 AT 10.00AM")."""
+    if _FULL_DATE.search(heading):
+        return True
     return bool(_FACT.match(heading)) and len(heading.split(":", 1)[0].split()) <= 4
 
 
@@ -65,8 +72,8 @@ def chunk_document(
             last_heading = block
             heading = doc.text[block.start : block.end]
             if _states_fact(heading):
-                # "Lead inspector: …", "Inspection dates: …": a fact people ask for, not only
-                # a title, so it is a passage of its own as well as the section it heads.
+                # "Lead inspector: …", "Inspection dates: …", a meeting's date: a fact people
+                # ask for, not only a title, so a passage as well as the section it heads.
                 bare.append(block)
                 last_heading = None
             continue

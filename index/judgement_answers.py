@@ -36,7 +36,8 @@ _WHO_LED = (
 # "When did Ofsted last inspect …", "when was …'s latest inspection carried out?"
 _WHEN_INSPECTED = r"when\s+(?:did|was|were)\b(?![^?]*\bpublish)[^?]*\binspect\w*"
 _CUE = re.compile(
-    r"\b(judged?|judgements?|judgments?|graded?|grades?|rated|rate(?!\s+of\b)|ratings?|verdict|inspected|"
+    r"\b(judged?|judgements?|judgments?|graded?|grades?|rated|rate(?!\s+of\b)|ratings?|verdict|"
+    r"scored?|inspected|"
     r"lead\s+inspector|ofsted\s+(?:result|outcome)|"
     + _WHO_LED
     + "|"
@@ -73,7 +74,7 @@ _FINDING = re.compile(
     re.I,
 )
 _GRADE_ASKED = re.compile(
-    r"\b(?:judged?|graded|rated|rate(?!\s+of\b)|grade|rating|"
+    r"\b(?:judged?|graded|rated|rate(?!\s+of\b)|grade|rating|scored?|"
     r"overall\s+(?:score|effectiveness))\b",
     re.I,
 )

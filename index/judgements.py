@@ -269,11 +269,17 @@ def extract(doc: Document, passages: list[Passage]) -> InspectionRecord | None:
     meta = doc.meta
     record = InspectionRecord(meta.doc_id, meta.authority, meta.title, meta.doc_type, meta.date)
 
-    def add(area: str | None, grade_text: str, label: str, start: int, end: int) -> None:
+    def add(
+        area: str | None, grade_text: str, label: str, start: int, end: int, own: bool = False
+    ) -> None:
         grade = normalise_grade(grade_text)
         if area is None or grade is None or area in record.grades:
             return
         s, e = _line_bounds(text, start, end)
+        if own:
+            # A statement ("Children's services in X are good") reads on its own: quote it
+            # from where it starts, not with the cover line a PDF ran into it.
+            s = start
         record.grades[area] = Grade(area, grade, one_line(label), locate.evidence(doc, s, e))
         if area == "in_care" and "care leavers" in label.lower():
             record.combined_care = True
@@ -299,7 +305,10 @@ def extract(doc: Document, passages: list[Passage]) -> InspectionRecord | None:
             add(classify_area(label), match.group("grade"), label, *match.span())
         match = _SIF_OVERALL.search(text[:8000])
         if match and "overall" not in record.grades:
-            add("overall", match.group("grade"), "overall effectiveness", *match.span())
+            # The report's own words for what it grades: "children's services" (in X are good).
+            said = re.match(r"children[’']s\s+services", match.group(), re.I)
+            label = said.group() if said else "overall effectiveness"
+            add("overall", match.group("grade"), label, *match.span(), own=True)
 
     if record.is_report:
         _read_header(doc, record, locate)

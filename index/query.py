@@ -4,6 +4,7 @@ import re
 from dataclasses import dataclass
 
 from index.gazetteer import find_authorities, find_authority_spans
+from index.text import QUESTION_WORDS, STOPWORDS
 
 _FOLLOW_UP = re.compile(
     r"^\s*(and|what about|how about|what of|and what about|same for|also)\b", re.I
@@ -19,6 +20,17 @@ _BACK_REFERENCE = re.compile(r"\b(it|its|they|them|their|this|that|these|those)\
 
 
 _YEAR = re.compile(r"\b(?:19[89]\d|20\d\d)\b")
+_TOKEN = re.compile(r"\w[\w'’-]*")
+# Words that frame what is asked of a topic ("how was … graded", "what did Ofsted say about …")
+# rather than name the topic; a follow-up that names a new topic keeps them.
+_FRAME = (
+    STOPWORDS
+    | QUESTION_WORDS
+    | frozenset(
+        """grade graded grades rated rating ratings judged judgement judgements judgment score
+        scored overall how""".split()
+    )
+)
 _LATEST = re.compile(r"\b(latest|most recent(ly)?|newest|current(ly)?)\b", re.I)
 
 
@@ -63,6 +75,77 @@ def _topic_words(text: str) -> str:
     return _FILLER.sub(" ", stripped).strip()
 
 
+_PLACE_TIME = frozenset("in on at by from".split())
+_CONNECTORS = frozenset("the a an and of in for on to with their its".split())
+_ARTICLES = frozenset("the a an its their".split())
+_TOPIC_OPENERS = frozenset("about of for on regarding was were is are".split())
+
+
+def _topic_span(query: str) -> tuple[int, int] | None:
+    """Where ``query`` names its topic: first to last word that is not frame, year or authority.
+
+    "How was help and protection graded in Calderdale in 2018?" → "help and protection".
+    """
+    names = find_authority_spans(query)
+    topic = [
+        m
+        for m in _TOKEN.finditer(query)
+        if m.group().lower() not in _FRAME
+        and not _YEAR.fullmatch(m.group())
+        and not any(s <= m.start() < e for s, e, _ in names)
+    ]
+    return (topic[0].start(), topic[-1].end()) if topic else None
+
+
+def _new_topic(question: str) -> str | None:
+    """The topic of "and what about care leavers?": the words after the follow-up opener, when
+    they name a topic and nothing else (no authority, no year, no question of their own)."""
+    match = _FOLLOW_UP.match(question)
+    if not match:
+        return None
+    rest = question[match.end() :].strip(" ?.")
+    rest = re.sub(r"^(what about|about|the)\s+", "", rest, flags=re.I)
+    if not rest or _YEAR.search(rest) or find_authority_spans(rest):
+        return None
+    words = [w.lower() for w in _TOKEN.findall(rest)]
+    # A bare noun phrase ("care leavers", "children in care"), not a question of its own.
+    framing = [w for w in words if w in _FRAME and w not in _CONNECTORS]
+    if len(words) > 6 or framing or not [w for w in words if w not in _FRAME]:
+        return None
+    return rest
+
+
+def _swap_topic(previous: str, topic: str) -> str | None:
+    """``previous`` asked of ``topic`` instead of its own, keeping its frame, authority and year.
+
+    Only where the old topic plainly is one: after "about", "of", "for", "on" or "was/were"
+    ("say about care leavers", "how was help and protection graded"); in "who owns the foster
+    carers action" the span would take the verb along, so that is left to the plain carry-over.
+    """
+    span = _topic_span(previous)
+    if span is None:
+        return None
+    before = [w.lower() for w in _TOKEN.findall(previous[: span[0]]) if w.lower() not in _ARTICLES]
+    if not before or before[-1] not in _TOPIC_OPENERS:
+        return None
+    return f"{previous[: span[0]]}{topic}{previous[span[1] :]}"
+
+
+def _expand_definite(question: str, previous: str) -> str:
+    """ "What did the visit focus on?" after "When was …'s fifth monitoring visit?": "the visit"
+    is that one, so it is searched as "the fifth monitoring visit"."""
+    span = _topic_span(previous)
+    if span is None:
+        return question
+    phrase = previous[span[0] : span[1]]
+    head = phrase.split()[-1]
+    if len(phrase.split()) < 2 or phrase.lower() in question.lower():
+        return question
+    return re.sub(
+        rf"\b(the|that|this)\s+{re.escape(head)}\b", rf"\1 {phrase}", question, count=1, flags=re.I
+    )
+
+
 def resolve(question: str, history: list[str] | None = None) -> ResolvedQuestion:
     """Rewrite a follow-up into a standalone query, carrying authority and topic over.
 
@@ -77,18 +160,35 @@ def resolve(question: str, history: list[str] | None = None) -> ResolvedQuestion
     previous = resolve(history[-1], history[:-1])
     query = question.strip()
     carried = False
-    topic_missing = len(_topic_words(question).split()) == 0
+    years = _YEAR.findall(question)
+    topic_missing = not [
+        w for w in _topic_words(_YEAR.sub(" ", question)).split() if w.lower() not in _PLACE_TIME
+    ]
     if topic_missing and previous.query:
-        # Only an authority (or nothing) was given: ask the previous question of it.
-        base = re.sub(
-            r"\s+\b(in|for|at|of|by|from)$", "", strip_authorities(previous.query).rstrip(" ?.")
-        )
+        # Only an authority or a year (or nothing) was given: ask the previous question of it.
+        base = strip_authorities(previous.query).rstrip(" ?.")
+        if years:
+            base = _YEAR.sub(" ", base)
+        base = re.sub(r"(\s+\b(in|for|at|of|by|from|and))+\s*$", "", re.sub(r"\s{2,}", " ", base))
         names = " and ".join(authorities or previous.authorities)
-        query = f"{base} in {names}?" if names else previous.query
+        when = f" in {' and '.join(dict.fromkeys(years))}" if years else ""
+        query = f"{base}{when} in {names}?" if names else f"{base}{when}?"
+        carried = True
+    elif (
+        not authorities
+        and previous.authorities
+        and (topic := _new_topic(question))
+        and (swapped := _swap_topic(previous.query, topic))
+    ):
+        # "and what about care leavers?" after "how was help and protection graded in
+        # Calderdale in 2018?": the same question of the new topic, not just its words.
+        query = swapped
+        authorities = previous.authorities
         carried = True
     elif not authorities and previous.authorities:
         suffix = " and ".join(previous.authorities)
         bare = re.sub(r"^(and|also)\s+", "", query, flags=re.I).rstrip(" ?.")
+        bare = _expand_definite(bare, previous.query)
         if _BACK_REFERENCE.search(bare):
             # "when is it due?" after "who owns the foster carers action?": "it" is that topic.
             topic = re.sub(

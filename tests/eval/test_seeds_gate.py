@@ -11,12 +11,12 @@ from eval.runner import EngineBackend, prepare, run
 
 # Measured on the shipped corpus (eval/RESULTS.md); a small margin for run-to-run noise.
 THRESHOLDS = {
-    "hit@1": 0.72,  # measured 0.755
-    "hit@5": 0.88,  # measured 0.906 (target 0.95: not met, see eval/RESULTS.md)
-    "mrr@10": 0.78,  # measured 0.817
-    "key_term_recall": 0.84,  # measured 0.868 (target 0.90: not met)
-    "abstain_precision": 0.90,  # measured 0.929
-    "abstain_recall": 0.95,  # measured 1.000
+    "hit@1": 0.75,  # measured 0.774
+    "hit@5": 0.94,  # measured 0.962 (target 0.95)
+    "mrr@10": 0.83,  # measured 0.854
+    "key_term_recall": 0.93,  # measured 0.962 (target 0.90)
+    "abstain_precision": 0.95,  # measured 1.000 (target 0.90)
+    "abstain_recall": 0.95,  # measured 1.000 (target 0.90)
     "traps": 1.0,  # measured 1.000
     "authority_accuracy": 1.0,
     "grounding": 1.0,
@@ -38,7 +38,7 @@ def test_seeds_set_meets_its_quality_bar(seeds_results, metric):
 
 
 def test_answerable_questions_are_rarely_abstained_on(seeds_results):
-    assert summarise(seeds_results)["false_abstention"] <= 0.04  # measured 0.019
+    assert summarise(seeds_results)["false_abstention"] <= 0.02  # measured 0.000
 
 
 def test_no_namesake_trap_is_answered_from_the_other_authority(seeds_results):

@@ -192,3 +192,16 @@ def test_unknown_document_gets_404(client):
     response = client.get("/v1/documents/no-such-document")
     assert response.status_code == 404
     assert "no-such-document" in response.json()["message"]
+
+
+def test_a_sentence_announcing_a_list_is_answered_with_the_list(client):
+    # "… identified the following areas for improvement." alone answers nothing.
+    body = ask(
+        client, "Which areas for improvement did the Lead Inspector identify for Hertfordshire?"
+    )
+    assert not body["abstained"]
+    assert "the following areas for improvement" in body["answer"]
+    assert "thresholds with adolescents" in body["answer"]
+    assert "Placement stability" in body["answer"]
+    for citation in body["citations"]:
+        assert citation["quote"] in citation["text"]

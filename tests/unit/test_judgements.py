@@ -193,3 +193,15 @@ def test_filter_values_are_checked_with_a_message_naming_the_choices():
         parse_area("canteen")
     with pytest.raises(BadQuery, match="grade must be one of"):
         parse_grade("excellent")
+
+
+def test_an_older_reports_overall_statement_is_quoted_from_where_it_starts():
+    # The 2015 PDF runs "Report published: 27 November 2015" into the statement's line.
+    doc, passages, record = extracted(
+        CORPUS / "hertfordshire/children's services inspection - 27 november 2015.pdf"
+    )
+    overall = record.grades["overall"]
+    assert overall.grade == "good"
+    assert overall.evidence.quote.startswith("Children’s services in Hertfordshire are good")
+    assert overall.label.lower().startswith("children")
+    assert_cited_verbatim(doc, passages, record)

@@ -142,3 +142,13 @@ def test_a_label_value_heading_like_the_lead_inspector_is_a_passage_of_its_own()
     passages = chunk_document(doc, load_token_counter(settings.model_name))
     covering = [p for p in passages if p.start <= at < p.end]
     assert covering and "Lead inspector:" in covering[0].text
+
+
+def test_a_dated_heading_is_quotable_text_with_the_cover_lines_around_it(count_tokens):
+    # The cabinet panel paper's meeting date is a bold heading with the agenda under it; as a
+    # section label only, "when did the panel meet?" could never quote it.
+    doc = load(SEED_PLAN)
+    passages = chunk_document(doc, count_tokens, 200, 40)
+    dated = [p for p in passages if "WEDNESDAY 13 FEBRUARY, 2019" in p.text]
+    assert dated, "the meeting date is in some passage's text"
+    assert "CABINET PANEL" in dated[0].text

@@ -1,0 +1,55 @@
+"""Follow-ups rewritten into standalone questions: what the search and the table are asked."""
+
+import pytest
+
+from index.query import resolve
+
+CARE_LEAVERS = "What did Ofsted say about care leavers in Calderdale?"
+HELP_GRADED = "How was help and protection graded in Calderdale in 2018?"
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "previous", "expected"),
+    [
+        # A new topic keeps the earlier question's frame ("graded"), authority and year.
+        (
+            "and what about care leavers?",
+            HELP_GRADED,
+            "How was care leavers graded in Calderdale in 2018?",
+        ),
+        (
+            "what about leadership?",
+            CARE_LEAVERS,
+            "What did Ofsted say about leadership in Calderdale?",
+        ),
+        # A new authority or a new year: the same question asked of it.
+        (
+            "and Hertfordshire?",
+            CARE_LEAVERS,
+            "What did Ofsted say about care leavers in Hertfordshire?",
+        ),
+        ("and in 2015?", HELP_GRADED, "How was help and protection graded in 2015 in Calderdale?"),
+        # "the visit" is the visit the previous question named.
+        (
+            "What did the visit focus on?",
+            "When was Herefordshire's fifth Ofsted monitoring visit?",
+            "What did the fifth Ofsted monitoring visit focus on in Herefordshire?",
+        ),
+    ],
+)
+def test_follow_up_is_resolved_into_a_standalone_question(follow_up, previous, expected):
+    resolved = resolve(follow_up, [previous])
+    assert resolved.query == expected
+    assert resolved.from_history
+
+
+def test_a_follow_up_that_is_a_question_of_its_own_is_not_spliced_into_the_last_one():
+    # "how was leadership graded?" names its own frame; "who owns the …" has no plain topic
+    # slot; both keep the authority only.
+    assert resolve("and how was leadership graded?", [CARE_LEAVERS]).query == (
+        "how was leadership graded in Calderdale?"
+    )
+    owner = "Who owns the foster carers action in Hertfordshire?"
+    assert resolve("what about the adoption one?", [owner]).query == (
+        "what about the adoption one in Hertfordshire?"
+    )
