@@ -3,7 +3,6 @@
 import json
 import random
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -11,14 +10,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
-
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from index.settings import Settings  # noqa: E402
 from index.store import current_version  # noqa: E402
 from index.text import STOPWORDS  # noqa: E402
+from service.readiness import NotReady, free_port, wait_until_ready  # noqa: E402
 
 SHARED_INDEX = Path("/work/indexes/ilacs-all")  # the lead's whole-archive index
 SHARED_ILACS = REPO.parent.parent / "shared" / "ilacs"  # from a worktree in /work/wt/<name>
@@ -29,12 +27,6 @@ def default_index() -> Path:
     if (SHARED_INDEX / "CURRENT").is_file():
         return SHARED_INDEX
     return Settings().index_dir
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @dataclass
@@ -76,18 +68,12 @@ def start_server(
         stderr=subprocess.PIPE,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"server exited: {proc.stderr.read().decode()[-2000:]}")
-        try:
-            if httpx.get(f"{url}/readyz", timeout=2).status_code == 200:
-                return Server(proc, url, time.perf_counter() - started)
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.05)
-    proc.kill()
-    raise RuntimeError(f"server not ready in {timeout} s")
+    try:
+        wait_until_ready(url, proc, timeout, interval=0.05)
+    except NotReady:
+        proc.kill()
+        raise
+    return Server(proc, url, time.perf_counter() - started)
 
 
 def rss_mb(pid: int) -> float:

@@ -14,7 +14,6 @@ import argparse
 import json
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -28,6 +27,7 @@ import httpx
 from index.build import build_index
 from index.embedding import encoder_for
 from index.settings import REPO_ROOT, Settings
+from service.readiness import NotReady, free_port, wait_until_ready
 
 QUESTIONS = [
     "What did Ofsted say about care leavers?",
@@ -35,12 +35,6 @@ QUESTIONS = [
     "What did inspectors find about leadership and management?",
     "How are children in care supported?",
 ]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def start(index_dir: Path, replicas: int) -> tuple[subprocess.Popen, str]:
@@ -58,16 +52,12 @@ def start(index_dir: Path, replicas: int) -> tuple[subprocess.Popen, str]:
         stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 300
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{url}/readyz", timeout=5).status_code == 200:
-                return proc, url
-        except httpx.HTTPError:
-            pass
-        time.sleep(1)
-    stop(proc)
-    raise SystemExit("replicas not ready in 300 s")
+    try:
+        wait_until_ready(url, proc, timeout=300, interval=1)
+    except NotReady as exc:
+        stop(proc)
+        raise SystemExit(f"replicas not ready: {exc}") from exc
+    return proc, url
 
 
 def stop(proc: subprocess.Popen) -> None:

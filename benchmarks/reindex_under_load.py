@@ -15,7 +15,6 @@ import argparse
 import asyncio
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -25,7 +24,10 @@ from pathlib import Path
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from load import print_summary, run_load
+
+from service.readiness import NotReady, free_port, wait_until_ready
 
 REPO = Path(__file__).resolve().parent.parent
 CLI = [sys.executable, "-m", "service.cli"]
@@ -40,12 +42,6 @@ quarterly audit of supervision records as thorough, and managers track every act
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _version(url: str) -> str | None:
     try:
         return httpx.get(f"{url}/readyz", timeout=5).json().get("index_version")
@@ -54,15 +50,10 @@ def _version(url: str) -> str | None:
 
 
 def _wait_ready(url: str, proc: subprocess.Popen, seconds: float = 180) -> str:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise SystemExit("server exited before it was ready")
-        version = _version(url)
-        if version:
-            return version
-        time.sleep(0.5)
-    raise SystemExit("server not ready in time")
+    try:
+        return wait_until_ready(url, proc, seconds, interval=0.5)
+    except NotReady as exc:
+        raise SystemExit(str(exc)) from exc
 
 
 def _build(corpus: Path, index: Path, env: dict[str, str]) -> subprocess.CompletedProcess:
@@ -133,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     if first.returncode != 0:
         print(first.stdout, first.stderr, file=sys.stderr)
         return 1
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(
         [*CLI, "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", str(args.workers)],

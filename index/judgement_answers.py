@@ -15,6 +15,7 @@ from itertools import pairwise
 from index.answer import Composed
 from index.judgement_table import JudgementRow, JudgementTable
 from index.judgements import AREA_LABELS, GRADES, Evidence, InspectionRecord
+from index.query import when_asked
 from index.types import Citation, Document, Passage
 
 LIST_LIMIT = 25
@@ -63,7 +64,6 @@ _CHANGE = re.compile(
     re.I,
 )
 _FROM_TO = re.compile(rf"\bfrom\s+({_GRADE_WORDS})\s+to\s+({_GRADE_WORDS})\b", re.I)
-_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 
 
 # "What did inspectors note about …", "did Ofsted agree with …": a question about findings,
@@ -112,8 +112,8 @@ def parse_question(question: str, authorities: tuple[str, ...]) -> JudgementQues
     ):
         areas = tuple(a for a in areas if a != "in_care")  # "care leavers" says "in care" too
     grades = tuple(re.sub(r"\s+", " ", g.lower()) for g in re.findall(_GRADE_WORDS, question, re.I))
-    year_match = _YEAR.search(question)
-    year = int(year_match.group(1)) if year_match else None
+    asked = when_asked(question)
+    year = int(asked.years[0]) if asked and asked.years else None
     if not authorities:
         transition = _FROM_TO.search(question)
         if transition and (_LIST.search(question) or _CHANGE.search(question)):

@@ -17,6 +17,17 @@ _FILLER = re.compile(
 
 
 _BACK_REFERENCE = re.compile(r"\b(it|its|they|them|their|this|that|these|those)\b", re.I)
+# "what did it say about leadership?", "who owns that action?": one document, the one the
+# last answer came from (a narrower reference than the pronouns above, which carry a topic).
+_DOCUMENT_REFERENCE = re.compile(
+    r"\b(it|its|(?:that|this|the same) (?:report|letter|document|visit|inspection|plan|action))\b",
+    re.I,
+)
+
+
+def points_to_a_document(question: str) -> bool:
+    """Whether ``question`` refers back to a single document ("it", "that report")."""
+    return bool(_DOCUMENT_REFERENCE.search(question))
 
 
 _YEAR = re.compile(r"\b(?:19[89]\d|20\d\d)\b")

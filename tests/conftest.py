@@ -1,9 +1,7 @@
 """Shared fixtures: the real corpus, built once per session with the real model and FAISS."""
 
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +11,7 @@ import pytest
 from index.build import build_index
 from index.qa import QAEngine
 from index.settings import REPO_ROOT, Settings
+from service.readiness import free_port, wait_until_ready
 
 CORPUS = REPO_ROOT / "corpus"
 
@@ -33,16 +32,10 @@ def engine(settings: Settings, built_index: Path) -> QAEngine:
     return QAEngine.open(settings, built_index)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def intranet_origin() -> str:
     """The origin of a test intranet page allowed to embed the widget (served by a test)."""
-    return f"http://127.0.0.1:{_free_port()}"
+    return f"http://127.0.0.1:{free_port()}"
 
 
 @pytest.fixture(scope="session")
@@ -50,7 +43,7 @@ def server(
     built_index: Path, intranet_origin: str, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[str]:
     """A real uvicorn process serving the shipped corpus on 127.0.0.1."""
-    port = _free_port()
+    port = free_port()
     env = {
         "INSPECTION_QA_INDEX_DIR": str(built_index),
         "INSPECTION_QA_CONVERSATIONS_DB": str(tmp_path_factory.mktemp("chat") / "c.sqlite3"),
@@ -66,19 +59,8 @@ def server(
         stderr=subprocess.PIPE,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
     try:
-        while time.monotonic() < deadline:
-            if proc.poll() is not None:
-                raise RuntimeError(f"server exited: {proc.stderr.read().decode()[-2000:]}")
-            try:
-                if httpx.get(f"{url}/readyz", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.3)
-        else:
-            raise RuntimeError("server did not become ready in 120 s")
+        wait_until_ready(url, proc, timeout=120)
         yield url
     finally:
         proc.terminate()

@@ -13,6 +13,7 @@ from sse_starlette.sse import EventSourceResponse
 from index.errors import InspectionQAError
 from index.gazetteer import find_authorities
 from index.qa import QAEngine
+from index.query import points_to_a_document
 from index.types import Filters
 from service.conversations import ConversationStore, Turn
 from service.convert import ask_response
@@ -29,17 +30,9 @@ def _store(request: Request) -> ConversationStore:
     return request.app.state.conversations
 
 
-# "what did it say about leadership?", "who owns that action?": the document the last answer
-# came from.
-_BACK_REFERENCE = re.compile(
-    r"\b(it|its|(?:that|this|the same) (?:report|letter|document|visit|inspection|plan|action))\b",
-    re.I,
-)
-
-
 def _carried_document(question: str, turns: list[Turn]) -> tuple[str, ...]:
     """The one document the previous answer cited, when the question points back at it."""
-    if not turns or not _BACK_REFERENCE.search(question) or find_authorities(question):
+    if not turns or not points_to_a_document(question) or find_authorities(question):
         return ()  # no back-reference, or a newly named authority replaces the document too
     last = turns[-1]
     return last.doc_ids if not last.abstained and len(last.doc_ids) == 1 else ()

@@ -4,12 +4,12 @@ Set INSPECTION_QA_SCREENSHOTS=1 to (re)write docs/chat.png and docs/widget.png.
 """
 
 import os
-import socket
 
 import httpx
 import pytest
 
 from index.settings import REPO_ROOT
+from service.readiness import free_port
 
 SCREENSHOTS = os.environ.get("INSPECTION_QA_SCREENSHOTS") == "1"
 
@@ -97,9 +97,7 @@ def test_the_widget_renders_an_answer_on_an_allowed_intranet_page(
 
 
 def _free_origin() -> str:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return f"http://127.0.0.1:{s.getsockname()[1]}"
+    return f"http://127.0.0.1:{free_port()}"
 
 
 def test_the_widget_is_refused_on_a_page_from_another_origin(page, server: str, serve_page) -> None:

@@ -1,7 +1,6 @@
 """`serve --replicas 2`: one port, replicas that answer alike, a rollout with no failed request."""
 
 import shutil
-import socket
 import subprocess
 import sys
 import threading
@@ -15,15 +14,10 @@ from ray_support import ray  # noqa: F401 - skips this module when Ray is missin
 
 from index.build import build_index
 from index.settings import REPO_ROOT, Settings
+from service.readiness import free_port, wait_until_ready
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
 QUESTION = {"question": "What did Ofsted say about care leavers in Calderdale?"}
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +25,7 @@ def replicas(built_index: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
     """Two Ray Serve replicas of the app over a copy of the built index."""
     index_dir = tmp_path_factory.mktemp("served") / "index"
     shutil.copytree(built_index, index_dir)
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "service.cli", "serve", "--replicas", "2", "--port", str(port)],
         cwd=REPO_ROOT,
@@ -45,19 +39,8 @@ def replicas(built_index: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
         stderr=subprocess.PIPE,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 300
     try:
-        while time.monotonic() < deadline:
-            if proc.poll() is not None:
-                raise RuntimeError(f"serve exited: {proc.stderr.read().decode()[-3000:]}")
-            try:
-                if httpx.get(f"{url}/readyz", timeout=5).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            time.sleep(1)
-        else:
-            raise RuntimeError("replicas not ready in 300 s")
+        wait_until_ready(url, proc, timeout=300, interval=1)
         yield url, index_dir
     finally:
         proc.send_signal(2)  # Ctrl-C: shuts Serve and the local Ray down cleanly
