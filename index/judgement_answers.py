@@ -58,8 +58,10 @@ _INSPECTION_WHEN = re.compile(
 _LIST = re.compile(
     r"\b(which|what|list|how\s+many)\b.*\b(authorities|councils|local\s+authorities|las)\b", re.I
 )
+# "The experiences and progress of children …" names an area; it does not ask about change.
 _CHANGE = re.compile(
-    r"\b(chang\w*|improv\w*|declin\w*|progress(?:ed)?|compar\w*|previous|history|over\s+time|"
+    r"\b(chang\w*|improv\w*|declin\w*|(?<!and\s)progress(?:ed)?(?!\s+of\b)|compar\w*|"
+    r"previous|history|over\s+time|"
     r"went\s+from|gone\s+from|moved\s+from|trend|each\s+inspection|all\s+inspections)\b",
     re.I,
 )
@@ -288,13 +290,17 @@ def _authority_sentences(
             if not graded:
                 continue
             steps = []
+            label = _area_text(graded[-1].grade_for(area).label, area)  # type: ignore[union-attr]
             for record in graded:
                 g = record.grade_for(area)
                 assert g is not None
+                # Frameworks named the areas differently ("children looked after and achieving
+                # permanence" before 2018): a step graded under another name says so.
+                own = _area_text(g.label, area)
+                named = "" if own.lower() == label.lower() else f" for {own}"
                 steps.append(
-                    f"{g.grade} in {_inspection_phrase(record)} [{citer.cite(g.evidence)}]"
+                    f"{g.grade}{named} in {_inspection_phrase(record)} [{citer.cite(g.evidence)}]"
                 )
-            label = _area_text(graded[-1].grade_for(area).label, area)  # type: ignore[union-attr]
             out.append(f"{authority}'s judgement for {label} was " + ", then ".join(steps) + ".")
             continue
         record = _latest(records, area, parsed.year)

@@ -184,6 +184,14 @@ def test_questions_that_are_not_about_judgements_are_left_to_retrieval():
     assert change.kind == "change"
     listing = parse_question("Which councils went from inadequate to good?", ())
     assert listing.kind == "transition" and listing.grades == ("inadequate", "good")
+    # "experiences and progress of children …" names an area: a grade is asked, not a history.
+    latest = parse_question(
+        "What grade did Barnet receive for the experiences and progress of children in care "
+        "at the most recent inspection?",
+        ("Barnet",),
+    )
+    assert latest.kind == "grade" and latest.areas == ("in_care",)
+    assert parse_question("How have Barnet's grades progressed?", ("Barnet",)).kind == "change"
 
 
 def test_filter_values_are_checked_with_a_message_naming_the_choices():
