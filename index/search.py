@@ -8,6 +8,7 @@ import faiss
 import numpy as np
 
 from index.answer_type import offers
+from index.boilerplate import boilerplate_mask
 from index.embedding import TextEncoder
 from index.query import When
 from index.store import StoredIndex, search_parameters
@@ -72,6 +73,8 @@ class Searcher:
         self.authorities = {
             d.meta.authority.lower(): d.meta.authority for d in docs.values() if d.meta.authority
         }
+        # Template text many reports repeat (back page, licence notice) answers nothing.
+        self._boilerplate = boilerplate_mask(index.passages)
 
     def allowed(self, filters: Filters) -> np.ndarray | None:
         """Boolean mask of passages the filters allow; None when nothing is filtered."""
@@ -156,10 +159,15 @@ class Searcher:
             t0 = time.perf_counter()
             lexical = self.lexical(query, mask, depth)
             timings["lexical"] = _ms(t0)
+        dense, lexical = self._without_boilerplate(dense), self._without_boilerplate(lexical)
         t0 = time.perf_counter()
         hits = self._fuse(dense, lexical, mode, when, kind)[:top_k]
         timings["fusion"] = _ms(t0)
         return SearchResult(hits, vector, timings, allowed)
+
+    def _without_boilerplate(self, ranking: Ranking) -> Ranking:
+        keep = [k for k, row in enumerate(ranking.rows) if not self._boilerplate[row]]
+        return Ranking([ranking.rows[k] for k in keep], [ranking.scores[k] for k in keep])
 
     def _timely(self, rows: list[int], when: When) -> set[int]:
         """Rows from documents of the time asked about: dated (or titled) with a year named,
