@@ -47,17 +47,42 @@ _LATEST = re.compile(r"\b(latest|most recent(ly)?|newest|current(ly)?)\b", re.I)
 
 @dataclass(frozen=True)
 class When:
-    """The time a question asks about: inspection years named, or the most recent."""
+    """The time a question asks about: inspection years named, the most recent, or whatever
+    came after a baseline ("since February 2024": ``after`` = "2024-02-99", ISO-comparable)."""
 
     years: tuple[str, ...] = ()
     latest: bool = False
+    after: str = ""
+
+
+_MONTHS = (
+    "january february march april may june july august september october november december"
+).split()
+# "improved since the 2022 inspection", "after the 2021 inadequate judgement", "since its
+# February 2024 monitoring visit": that time is the baseline; the answer is in a later report.
+_SINCE = re.compile(
+    r"\b(?:since|after|following)\b[^.?!]{0,40}?\b(?:(" + "|".join(_MONTHS) + r")\s+)?"
+    r"((?:19[89]\d|20\d\d))\b",
+    re.I,
+)
 
 
 def when_asked(text: str) -> When | None:
-    """``When`` for "in its 2018 inspection" or "most recently"; None when no time is asked."""
-    years = tuple(dict.fromkeys(_YEAR.findall(text)))
+    """``When`` for "in its 2018 inspection", "most recently" or "since 2019"; None when no
+    time is asked."""
+    baselines = _SINCE.findall(text)
+    measured_from = {year for _, year in baselines}
+    years = tuple(y for y in dict.fromkeys(_YEAR.findall(text)) if y not in measured_from)
     if years:
         return When(years=years)
+    if baselines:
+        # After the baseline month, or after the baseline year when no month is named.
+        return When(
+            after=max(
+                f"{year}-{_MONTHS.index(month.lower()) + 1:02d}-99" if month else f"{year}-99"
+                for month, year in baselines
+            )
+        )
     return When(latest=True) if _LATEST.search(text) else None
 
 
@@ -86,7 +111,9 @@ def _topic_words(text: str) -> str:
     return _FILLER.sub(" ", stripped).strip()
 
 
-_PLACE_TIME = frozenset("in on at by from".split())
+# Words that ask to compare with the last answer rather than name a topic of their own:
+# "is it any different in Knowsley?", "and in 2015?"
+_PLACE_TIME = frozenset("in on at by from any different same similar better worse there".split())
 _CONNECTORS = frozenset("the a an and of in for on to with their its".split())
 _ARTICLES = frozenset("the a an its their".split())
 _TOPIC_OPENERS = frozenset("about of for on regarding was were is are".split())

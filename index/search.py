@@ -171,13 +171,16 @@ class Searcher:
 
     def _timely(self, rows: list[int], when: When) -> set[int]:
         """Rows from documents of the time asked about: dated (or titled) with a year named,
-        or, for "latest", from the most recent document among the candidates."""
+        dated after a baseline ("since 2019"), or, for "latest", from the most recent document
+        among the candidates."""
         if when.years:
             return {
                 r
                 for r in rows
                 if self._date[r][:4] in when.years or any(y in self._title[r] for y in when.years)
             }
+        if when.after:
+            return {r for r in rows if self._date[r] > when.after}
         newest = max((self._date[r] for r in rows), default="")
         return {r for r in rows if newest and self._date[r] == newest}
 

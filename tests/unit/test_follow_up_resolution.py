@@ -2,7 +2,7 @@
 
 import pytest
 
-from index.query import resolve
+from index.query import When, resolve, when_asked
 
 CARE_LEAVERS = "What did Ofsted say about care leavers in Calderdale?"
 HELP_GRADED = "How was help and protection graded in Calderdale in 2018?"
@@ -29,6 +29,12 @@ HELP_GRADED = "How was help and protection graded in Calderdale in 2018?"
             "What did Ofsted say about care leavers in Hertfordshire?",
         ),
         ("and in 2015?", HELP_GRADED, "How was help and protection graded in 2015 in Calderdale?"),
+        # A comparison asks the same question of the new authority.
+        (
+            "Is it any different in Hertfordshire?",
+            CARE_LEAVERS,
+            "What did Ofsted say about care leavers in Hertfordshire?",
+        ),
         # "the visit" is the visit the previous question named.
         (
             "What did the visit focus on?",
@@ -53,3 +59,19 @@ def test_a_follow_up_that_is_a_question_of_its_own_is_not_spliced_into_the_last_
     assert resolve("what about the adoption one?", [owner]).query == (
         "what about the adoption one in Hertfordshire?"
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "when"),
+    [
+        ("How was Calderdale judged in 2018?", When(years=("2018",))),
+        ("What did the latest inspection say?", When(latest=True)),
+        # The year a question measures from is the baseline; the answer is in a later report.
+        ("Have services improved since the 2022 inspection?", When(after="2022-99")),
+        ("What happened after the 2021 inadequate judgement?", When(after="2021-99")),
+        ("What changed since its February 2024 monitoring visit?", When(after="2024-02-99")),
+        ("What did Ofsted say about care leavers?", None),
+    ],
+)
+def test_the_time_a_question_asks_about(question, when):
+    assert when_asked(question) == when
