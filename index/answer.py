@@ -41,6 +41,9 @@ class Composed:
     answer: str
     abstained: bool
     citations: list[Citation]
+    # A judgements-table abstention ("no 2013 inspection of X") that text naming the year
+    # asked about may still answer.
+    text_may_answer: bool = False
 
 
 class IdfTable:

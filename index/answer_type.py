@@ -71,15 +71,20 @@ def offers(kind: str | None, span: str) -> bool:
 
 
 _CAPITALISED = re.compile(r"(?<![.?!]\s)(?<!^)\b[A-Z][a-z]{2,}\b")
+# Acronyms anywhere ("CQC", "GCSE", "SATs", "LADO"): names of bodies and things just as much.
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}s?\b")
 _GENERIC = frozenset(
     """ofsted council county cabinet panel children services service inspection report
-    councillor director leader leaders member members team what who when which how""".split()
+    councillor director leader leaders member members team what who when which how
+    ilacs sif uk la las""".split()
 )
 
 
 def named_terms(question: str) -> list[str]:
-    """Stemmed proper names in the question (capitalised words not opening a sentence), e.g.
-    "Lester" in "Which recommendations did Councillor Lester propose?"; generic words such
+    """Stemmed proper names in the question (capitalised words not opening a sentence, and
+    acronyms), e.g. "Lester" in "Which recommendations did Councillor Lester propose?", "CQC"
+    in "What did the CQC say about adult social care?"; generic words such
     as "Cabinet" or "Ofsted" are left out. Authorities should be stripped beforehand."""
-    words = [w for w in _CAPITALISED.findall(question) if w.lower() not in _GENERIC]
+    found = _CAPITALISED.findall(question) + _ACRONYM.findall(question)
+    words = [w for w in found if w.lower() not in _GENERIC]
     return list(dict.fromkeys(tokenize([" ".join(words)])[0])) if words else []

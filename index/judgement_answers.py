@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
 
-from index.answer import Composed
+from index.answer import ABSTAIN_MESSAGE, Composed
 from index.judgement_table import JudgementRow, JudgementTable
 from index.judgements import AREA_LABELS, GRADES, Evidence, InspectionRecord
 from index.query import when_asked
@@ -29,6 +29,8 @@ _AREA_WORDS: tuple[tuple[str, str], ...] = (
     ("overall", r"overall(?:\s+effectiveness)?"),
 )
 _GRADE_WORDS = r"outstanding|good|requires\s+improvement|inadequate"
+# "How did Ofsted rate Barnet?": "rate" as a verb; "the recycling rate", "rate of" are nouns.
+_RATE_VERB = r"(?:did|does|do|would|to)\s+(?:[\w’']+\s+){0,3}rate\b(?!\s+of\b)"
 # "Who led the inspection of …", "which inspector led …": the lead inspector, by any wording.
 _WHO_LED = (
     r"led\s+(?:the\s+|ofsted's\s+|its\s+)*(?:ofsted\s+)?inspection|which\s+inspector|"
@@ -37,7 +39,7 @@ _WHO_LED = (
 # "When did Ofsted last inspect …", "when was …'s latest inspection carried out?"
 _WHEN_INSPECTED = r"when\s+(?:did|was|were)\b(?![^?]*\bpublish)[^?]*\binspect\w*"
 _CUE = re.compile(
-    r"\b(judged?|judgements?|judgments?|graded?|grades?|rated|rate(?!\s+of\b)|ratings?|verdict|"
+    r"\b(judged?|judgements?|judgments?|graded?|grades?|rated|" + _RATE_VERB + r"|ratings?|verdict|"
     r"scored?|inspected|"
     r"lead\s+inspector|ofsted\s+(?:result|outcome)|"
     + _WHO_LED
@@ -76,7 +78,7 @@ _FINDING = re.compile(
     re.I,
 )
 _GRADE_ASKED = re.compile(
-    r"\b(?:judged?|graded|rated|rate(?!\s+of\b)|grade|rating|scored?|"
+    r"\b(?:judged?|graded|rated|" + _RATE_VERB + r"|grade|rating|scored?|"
     r"overall\s+(?:score|effectiveness))\b",
     re.I,
 )
@@ -129,7 +131,7 @@ def parse_question(question: str, authorities: tuple[str, ...]) -> JudgementQues
     if not (
         areas
         or re.search(
-            r"\b(judged?|rated|rate(?!\s+of\b)|graded|grades?|ratings?|judgements?)\b",
+            r"\b(judged?|rated|" + _RATE_VERB + r"|graded|grades?|ratings?|judgements?)\b",
             question,
             re.I,
         )
@@ -223,11 +225,36 @@ def _latest(
     """The newest record grading ``area``; an inspection report wins over an article."""
     candidates = [r for r in records if r.grade_for(area)]
     if year:
-        candidates = [r for r in candidates if (r.when or "").startswith(str(year))]
+        candidates = [r for r in candidates if _in_year(r, year)]
     if not candidates:
         return None
     reports = [r for r in candidates if r.is_report]
     return (reports or candidates)[-1]
+
+
+def _in_year(record: InspectionRecord, year: int) -> bool:
+    """Whether ``record`` is "the <year> inspection": on site, ended or published that year."""
+    dates = (
+        record.start_date.value if record.start_date else None,
+        record.when,
+        record.published,
+    )
+    return any(d and d.startswith(str(year)) for d in dates)
+
+
+def _inspection_years(records: list[InspectionRecord]) -> list[str]:
+    return sorted({r.when[:4] for r in records if r.is_report and r.when})
+
+
+def _no_inspection_that_year(year: int, held: list[tuple[str, list[str]]]) -> str:
+    """The abstention for a year with no inspection, naming the years the documents hold."""
+    parts = [
+        f"no {year} inspection of {authority} (they hold {', '.join(years)})"
+        if years
+        else f"no {year} inspection of {authority}"
+        for authority, years in held
+    ]
+    return f"{ABSTAIN_MESSAGE} The documents hold " + "; ".join(parts) + "."
 
 
 def answer_judgement_question(
@@ -248,11 +275,20 @@ def answer_judgement_question(
             return Composed(_none_found(parsed), True, [])
     else:
         sentences = []
+        not_that_year: list[tuple[str, list[str]]] = []
         for authority in authorities:
             records = table.for_authority(authority)
             if not any(r.grades for r in records):
                 continue
-            sentences += _authority_sentences(parsed, authority, records, citer)
+            said = _authority_sentences(parsed, authority, records, citer)
+            if not said and parsed.year and parsed.kind in ("grade", "inspection"):
+                not_that_year.append((authority, _inspection_years(records)))
+            sentences += said
+        if not sentences and not_that_year:
+            # Asked about an inspection year the documents do not have: say which they have
+            # rather than answer from another year's report.
+            message = _no_inspection_that_year(parsed.year, not_that_year)
+            return Composed(message, True, [], text_may_answer=True)
     if not sentences:
         return None
     return Composed(" ".join(sentences), False, citer.citations)
@@ -266,7 +302,7 @@ def _authority_sentences(
     if parsed.kind == "inspection":
         dated = [r for r in records if r.is_report and (r.end_date or r.lead_inspector)]
         if parsed.year:
-            dated = [r for r in dated if (r.when or "").startswith(str(parsed.year))]
+            dated = [r for r in dated if _in_year(r, parsed.year)]
         if not dated:
             return []
         last = dated[-1]

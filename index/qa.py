@@ -9,7 +9,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from index.answer import ABSTAIN_MESSAGE, AnswerSettings, IdfTable, compose_answer
+from index.answer import ABSTAIN_MESSAGE, AnswerSettings, Composed, IdfTable, compose_answer
 from index.answer_type import answer_type, named_terms
 from index.embedding import TextEncoder, encoder_for
 from index.errors import BadQuery, DocumentNotFound
@@ -17,7 +17,7 @@ from index.gazetteer import canonical_authority
 from index.judgement_answers import answer_judgement_question
 from index.judgement_table import JudgementTable
 from index.lexical import document_frequencies, topic_terms
-from index.query import resolve, strip_authorities, when_asked
+from index.query import When, resolve, strip_authorities, when_asked
 from index.search import MODES, Searcher, SearchResult
 from index.settings import Settings
 from index.store import StoredIndex, load_index
@@ -133,13 +133,14 @@ class QAEngine:
                 filters,
                 {"total": _ms(started)},
             )
+        asked = when_asked(resolved.query)
         result = self.searcher.search(
             _retrieval_query(resolved.query, filters),
             filters,
             max(top_k, self.answer_settings.passages_considered),
             mode,
             self.settings.candidates,
-            when_asked(resolved.query),
+            asked,
             answer_type(question),
         )
         t0 = time.perf_counter()
@@ -156,15 +157,10 @@ class QAEngine:
             if _may_hold_judgements(filters)
             else None
         )
-        if table is not None:
-            composed, hits, stage = (
-                table,
-                self._table_hits(table.citations, result.hits),
-                "judgements",
-            )
-        else:
+        text = None
+        if table is None or table.text_may_answer:
             topic = strip_authorities(resolved.query) or resolved.query
-            composed = compose_answer(
+            text = compose_answer(
                 topic_terms(topic),
                 result.hits,
                 self.index.documents,
@@ -173,7 +169,17 @@ class QAEngine:
                 kind=answer_type(question),
                 names=named_terms(strip_authorities(question)),
             )
-            hits, stage = result.hits, "answer"
+        if table is not None and not (text and _names_a_year(text, asked)):
+            # The table answers; when it has no inspection in the year asked, the text still
+            # may (an article's "rated adequate in 2013"), but only in words naming that year.
+            composed, hits, stage = (
+                table,
+                self._table_hits(table.citations, result.hits),
+                "judgements",
+            )
+        else:
+            assert text is not None
+            composed, hits, stage = text, result.hits, "answer"
         timings = dict(result.timings_ms)
         timings[stage] = _ms(t0)
         timings["total"] = _ms(started)
@@ -211,6 +217,11 @@ def _retrieval_query(query: str, filters: Filters) -> str:
 def _may_hold_judgements(filters: Filters) -> bool:
     """Only filters the table can honour: a date range or a non-report type need retrieval."""
     return not (filters.doc_type or filters.date_from or filters.date_to or filters.doc_id)
+
+
+def _names_a_year(composed: Composed, asked: When | None) -> bool:
+    """Whether a text answer says one of the years asked about (so it is about that time)."""
+    return bool(asked and not composed.abstained and any(y in composed.answer for y in asked.years))
 
 
 def _ms(t0: float) -> float:

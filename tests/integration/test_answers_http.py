@@ -205,3 +205,22 @@ def test_a_sentence_announcing_a_list_is_answered_with_the_list(client):
     assert "Placement stability" in body["answer"]
     for citation in body["citations"]:
         assert citation["quote"] in citation["text"]
+
+
+def test_a_grade_for_a_year_with_no_inspection_abstains_naming_the_years_held(client):
+    body = ask(client, "What overall grade did Herefordshire get in its 2023 inspection?")
+    assert body["abstained"] and body["citations"] == []
+    assert "no 2023 inspection of Herefordshire" in body["answer"]
+    assert "2018" in body["answer"] and "2022" in body["answer"]
+
+
+def test_a_year_the_table_lacks_is_still_answered_from_text_that_names_it(client):
+    # No 2013 report is in the corpus, but a council article says what 2013's rating was.
+    body = ask(client, "How was Hertfordshire rated in 2013?")
+    assert not body["abstained"]
+    assert "adequate" in body["answer"] and "2013" in body["answer"]
+
+
+def test_a_body_the_documents_never_mention_is_not_answered_for(client):
+    body = ask(client, "What did the CQC say about adult social care in Hertfordshire?")
+    assert body["abstained"]

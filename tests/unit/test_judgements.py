@@ -192,6 +192,9 @@ def test_questions_that_are_not_about_judgements_are_left_to_retrieval():
     )
     assert latest.kind == "grade" and latest.areas == ("in_care",)
     assert parse_question("How have Barnet's grades progressed?", ("Barnet",)).kind == "change"
+    # "rate" the verb asks for a grade; "rate" the noun does not.
+    assert parse_question("How did Ofsted rate Barnet?", ("Barnet",)).kind == "grade"
+    assert parse_question("What is Barnet's household recycling rate?", ("Barnet",)) is None
 
 
 def test_filter_values_are_checked_with_a_message_naming_the_choices():
