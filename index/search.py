@@ -74,7 +74,9 @@ class Searcher:
             d.meta.authority.lower(): d.meta.authority for d in docs.values() if d.meta.authority
         }
         # Template text many reports repeat (back page, licence notice) answers nothing.
-        self._boilerplate = boilerplate_mask(index.passages)
+        self._boilerplate = (
+            index.boilerplate if index.boilerplate is not None else boilerplate_mask(index.passages)
+        )
 
     def allowed(self, filters: Filters) -> np.ndarray | None:
         """Boolean mask of passages the filters allow; None when nothing is filtered."""

@@ -21,6 +21,7 @@ from typing import Any
 import faiss
 import numpy as np
 
+from index.boilerplate import boilerplate_mask
 from index.errors import IndexCorrupt, IndexNotFound
 from index.judgement_table import JUDGEMENTS_FILE, read_judgements, write_judgements
 from index.judgements import InspectionRecord
@@ -33,7 +34,9 @@ FORMAT_VERSION = 1
 CURRENT = "CURRENT"
 VERSIONS = "versions"
 _CHECKED_FILES = ("documents.jsonl", "passages.jsonl", "vectors.npy", "dense.faiss")
-_OPTIONAL_CHECKED = (JUDGEMENTS_FILE,)  # checksummed when written; older indexes lack it
+BOILERPLATE_FILE = "boilerplate.npy"
+# Checksummed when written; older indexes lack them (the boilerplate mask is then computed).
+_OPTIONAL_CHECKED = (JUDGEMENTS_FILE, BOILERPLATE_FILE)
 
 
 @dataclass
@@ -64,6 +67,7 @@ class StoredIndex:
     dense: faiss.Index
     lexical: LexicalIndex
     judgements: list[InspectionRecord] = field(default_factory=list)
+    boilerplate: np.ndarray | None = None  # per passage: template text (index/boilerplate.py)
 
     @property
     def version(self) -> str:
@@ -122,6 +126,8 @@ def write_index(
             del record["text"]  # derived from the document text and the offsets
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
     np.save(building / "vectors.npy", vectors)
+    # Found once here rather than at every server start (seconds at a million passages).
+    np.save(building / BOILERPLATE_FILE, boilerplate_mask(passages))
     dense = make_dense_index(vectors, manifest.dimension, dense_type)
     manifest.stats["dense_index"] = dense_type
     faiss.write_index(dense, str(building / "dense.faiss"))
@@ -270,12 +276,16 @@ def load_index(index_dir: Path, model_name: str, dimension: int | None = None) -
         dense = faiss.read_index(str(version_dir / "dense.faiss"))
         lexical = LexicalIndex.load(version_dir / "lexical", len(passages))
         judgements = read_judgements(version_dir / JUDGEMENTS_FILE)
+        flagged = version_dir / BOILERPLATE_FILE
+        boilerplate = np.load(flagged) if flagged.is_file() else boilerplate_mask(passages)
     except (OSError, ValueError, KeyError, RuntimeError) as exc:
         raise IndexCorrupt(f"cannot read index {version_dir}: {exc}; rebuild the index") from exc
-    if not (len(passages) == manifest.passage_count == dense.ntotal == len(vectors)):
+    if not (
+        len(passages) == manifest.passage_count == dense.ntotal == len(vectors) == len(boilerplate)
+    ):
         raise IndexCorrupt(f"index {version_dir} is inconsistent (counts differ): rebuild it")
     return StoredIndex(
-        version_dir, manifest, documents, passages, vectors, dense, lexical, judgements
+        version_dir, manifest, documents, passages, vectors, dense, lexical, judgements, boilerplate
     )
 
 
