@@ -97,9 +97,9 @@ def _passage_terms(passage: Passage) -> frozenset[str]:
     return frozenset(tokenize([passage.embedding_text()])[0])
 
 
-# Words naming the kind of finding asked for ("what weakness…", "which strengths…") rather
-# than its topic: evidence often shows them without the word ("plans focus too much on the
-# needs of adults"), so they add to a sentence's match but are not required of it.
+# Words naming the kind of finding asked for ("what weakness…", "how good is…") rather than
+# its topic: evidence often shows them without the word ("plans focus too much on the needs
+# of adults"), so they add to a sentence's match but are not required of it.
 _EVALUATIVE = frozenset(
     tokenize(
         [

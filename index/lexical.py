@@ -10,7 +10,8 @@ from typing import Any
 import numpy as np
 import Stemmer
 
-from index.text import QUESTION_WORDS, STOPWORDS
+from index.question_words import QUESTION_WORDS
+from index.text import STOPWORDS
 
 log = logging.getLogger(__name__)
 

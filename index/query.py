@@ -4,7 +4,8 @@ import re
 from dataclasses import dataclass
 
 from index.gazetteer import find_authorities, find_authority_spans
-from index.text import QUESTION_WORDS, STOPWORDS
+from index.question_words import QUESTION_WORDS
+from index.text import STOPWORDS
 
 _FOLLOW_UP = re.compile(
     r"^\s*(and|what about|how about|what of|and what about|same for|also)\b", re.I

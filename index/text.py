@@ -111,12 +111,3 @@ STOPWORDS = frozenset(
     would wouldn't you you'd you'll you're you've your yours yourself yourselves also please
     tell me us any anything much many""".split()
 )
-
-# Words that frame a question about an inspection rather than name its topic.
-QUESTION_WORDS = frozenset(
-    """ofsted say said says tell told find found finding findings inspector inspectors
-    inspection inspections report reports reported describe described think thought mention
-    mentioned note noted comment comments commented latest recent give
-    gave summary summarise summarize according recently most last current currently
-    happen happens happening""".split()
-)

@@ -1,0 +1,14 @@
+"""Words that frame a question about an inspection rather than name its topic.
+
+Kept apart from index/text.py (whose source is part of the build's pipeline signature):
+they shape how questions are read, not how documents are chunked, so changing them must not
+re-embed the corpus.
+"""
+
+QUESTION_WORDS = frozenset(
+    """ofsted say said says tell told find found finding findings inspector inspectors
+    inspection inspections report reports reported describe described think thought mention
+    mentioned note noted comment comments commented latest recent give
+    gave summary summarise summarize according recently most last current currently
+    happen happens happening raise raised""".split()
+)
