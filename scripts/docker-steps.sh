@@ -16,8 +16,10 @@ HF_HUB_OFFLINE=1 INSPECTION_QA_INDEX_DIR="$work/index" "$work/venv/bin/inspectio
 server=$!
 for _ in $(seq 1 120); do
     if curl -fsS http://127.0.0.1:8765/readyz >/dev/null 2>&1; then
-        curl -fsS http://127.0.0.1:8765/v1/ask -H 'content-type: application/json' \
-            -d '{"question": "What did Ofsted say about care leavers in Calderdale?"}' | head -c 400
+        # Read the whole answer first: `curl | head -c` fails under pipefail once head stops reading.
+        answer=$(curl -fsS http://127.0.0.1:8765/v1/ask -H 'content-type: application/json' \
+            -d '{"question": "What did Ofsted say about care leavers in Calderdale?"}')
+        echo "${answer:0:400}"
         echo; echo "docker steps: OK"; exit 0
     fi
     sleep 1
