@@ -82,6 +82,10 @@ _GRADE_ASKED = re.compile(
     r"overall\s+(?:score|effectiveness))\b",
     re.I,
 )
+# Without a named area, a question is about grades only if it says so.
+_GRADE_WORDING = re.compile(
+    r"\b(judged?|rated|" + _RATE_VERB + r"|graded|grades?|ratings?|judgements?)\b", re.I
+)
 # Someone else's judgements (the council's audits, practitioners') are not Ofsted's grades.
 _OTHER_JUDGEMENTS = re.compile(
     r"\b(?:audit|own|their|practice|professional|managers?'?|social\s+workers?'?)\s+"
@@ -128,14 +132,7 @@ def parse_question(question: str, authorities: tuple[str, ...]) -> JudgementQues
         return None
     if _INSPECTION_WHEN.search(question):
         return JudgementQuestion("inspection", areas, grades, year)
-    if not (
-        areas
-        or re.search(
-            r"\b(judged?|rated|" + _RATE_VERB + r"|graded|grades?|ratings?|judgements?)\b",
-            question,
-            re.I,
-        )
-    ):
+    if not (areas or _GRADE_WORDING.search(question)):
         return None
     if _CHANGE.search(question):
         return JudgementQuestion("change", areas or ("overall",), grades, year)

@@ -114,7 +114,7 @@ def _topic_words(text: str) -> str:
 
 # Words that ask to compare with the last answer rather than name a topic of their own:
 # "is it any different in Knowsley?", "and in 2015?"
-_PLACE_TIME = frozenset("in on at by from any different same similar better worse there".split())
+_NO_TOPIC = frozenset("in on at by from any different same similar better worse there".split())
 _CONNECTORS = frozenset("the a an and of in for on to with their its".split())
 _ARTICLES = frozenset("the a an its their".split())
 _TOPIC_OPENERS = frozenset("about of for on regarding was were is are".split())
@@ -201,7 +201,7 @@ def resolve(question: str, history: list[str] | None = None) -> ResolvedQuestion
     carried = False
     years = _YEAR.findall(question)
     topic_missing = not [
-        w for w in _topic_words(_YEAR.sub(" ", question)).split() if w.lower() not in _PLACE_TIME
+        w for w in _topic_words(_YEAR.sub(" ", question)).split() if w.lower() not in _NO_TOPIC
     ]
     if topic_missing and previous.query:
         # Only an authority or a year (or nothing) was given: ask the previous question of it.

@@ -8,7 +8,6 @@ import faiss
 import numpy as np
 
 from index.answer_type import offers
-from index.boilerplate import boilerplate_mask
 from index.embedding import TextEncoder
 from index.query import When
 from index.store import StoredIndex, search_parameters
@@ -74,9 +73,7 @@ class Searcher:
             d.meta.authority.lower(): d.meta.authority for d in docs.values() if d.meta.authority
         }
         # Template text many reports repeat (back page, licence notice) answers nothing.
-        self._boilerplate = (
-            index.boilerplate if index.boilerplate is not None else boilerplate_mask(index.passages)
-        )
+        self._boilerplate = index.boilerplate
 
     def allowed(self, filters: Filters) -> np.ndarray | None:
         """Boolean mask of passages the filters allow; None when nothing is filtered."""

@@ -66,8 +66,8 @@ class StoredIndex:
     vectors: np.ndarray
     dense: faiss.Index
     lexical: LexicalIndex
+    boilerplate: np.ndarray  # per passage: template text (index/boilerplate.py)
     judgements: list[InspectionRecord] = field(default_factory=list)
-    boilerplate: np.ndarray | None = None  # per passage: template text (index/boilerplate.py)
 
     @property
     def version(self) -> str:
@@ -285,7 +285,7 @@ def load_index(index_dir: Path, model_name: str, dimension: int | None = None) -
     ):
         raise IndexCorrupt(f"index {version_dir} is inconsistent (counts differ): rebuild it")
     return StoredIndex(
-        version_dir, manifest, documents, passages, vectors, dense, lexical, judgements, boilerplate
+        version_dir, manifest, documents, passages, vectors, dense, lexical, boilerplate, judgements
     )
 
 
