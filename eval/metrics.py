@@ -32,6 +32,8 @@ class Cited:
     authority: str | None
     text: str  # the cited passage
     quote: str
+    start: int = -1  # the passage's offsets in its document (-1: unknown)
+    end: int = -1
 
 
 @dataclass
@@ -45,6 +47,9 @@ class Outcome:
     resolved_query: str
     latency_ms: float
     error: str | None = None
+    # The /v1/search ranking for the same (resolved) question, when the backend ran it: the
+    # answer should never lose what retrieval found.
+    searched: list[Retrieved] | None = None
 
 
 @dataclass
@@ -56,6 +61,8 @@ class QuestionResult:
     grounding: float | None  # None when nothing was answered
     authority_ok: bool | None  # None when there is nothing to check
     scores: dict[str, Any] = field(default_factory=dict)
+    search_first_hit: int | None = None  # the same rank in the /v1/search ranking
+    cited_evidence: bool = False  # a citation's passage holds the evidence
 
     @property
     def correct_abstention(self) -> bool:
@@ -156,7 +163,15 @@ def score_question(q: GoldQuestion, outcome: Outcome) -> QuestionResult:
     authority_ok = None
     if wanted and outcome.citations:
         authority_ok = all((c.authority or "").lower() in wanted for c in outcome.citations)
-    return QuestionResult(q, outcome, first, recall, ground, authority_ok)
+    searched = None
+    if q.evidence and outcome.searched is not None:
+        searched = first_hit_rank(outcome.searched, q.evidence)
+    cited = answered and any(
+        is_hit(Retrieved(c.doc_id, c.start, c.end, c.authority, c.text), ev)
+        for c in outcome.citations
+        for ev in q.evidence
+    )
+    return QuestionResult(q, outcome, first, recall, ground, authority_ok, {}, searched, cited)
 
 
 def _mean(values: list[float]) -> float | None:
@@ -197,6 +212,17 @@ def summarise(results: list[QuestionResult]) -> dict[str, float | int | None]:
         "hit@1": _mean([r.first_hit == 1 for r in with_evidence]),
         "hit@5": _mean([r.first_hit is not None and r.first_hit <= 5 for r in with_evidence]),
         "mrr@10": _mean([1 / r.first_hit if r.first_hit else 0.0 for r in with_evidence]),
+        "search_hit@1": _mean(
+            [r.search_first_hit == 1 for r in with_evidence if r.outcome.searched is not None]
+        ),
+        "search_hit@5": _mean(
+            [
+                r.search_first_hit is not None and r.search_first_hit <= 5
+                for r in with_evidence
+                if r.outcome.searched is not None
+            ]
+        ),
+        "cited_evidence": _mean([r.cited_evidence for r in with_evidence]),
         "key_term_recall": _mean([r.key_term_recall for r in answerable]),
         "grounding": _mean([r.grounding for r in answered]),
         "abstain_precision": true_abstentions / len(abstained) if abstained else None,

@@ -11,6 +11,7 @@ from eval.goldset import GoldQuestion, locate_evidence
 from eval.metrics import RANK_DEPTH, Cited, Outcome, QuestionResult, Retrieved, score_question
 from index.errors import DocumentNotFound, InspectionQAError
 from index.qa import QAEngine
+from index.types import Hit
 
 log = logging.getLogger(__name__)
 
@@ -43,27 +44,33 @@ class EngineBackend:
             q.question, top_k=RANK_DEPTH, history=q.history or None, mode=self.mode
         )
         latency = (time.perf_counter() - started) * 1000
-        docs = self.engine.documents
+        searched = self.engine.search(answer.resolved_query, top_k=RANK_DEPTH, mode=self.mode)
         return Outcome(
             answer=answer.answer,
             abstained=answer.abstained,
             citations=[
-                Cited(c.n, c.doc_id, c.authority, c.text, c.quote) for c in answer.citations
+                Cited(c.n, c.doc_id, c.authority, c.text, c.quote, c.start, c.end)
+                for c in answer.citations
             ],
-            retrieved=[
-                Retrieved(
-                    h.passage.doc_id,
-                    h.passage.start,
-                    h.passage.end,
-                    docs[h.passage.doc_id].meta.authority,
-                    h.passage.text,
-                    h.passage.section,
-                )
-                for h in answer.hits
-            ],
+            retrieved=self._retrieved(answer.hits),
             resolved_query=answer.resolved_query,
             latency_ms=latency,
+            searched=self._retrieved(searched.hits),
         )
+
+    def _retrieved(self, hits: list[Hit]) -> list[Retrieved]:
+        docs = self.engine.documents
+        return [
+            Retrieved(
+                h.passage.doc_id,
+                h.passage.start,
+                h.passage.end,
+                docs[h.passage.doc_id].meta.authority,
+                h.passage.text,
+                h.passage.section,
+            )
+            for h in hits
+        ]
 
     def text(self, doc_id: str) -> str | None:
         try:
@@ -107,7 +114,9 @@ class HttpBackend:
             answer=data["answer"],
             abstained=data["abstained"],
             citations=[
-                Cited(c["n"], c["doc_id"], c["authority"], c["text"], c["quote"])
+                Cited(
+                    c["n"], c["doc_id"], c["authority"], c["text"], c["quote"], c["start"], c["end"]
+                )
                 for c in data["citations"]
             ],
             retrieved=[
