@@ -1,0 +1,37 @@
+"""The blind set is complete, frozen, and its quotes are verbatim in the stored text."""
+
+import hashlib
+
+from eval.goldset import CorpusTexts, load_gold, locate_evidence
+from index.settings import REPO_ROOT, get_settings
+
+BLIND = REPO_ROOT / "eval" / "gold" / "blind"
+KINDS = """grade inspector dates finding strength improve person date amount source comparison
+negative follow_up unanswerable""".split()
+
+
+def test_blind_set_is_unchanged_since_it_was_frozen():
+    recorded = (BLIND / "blind.jsonl.sha256").read_text().strip()
+    assert hashlib.sha256((BLIND / "blind.jsonl").read_bytes()).hexdigest() == recorded
+
+
+def test_blind_set_covers_every_kind_of_question_staff_ask():
+    questions = load_gold([BLIND / "blind.jsonl"])
+    assert len(questions) >= 250
+    assert sum(not q.answerable for q in questions) >= 40
+    assert {q.kind for q in questions} == set(KINDS)
+    assert all(q.evidence and q.key_terms for q in questions if q.answerable)
+    assert all(q.history for q in questions if q.kind == "follow_up")
+
+
+def test_blind_quotes_into_council_and_shipped_documents_are_verbatim():
+    """Quotes into the ILACS archive are located by every `inspection-qa eval` run."""
+    council = get_settings().ilacs_dir.parent / "council"
+    texts = CorpusTexts([REPO_ROOT / "corpus", council])
+    questions = [
+        q
+        for q in load_gold([BLIND / "blind.jsonl"])
+        if q.evidence and all(texts.text(e.doc_id) is not None for e in q.evidence)
+    ]
+    assert len(questions) >= 90
+    assert locate_evidence(questions, texts.text, texts.authority) == []
