@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from index.answer_type import offers
+from index.answer_type import PERSON, offers
 from index.lexical import tokenize
 from index.text import sentence_spans, words
 from index.types import Citation, Document, Hit, Passage
@@ -117,6 +117,26 @@ _LIST_ITEMS = 4
 _SHORT_LINE_WORDS = 12
 
 
+# A labelled line's label, and the question words that ask for that role.
+_ROLE_LABEL = re.compile(r"^\W*([A-Za-z][A-Za-z ]{1,30}?)\s*:")
+_ROLE_ASKED = {
+    "author": ("wrote", "written", "write", "author"),
+    "owner": ("own", "owner", "respons", "lead"),
+    "lead inspector": ("inspector", "led", "lead", "inspect"),
+    "inspector": ("inspector", "inspect"),
+    "chair": ("chair",),
+    "contact": ("contact",),
+}
+
+
+def _role_asked(line: str, terms: list[str]) -> bool:
+    """Whether ``line`` is labelled with the role the question asks about ("Owner:" for
+    "who owns …"); a name under another label answers a different question."""
+    label = _ROLE_LABEL.match(line)
+    asked = _ROLE_ASKED.get(label.group(1).strip().lower(), ()) if label else ()
+    return any(t.startswith(a) or a.startswith(t) for t in terms for a in asked if len(t) >= 3)
+
+
 def _jaccard(a: str, b: str) -> float:
     sa, sb = set(words(a)), set(words(b))
     return len(sa & sb) / max(1, len(sa | sb))
@@ -155,9 +175,14 @@ def compose_answer(
         for start, end, present in _unit_terms(hit.passage):
             sentence = hit.passage.text[start:end]
             typed = offers(kind, sentence)
-            if typed and len(sentence.split()) <= _SHORT_LINE_WORDS:
+            if (
+                typed
+                and len(sentence.split()) <= _SHORT_LINE_WORDS
+                and (kind != PERSON or _role_asked(sentence, terms))
+            ):
                 # A short line giving the kind of answer asked for (a cover page's meeting
-                # date, an "Author:" line) is about what its passage is about.
+                # date, an "Author:" line) is about what its passage is about; for a person,
+                # only when its label is the role asked about (an author for "who wrote").
                 present = present | _passage_terms(hit.passage)
             covered = [t for t in terms if t in present]
             overlap = min(1.0, sum(idf(t) for t in covered) / weight_total)
@@ -198,24 +223,7 @@ def compose_answer(
         passage = cand.hit.passage
         meta = documents[passage.doc_id].meta
         quote = passage.text[cand.start : cand.end]
-        citations.append(
-            Citation(
-                n=n,
-                passage_id=passage.passage_id,
-                doc_id=passage.doc_id,
-                title=meta.title,
-                authority=meta.authority,
-                date=meta.date,
-                doc_type=meta.doc_type,
-                section=passage.section,
-                text=passage.text,
-                quote=quote,
-                start=passage.start,
-                end=passage.end,
-                score=round(cand.hit.score, 6),
-                page=passage.page,
-            )
-        )
+        citations.append(Citation.from_passage(n, passage, meta, quote, cand.hit.score))
         sentences.append(f"{_as_sentence(quote)} [{n}]")
     return Composed(" ".join(sentences), False, citations)
 

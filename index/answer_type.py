@@ -8,6 +8,8 @@ from index.lexical import tokenize
 PERSON = "person"
 DATE = "date"
 GRADE = "grade"
+AMOUNT = "amount"
+COUNT = "count"
 
 _WHO = re.compile(r"^\W*(and\s+)?(who|whose|whom)\b|\bwho\s+(is|was|are|owns|wrote|leads)\b", re.I)
 _WHEN = re.compile(
@@ -33,6 +35,20 @@ _DATE_SPAN = re.compile(
 )
 
 
+_HOW_MUCH = re.compile(r"\bhow\s+much\b|\bwhat\s+(?:amount|sum|budget|cost)\b|\bcost\b", re.I)
+_HOW_MANY = re.compile(r"\bhow\s+many\b|\b(?:number|count)\s+of\b|\bwhat\s+number\b", re.I)
+# An amount: money, or a number with a unit of amount ("£5.5 million", "12 per cent").
+_AMOUNT_SPAN = re.compile(
+    r"£\s?\d|\b\d[\d,.]*\s*(?:million|m|bn|billion|k|thousand|per\s*cent|%)(?!\w)|\d%", re.I
+)
+# A count: a number that is not a year, a date's day or a list label, or a number word.
+_COUNT_SPAN = re.compile(
+    rf"(?<![\d£.,/-])\b(?!(?:19|20)\d\d\b)\d[\d,]*\b(?![.)]\s|\s*(?:st|nd|rd|th)\b|\s+{_MONTH}\b)"
+    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"forty|fifty|hundred|dozen|several)\b",
+    re.I,
+)
+
 _HOW_JUDGED = re.compile(
     r"\b(grade|graded|grading|rated|rating|judged|judgement|judgment|score|scored)\b"
     r"|\bhow (good|effective|well)\b",
@@ -48,12 +64,16 @@ _GRADE_SPAN = re.compile(
 
 
 def answer_type(question: str) -> str | None:
-    """PERSON for who-questions, DATE for when-questions, GRADE for how-was-it-judged
-    questions, else None."""
+    """PERSON for who-questions, DATE for when-questions, AMOUNT for how much, COUNT for how
+    many, GRADE for how-was-it-judged questions, else None."""
     if _WHO.search(question):
         return PERSON
     if _WHEN.search(question):
         return DATE
+    if _HOW_MUCH.search(question):
+        return AMOUNT
+    if _HOW_MANY.search(question):
+        return COUNT
     if _HOW_JUDGED.search(question):
         return GRADE
     return None
@@ -67,6 +87,10 @@ def offers(kind: str | None, span: str) -> bool:
         return bool(_DATE_SPAN.search(span))
     if kind == GRADE:
         return bool(_GRADE_SPAN.search(span))
+    if kind == AMOUNT:
+        return bool(_AMOUNT_SPAN.search(span))
+    if kind == COUNT:
+        return bool(_COUNT_SPAN.search(span) or _AMOUNT_SPAN.search(span))
     return False
 
 

@@ -9,6 +9,7 @@ import numpy as np
 
 from index.answer_type import offers
 from index.embedding import TextEncoder
+from index.metadata import date_period
 from index.query import When
 from index.store import StoredIndex, search_parameters
 from index.types import Filters, Hit
@@ -44,6 +45,7 @@ class Searcher:
         dense_weight: float = 1.0,
         date_weight: float = 0.0,
         type_weight: float = 0.0,
+        source_weight: float = 0.0,
         nprobe: int = 32,
         ef_search: int = 128,
     ) -> None:
@@ -53,6 +55,7 @@ class Searcher:
         self.dense_weight = dense_weight
         self.date_weight = date_weight
         self.type_weight = type_weight
+        self.source_weight = source_weight
         self._params = search_parameters(index.dense, nprobe, ef_search)
         self._nprobe, self._ef_search = nprobe, ef_search
         docs = index.documents
@@ -64,9 +67,11 @@ class Searcher:
         self._doc_type_codes, self._doc_type = _codes(
             [docs[p.doc_id].meta.doc_type.lower() for p in index.passages]
         )
-        self._date = np.array(
-            [(docs[p.doc_id].meta.date or "")[:10] for p in index.passages], dtype="U10"
-        )
+        periods = {d: date_period(d) for d in {doc.meta.date for doc in docs.values()}}
+        spans = [periods[docs[p.doc_id].meta.date] for p in index.passages]
+        # A document dated only by year or month covers that whole period.
+        self._date = np.array([first for first, _ in spans], dtype="U10")
+        self._date_last = np.array([last for _, last in spans], dtype="U10")
         self._title = [docs[p.doc_id].meta.title.lower() for p in index.passages]
         self._doc_ids = np.array([p.doc_id for p in index.passages], dtype=object)
         self.authorities = {
@@ -89,7 +94,7 @@ class Searcher:
         if filters.date_from or filters.date_to:
             lo = (filters.date_from or date.min).isoformat()
             hi = (filters.date_to or date.max).isoformat()
-            mask &= (self._date != "") & (self._date >= lo) & (self._date <= hi)
+            mask &= (self._date != "") & (self._date_last >= lo) & (self._date <= hi)
         if filters.doc_id:
             mask &= np.isin(self._doc_ids, list(filters.doc_id))
         return mask
@@ -137,6 +142,7 @@ class Searcher:
         candidates: int = 50,
         when: When | None = None,
         kind: str | None = None,
+        sources: tuple[str, ...] = (),
     ) -> SearchResult:
         """The ``top_k`` passages for ``query`` among those ``filters`` allow."""
         timings: dict[str, float] = {}
@@ -160,7 +166,7 @@ class Searcher:
             timings["lexical"] = _ms(t0)
         dense, lexical = self._without_boilerplate(dense), self._without_boilerplate(lexical)
         t0 = time.perf_counter()
-        hits = self._fuse(dense, lexical, mode, when, kind)[:top_k]
+        hits = self._fuse(dense, lexical, mode, when, kind, sources)[:top_k]
         timings["fusion"] = _ms(t0)
         return SearchResult(hits, vector, timings, allowed)
 
@@ -190,6 +196,7 @@ class Searcher:
         mode: str,
         when: When | None = None,
         kind: str | None = None,
+        sources: tuple[str, ...] = (),
     ) -> list[Hit]:
         dense_score = dict(zip(dense.rows, dense.scores, strict=True))
         lexical_score = dict(zip(lexical.rows, lexical.scores, strict=True))
@@ -214,6 +221,12 @@ class Searcher:
                 passages = self.index.passages
                 for row in [r for r in fused if offers(kind, passages[r].text)]:
                     fused[row] += self.type_weight / (self.rrf_k + 1)
+            if sources and self.source_weight:
+                # And one for the kind of document the question names ("according to the
+                # committee minutes"): a vote, not a filter, as doc types are inferred.
+                wanted = {self._doc_type_codes.get(t, -1) for t in sources}
+                for row in [r for r in fused if self._doc_type[r] in wanted]:
+                    fused[row] += self.source_weight / (self.rrf_k + 1)
         order = sorted(fused, key=lambda r: (-fused[r], r))
         passages = self.index.passages
         return [

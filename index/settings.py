@@ -52,6 +52,9 @@ class Settings(BaseSettings):
     type_weight: float = Field(
         default=0.5, ge=0, description="RRF vote for passages offering a who/when answer"
     )
+    source_weight: float = Field(
+        default=1.0, ge=0, description="RRF vote for the kind of document a question names"
+    )
     candidates: int = 50
     top_k: int = 5
     top_k_max: int = 50

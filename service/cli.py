@@ -109,7 +109,8 @@ def _ask(args: argparse.Namespace) -> int:
     if args.json:
         from service.convert import ask_response
 
-        print(json.dumps(ask_response(answer, "cli").model_dump(), indent=2, ensure_ascii=False))
+        response = ask_response(answer, "cli", engine.documents)
+        print(json.dumps(response.model_dump(), indent=2, ensure_ascii=False))
         return 0
     print(answer.answer)
     for c in answer.citations:

@@ -96,16 +96,6 @@ class CitationOut(BaseModel):
     page: int | None = None
 
 
-class AskResponse(BaseModel):
-    answer: str
-    abstained: bool
-    citations: list[CitationOut]
-    conversation_id: str
-    resolved_query: str
-    filters: dict[str, Any]
-    timings_ms: dict[str, float]
-
-
 class PassageOut(BaseModel):
     passage_id: str
     doc_id: str
@@ -121,6 +111,20 @@ class PassageOut(BaseModel):
     score: float
     dense_score: float | None
     lexical_score: float | None
+
+
+class AskResponse(BaseModel):
+    answer: str
+    abstained: bool
+    citations: list[CitationOut]
+    sources: list[PassageOut] = Field(
+        default_factory=list,
+        description="The search's top-k passages for the resolved question, best first",
+    )
+    conversation_id: str
+    resolved_query: str
+    filters: dict[str, Any]
+    timings_ms: dict[str, float]
 
 
 class SearchResponse(BaseModel):

@@ -68,7 +68,7 @@ def answer_in_conversation(
         answer = engine.ask(body.question, filters, body.top_k, history)
     cited = tuple(sorted({c.doc_id for c in answer.citations}))
     store.add_turn(conversation_id, body.question, answer.resolved_query, cited, answer.abstained)
-    return ask_response(answer, conversation_id)
+    return ask_response(answer, conversation_id, engine.documents)
 
 
 @router.post(

@@ -76,6 +76,25 @@ function addTurn(question) {
   return { turn, resolved, answer, sources };
 }
 
+// Everything the search found, not only what the answer quoted: the reader can check what
+// else the documents say.
+function searchedList(sources) {
+  const box = document.createElement("details");
+  box.className = "searched";
+  const summary = document.createElement("summary");
+  summary.textContent = `${sources.length} passages searched`;
+  const list = document.createElement("ol");
+  for (const s of sources) {
+    const li = document.createElement("li");
+    const when = s.date ? `, ${s.date}` : "";
+    li.textContent = `${s.title}${when} — ${s.section || s.doc_type}`;
+    li.title = s.text;
+    list.appendChild(li);
+  }
+  box.append(summary, list);
+  return box;
+}
+
 async function ask(question) {
   const view = addTurn(question);
   $("status").textContent = "Searching the documents…";
@@ -113,6 +132,7 @@ async function ask(question) {
           li.textContent = `${c.title} — ${c.section}`;
           view.sources.appendChild(li);
         }
+        view.turn.appendChild(searchedList(data.sources || []));
       } else if (event === "error") {
         throw new Error(data.message);
       }

@@ -19,6 +19,7 @@
     input { flex: 1; font: inherit; padding: 0.35rem; border: 1px solid #d6dde5; border-radius: 4px; }
     button { font: inherit; padding: 0.35rem 0.8rem; border-radius: 4px; border: 1px solid #1d5fa8; background: #1d5fa8; color: #fff; cursor: pointer; }
     sup { color: #1d5fa8; }
+    details { font-size: 0.85rem; color: #5a6775; margin-top: 0.3rem; }
   `;
 
   class InspectionQaAnswer extends HTMLElement {
@@ -29,7 +30,8 @@
       root.innerHTML = `<style>${STYLE}</style><div class="box" part="box">
         <p class="title">Ask about Ofsted inspections</p>
         ${mode === "live" ? '<form><input aria-label="Question" maxlength="2000"><button>Ask</button></form>' : ""}
-        <p class="answer" role="status"></p><ol></ol></div>`;
+        <p class="answer" role="status"></p><ol class="cited"></ol>
+        <details><summary>Passages searched</summary><ol class="searched"></ol></details></div>`;
       const question = this.getAttribute("question");
       if (mode === "live") {
         const input = root.querySelector("input");
@@ -45,7 +47,8 @@
     async ask(question) {
       const root = this.shadowRoot;
       const answer = root.querySelector(".answer");
-      const list = root.querySelector("ol");
+      const list = root.querySelector("ol.cited");
+      const searched = root.querySelector("ol.searched");
       answer.className = "answer";
       answer.textContent = "Searching…";
       list.textContent = "";
@@ -72,6 +75,12 @@
           a.target = "_blank";
           li.appendChild(a);
           list.appendChild(li);
+        }
+        searched.textContent = "";
+        for (const s of body.sources || []) {
+          const li = document.createElement("li");
+          li.textContent = `${s.title}${s.date ? `, ${s.date}` : ""}`;
+          searched.appendChild(li);
         }
       } catch (error) {
         answer.className = "answer error";
