@@ -16,10 +16,11 @@ ABSTAIN_MESSAGE = "I could not find this in the documents."
 
 @dataclass(frozen=True)
 class AnswerSettings:
-    max_sentences: int = 3
+    # From the one Settings object (answer_max_sentences, abstain_min_*): no second default.
+    max_sentences: int
+    min_dense: float
+    min_overlap: float
     passages_considered: int = 5
-    min_dense: float = 0.30
-    min_overlap: float = 0.30
     max_per_passage: int = 2
     relative_floor: float = 0.6  # drop sentences far weaker than the best one
     type_bonus: float = 0.2  # for a span that gives the kind of answer asked for (who, when)

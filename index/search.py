@@ -29,9 +29,7 @@ class Ranking:
 @dataclass
 class SearchResult:
     hits: list[Hit]
-    query_vector: np.ndarray | None
     timings_ms: dict[str, float] = field(default_factory=dict)
-    candidates: int = 0  # passages the filters allowed
 
 
 class Searcher:
@@ -41,14 +39,15 @@ class Searcher:
         self,
         index: StoredIndex,
         encoder: TextEncoder,
-        rrf_k: int = 60,
-        dense_weight: float = 1.0,
-        date_weight: float = 0.0,
-        type_weight: float = 0.0,
-        source_weight: float = 0.0,
-        nprobe: int = 32,
-        ef_search: int = 128,
+        rrf_k: int,
+        dense_weight: float,
+        date_weight: float,
+        type_weight: float,
+        source_weight: float,
+        nprobe: int,
+        ef_search: int,
     ) -> None:
+        """Every knob comes from the one Settings object (see QAEngine)."""
         self.index = index
         self.encoder = encoder
         self.rrf_k = rrf_k
@@ -138,8 +137,8 @@ class Searcher:
         query: str,
         filters: Filters,
         top_k: int,
-        mode: str = "hybrid",
-        candidates: int = 50,
+        mode: str,
+        candidates: int,
         when: When | None = None,
         kind: str | None = None,
         sources: tuple[str, ...] = (),
@@ -151,7 +150,6 @@ class Searcher:
         allowed = len(self.index.passages) if mask is None else int(mask.sum())
         timings["filter"] = _ms(t0)
         depth = max(candidates, top_k)
-        vector = None
         dense = lexical = Ranking([], [])
         if mode in ("hybrid", "dense") and allowed:
             t0 = time.perf_counter()
@@ -168,7 +166,7 @@ class Searcher:
         t0 = time.perf_counter()
         hits = self._fuse(dense, lexical, mode, when, kind, sources)[:top_k]
         timings["fusion"] = _ms(t0)
-        return SearchResult(hits, vector, timings, allowed)
+        return SearchResult(hits, timings)
 
     def _without_boilerplate(self, ranking: Ranking) -> Ranking:
         keep = [k for k, row in enumerate(ranking.rows) if not self._boilerplate[row]]
@@ -232,10 +230,6 @@ class Searcher:
         return [
             Hit(passages[r], fused[r], dense_score.get(r), lexical_score.get(r), r) for r in order
         ]
-
-    def dense_similarity(self, vector: np.ndarray, rows: list[int]) -> np.ndarray:
-        """Cosine similarity of ``vector`` with the given passages' stored vectors."""
-        return self.index.vectors[rows] @ vector
 
 
 def _codes(values: list[str]) -> tuple[dict[str, int], np.ndarray]:

@@ -67,7 +67,6 @@ class Settings(BaseSettings):
     # Service.
     host: str = "127.0.0.1"
     port: int = 8000
-    question_max_chars: int = 2000
 
     # Reliability and access (issue 7). Secrets come only from here (env or .env).
     workers: int = Field(default=1, ge=1, le=16)
