@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from index.answer_type import PERSON, offers
+from index.boilerplate import is_template
 from index.lexical import tokenize
 from index.text import sentence_spans, words
 from index.types import Citation, Document, Hit, Passage
@@ -151,6 +152,7 @@ def compose_answer(
     settings: AnswerSettings,
     kind: str | None = None,
     names: list[str] | None = None,
+    template: frozenset[int] = frozenset(),
 ) -> Composed:
     """Pick, order and cite the sentences that answer; abstain when none does well enough.
 
@@ -175,6 +177,8 @@ def compose_answer(
         relevance = hit.score / top_score
         for start, end, present in _unit_terms(hit.passage):
             sentence = hit.passage.text[start:end]
+            if is_template(sentence, template):
+                continue  # Ofsted's back page, run on into a report's last section
             typed = offers(kind, sentence)
             if (
                 typed

@@ -11,11 +11,13 @@ from pathlib import Path
 
 from index.answer import ABSTAIN_MESSAGE, AnswerSettings, Composed, IdfTable, compose_answer
 from index.answering.by_inspection import asks_by_inspection, compose_by_inspection
+from index.boilerplate import template_sentences
 from index.embedding import TextEncoder, encoder_for
 from index.errors import BadQuery, DocumentNotFound
 from index.gazetteer import canonical_authority
 from index.judgement_answers import answer_judgement_question
 from index.judgement_table import JudgementTable
+from index.judgements import REPORT_TYPES
 from index.lexical import document_frequencies, tokenize
 from index.query import When
 from index.search import MODES, Searcher, SearchResult
@@ -48,6 +50,7 @@ class QAEngine:
         )
         self.judgements = JudgementTable(index.judgements)
         self._passage_by_id = {p.passage_id: p for p in index.passages}
+        self.template = template_sentences(index.passages)
         self.idf = IdfTable(document_frequencies(index.lexical), len(index.passages))
         self.answer_settings = AnswerSettings(
             max_sentences=settings.answer_max_sentences,
@@ -175,6 +178,7 @@ class QAEngine:
                 self.answer_settings,
                 kind=parsed.answer_kind,
                 names=list(parsed.names),
+                template=self.template,
             )
         if table is not None and self._table_answers(table, text, parsed):
             composed, hits, stage = (
@@ -185,7 +189,13 @@ class QAEngine:
         else:
             assert text is not None
             composed, hits, stage = text, result.hits, "answer"
-            if not text.abstained and asks_by_inspection(parsed):
+            if (
+                not text.abstained
+                and asks_by_inspection(parsed)
+                # Led by the evidence: when the best sentence is Ofsted's, answer per
+                # inspection; when it is a council paper's or an article's, that answers.
+                and text.citations[0].doc_type in REPORT_TYPES
+            ):
                 by_inspection = compose_by_inspection(
                     parsed,
                     result.hits,
@@ -194,6 +204,7 @@ class QAEngine:
                     self._passage_by_id,
                     self.idf,
                     self.answer_settings,
+                    self.template,
                 )
                 composed = by_inspection or text
         timings = dict(result.timings_ms)

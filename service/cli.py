@@ -8,6 +8,7 @@ import os
 import sys
 from pathlib import Path
 
+from eval.flags import add_arguments as add_eval_arguments
 from index.errors import InspectionQAError
 from index.settings import get_settings
 
@@ -165,27 +166,7 @@ def parser() -> argparse.ArgumentParser:
     ask.set_defaults(func=_ask)
 
     ev = sub.add_parser("eval", help="run a gold question set and report metrics")
-    ev.add_argument("--gold", action="append", help="gold JSONL file (repeatable)")
-    ev.add_argument("--corpus", action="append")
-    ev.add_argument("--index")
-    ev.add_argument(
-        "--config",
-        action="extend",
-        nargs="+",
-        metavar="KEY=VALUE",
-        help="override a setting, e.g. rrf_k=30 (repeatable; or a JSON file of overrides)",
-    )
-    ev.add_argument("--report", help="directory for report.md and report.json")
-    ev.add_argument("--url", help="evaluate a running server instead")
-    ev.add_argument("--compare", nargs=2, metavar=("A", "B"), help="diff two report.json files")
-    ev.add_argument(
-        "--baselines", action="store_true", help="hybrid, lexical-only and dense-only side by side"
-    )
-    ev.add_argument(
-        "--skip-missing",
-        action="store_true",
-        help="leave out questions whose evidence documents are not in the index (subset runs)",
-    )
+    add_eval_arguments(ev)
     ev.set_defaults(func=_eval)
     return top
 

@@ -48,6 +48,7 @@ def compose_by_inspection(
     passages: dict[str, Passage],
     idf: IdfTable,
     settings: AnswerSettings,
+    template: frozenset[int] = frozenset(),
 ) -> Composed | None:
     """An answer per inspection, newest first; None when fewer than two inspections answer
     (then the plain answer over the top passages says it better)."""
@@ -67,6 +68,7 @@ def compose_by_inspection(
             idf,
             replace(settings, max_sentences=budget),
             names=list(question.names),
+            template=template,
         )
         if not composed.abstained:
             parts.append((doc_id, composed, records.get(doc_id)))

@@ -68,7 +68,7 @@ SOURCES: tuple[tuple[tuple[str, ...], str], ...] = (
         r"|(?:panel|board|meeting)\s+(?:heard|was\s+told|were\s+told)",
     ),
     (
-        ("press release", "news article"),
+        ("press release",),
         r"press\s+release|news\s+release|news\s+(?:story|item|page)|council'?s\s+(?:response|"
         r"statement|announcement|news)|(?:council|it)\s+announced|statement",
     ),

@@ -68,6 +68,11 @@ def parse_question(
         sources = tuple(
             dict.fromkeys(t for types, pattern in _SOURCES if pattern.search(text) for t in types)
         )
+    # The source a question names says where to look, not what about: "press release" is not
+    # a word its answer must contain.
+    subject = topic
+    for _types, pattern in _SOURCES if sources else ():
+        subject = pattern.sub(" ", subject)
     return Question(
         text=text,
         query=query,
@@ -79,11 +84,11 @@ def parse_question(
         sources=sources,
         answer_kind=answer_type(text),
         topic=topic,
-        topic_terms=tuple(topic_terms(topic)),
+        topic_terms=tuple(topic_terms(subject)),
         names=tuple(named_terms(strip_authorities(text))),
         grades=grade_request(query, about, when),
         beyond_grades=tuple(
-            t for t in topic_terms(topic) if t not in _GRADE_QUESTION_STEMS and not t.isdigit()
+            t for t in topic_terms(subject) if t not in _GRADE_QUESTION_STEMS and not t.isdigit()
         ),
         points_to_document=points_to_a_document(text),
     )
