@@ -120,7 +120,7 @@ _SHORT_LINE_WORDS = 12
 
 
 # A labelled line's label, and the question words that ask for that role.
-_ROLE_LABEL = re.compile(r"^\W*([A-Za-z][A-Za-z ]{1,30}?)\s*:")
+_ROLE_LABEL = re.compile(r"(?:^|\|)[^\w|]*([A-Za-z][A-Za-z ]{1,30}?)\s*:", re.M)  # line or cell
 _ROLE_ASKED = {
     "author": ("wrote", "written", "write", "author"),
     "owner": ("own", "owner", "respons", "lead"),
@@ -131,12 +131,17 @@ _ROLE_ASKED = {
 }
 
 
-def _role_asked(line: str, terms: list[str]) -> bool:
-    """Whether ``line`` is labelled with the role the question asks about ("Owner:" for
-    "who owns …"); a name under another label answers a different question."""
-    label = _ROLE_LABEL.match(line)
-    asked = _ROLE_ASKED.get(label.group(1).strip().lower(), ()) if label else ()
-    return any(t.startswith(a) or a.startswith(t) for t in terms for a in asked if len(t) >= 3)
+def _role_asked(line: str, terms: list[str]) -> frozenset[str]:
+    """The question's terms that ask for the role ``line`` is labelled with ("own" for an
+    "Owner:" line); empty when it names someone in another role."""
+    asked = [
+        word
+        for label in _ROLE_LABEL.finditer(line)
+        for word in _ROLE_ASKED.get(label.group(1).strip().lower(), ())
+    ]
+    return frozenset(
+        t for t in terms for a in asked if len(t) >= 3 and (t.startswith(a) or a.startswith(t))
+    )
 
 
 def _jaccard(a: str, b: str) -> float:
@@ -153,11 +158,13 @@ def compose_answer(
     kind: str | None = None,
     names: list[str] | None = None,
     template: frozenset[int] = frozenset(),
+    optional: tuple[str, ...] = (),
 ) -> Composed:
     """Pick, order and cite the sentences that answer; abstain when none does well enough.
 
     ``kind`` is the answer type asked for (see ``answer_type``); ``names`` are stemmed proper
-    names from the question, each of which some considered passage must contain.
+    names from the question, each of which some considered passage must contain; ``optional``
+    terms add to a sentence's match but are not required of it.
     """
     if not hits:
         return Composed(ABSTAIN_MESSAGE, True, [])
@@ -169,7 +176,8 @@ def compose_answer(
             # The question names someone or something the evidence never mentions.
             return Composed(ABSTAIN_MESSAGE, True, [])
     terms = list(dict.fromkeys(question_terms))
-    required = [t for t in terms if t not in _EVALUATIVE] or terms
+    terms += [t for t in optional if t not in terms]
+    required = [t for t in terms if t not in _EVALUATIVE and t not in optional] or terms
     weight_total = sum(idf(t) for t in required) or 1.0
     top_score = hits[0].score or 1.0
     candidates: list[Candidate] = []
@@ -180,21 +188,23 @@ def compose_answer(
             if is_template(sentence, template):
                 continue  # Ofsted's back page, run on into a report's last section
             typed = offers(kind, sentence)
-            if (
-                typed
-                and len(sentence.split()) <= _SHORT_LINE_WORDS
-                and (kind != PERSON or _role_asked(sentence, terms))
-            ):
+            # A line labelled with the role asked about answers the question's word for it
+            # ("Author:" for "who wrote"); a name under another label answers another question.
+            role = _role_asked(sentence, terms) if kind == PERSON else frozenset()
+            if typed and len(sentence.split()) <= _SHORT_LINE_WORDS and (kind != PERSON or role):
                 # A short line giving the kind of answer asked for (a cover page's meeting
-                # date, an "Author:" line) is about what its passage is about; for a person,
-                # only when its label is the role asked about (an author for "who wrote").
+                # date, an "Author:" line) is about what its passage is about.
                 present = present | _passage_terms(hit.passage)
+            present = present | role
             covered = [t for t in terms if t in present]
             overlap = min(1.0, sum(idf(t) for t in covered) / weight_total)
             score = 0.7 * overlap + 0.3 * relevance - 0.02 * rank
             if overlap and typed:
                 score += settings.type_bonus
-            required_covered = sum(t in present for t in required)
+            # The source's own words ("cabinet panel") are evidence the span is on point.
+            required_covered = sum(t in present for t in required) + sum(
+                t in present for t in optional
+            )
             candidates.append(Candidate(rank, hit, start, end, overlap, score, required_covered))
     best_dense = max((h.dense_score for h in hits if h.dense_score is not None), default=None)
     best_overlap = max((c.overlap for c in candidates), default=0.0)

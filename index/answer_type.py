@@ -19,7 +19,7 @@ _WHEN = re.compile(
 # A span names a person when it is labelled as one (a table cell "Owner: ...", "Author: ...")
 # or gives a titled or appositive name ("Councillor Lester", "..., Julie Jenkins").
 _PERSON_SPAN = re.compile(
-    r"^\W*(?i:owner|author|lead(\s+\w+)?|chair|executive member|inspector|contact)\s*:"
+    r"(?m:^)\W*(?i:owner|author|lead(\s+\w+)?|chair|executive member|inspector|contact)\s*:"
     r"|\b(Councillor|Cllr|Mr|Mrs|Ms|Dr)\.?\s+[A-Z][a-z]+"
     r"|,\s+[A-Z][a-z]+\s+[A-Z][a-z]+\b"
     r"|\b[A-Z][a-z]+\s+[A-Z][a-z]+\s+(said|says|proposed)\b",

@@ -179,6 +179,7 @@ class QAEngine:
                 kind=parsed.answer_kind,
                 names=list(parsed.names),
                 template=self.template,
+                optional=parsed.source_terms,
             )
         if table is not None and self._table_answers(table, text, parsed):
             composed, hits, stage = (

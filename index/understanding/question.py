@@ -41,6 +41,9 @@ class Question:
     answer_kind: str | None  # see index.answer_type: person, date, grade, amount, count
     topic: str  # the query without authority names
     topic_terms: tuple[str, ...]  # stemmed, without framing words
+    # Words naming the source asked for ("cabinet", "press release"): they add to a
+    # sentence's match where it has them, but an answer need not say them.
+    source_terms: tuple[str, ...]
     names: tuple[str, ...]  # stemmed proper names the evidence must mention
     grades: GradeRequest | None  # what it asks of the judgements table, if anything
     # Topic terms beyond grades, areas and the inspection: what a grade answer leaves unsaid.
@@ -85,6 +88,7 @@ def parse_question(
         answer_kind=answer_type(text),
         topic=topic,
         topic_terms=tuple(topic_terms(subject)),
+        source_terms=tuple(t for t in topic_terms(topic) if t not in topic_terms(subject)),
         names=tuple(named_terms(strip_authorities(text))),
         grades=grade_request(query, about, when),
         beyond_grades=tuple(
