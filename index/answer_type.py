@@ -4,6 +4,7 @@ it; and the names a question mentions, which its evidence must mention too."""
 import re
 
 from index.lexical import tokenize
+from index.understanding.lexicon import GRADE_ASKED, MONTH, OTHER_JUDGEMENTS
 
 PERSON = "person"
 DATE = "date"
@@ -24,10 +25,7 @@ _PERSON_SPAN = re.compile(
     r"|,\s+[A-Z][a-z]+\s+[A-Z][a-z]+\b"
     r"|\b[A-Z][a-z]+\s+[A-Z][a-z]+\s+(said|says|proposed)\b",
 )
-_MONTH = (
-    r"(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?"
-    r"|oct(ober)?|nov(ember)?|dec(ember)?)"
-)
+_MONTH = MONTH
 _DATE_SPAN = re.compile(
     rf"\b\d{{1,2}}(st|nd|rd|th)?\s*(-\s*\d{{1,2}}\s+)?{_MONTH}\b[ ,]*(\d{{4}})?"
     rf"|\b{_MONTH}[ -]\d{{2,4}}\b|\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}\b|\bdate\s*:",
@@ -49,11 +47,8 @@ _COUNT_SPAN = re.compile(
     re.I,
 )
 
-_HOW_JUDGED = re.compile(
-    r"\b(grade|graded|grading|rated|rating|judged|judgement|judgment|score|scored)\b"
-    r"|\bhow (good|effective|well)\b",
-    re.I,
-)
+_HOW_JUDGED = re.compile(rf"\b(?:{GRADE_ASKED})\b|\bhow (good|effective|well)\b", re.I)
+_OTHER_JUDGEMENTS = re.compile(OTHER_JUDGEMENTS, re.I)
 # A judgement: a table row "... | Grade: Good", or a line ending in a grade (older reports:
 # "1. Children who need help and protection Requires improvement").
 _GRADE_SPAN = re.compile(
@@ -74,7 +69,7 @@ def answer_type(question: str) -> str | None:
         return AMOUNT
     if _HOW_MANY.search(question):
         return COUNT
-    if _HOW_JUDGED.search(question):
+    if _HOW_JUDGED.search(question) and not _OTHER_JUDGEMENTS.search(question):
         return GRADE
     return None
 

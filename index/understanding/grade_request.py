@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from index.query import When
-from index.understanding.lexicon import AREAS, GRADE, GRADE_ASKED
+from index.understanding.lexicon import AREAS, GRADE, GRADE_ASKED, OTHER_JUDGEMENTS
 
 # "Who led the inspection of …", "which inspector led …": the lead inspector, by any wording.
 _WHO_LED = (
@@ -50,12 +50,7 @@ _FINDING = re.compile(
     r"agree\w*|describe\w*|report(?:ed)?\s+about|praise\w*|criticis\w*|concern\w*)\b",
     re.I,
 )
-# Someone else's judgements (the council's audits, practitioners') are not Ofsted's grades.
-_OTHER_JUDGEMENTS = re.compile(
-    r"\b(?:audit|own|their|practice|professional|managers?'?|social\s+workers?'?)\s+"
-    r"judge?ments?\b",
-    re.I,
-)
+_OTHER_JUDGEMENTS = re.compile(OTHER_JUDGEMENTS, re.I)
 
 
 @dataclass(frozen=True)

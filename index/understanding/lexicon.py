@@ -25,6 +25,11 @@ GRADE_ASKED = (
     + RATE_VERB
     + r"|scored?|verdict|overall\s+(?:score|effectiveness)"
 )
+# Someone else's judgements (the council's audits, practitioners') are not Ofsted's grades.
+OTHER_JUDGEMENTS = (
+    r"\b(?:audit|own|their|practice|professional|managers?'?|social\s+workers?'?)\s+"
+    r"judge?ments?\b"
+)
 # The same words as plain tokens, for telling frame from topic word by word.
 GRADE_ASKED_WORDS = frozenset(
     """judge judged judgement judgements judgment judgments grade graded grades grading rated
@@ -41,7 +46,8 @@ GRADE_QUESTION_WORDS = frozenset(
     adoption performance area areas service services social inspection inspections inspected
     inspect ofsted council authority local receive received get got given award awarded be
     at its their last latest most recent recently current currently previous first time year
-    ilacs sif framework any all each every which what""".split()
+    ilacs sif framework any all each every which what re reinspection led lead inspector
+    inspectors carried out took take place dates date whom who when""".split()
 )
 
 # Judgement areas, most specific first ("care leavers" also says "in care").
