@@ -71,7 +71,7 @@ class Feedback:
             if c.get("doc_id") and c.get("quote")
         ]
         return {
-            "id": f"feedback-{self.conversation_id[:12]}-{self.turn}",
+            "id": f"feedback-{self.conversation_id}-{self.turn}",
             "question": self.question,
             "answerable": bool(evidence) and not self.abstained,
             "evidence": evidence,

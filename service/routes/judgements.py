@@ -1,8 +1,8 @@
 """GET /v1/judgements: the extracted grades as rows with citations, as JSON or CSV."""
 
 import csv
-import re
 import io
+import re
 from datetime import date
 from typing import Annotated, Literal, get_args
 
