@@ -14,6 +14,7 @@ from service.builds import BuildQueue
 from service.conversations import ConversationStore
 from service.deps import EngineHolder
 from service.errors import error_response, install_error_handlers
+from service.examples import install_examples
 from service.feedback import FeedbackStore
 from service.lifecycle import configure_threads, watch_index
 from service.metrics import install_metrics
@@ -96,5 +97,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.metrics = install_metrics(app, settings, holder)
     app.state.builds = BuildQueue(holder, app.state.metrics)
     install_request_ids(app)
+    install_examples(app)
     install_cors(app, settings)
     return app
