@@ -27,12 +27,13 @@ _CLIENT_ID = re.compile(r"^[A-Za-z0-9._:-]{1,100}$")
 
 def _configure_logger() -> None:
     """JSON lines as they are, whatever the server's log format (uvicorn sets up only its own)."""
-    if not log.handlers:
+    log.setLevel(logging.INFO)
+    log.propagate = False
+    if not any(getattr(h, "ask_log", False) for h in log.handlers):
         handler = logging.StreamHandler(sys.stderr)
         handler.setFormatter(logging.Formatter("%(message)s"))
+        handler.ask_log = True  # type: ignore[attr-defined]
         log.addHandler(handler)
-        log.setLevel(logging.INFO)
-        log.propagate = False
 
 
 def install_request_ids(app: FastAPI) -> None:

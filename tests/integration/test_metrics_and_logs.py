@@ -3,6 +3,7 @@
 import json
 import logging
 import tempfile
+import time
 import uuid
 from pathlib import Path
 
@@ -34,17 +35,28 @@ def value(samples, name: str, **labels: str) -> float:
     return samples.get((name, tuple(sorted(labels.items()))), 0.0)
 
 
+def scrape_when(client: httpx.Client, ready, timeout: float = 5.0):
+    """The metrics once ``ready(samples)`` holds: the instrumentation records a request just
+    after its response is sent, so the next scrape can come a moment too soon."""
+    deadline = time.monotonic() + timeout
+    while True:
+        samples = scrape(client)
+        if ready(samples) or time.monotonic() > deadline:
+            return samples
+        time.sleep(0.05)
+
+
 def test_metrics_parse_as_prometheus_text_and_count_requests_by_route_and_status(client) -> None:
     before = scrape(client)
     assert client.post("/v1/ask", json={"question": CALDERDALE}).status_code == 200
     assert client.get("/v1/documents/no-such-document").status_code == 404
-    after = scrape(client)
     ask = {"handler": "/v1/ask", "method": "POST", "status": "200"}
+    missing = {"handler": "/v1/documents/{doc_id}", "method": "GET", "status": "404"}
+    after = scrape_when(client, lambda s: value(s, "http_requests_total", **missing) >= 1)
     assert (
         value(after, "http_requests_total", **ask)
         == value(before, "http_requests_total", **ask) + 1
     )
-    missing = {"handler": "/v1/documents/{doc_id}", "method": "GET", "status": "404"}
     assert value(after, "http_requests_total", **missing) >= 1
     # The latency histogram is labelled by route and status too.
     assert value(after, "http_request_duration_seconds_count", **ask) >= 1
@@ -69,7 +81,7 @@ def test_a_table_answer_and_an_abstention_move_their_own_counters(client) -> Non
     assert not graded["abstained"] and "judgements" in graded["timings_ms"]
     cake = client.post("/v1/ask", json={"question": "What is the recipe for a Victoria sponge?"})
     assert cake.json()["abstained"]
-    after = scrape(client)
+    after = scrape_when(client, lambda s: value(s, "inspection_qa_answers_abstained_total") > 0)
     for name in (
         "inspection_qa_answers_from_judgements_total",
         "inspection_qa_answers_abstained_total",
