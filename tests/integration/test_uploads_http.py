@@ -187,3 +187,13 @@ def test_an_existing_name_is_a_409_unless_replace_is_sent(admin) -> None:
     replaced = upload(admin, "twice.txt", (LANTERN + " Updated.").encode(), replace="true")
     assert replaced.status_code == 202
     wait_for_build(admin, replaced.json()["build"]["id"])
+
+
+def test_a_pdf_the_loader_cannot_read_is_reported_as_skipped_with_a_reason(admin) -> None:
+    # It starts like a PDF, so it is stored; pypdf cannot read it, so the build skips it.
+    response = upload(admin, "damaged-report.pdf", b"%PDF-1.7\n this is not really a PDF\n")
+    assert response.status_code == 202, response.text
+    status = wait_for_build(admin, response.json()["build"]["id"])
+    assert status["state"] == "done", status
+    skipped = {Path(s["path"]).name: s["reason"] for s in status["skipped"]}
+    assert skipped.get("damaged-report.pdf"), status["skipped"]
