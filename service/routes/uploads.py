@@ -31,7 +31,7 @@ UPLOAD_ERRORS = {
 
 
 def build_out(job: BuildJob) -> BuildOut:
-    return BuildOut(**{k: v for k, v in job.__dict__.items()})
+    return BuildOut(**vars(job))
 
 
 @router.post(
