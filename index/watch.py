@@ -47,6 +47,9 @@ def watch_and_build(
             on_build(build_index(corpus_dirs, index_dir, settings, progress=False))
         except InspectionQAError as exc:  # e.g. an empty corpus: wait for the next change
             on_error(exc)
+        except OSError as exc:  # a file vanished mid-build: the next change brings a rebuild
+            log.warning("build failed: %s", exc)
+            on_error(exc)
 
     build_once()
     builds = 1
