@@ -90,6 +90,13 @@ class Settings(BaseSettings):
     # Intranet origins allowed to call the API from a browser (the widget); JSON list in env.
     cors_origins: list[str] = Field(default_factory=list)
 
+    # Operations (issue 17). Questions stay out of the log unless asked for: staff ask
+    # about children.
+    log_questions: bool = False
+    upload_max_bytes: int = Field(default=50 * 1024 * 1024, ge=1)
+    # `build --watch`: quiet time after the last change before a rebuild starts.
+    watch_debounce_ms: int = Field(default=1000, ge=50)
+
 
 @lru_cache
 def get_settings() -> Settings:
