@@ -116,6 +116,7 @@ _EVALUATIVE = frozenset(
 # "… in relation to:") is only half an answer without the items after it.
 _ANNOUNCES_LIST = re.compile(r"(:\s*$|\bthe following\b[^.]*\.?\s*$)", re.I)
 _LIST_ITEMS = 4
+_PAGE_HEADER = re.compile(r"^\s*SOURCE:\s*\S+")
 _SHORT_LINE_WORDS = 12
 
 
@@ -185,8 +186,10 @@ def compose_answer(
         relevance = hit.score / top_score
         for start, end, present in _unit_terms(hit.passage):
             sentence = hit.passage.text[start:end]
-            if is_template(sentence, template):
-                continue  # Ofsted's back page, run on into a report's last section
+            if is_template(sentence, template) or _PAGE_HEADER.match(sentence):
+                # Ofsted's back page run on into a report's last section; a saved web page's
+                # "SOURCE: <url> TITLE: …" header (its metadata, not what it says).
+                continue
             typed = offers(kind, sentence)
             # A line labelled with the role asked about answers the question's word for it
             # ("Author:" for "who wrote"); a name under another label answers another question.

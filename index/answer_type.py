@@ -33,7 +33,13 @@ _DATE_SPAN = re.compile(
 )
 
 
-_HOW_MUCH = re.compile(r"\bhow\s+much\b|\bwhat\s+(?:amount|sum|budget|cost)\b|\bcost\b", re.I)
+# "How much funding …", not "how much have services improved".
+_HOW_MUCH = re.compile(
+    r"\b(?:how\s+much|what\s+(?:amount|sum))\b(?=.*\b(?:fund\w*|money|cost\w*|spen[dt]\w*|invest\w*|"
+    r"budget\w*|pa(?:y|id)\w*|grants?|savings?|pounds?|million|fees?|allocat\w*|extra|additional)\b)"
+    r"|\bhow\s+much\b.*£|\bwhat\s+(?:budget|cost)\b",
+    re.I,
+)
 _HOW_MANY = re.compile(r"\bhow\s+many\b|\b(?:number|count)\s+of\b|\bwhat\s+number\b", re.I)
 # An amount: money, or a number with a unit of amount ("£5.5 million", "12 per cent").
 _AMOUNT_SPAN = re.compile(
