@@ -45,6 +45,15 @@ def boilerplate_mask(passages: Sequence[Passage]) -> np.ndarray:
     )
 
 
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+
+
+def _sentence_shape(text: str) -> int:
+    """A sentence's shape with typographic quotes folded too: one template sentence is printed
+    with curly apostrophes in some years' reports and straight ones in others."""
+    return _shape(text.translate(_QUOTES))
+
+
 def template_sentences(passages: Sequence[Passage]) -> frozenset[int]:
     """Shapes of the prose sentences (MIN_WORDS or more, stating no grade) that
     MIN_SENTENCE_DOCUMENTS or more documents repeat: Ofsted's "regulates and inspects …"
@@ -57,9 +66,9 @@ def template_sentences(passages: Sequence[Passage]) -> frozenset[int]:
         for start, end in sentence_spans(p.text):
             sentence = p.text[start:end]
             if len(sentence.split()) >= MIN_WORDS and not _STATES_GRADE.search(sentence):
-                documents[_shape(sentence)].add(p.doc_id)
+                documents[_sentence_shape(sentence)].add(p.doc_id)
     return frozenset(s for s, docs in documents.items() if len(docs) >= MIN_SENTENCE_DOCUMENTS)
 
 
 def is_template(sentence: str, template: frozenset[int]) -> bool:
-    return bool(template) and _shape(sentence) in template
+    return bool(template) and _sentence_shape(sentence) in template
