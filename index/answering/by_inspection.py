@@ -69,6 +69,9 @@ def compose_by_inspection(
             replace(settings, max_sentences=budget),
             names=list(question.names),
             template=template,
+            # Deeper hits than a plain answer reads: a report's last pages sit under the last
+            # section's heading, which names the topic, but say nothing about it.
+            own_words=True,
         )
         if not composed.abstained:
             parts.append((doc_id, composed, records.get(doc_id)))
