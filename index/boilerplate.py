@@ -2,6 +2,7 @@
 licence and contact notices). They match any question that says "Ofsted" or "report" and
 are evidence about no authority, so retrieval leaves them out."""
 
+import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -52,9 +53,11 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 
 
 def _sentence_shape(text: str) -> int:
-    """A sentence's shape with typographic quotes folded too: one template sentence is printed
-    with curly apostrophes in some years' reports and straight ones in others."""
-    return _shape(text.translate(_QUOTES))
+    """A sentence's shape with typographic quotes folded too (one template sentence is printed
+    with curly apostrophes in some years' reports, straight in others); a stable hash, as the
+    shapes are stored with the index."""
+    folded = " ".join(text.translate(_QUOTES).lower().split())
+    return int.from_bytes(hashlib.blake2b(folded.encode(), digest_size=8).digest(), "big")
 
 
 def template_sentences(passages: Sequence[Passage]) -> frozenset[int]:

@@ -12,7 +12,6 @@ from pathlib import Path
 from index.answer import ABSTAIN_MESSAGE, AnswerSettings, Composed, IdfTable, compose_answer
 from index.answer_type import GRADE
 from index.answering.by_inspection import asks_by_inspection, compose_by_inspection
-from index.boilerplate import template_sentences
 from index.embedding import TextEncoder, encoder_for
 from index.errors import BadQuery, DocumentNotFound
 from index.gazetteer import canonical_authority
@@ -51,7 +50,7 @@ class QAEngine:
         )
         self.judgements = JudgementTable(index.judgements)
         self._passage_by_id = {p.passage_id: p for p in index.passages}
-        self.template = template_sentences(index.passages)
+        self.template = index.template
         self.idf = IdfTable(document_frequencies(index.lexical), len(index.passages))
         self.answer_settings = AnswerSettings(
             max_sentences=settings.answer_max_sentences,

@@ -21,7 +21,7 @@ from typing import Any
 import faiss
 import numpy as np
 
-from index.boilerplate import boilerplate_mask
+from index.boilerplate import boilerplate_mask, template_sentences
 from index.errors import IndexCorrupt, IndexNotFound
 from index.judgement_table import JUDGEMENTS_FILE, read_judgements, write_judgements
 from index.judgements import InspectionRecord
@@ -35,8 +35,9 @@ CURRENT = "CURRENT"
 VERSIONS = "versions"
 _CHECKED_FILES = ("documents.jsonl", "passages.jsonl", "vectors.npy", "dense.faiss")
 BOILERPLATE_FILE = "boilerplate.npy"
+TEMPLATE_FILE = "template_sentences.json"
 # Checksummed when written; older indexes lack them (the boilerplate mask is then computed).
-_OPTIONAL_CHECKED = (JUDGEMENTS_FILE, BOILERPLATE_FILE)
+_OPTIONAL_CHECKED = (JUDGEMENTS_FILE, BOILERPLATE_FILE, TEMPLATE_FILE)
 
 
 @dataclass
@@ -68,6 +69,7 @@ class StoredIndex:
     lexical: LexicalIndex
     boilerplate: np.ndarray  # per passage: template text (index/boilerplate.py)
     judgements: list[InspectionRecord] = field(default_factory=list)
+    template: frozenset[int] = frozenset()  # template sentences' shapes (index/boilerplate.py)
 
     @property
     def version(self) -> str:
@@ -128,6 +130,8 @@ def write_index(
     np.save(building / "vectors.npy", vectors)
     # Found once here rather than at every server start (seconds at a million passages).
     np.save(building / BOILERPLATE_FILE, boilerplate_mask(passages))
+    # Seconds over a whole archive: found here, not at every server start or index swap.
+    (building / TEMPLATE_FILE).write_text(json.dumps(sorted(template_sentences(passages))))
     dense = make_dense_index(vectors, manifest.dimension, dense_type)
     manifest.stats["dense_index"] = dense_type
     faiss.write_index(dense, str(building / "dense.faiss"))
@@ -278,6 +282,10 @@ def load_index(index_dir: Path, model_name: str, dimension: int | None = None) -
         judgements = read_judgements(version_dir / JUDGEMENTS_FILE)
         flagged = version_dir / BOILERPLATE_FILE
         boilerplate = np.load(flagged) if flagged.is_file() else boilerplate_mask(passages)
+        shapes = version_dir / TEMPLATE_FILE
+        template = frozenset(
+            json.loads(shapes.read_text()) if shapes.is_file() else template_sentences(passages)
+        )
     except (OSError, ValueError, KeyError, RuntimeError) as exc:
         raise IndexCorrupt(f"cannot read index {version_dir}: {exc}; rebuild the index") from exc
     if not (
@@ -285,7 +293,16 @@ def load_index(index_dir: Path, model_name: str, dimension: int | None = None) -
     ):
         raise IndexCorrupt(f"index {version_dir} is inconsistent (counts differ): rebuild it")
     return StoredIndex(
-        version_dir, manifest, documents, passages, vectors, dense, lexical, boilerplate, judgements
+        version_dir,
+        manifest,
+        documents,
+        passages,
+        vectors,
+        dense,
+        lexical,
+        boilerplate,
+        judgements,
+        template,
     )
 
 
