@@ -19,7 +19,15 @@ from index.text import STOPWORDS  # noqa: E402
 from service.readiness import NotReady, free_port, wait_until_ready  # noqa: E402
 
 SHARED_INDEX = Path("/work/indexes/ilacs-all")  # the lead's whole-archive index
-SHARED_ILACS = REPO.parent.parent / "shared" / "ilacs"  # from a worktree in /work/wt/<name>
+# From a worktree in /work/wt/<name> or /work/<name> (the settings' default covers the latter).
+SHARED_ILACS = next(
+    (
+        p
+        for p in (REPO.parent / "shared" / "ilacs", REPO.parent.parent / "shared" / "ilacs")
+        if p.is_dir()
+    ),
+    REPO.parent / "shared" / "ilacs",
+)
 
 
 def default_index() -> Path:
