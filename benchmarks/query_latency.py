@@ -105,7 +105,9 @@ def main() -> int:
     finally:
         server.stop()
 
-    encoder = encoder_for(settings, settings.query_encoder_threads)  # as the server
+    # As the server: the encoder that built the index, on the query thread count.
+    precision = manifest.get("encoder_precision", "fp32")
+    encoder = encoder_for(settings, settings.query_encoder_threads, precision)
     enc = raw_encoder(encoder, questions)
     faiss_ms, ntotal = raw_faiss(index_dir, encoder, questions, settings.candidates)
     figures = {
@@ -116,7 +118,7 @@ def main() -> int:
         "server_rss_mb_after": round(rss),
     }
     if settings.query_encoder_threads == 1 and getattr(encoder, "backend", "") == "onnx":
-        two = encoder_for(settings, 2)
+        two = encoder_for(settings, 2, precision)
         figures["raw_encoder_onnx_2threads_ms"] = percentiles(raw_encoder(two, questions))
     if args.torch:
         torch_encoder = load_encoder(settings.model_name, 32, "torch")

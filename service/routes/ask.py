@@ -6,7 +6,8 @@ from collections.abc import AsyncIterator
 from dataclasses import replace
 from typing import NamedTuple
 
-from fastapi import APIRouter, Request
+import orjson
+from fastapi import APIRouter, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from sse_starlette.sse import EventSourceResponse
 
@@ -14,9 +15,9 @@ from index.errors import InspectionQAError
 from index.gazetteer import find_authorities
 from index.qa import QAEngine
 from index.query import points_to_a_document
-from index.types import Filters
+from index.types import Answer, Filters
 from service.conversations import ConversationStore, Turn
-from service.convert import ask_response
+from service.convert import ask_payload, ask_response
 from service.deps import EngineDep
 from service.schemas import AskRequest, AskResponse, ErrorBody
 
@@ -50,9 +51,9 @@ def open_conversation(store: ConversationStore, conversation_id: str | None) -> 
     return Conversation(store.start(), [])
 
 
-def answer_in_conversation(
+def answer_turn(
     engine: QAEngine, store: ConversationStore, body: AskRequest, conversation: Conversation
-) -> AskResponse:
+) -> tuple[Answer, str]:
     """Answer ``body`` as the next turn of ``conversation``: the authority and topic carry over
     through the earlier questions, the document through the earlier answer's citations."""
     conversation_id, turns = conversation
@@ -68,7 +69,21 @@ def answer_in_conversation(
         answer = engine.ask(body.question, filters, body.top_k, history)
     cited = tuple(sorted({c.doc_id for c in answer.citations}))
     store.add_turn(conversation_id, body.question, answer.resolved_query, cited, answer.abstained)
-    return ask_response(answer, conversation_id)
+    return answer, conversation_id
+
+
+def answer_in_conversation(
+    engine: QAEngine, store: ConversationStore, body: AskRequest, conversation: Conversation
+) -> AskResponse:
+    """``answer_turn`` as the response model (the stream's events)."""
+    return ask_response(*answer_turn(engine, store, body, conversation))
+
+
+def _ask_bytes(engine: QAEngine, store: ConversationStore, body: AskRequest) -> bytes:
+    """The whole ask in one worker-thread hop: conversation, answer, turn, JSON bytes."""
+    conversation = open_conversation(store, body.conversation_id)
+    payload = ask_payload(*answer_turn(engine, store, body, conversation))
+    return orjson.dumps(payload, option=orjson.OPT_SERIALIZE_NUMPY)
 
 
 @router.post(
@@ -77,13 +92,14 @@ def answer_in_conversation(
     responses={404: {"model": ErrorBody}, 422: {"model": ErrorBody}, 503: {"model": ErrorBody}},
     summary="Answer a question with citations",
 )
-async def ask(body: AskRequest, engine: EngineDep, request: Request) -> AskResponse:
+async def ask(body: AskRequest, engine: EngineDep, request: Request) -> Response:
     """Every sentence of the answer ends with ``[n]``, the ``n`` of a citation. Send the
     returned ``conversation_id`` with a follow-up ("and Hertfordshire?") to continue the
     conversation; ``resolved_query`` shows the standalone question that was searched."""
-    store = _store(request)
-    conversation = await run_in_threadpool(open_conversation, store, body.conversation_id)
-    return await run_in_threadpool(answer_in_conversation, engine, store, body, conversation)
+    # The body is built as AskResponse's fields and written by orjson (response_model above
+    # documents it; tests check responses against it).
+    content = await run_in_threadpool(_ask_bytes, engine, _store(request), body)
+    return Response(content, media_type="application/json")
 
 
 @router.post(
