@@ -253,12 +253,6 @@ def prepare_encoder(settings: Settings, samples: Sequence[str]) -> None:
         quantise_int8(directory, settings.model_name, checks)
 
 
-def _dimension(settings: Settings, plan: "BuildPlan") -> int:
-    if plan.previous is not None:
-        return plan.previous.manifest.dimension
-    return encoder_for(settings).dimension
-
-
 def longest_first(texts: Sequence[str]) -> list[int]:
     """Row order that keeps batches of similar length, which is faster on CPU."""
     return sorted(range(len(texts)), key=lambda i: -len(texts[i]))
@@ -488,7 +482,7 @@ def _read_then_embed(
             return executor.embed(texts, settings, progress).vectors
 
         before = len(plan.vectors)
-        new_vectors = plan.vectors.encode(to_embed, encode, _dimension(settings, plan))
+        new_vectors = plan.vectors.encode(to_embed, encode)
         dimension = new_vectors.shape[1]
         plan.vectors_encoded = len(plan.vectors) - before
     timings["embed"] = time.perf_counter() - t0

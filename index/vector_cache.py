@@ -33,9 +33,12 @@ class VectorCache:
         for text, vector in zip(texts, vectors, strict=True):
             self._rows.setdefault(text_key(text), vector)
 
-    def encode(self, texts: Sequence[str], encode: EncodeFn, dimension: int) -> np.ndarray:
+    def encode(
+        self, texts: Sequence[str], encode: EncodeFn, dimension: int | None = None
+    ) -> np.ndarray:
         """Vectors for ``texts``, calling ``encode`` only on distinct texts not seen before
-        (longest first, which keeps batches of similar length); returns (len(texts), dim)."""
+        (longest first, which keeps batches of similar length); returns (len(texts), dim),
+        ``dim`` read from the vectors when not given."""
         keys = [text_key(t) for t in texts]
         missing: dict[bytes, str] = {}
         for key, text in zip(keys, texts, strict=True):
@@ -47,6 +50,8 @@ class VectorCache:
             for key, vector in zip(order, fresh, strict=True):
                 self._rows[key] = vector
         self.hits += len(texts) - len(missing)
+        if dimension is None:
+            dimension = len(self._rows[keys[0]]) if keys else 0
         out = np.empty((len(texts), dimension), dtype=np.float32)
         for i, key in enumerate(keys):
             out[i] = self._rows[key]
