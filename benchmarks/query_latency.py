@@ -70,6 +70,7 @@ def raw_faiss(
     index_dir: Path, encoder, questions: list[str], depth: int
 ) -> tuple[list[float], int]:
     dense = faiss.read_index(str(current_version(index_dir) / "dense.faiss"))
+    faiss.omp_set_num_threads(Settings().search_threads or faiss.omp_get_max_threads())  # as served
     vectors = encoder.encode(questions)
     out = []
     for v in vectors:

@@ -9,6 +9,8 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+import faiss
+
 from index.answer import ABSTAIN_MESSAGE, AnswerSettings, Composed, IdfTable, compose_answer
 from index.answer_type import answer_type, named_terms
 from index.embedding import TextEncoder, encoder_for, query_precision
@@ -63,6 +65,8 @@ class QAEngine:
         index_dir = index_dir or settings.index_dir
         manifest = read_manifest(current_version(index_dir))
         precision = query_precision(settings, manifest.encoder_precision)
+        if settings.search_threads:
+            faiss.omp_set_num_threads(settings.search_threads)
         encoder = encoder_for(settings, settings.query_encoder_threads, precision)
         index = load_index(index_dir, settings.model_name, encoder.dimension)
         return cls(index, encoder, settings)

@@ -35,6 +35,10 @@ class Settings(BaseSettings):
     # One thread per question: with two, a question waits for the slower of two threads, and
     # on a busy machine that doubled the encoder's p95 (benchmarks/README.md).
     query_encoder_threads: int = Field(default=1, ge=0, description="0 = as encoder_threads")
+    # FAISS's OpenMP threads for a question's search. One: on this shared 2-core machine a
+    # flat search of 24k vectors took 27-40 ms p50 on two threads (spinning OpenMP waiting
+    # for a busy core) and 3-7 ms on one (benchmarks/README.md, issue 16).
+    search_threads: int = Field(default=1, ge=0, description="0 = FAISS's default")
     build_workers: int = Field(default=1, ge=0, le=16, description="PDF readers; 0 = inline")
     # PDF text (issue 16): PDFium is ~60x faster than pypdf with the same judgement accuracy
     # and gold figures (benchmarks/README.md), but it gives no blank lines between
