@@ -19,7 +19,15 @@ from index.text import STOPWORDS  # noqa: E402
 from service.readiness import NotReady, free_port, wait_until_ready  # noqa: E402
 
 SHARED_INDEX = Path("/work/indexes/ilacs-all")  # the lead's whole-archive index
-SHARED_ILACS = REPO.parent.parent / "shared" / "ilacs"  # from a worktree in /work/wt/<name>
+# From a worktree in /work/wt/<name> or /work/<name> (the settings' default covers the latter).
+SHARED_ILACS = next(
+    (
+        p
+        for p in (REPO.parent / "shared" / "ilacs", REPO.parent.parent / "shared" / "ilacs")
+        if p.is_dir()
+    ),
+    REPO.parent / "shared" / "ilacs",
+)
 
 
 def default_index() -> Path:
@@ -47,7 +55,10 @@ class Server:
 
 
 def start_server(
-    index_dir: Path, env: dict[str, str] | None = None, timeout: float = 180
+    index_dir: Path,
+    env: dict[str, str] | None = None,
+    timeout: float = 180,
+    extra_args: Sequence[str] = (),
 ) -> Server:
     """``inspection-qa serve`` on a random 127.0.0.1 port; returns once it is ready."""
     port = free_port()
@@ -61,7 +72,17 @@ def start_server(
     }
     started = time.perf_counter()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "service.cli", "serve", "--host", "127.0.0.1", "--port", str(port)],
+        [
+            sys.executable,
+            "-m",
+            "service.cli",
+            "serve",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            *extra_args,
+        ],
         cwd=REPO,
         env=full_env,
         stdout=subprocess.DEVNULL,
@@ -74,6 +95,20 @@ def start_server(
         proc.kill()
         raise
     return Server(proc, url, time.perf_counter() - started)
+
+
+def children(pid: int) -> list[int]:
+    """Direct child processes of ``pid`` (uvicorn's workers under its supervisor)."""
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        cmdline = (stat.parent / "cmdline").read_bytes()
+        if int(fields[1]) == pid and b"resource_tracker" not in cmdline:
+            out.append(int(stat.parent.name))
+    return out
 
 
 def rss_mb(pid: int) -> float:

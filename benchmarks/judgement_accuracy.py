@@ -1,6 +1,7 @@
 """Accuracy of the judgement extractor against the published grades in judgements.csv.
 
     python -m benchmarks.judgement_accuracy [--ilacs DIR] [--cache var/cache/ilacs-pages]
+    python -m benchmarks.judgement_accuracy --reader pdfium --no-cache
 
 Reads every report in place (page texts cached by content hash), extracts its judgements and
 prints, per field, how many published values the extractor matched, then every disagreement.
@@ -21,7 +22,7 @@ from index.chunking import chunk_document
 from index.errors import DocumentSkipped
 from index.judgements import InspectionRecord, extract
 from index.metadata import build_meta
-from index.pdf_text import assemble_pdf
+from index.pdf_text import PDF_READERS, assemble_pdf
 from index.settings import Settings
 from index.structure import TextAssembler
 from index.types import Document
@@ -38,9 +39,9 @@ FIELDS = [*GRADE_FIELDS, "inspection_start_date", "inspection_end_date", "inspec
 UNKNOWN = {"", "data_unreadable", "not_reported_post_reform"}
 
 
-def load(path: Path, root: Path, cache: Path) -> Document:
+def load(path: Path, root: Path, cache: Path | None, reader: str = "pypdf") -> Document:
     assembler = TextAssembler()
-    assemble_pdf(cached_pages(path, cache), assembler)
+    assemble_pdf(cached_pages(path, cache, reader), assembler)
     text = assembler.text()
     meta = build_meta(path, path.relative_to(root), text, assembler.blocks)
     return Document(meta, text, assembler.blocks, assembler.page_starts)
@@ -87,7 +88,10 @@ def main() -> int:
     parser.add_argument("--ilacs", type=Path, default=settings.ilacs_dir)
     parser.add_argument("--cache", type=Path, default=Path("var/cache/ilacs-pages"))
     parser.add_argument("--limit", type=int, default=0, help="first N rows only (0 = all)")
+    parser.add_argument("--reader", choices=PDF_READERS, default=settings.pdf_reader)
+    parser.add_argument("--no-cache", action="store_true", help="read every PDF afresh")
     args = parser.parse_args()
+    cache = None if args.no_cache else args.cache
     root = args.ilacs / "reports"
     rows = list(csv.DictReader((args.ilacs / "judgements.csv").open(encoding="utf-8")))
     if args.limit:
@@ -103,7 +107,7 @@ def main() -> int:
     for row in rows:
         path = root / row["local_authority"] / row["pdf_filename"]
         try:
-            doc = load(path, root, args.cache)
+            doc = load(path, root, cache, args.reader)
             record = extract(doc, chunk_document(doc))
         except (DocumentSkipped, OSError) as exc:
             skipped.append(f"{path.relative_to(root)}: {exc}")
@@ -125,7 +129,8 @@ def main() -> int:
                 )
     seconds = time.perf_counter() - t0
 
-    print(f"{len(rows)} reports ({len(skipped)} unreadable) in {seconds:.1f}s\n")
+    print(f"reader {args.reader}: {len(rows)} reports ({len(skipped)} unreadable)", end=" ")
+    print(f"in {seconds:.1f}s\n")
     print(f"| {'field':<30} | scored | right | accuracy | not scored (we read) |")
     print(f"|{'-' * 32}|--------|-------|----------|----------------------|")
     for field in FIELDS:

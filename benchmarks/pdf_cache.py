@@ -8,10 +8,14 @@ from index.errors import DocumentSkipped
 from index.pdf_text import read_pdf
 
 
-def cached_pages(path: Path, cache_dir: Path) -> list[str]:
-    """``read_pdf(path)``, read from ``cache_dir`` when this exact file was read before."""
+def cached_pages(path: Path, cache_dir: Path | None, reader: str = "pypdf") -> list[str]:
+    """``read_pdf(path, reader)``, from ``cache_dir`` when this exact file was read before
+    (``None``: no cache, always read)."""
+    if cache_dir is None:
+        return read_pdf(path, reader)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()[:24]
-    entry = cache_dir / f"{digest}.json"
+    suffix = "" if reader == "pypdf" else f".{reader}"  # pypdf entries keep their old names
+    entry = cache_dir / f"{digest}{suffix}.json"
     if entry.is_file():
         data = json.loads(entry.read_text(encoding="utf-8"))
         if "skipped" in data:
@@ -19,7 +23,7 @@ def cached_pages(path: Path, cache_dir: Path) -> list[str]:
         return data["pages"]
     cache_dir.mkdir(parents=True, exist_ok=True)
     try:
-        pages = read_pdf(path)
+        pages = read_pdf(path, reader)
     except DocumentSkipped as exc:
         entry.write_text(json.dumps({"skipped": str(exc)}), encoding="utf-8")
         raise

@@ -70,6 +70,7 @@ def raw_faiss(
     index_dir: Path, encoder, questions: list[str], depth: int
 ) -> tuple[list[float], int]:
     dense = faiss.read_index(str(current_version(index_dir) / "dense.faiss"))
+    faiss.omp_set_num_threads(Settings().search_threads or faiss.omp_get_max_threads())  # as served
     vectors = encoder.encode(questions)
     out = []
     for v in vectors:
@@ -105,7 +106,9 @@ def main() -> int:
     finally:
         server.stop()
 
-    encoder = encoder_for(settings, settings.query_encoder_threads)  # as the server
+    # As the server: the encoder that built the index, on the query thread count.
+    precision = manifest.get("encoder_precision", "fp32")
+    encoder = encoder_for(settings, settings.query_encoder_threads, precision)
     enc = raw_encoder(encoder, questions)
     faiss_ms, ntotal = raw_faiss(index_dir, encoder, questions, settings.candidates)
     figures = {
@@ -116,7 +119,7 @@ def main() -> int:
         "server_rss_mb_after": round(rss),
     }
     if settings.query_encoder_threads == 1 and getattr(encoder, "backend", "") == "onnx":
-        two = encoder_for(settings, 2)
+        two = encoder_for(settings, 2, precision)
         figures["raw_encoder_onnx_2threads_ms"] = percentiles(raw_encoder(two, questions))
     if args.torch:
         torch_encoder = load_encoder(settings.model_name, 32, "torch")

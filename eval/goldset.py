@@ -27,10 +27,13 @@ class Evidence:
     quote: str
     start: int = -1  # offset of the quote in the document's stored text, once located
     authority: str | None = None
+    length: int = -1  # of the located span, when a tolerant match made it differ from the quote
 
     @property
     def end(self) -> int:
-        return self.start + len(self.quote) if self.start >= 0 else -1
+        if self.start < 0:
+            return -1
+        return self.start + (self.length if self.length >= 0 else len(self.quote))
 
 
 @dataclass
@@ -119,6 +122,76 @@ def load_gold(paths: Sequence[Path]) -> list[GoldQuestion]:
     return questions
 
 
+# Characters PDF extractors render differently (issue 16): ligatures, quote marks, dashes.
+_FOLD = str.maketrans(
+    {
+        "\ufb00": "ff",
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\ufffe": "-",
+        "\u00ad": "",
+    }
+)
+_folded_cache: dict[int, tuple[str, str, list[int]]] = {}
+
+
+def _folded(text: str) -> tuple[str, list[int]]:
+    """``text`` without whitespace and with _FOLD applied, and each folded character's offset
+    in ``text`` (cached per text: one document holds many quotes)."""
+    cached = _folded_cache.get(id(text))
+    if cached is not None and cached[0] is text:
+        return cached[1], cached[2]
+    chars: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            continue
+        for out in ch.translate(_FOLD):
+            chars.append(out)
+            offsets.append(i)
+    folded = "".join(chars)
+    if len(_folded_cache) > 64:
+        _folded_cache.clear()
+    _folded_cache[id(text)] = (text, folded, offsets)
+    return folded, offsets
+
+
+def locate_quote(text: str, quote: str) -> tuple[int, int]:
+    """(start, length) of ``quote`` in ``text``, or (-1, -1).
+
+    Verbatim first; then ignoring whitespace, ligatures, quote-mark and dash variants, mapped
+    back to exact offsets in ``text``, so gold quotes written against one PDF extractor's
+    text still locate their span in another's (the gold files are never rewritten).
+    """
+    start = text.find(quote)
+    if start >= 0:
+        return start, len(quote)
+    needle = "".join(ch for ch in quote.translate(_FOLD) if not ch.isspace())
+    if not needle:
+        return -1, -1
+    folded, offsets = _folded(text)
+    at = folded.find(needle)
+    if at < 0:
+        return -1, -1
+    first, last = offsets[at], offsets[at + len(needle) - 1]
+    return first, last + 1 - first
+
+
 def locate_evidence(
     questions: Iterable[GoldQuestion],
     text_of: Callable[[str], str | None],
@@ -132,7 +205,7 @@ def locate_evidence(
             if text is None:
                 problems.append(f"{q.source} {q.id}: no document {ev.doc_id!r}")
                 continue
-            ev.start = text.find(ev.quote)
+            ev.start, ev.length = locate_quote(text, ev.quote)
             ev.authority = authority_of(ev.doc_id)
             if ev.start < 0:
                 problems.append(

@@ -22,7 +22,7 @@ import numpy as np
 from tqdm import tqdm
 
 from index.chunking import chunk_document
-from index.embedding import TextEncoder, encoder_for, load_token_counter
+from index.embedding import TextEncoder, build_precision, encoder_for, load_token_counter
 from index.errors import CorpusError, DocumentSkipped, IndexCorrupt, IndexNotFound
 from index.judgements import extract_all, extractor_version
 from index.lexical import LexicalIndex
@@ -42,6 +42,7 @@ from index.store import (
     write_index,
 )
 from index.types import Document, Passage
+from index.vector_cache import VectorCache
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +68,8 @@ def pipeline_signature(settings: Settings) -> str:
         settings.model_name,
         settings.passage_max_tokens,
         settings.passage_min_tokens,
+        settings.pdf_reader,
+        build_precision(settings),
         _code_version(),
     ]
     return hashlib.sha256(json.dumps(parts).encode()).hexdigest()[:16]
@@ -133,18 +136,26 @@ def collect_sources(
     return sources, skipped
 
 
-def _previous_index(index_dir: Path, settings: Settings, signature: str) -> StoredIndex | None:
-    """The served index if it can be reused for unchanged documents."""
+def _served_index(index_dir: Path, settings: Settings) -> StoredIndex | None:
+    """The served index if its vectors were made by the encoder this build uses."""
     try:
-        previous = load_index(index_dir, settings.model_name)
+        served = load_index(index_dir, settings.model_name)
     except (IndexNotFound, IndexCorrupt) as exc:
         if not isinstance(exc, IndexNotFound):
             log.warning("previous index not reusable, rebuilding everything: %s", exc)
         return None
-    if previous.manifest.stats.get("pipeline_signature") != signature:
-        log.info("chunking or model changed since the last build: re-embedding everything")
+    if served.manifest.encoder_precision != build_precision(settings):
+        log.info("the encoder changed since the last build: re-embedding everything")
         return None
-    return previous
+    return served
+
+
+def _vector_cache(served: StoredIndex | None) -> VectorCache:
+    """Vectors of every passage text the served index holds, by text digest."""
+    cache = VectorCache()
+    if served is not None:
+        cache.add_all([p.embedding_text() for p in served.passages], served.vectors)
+    return cache
 
 
 @dataclass
@@ -159,7 +170,7 @@ class ReadResult:
 def read_and_chunk(source: SourceFile, settings: Settings) -> ReadResult:
     """Load and chunk one file; never raises, so one bad file cannot stop a build."""
     try:
-        doc = load_document(source)
+        doc = load_document(source, settings.pdf_reader)
     except DocumentSkipped as exc:
         log.warning("skipped %s: %s", source.path, exc)
         return ReadResult(None, [], Skipped(str(source.path), str(exc)))
@@ -231,11 +242,15 @@ def prepare_encoder(settings: Settings, samples: Sequence[str]) -> None:
     """Export the ONNX encoder once, before the first embedding, unless torch is asked for."""
     if settings.encoder_backend == "torch":
         return
-    from index.onnx_encoder import export_onnx
+    from index.embedding import build_precision
+    from index.onnx_encoder import export_onnx, quantise_int8
 
     # Evenly spread real passages of mixed lengths check the export.
     step = max(1, len(samples) // 64)
-    export_onnx(settings.model_name, settings.model_cache_dir, list(samples[::step]))
+    checks = list(samples[::step])
+    directory = export_onnx(settings.model_name, settings.model_cache_dir, checks)
+    if directory is not None and build_precision(settings) == "int8":
+        quantise_int8(directory, settings.model_name, checks)
 
 
 def longest_first(texts: Sequence[str]) -> list[int]:
@@ -256,6 +271,9 @@ class BuildPlan:
     previous: StoredIndex | None
     reusable: dict[str, tuple[Document, list[Passage], np.ndarray]]
     unchanged: BuildReport | None = None
+    # Vectors by text digest: from the served index even when its chunking differs.
+    vectors: VectorCache = field(default_factory=VectorCache)
+    vectors_encoded: int = 0  # distinct texts the encoder saw in this build
 
     def reuse_for(self, source: SourceFile) -> tuple[Document, list[Passage], np.ndarray] | None:
         reuse = self.reusable.get(source.content_hash)
@@ -299,7 +317,12 @@ def plan_build(corpus_dirs: Sequence[Path], index_dir: Path, settings: Settings)
             return plan
         except IndexCorrupt as exc:
             log.warning("served index is damaged, rebuilding: %s", exc)
-    plan.previous = _previous_index(index_dir, settings, signature)
+    served = _served_index(index_dir, settings)
+    plan.vectors = _vector_cache(served)
+    if served is not None and served.manifest.stats.get("pipeline_signature") == signature:
+        plan.previous = served
+    elif served is not None:
+        log.info("chunking changed since the last build: re-reading every document")
     plan.reusable = _reusable_documents(plan.previous)
     return plan
 
@@ -325,7 +348,7 @@ def build_index(
         stages = _read_and_embed_pipelined(plan, settings, encoder_factory, progress, timings)
     else:
         stages = _read_then_embed(plan, executor, settings, progress, timings)
-    documents, per_doc_passages, rows, skipped, embedded, dimension, backend = stages
+    documents, per_doc_passages, rows, skipped, embedded, dimension, backend, precision = stages
     if not documents:
         raise CorpusError(
             "no readable documents in "
@@ -353,10 +376,12 @@ def build_index(
         document_count=len(documents),
         corpus_fingerprint=plan.fingerprint,
         created_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        encoder_precision=precision,
         skipped=[{"path": s.path, "reason": s.reason} for s in skipped],
         stats={
             "pipeline_signature": plan.signature,
             "embedded_passages": embedded,
+            "embedded_distinct_texts": plan.vectors_encoded,
             "reused_passages": len(all_passages) - embedded,
             "judgement_records": len(judgements),
             "encoder": backend,
@@ -405,9 +430,10 @@ def _reusable_documents(
 
 
 # What the read and embed stages hand to the write: documents, their passages and vectors (row
-# for row), the skipped files, how many passages were embedded, the dimension, the encoder used.
+# for row), the skipped files, how many passages were embedded, the dimension, the encoder used
+# and its precision.
 Stages = tuple[
-    list[Document], list[list[Passage]], list[np.ndarray], list[Skipped], int, int, str | None
+    list[Document], list[list[Passage]], list[np.ndarray], list[Skipped], int, int, str | None, str
 ]
 
 
@@ -451,8 +477,14 @@ def _read_then_embed(
     new_vectors = np.zeros((0, 0), dtype=np.float32)
     dimension = plan.previous.manifest.dimension if plan.previous is not None else 0
     if to_embed:
-        embedded = executor.embed(to_embed, settings, progress)
-        new_vectors, dimension = embedded.vectors, embedded.dimension
+
+        def encode(texts: list[str]) -> np.ndarray:
+            return executor.embed(texts, settings, progress).vectors
+
+        before = len(plan.vectors)
+        new_vectors = plan.vectors.encode(to_embed, encode)
+        dimension = new_vectors.shape[1]
+        plan.vectors_encoded = len(plan.vectors) - before
     timings["embed"] = time.perf_counter() - t0
     rows: list[np.ndarray] = []
     cursor = 0
@@ -469,6 +501,7 @@ def _read_then_embed(
         len(to_embed),
         dimension,
         type(executor).__name__,
+        build_precision(settings),
     )
 
 
@@ -497,7 +530,7 @@ def _read_and_embed_pipelined(
 
     # Extraction (pypdf, pure Python) runs in worker processes while this process embeds the
     # passages of documents already read, so neither waits for the other.
-    embedder = _PipelinedEmbedder(settings, encoder_factory, progress)
+    embedder = _PipelinedEmbedder(settings, encoder_factory, progress, plan.vectors)
     for loaded in tqdm(
         _load_all(to_load, settings, idle=embedder.encode_ready),
         total=len(to_load),
@@ -530,15 +563,31 @@ def _read_and_embed_pipelined(
     rows = [v for v in per_doc_vectors if v is not None]
     assert len(rows) == len(per_doc_vectors)  # every loaded document was embedded above
     backend = getattr(encoder, "backend", None)
-    return documents, per_doc_passages, rows, skipped, embedder.embedded, dimension, backend
+    if encoder is not None:
+        precision = getattr(encoder, "precision", "fp32")
+    elif plan.previous is not None:
+        precision = plan.previous.manifest.encoder_precision
+    else:
+        precision = build_precision(settings)
+    plan.vectors_encoded = embedder.encoded
+    return (
+        documents,
+        per_doc_passages,
+        rows,
+        skipped,
+        embedder.embedded,
+        dimension,
+        backend,
+        precision,
+    )
 
 
 def _load_one(
-    source: SourceFile, model_name: str, max_tokens: int, min_tokens: int
+    source: SourceFile, model_name: str, max_tokens: int, min_tokens: int, pdf_reader: str
 ) -> tuple[Document, list[Passage]] | Skipped:
     """Read and chunk one file (in a worker process); a Skipped says why it was left out."""
     try:
-        doc = load_document(source)
+        doc = load_document(source, pdf_reader)
     except DocumentSkipped as exc:
         return Skipped(str(source.path), str(exc))
     except Exception as exc:  # a file must never stop the build
@@ -553,7 +602,12 @@ def _load_all(
     sources: list[SourceFile], settings: Settings, idle: Callable[[], bool] | None = None
 ) -> Iterator[tuple[Document, list[Passage]] | Skipped]:
     """Loaded documents in ``sources`` order, read ahead by worker processes when worth it."""
-    args = (settings.model_name, settings.passage_max_tokens, settings.passage_min_tokens)
+    args = (
+        settings.model_name,
+        settings.passage_max_tokens,
+        settings.passage_min_tokens,
+        settings.pdf_reader,
+    )
     if settings.build_workers == 0 or len(sources) < 8:
         for source in sources:
             yield _load_one(source, *args)
@@ -588,8 +642,11 @@ class _PipelinedEmbedder:
         settings: Settings,
         encoder_factory: Callable[[], TextEncoder] | None,
         progress: bool,
+        cache: VectorCache | None = None,
     ) -> None:
         self.settings = settings
+        self.cache = cache if cache is not None else VectorCache()
+        self.encoded = 0  # distinct texts the encoder saw; ``embedded`` counts passages
         self.encoder_factory = encoder_factory
         self.encoder: TextEncoder | None = None
         self.step = settings.embed_batch_size * 8
@@ -638,10 +695,9 @@ class _PipelinedEmbedder:
         t0 = time.perf_counter()
         texts = [t for _, group in self._pending for t in group]
         encoder = self._encoder(texts)
-        # Longest first keeps batches of similar length, which is faster on CPU.
-        order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
-        out = np.zeros((len(texts), encoder.dimension), dtype=np.float32)
-        out[order] = encoder.encode([texts[i] for i in order])
+        before = len(self.cache)
+        out = self.cache.encode(texts, encoder.encode, encoder.dimension)
+        self.encoded += len(self.cache) - before
         cursor = 0
         for slot, group in self._pending:
             self.vectors[slot] = out[cursor : cursor + len(group)]

@@ -22,6 +22,8 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 SUPPORTED_MODELS = ("sentence-transformers/all-MiniLM-L6-v2",)
+# What ``encoder_precision = "auto"`` builds with (benchmarks/README.md, issue 16).
+DEFAULT_BUILD_PRECISION = "int8"
 
 
 def model_path(model_name: str) -> Path:
@@ -69,6 +71,7 @@ class Encoder:
     """Sentence embeddings, L2-normalised, as float32 rows."""
 
     backend = "torch"
+    precision = "fp32"
 
     def __init__(self, model_name: str, batch_size: int = 32) -> None:
         from sentence_transformers import SentenceTransformer
@@ -103,12 +106,27 @@ def load_encoder(
     backend: str = "torch",
     cache_dir: Path | None = None,
     threads: int = 0,
+    precision: str = "fp32",
 ) -> TextEncoder:
     """A process-wide encoder per model: loading it costs seconds.
 
     ``backend`` "onnx" or "auto" uses the verified ONNX export in ``cache_dir`` when there is
     one and onnxruntime is installed; otherwise (and for "torch") sentence-transformers.
+    ``precision`` "int8" needs the quantised export (made by a build) and raises without it.
     """
+    if precision == "int8":
+        from index.onnx_encoder import OnnxEncoder, export_dir, int8_ready, onnx_available
+
+        directory = export_dir(cache_dir, model_name) if cache_dir else None
+        if backend == "torch" or directory is None or not onnx_available():
+            raise IndexCorrupt("the int8 encoder needs onnxruntime and the ONNX backend")
+        if not int8_ready(directory):
+            raise IndexCorrupt(
+                f"no int8 model in {directory}: run `inspection-qa build` (it quantises the "
+                "export) or set INSPECTION_QA_ENCODER_PRECISION=fp32"
+            )
+        log.info("loading embedding model %s (ONNX int8, %s)", model_name, directory)
+        return OnnxEncoder(model_name, directory, batch_size, threads, precision="int8")
     if backend != "torch" and cache_dir is not None:
         from index.onnx_encoder import META_FILE, OnnxEncoder, export_dir, onnx_available
 
@@ -126,16 +144,46 @@ def load_encoder(
     return encoder
 
 
-def encoder_for(settings: "Settings", threads: int = 0) -> TextEncoder:
-    """The encoder ``settings`` ask for, with its thread count (cores per worker by default)."""
+def build_precision(settings: "Settings") -> str:
+    """The precision a build embeds with: the setting, or the default when it says "auto"."""
+    if settings.encoder_precision != "auto":
+        return settings.encoder_precision
+    return "fp32" if settings.encoder_backend == "torch" else DEFAULT_BUILD_PRECISION
+
+
+def query_precision(settings: "Settings", index_precision: str) -> str:
+    """The query encoder for an index built at ``index_precision``; refuses another one,
+    since int8 and fp32 vectors of the same text differ (cosine about 0.99)."""
+    if settings.encoder_precision not in ("auto", index_precision):
+        raise IndexCorrupt(
+            f"the index was built with the {index_precision} encoder but the service is set to "
+            f"{settings.encoder_precision} (INSPECTION_QA_ENCODER_PRECISION): rebuild the index "
+            "or change the setting"
+        )
+    return index_precision
+
+
+def encoder_for(
+    settings: "Settings", threads: int = 0, precision: str | None = None
+) -> TextEncoder:
+    """The encoder ``settings`` ask for, with its thread count (cores per worker by default);
+    ``precision`` defaults to the build's, falling back to fp32 under "auto" when no int8
+    model could be made."""
     threads = threads or settings.encoder_threads or settings.torch_threads
     threads = threads or max(1, (os.cpu_count() or 1) // max(1, settings.workers))
+    wanted = precision or build_precision(settings)
+    if wanted == "int8" and precision is None and settings.encoder_precision == "auto":
+        from index.onnx_encoder import export_dir, int8_ready
+
+        if not int8_ready(export_dir(settings.model_cache_dir, settings.model_name)):
+            wanted = "fp32"
     return load_encoder(
         settings.model_name,
         settings.embed_batch_size,
         settings.encoder_backend,
         settings.model_cache_dir,
         threads,
+        wanted,
     )
 
 

@@ -110,12 +110,26 @@ def _regex() -> tuple[re.Pattern[str], list[str]]:
 
 def find_authority_spans(text: str) -> list[tuple[int, int, str]]:
     """(start, end, canonical name) of every authority mentioned in ``text``."""
+    # One question is scanned several times on its way through resolve, strip and answer,
+    # each a pass of a long alternation (issue 16): short texts are remembered. Documents
+    # are scanned once at build time and would only fill the cache.
+    if len(text) <= 1000:
+        return list(_short_spans(text))
+    return list(_spans(text))
+
+
+@lru_cache(maxsize=4096)
+def _short_spans(text: str) -> tuple[tuple[int, int, str], ...]:
+    return _spans(text)
+
+
+def _spans(text: str) -> tuple[tuple[int, int, str], ...]:
     pattern, names = _regex()
     spans = []
     for match in pattern.finditer(text):
         index = int(match.lastgroup[1:])  # type: ignore[index]
         spans.append((match.start(), match.end(), names[index]))
-    return spans
+    return tuple(spans)
 
 
 def find_authorities(text: str) -> list[str]:

@@ -68,17 +68,24 @@ def _decode(raw: bytes) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
+        # Windows-1252 maps almost every byte to a printable character, so random bytes
+        # would pass as text; real English text in it is overwhelmingly ASCII.
+        head = raw[:20000]
+        if sum(b >= 0x80 or (b < 0x20 and b not in b"\t\n\r\f") for b in head) > 0.1 * len(head):
+            raise DocumentSkipped(
+                "not text: neither UTF-8 nor mostly ASCII (random bytes?)"
+            ) from None
         text = raw.decode("cp1252", errors="replace")
         log.info("not UTF-8, read as Windows-1252")
         return text
 
 
-def load_document(source: SourceFile) -> Document:
+def load_document(source: SourceFile, pdf_reader: str = "pypdf") -> Document:
     """Read, structure and describe one file; raises DocumentSkipped when it cannot."""
     suffix = source.path.suffix.lower()
     assembler = TextAssembler()
     if suffix == ".pdf":
-        assemble_pdf(read_pdf(source.path), assembler)
+        assemble_pdf(read_pdf(source.path, pdf_reader), assembler)
     else:
         raw = _decode(source.path.read_bytes())
         if not raw.strip():

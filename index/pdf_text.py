@@ -22,8 +22,60 @@ _BULLET = re.compile(r"^\s*(?:[\uf0b7•◼▪●■\-–]|\d{1,3}\.(?!\d)|\d{1,
 _TERMINAL = re.compile(r"[.!?:;)\"”’]\s*$")
 
 
-def read_pdf(path: Path) -> list[str]:
-    """The text of each page; raises DocumentSkipped for encrypted, corrupt or empty PDFs."""
+PDF_READERS = ("pypdf", "pdfium")
+
+
+def check_pdf_signature(path: Path) -> None:
+    """Refuse a file named .pdf that is not one (an HTML page saved as .pdf is in the archive)."""
+    with path.open("rb") as handle:
+        head = handle.read(1024)
+    if b"%PDF-" in head:
+        return
+    start = head.lstrip().lower()
+    if start.startswith((b"<!doctype html", b"<html", b"<?xml", b"<head", b"<meta")):
+        raise DocumentSkipped("not a PDF: an HTML page saved with a .pdf name")
+    raise DocumentSkipped("not a PDF: no %PDF- signature in the first kilobyte")
+
+
+def read_pdf(path: Path, reader: str = "pypdf") -> list[str]:
+    """The text of each page; raises DocumentSkipped for encrypted, corrupt or empty PDFs.
+
+    ``reader`` "pdfium" (PDFium, native) is about 20 times faster than "pypdf" (pure Python);
+    their texts differ in small ways (line-end hyphens, footnote digits, blank lines).
+    """
+    check_pdf_signature(path)
+    pages = _read_pdfium(path) if reader == "pdfium" else _read_pypdf(path)
+    if sum(len(p.strip()) for p in pages) < 20:
+        raise DocumentSkipped("PDF has no text layer (scanned image?)")
+    return pages
+
+
+def _read_pdfium(path: Path) -> list[str]:
+    import pypdfium2 as pdfium
+
+    try:
+        document = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise DocumentSkipped("encrypted PDF (needs a password)") from exc
+        raise DocumentSkipped(f"unreadable PDF: {exc}") from exc
+    try:
+        pages = []
+        for page in document:
+            textpage = page.get_textpage()
+            # PDFium marks a hyphen that ends a line as U+FFFE; pypdf keeps "-" and the break.
+            text = textpage.get_text_range().replace("\ufffe", "-\n")
+            pages.append(text.replace("\r\n", "\n").replace("\r", "\n"))
+            textpage.close()
+            page.close()
+    except pdfium.PdfiumError as exc:
+        raise DocumentSkipped(f"unreadable PDF: {exc}") from exc
+    finally:
+        document.close()
+    return pages
+
+
+def _read_pypdf(path: Path) -> list[str]:
     try:
         reader = PdfReader(str(path))
         if reader.is_encrypted:
@@ -39,8 +91,6 @@ def read_pdf(path: Path) -> list[str]:
         raise
     except Exception as exc:  # pypdf raises many types for broken files
         raise DocumentSkipped(f"unreadable PDF: {type(exc).__name__}: {exc}") from exc
-    if sum(len(p.strip()) for p in pages) < 20:
-        raise DocumentSkipped("PDF has no text layer (scanned image?)")
     return pages
 
 

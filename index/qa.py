@@ -9,11 +9,13 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+import faiss
+
 from index.answer import ABSTAIN_MESSAGE, AnswerSettings, Composed, IdfTable, compose_answer
 from index.answer_type import GRADE
 from index.answering.by_inspection import asks_by_inspection, compose_by_inspection
-from index.embedding import TextEncoder, encoder_for
-from index.errors import BadQuery, DocumentNotFound
+from index.embedding import TextEncoder, encoder_for, query_precision
+from index.errors import BadQuery, DocumentNotFound, IndexCorrupt
 from index.gazetteer import canonical_authority
 from index.judgement_answers import answer_judgement_question
 from index.judgement_table import JudgementTable
@@ -22,7 +24,7 @@ from index.lexical import document_frequencies, tokenize
 from index.query import When
 from index.search import MODES, Searcher, SearchResult
 from index.settings import Settings
-from index.store import StoredIndex, load_index
+from index.store import StoredIndex, current_version, load_index, read_manifest
 from index.types import Answer, Citation, Document, Filters, Hit
 from index.understanding.question import Question, parse_question
 
@@ -35,6 +37,12 @@ class QAEngine:
     """One loaded index and model, answering questions and searches."""
 
     def __init__(self, index: StoredIndex, encoder: TextEncoder, settings: Settings) -> None:
+        precision = getattr(encoder, "precision", "fp32")
+        if precision != index.manifest.encoder_precision:
+            raise IndexCorrupt(
+                f"the index was built with the {index.manifest.encoder_precision} encoder; "
+                f"a {precision} query encoder would not match its vectors"
+            )
         self.index = index
         self.settings = settings
         self.searcher = Searcher(
@@ -61,8 +69,13 @@ class QAEngine:
     @classmethod
     def open(cls, settings: Settings, index_dir: Path | None = None) -> "QAEngine":
         """Load the served index and the model it was built with."""
-        encoder = encoder_for(settings, settings.query_encoder_threads)
-        index = load_index(index_dir or settings.index_dir, settings.model_name, encoder.dimension)
+        index_dir = index_dir or settings.index_dir
+        manifest = read_manifest(current_version(index_dir))
+        precision = query_precision(settings, manifest.encoder_precision)
+        if settings.search_threads:
+            faiss.omp_set_num_threads(settings.search_threads)
+        encoder = encoder_for(settings, settings.query_encoder_threads, precision)
+        index = load_index(index_dir, settings.model_name, encoder.dimension)
         return cls(index, encoder, settings)
 
     @property

@@ -78,6 +78,7 @@ class Searcher:
         }
         # Template text many reports repeat (back page, licence notice) answers nothing.
         self._boilerplate = index.boilerplate
+        self._offered: dict[str, np.ndarray] = {}  # per answer kind: -1 unknown, 0/1
 
     def allowed(self, filters: Filters) -> np.ndarray | None:
         """Boolean mask of passages the filters allow; None when nothing is filtered."""
@@ -216,8 +217,7 @@ class Searcher:
             if kind and self.type_weight:
                 # And one for passages that hold the kind of answer asked for: a named
                 # person for "who", a date for "when".
-                passages = self.index.passages
-                for row in [r for r in fused if offers(kind, passages[r].text)]:
+                for row in [r for r in fused if self._offers(kind, r)]:
                     fused[row] += self.type_weight / (self.rrf_k + 1)
             if sources and self.source_weight:
                 # And one for the kind of document the question names ("according to the
@@ -230,6 +230,16 @@ class Searcher:
         return [
             Hit(passages[r], fused[r], dense_score.get(r), lexical_score.get(r), r) for r in order
         ]
+
+    def _offers(self, kind: str, row: int) -> bool:
+        """``offers(kind, passage text)``, remembered per passage: the same candidates come
+        back question after question, and the regexes were a tenth of an ask (issue 16)."""
+        known = self._offered.get(kind)
+        if known is None:
+            known = self._offered.setdefault(kind, np.full(len(self.index.passages), -1, np.int8))
+        if known[row] < 0:  # a race only writes the same value twice
+            known[row] = offers(kind, self.index.passages[row].text)
+        return bool(known[row])
 
 
 def _codes(values: list[str]) -> tuple[dict[str, int], np.ndarray]:

@@ -35,7 +35,20 @@ class Settings(BaseSettings):
     # One thread per question: with two, a question waits for the slower of two threads, and
     # on a busy machine that doubled the encoder's p95 (benchmarks/README.md).
     query_encoder_threads: int = Field(default=1, ge=0, description="0 = as encoder_threads")
+    # FAISS's OpenMP threads for a question's search. One: on this shared 2-core machine a
+    # flat search of 24k vectors took 27-40 ms p50 on two threads (spinning OpenMP waiting
+    # for a busy core) and 3-7 ms on one (benchmarks/README.md, issue 16).
+    search_threads: int = Field(default=1, ge=0, description="0 = FAISS's default")
     build_workers: int = Field(default=1, ge=0, le=16, description="PDF readers; 0 = inline")
+    # PDF text (issue 16): PDFium is ~60x faster than pypdf with the same judgement accuracy
+    # and gold figures (benchmarks/README.md), but it gives no blank lines between
+    # paragraphs, so some paragraphs merge (the shipped reports' back page stops being one
+    # shared template passage): opt in until the assembler handles it.
+    pdf_reader: str = Field(default="pypdf", pattern="^(pypdf|pdfium)$")
+    # Issue 16: int8 = dynamic int8 quantisation of the optimised ONNX graph; fp32 = the
+    # verified export (same vectors as sentence-transformers). The manifest records which
+    # built an index; "auto" builds with the default and queries with whatever built it.
+    encoder_precision: str = Field(default="auto", pattern="^(auto|fp32|int8)$")
 
     # Chunking: passages stay inside the model's window with room for the heading context.
     passage_max_tokens: int = 200

@@ -51,6 +51,8 @@ class Manifest:
     document_count: int
     corpus_fingerprint: str
     created_at: str
+    # Which encoder made the vectors (issue 16): queries must be embedded the same way.
+    encoder_precision: str = "fp32"
     checksums: dict[str, str] = field(default_factory=dict)
     skipped: list[dict[str, str]] = field(default_factory=list)
     stats: dict[str, Any] = field(default_factory=dict)

@@ -17,7 +17,7 @@ from collections.abc import Awaitable, Callable
 from fastapi import FastAPI, Request, Response
 
 from index.settings import Settings
-from service.schemas import AskResponse
+from index.types import Answer
 
 log = logging.getLogger("inspection_qa.asks")
 REQUEST_ID_HEADER = "X-Request-ID"
@@ -52,24 +52,31 @@ def install_request_ids(app: FastAPI) -> None:
         return response
 
 
-def record_ask(request: Request, index_version: str, question: str, body: AskResponse) -> None:
+def record_ask(
+    request: Request,
+    index_version: str,
+    question: str,
+    answer: Answer,
+    conversation_id: str,
+    turn: int | None,
+) -> None:
     """Log the ask as one JSON line and move the answer counters."""
     settings: Settings = request.app.state.settings
-    from_judgements = "judgements" in body.timings_ms  # the stage QAEngine.ask timed
+    from_judgements = "judgements" in answer.timings_ms  # the stage QAEngine.ask timed
     metrics = getattr(request.app.state, "metrics", None)
     if metrics is not None:
-        metrics.count_answer(body.abstained, from_judgements)
+        metrics.count_answer(answer.abstained, from_judgements)
     started = getattr(request.state, "started", None)
     line: dict[str, object] = {
         "event": "ask",
         "request_id": getattr(request.state, "request_id", None),
         "latency_ms": round((time.perf_counter() - started) * 1000, 1) if started else None,
-        "abstained": body.abstained,
-        "citations": len(body.citations),
+        "abstained": answer.abstained,
+        "citations": len(answer.citations),
         "from_judgements": from_judgements,
         "index_version": index_version,
-        "conversation_id": body.conversation_id,
-        "turn": body.turn,
+        "conversation_id": conversation_id,
+        "turn": turn,
     }
     if settings.log_questions:
         line["question"] = question

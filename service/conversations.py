@@ -7,6 +7,7 @@ be turned into a gold-set candidate without asking again.
 """
 
 import json
+import os
 import secrets
 import sqlite3
 import threading
@@ -57,7 +58,7 @@ class Turn:
 
 
 class ConversationStore:
-    """Thread-safe; one short connection per call keeps it simple under the thread pool."""
+    """Thread-safe: one connection, used under a lock (several processes may share the file)."""
 
     def __init__(
         self, path: Path, max_conversations: int, max_turns: int, ttl_seconds: float
@@ -67,6 +68,8 @@ class ConversationStore:
         self.max_turns = max_turns
         self.ttl_seconds = ttl_seconds
         self._lock = threading.Lock()
+        self._db: sqlite3.Connection | None = None
+        self._pid = 0
         path.parent.mkdir(parents=True, exist_ok=True)
         with self._connect() as db:
             db.executescript(SCHEMA)
@@ -78,14 +81,20 @@ class ConversationStore:
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
-        db = sqlite3.connect(self.path, timeout=10)
-        try:
+        """The store's connection (callers hold ``_lock``), one transaction per use.
+
+        Opening a connection per call cost more than the question's search (issue 16); a
+        forked child opens its own. synchronous=NORMAL under WAL cannot corrupt the file; a
+        power cut may lose the last turns, which only follow-ups need.
+        """
+        if self._db is None or self._pid != os.getpid():
+            db = sqlite3.connect(self.path, timeout=10, check_same_thread=False)
             db.execute("PRAGMA foreign_keys = ON")
             db.execute("PRAGMA journal_mode = WAL")
-            with db:
-                yield db
-        finally:
-            db.close()
+            db.execute("PRAGMA synchronous = NORMAL")
+            self._db, self._pid = db, os.getpid()
+        with self._db:
+            yield self._db
 
     def start(self) -> str:
         """A new, empty conversation; returns its id."""

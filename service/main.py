@@ -2,7 +2,7 @@
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request, Response
@@ -21,7 +21,7 @@ from service.metrics import install_metrics
 from service.pages import router as pages_router
 from service.routes import admin, ask, documents, feedback, health, judgements, search, uploads
 from service.schemas import ERROR_RESPONSES
-from service.security import install_cors, install_security
+from service.security import Precheck, install_cors, install_security
 
 log = logging.getLogger(__name__)
 
@@ -71,10 +71,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     install_security(app, settings)
 
-    @app.middleware("http")
-    async def limit_body_size(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
+    async def limit_body_size(request: Request) -> Response | None:
         length = request.headers.get("content-length")
         if request.url.path == UPLOAD_PATH and request.method == "POST":
             # Uploads have their own limit; the length must be known before reading.
@@ -89,7 +86,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             return error_response(
                 413, "too_large", f"request body over {MAX_BODY_BYTES // 1024} kB; send less"
             )
-        return await call_next(request)
+        return None
+
+    app.add_middleware(Precheck, check=limit_body_size)
 
     for module in (health, ask, search, documents, judgements, feedback, admin, uploads):
         app.include_router(module.router, responses=ERROR_RESPONSES)

@@ -6,7 +6,8 @@ from collections.abc import AsyncIterator
 from dataclasses import replace
 from typing import NamedTuple
 
-from fastapi import APIRouter, Request
+import orjson
+from fastapi import APIRouter, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from sse_starlette.sse import EventSourceResponse
 
@@ -14,10 +15,10 @@ from index.errors import InspectionQAError
 from index.gazetteer import find_authorities
 from index.qa import QAEngine
 from index.query import points_to_a_document
-from index.types import Filters
+from index.types import Answer, Filters
 from service.asklog import record_ask
 from service.conversations import ConversationStore, Turn
-from service.convert import ask_response
+from service.convert import ask_payload, ask_response
 from service.deps import EngineDep
 from service.schemas import AskRequest, AskResponse, ErrorBody
 
@@ -51,9 +52,15 @@ def open_conversation(store: ConversationStore, conversation_id: str | None) -> 
     return Conversation(store.start(), [])
 
 
-def answer_in_conversation(
+class Answered(NamedTuple):
+    answer: Answer
+    conversation_id: str
+    turn: int
+
+
+def answer_turn(
     engine: QAEngine, store: ConversationStore, body: AskRequest, conversation: Conversation
-) -> AskResponse:
+) -> Answered:
     """Answer ``body`` as the next turn of ``conversation``: the authority and topic carry over
     through the earlier questions, the document through the earlier answer's citations."""
     conversation_id, turns = conversation
@@ -81,7 +88,17 @@ def answer_in_conversation(
         answer.answer,
         quotes,
     )
-    return ask_response(answer, conversation_id, engine.documents).model_copy(update={"turn": turn})
+    return Answered(answer, conversation_id, turn)
+
+
+def _ask(engine: QAEngine, store: ConversationStore, body: AskRequest) -> tuple[bytes, Answered]:
+    """The whole ask in one worker-thread hop: conversation, answer, turn, JSON bytes."""
+    conversation = open_conversation(store, body.conversation_id)
+    answered = answer_turn(engine, store, body, conversation)
+    payload = ask_payload(
+        answered.answer, answered.conversation_id, engine.documents, answered.turn
+    )
+    return orjson.dumps(payload, option=orjson.OPT_SERIALIZE_NUMPY), answered
 
 
 @router.post(
@@ -90,15 +107,15 @@ def answer_in_conversation(
     responses={404: {"model": ErrorBody}, 422: {"model": ErrorBody}, 503: {"model": ErrorBody}},
     summary="Answer a question with citations",
 )
-async def ask(body: AskRequest, engine: EngineDep, request: Request) -> AskResponse:
+async def ask(body: AskRequest, engine: EngineDep, request: Request) -> Response:
     """Every sentence of the answer ends with ``[n]``, the ``n`` of a citation. Send the
     returned ``conversation_id`` with a follow-up ("and Hertfordshire?") to continue the
     conversation; ``resolved_query`` shows the standalone question that was searched."""
-    store = _store(request)
-    conversation = await run_in_threadpool(open_conversation, store, body.conversation_id)
-    response = await run_in_threadpool(answer_in_conversation, engine, store, body, conversation)
-    record_ask(request, engine.index.version, body.question, response)
-    return response
+    # The body is built as AskResponse's fields and written by orjson (response_model above
+    # documents it; tests check responses against it).
+    content, answered = await run_in_threadpool(_ask, engine, _store(request), body)
+    record_ask(request, engine.index.version, body.question, *answered)
+    return Response(content, media_type="application/json")
 
 
 @router.post(
@@ -123,14 +140,15 @@ async def ask_stream(body: AskRequest, engine: EngineDep, request: Request) -> E
 
     async def events() -> AsyncIterator[dict[str, str]]:
         try:
-            response = await run_in_threadpool(
-                answer_in_conversation, engine, store, body, conversation
-            )
+            answered = await run_in_threadpool(answer_turn, engine, store, body, conversation)
         except InspectionQAError as exc:
             error = {"error": "bad_query", "message": str(exc)}
             yield {"event": "error", "data": json.dumps(error)}
             return
-        record_ask(request, engine.index.version, body.question, response)
+        record_ask(request, engine.index.version, body.question, *answered)
+        response = ask_response(
+            answered.answer, answered.conversation_id, engine.documents, answered.turn
+        )
         head = {
             "conversation_id": response.conversation_id,
             "resolved_query": response.resolved_query,

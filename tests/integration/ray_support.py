@@ -24,7 +24,12 @@ SEED_QUESTIONS = (
 def assert_same_index(
     expected_dir: Path, actual_dir: Path, settings: Settings, questions=SEED_QUESTIONS
 ) -> None:
-    """Same passages in the same order, same manifest, vectors within 1e-4, same top citation."""
+    """Same passages in the same order, same manifest, same vectors, same top citation.
+
+    fp32 vectors agree within 1e-4. int8 ones (issue 16) depend slightly on the batch a text
+    was encoded in, since dynamic quantisation scales activations per batch and Ray batches
+    differently (shipped corpus, sorted vs unsorted batches: cosine mean 0.994, min 0.983):
+    there the vectors must keep a mean cosine of 0.99, each at least 0.97."""
     expected = load_index(expected_dir, settings.model_name)
     actual = load_index(actual_dir, settings.model_name)
     assert [p.passage_id for p in actual.passages] == [p.passage_id for p in expected.passages]
@@ -34,7 +39,12 @@ def assert_same_index(
     for field in ("passage_count", "document_count", "corpus_fingerprint", "model_name"):
         assert getattr(actual.manifest, field) == getattr(expected.manifest, field), field
     assert actual.manifest.dimension == expected.manifest.dimension
-    assert np.abs(actual.vectors - expected.vectors).max() < 1e-4
+    assert actual.manifest.encoder_precision == expected.manifest.encoder_precision
+    if expected.manifest.encoder_precision == "int8":
+        cosines = np.sum(actual.vectors * expected.vectors, axis=1)
+        assert cosines.mean() > 0.99 and cosines.min() > 0.97
+    else:
+        assert np.abs(actual.vectors - expected.vectors).max() < 1e-4
     a, b = QAEngine.open(settings, expected_dir), QAEngine.open(settings, actual_dir)
     for question in questions:
         first, second = a.ask(question), b.ask(question)

@@ -1,6 +1,7 @@
 """A corpus with every kind of bad file still builds: each bad file is skipped with a reason
 in the build summary, and every good document is indexed."""
 
+import random
 import shutil
 from pathlib import Path
 
@@ -9,6 +10,8 @@ from pypdf import PdfWriter
 from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
 from index.build import BuildReport, build_index
+from index.errors import DocumentSkipped
+from index.pdf_text import read_pdf
 from index.settings import REPO_ROOT, Settings
 from index.store import load_index
 from service.cli import main as cli_main
@@ -58,6 +61,13 @@ def hostile_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     (corpus / "empty.txt").write_bytes(b"")
     (corpus / "binary.txt").write_bytes(bytes(range(256)) * 64)
+    # Random bytes with no NUL: Windows-1252 would decode them to "text".
+    noise = random.Random(16).randbytes(20_000).replace(b"\x00", b"\x01")
+    (corpus / "random-bytes.txt").write_bytes(noise)
+    (corpus / "saved-page.pdf").write_text(
+        "<!DOCTYPE html>\n<html><head><title>Ofsted report</title></head>"
+        "<body><p>Care leavers are supported well.</p></body></html>\n"
+    )
     (corpus / "windows-1252.txt").write_bytes(
         "Café report for Calderdale children's services.\n\nThe inspectors' judgement on "
         "care leavers was good; the council's résumé of actions was clear.\n".encode("cp1252")
@@ -98,6 +108,8 @@ def _reasons(report: BuildReport) -> dict[str, str]:
         ("corrupt.pdf", "unreadable PDF"),
         ("no-text-layer.pdf", "no text layer"),
         ("zz-copy-of-seed.txt", "duplicate of"),
+        ("random-bytes.txt", "not text"),
+        ("saved-page.pdf", "HTML page saved with a .pdf name"),
     ],
 )
 def test_each_bad_file_is_skipped_with_a_reason_in_the_build_summary(
@@ -115,7 +127,7 @@ def test_every_good_document_of_a_hostile_corpus_is_indexed(
     index = load_index(settings.index_dir, settings.model_name)
     paths = {Path(d.meta.path).name for d in index.documents.values()}
     assert paths == {"good-seed.txt", "good-seed-2.txt", "good.pdf", "windows-1252.txt"}
-    assert report.documents == 4 and len(report.skipped) == 7
+    assert report.documents == 4 and len(report.skipped) == 9
 
 
 def test_a_windows_1252_file_is_read_with_its_accents(
@@ -133,6 +145,27 @@ def test_the_build_command_prints_each_skipped_file_and_its_reason(
     code = cli_main(["build", "--corpus", str(hostile_corpus), "--index", str(tmp_path), "--quiet"])
     out = capsys.readouterr().out
     assert code == 0
-    assert "7 file(s) skipped" in out
+    assert "9 file(s) skipped" in out
     for name in ("empty.txt", "binary.txt", "huge-50mb.txt", "encrypted.pdf", "corrupt.pdf"):
         assert f"{name}: " in out
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        ("encrypted.pdf", "encrypted"),
+        ("corrupt.pdf", "unreadable PDF"),
+        ("no-text-layer.pdf", "no text layer"),
+        ("saved-page.pdf", "HTML page"),
+    ],
+)
+def test_the_pdfium_reader_skips_the_same_bad_pdfs_with_a_reason(
+    hostile_corpus: Path, name: str, reason: str
+) -> None:
+    with pytest.raises(DocumentSkipped, match=reason):
+        read_pdf(hostile_corpus / name, "pdfium")
+
+
+def test_the_pdfium_reader_reads_a_good_pdfs_text(hostile_corpus: Path) -> None:
+    pages = read_pdf(hostile_corpus / "good.pdf", "pdfium")
+    assert "care leavers are well supported" in " ".join(pages)
