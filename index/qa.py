@@ -18,7 +18,7 @@ from index.judgement_answers import answer_judgement_question
 from index.judgement_table import JudgementTable
 from index.lexical import document_frequencies, topic_terms
 from index.query import When, resolve, strip_authorities, when_asked
-from index.search import MODES, Searcher, SearchResult
+from index.search import MODES, Searcher, SearchResult, stages_from
 from index.settings import Settings
 from index.store import StoredIndex, load_index
 from index.types import Answer, Citation, Document, Filters, Hit
@@ -41,6 +41,7 @@ class QAEngine:
             settings.type_weight,
             settings.ivf_nprobe,
             settings.hnsw_ef_search,
+            stages_from(settings),
         )
         self.judgements = JudgementTable(index.judgements)
         self._passage_by_id = {p.passage_id: p for p in index.passages}

@@ -53,6 +53,19 @@ class Settings(BaseSettings):
         default=0.5, ge=0, description="RRF vote for passages offering a who/when answer"
     )
     candidates: int = 50
+    # Issue 15's levers (index/search.py Stages; eval/RESULTS.md has what each did). 0 = off.
+    lexicon_weight: float = Field(
+        default=0.0, ge=0, description="BM25 weight of words the Ofsted lexicon adds"
+    )
+    lexicon_dense: bool = Field(default=False, description="lexicon names in the dense query")
+    prf_docs: int = Field(default=0, ge=0, description="pseudo-relevance feedback passages")
+    prf_terms: int = Field(default=10, ge=1)
+    prf_weight: float = Field(default=0.0, ge=0, description="BM25 weight of feedback words")
+    dense_prf_weight: float = Field(default=0.0, ge=0, description="query moved to feedback")
+    rerank_depth: int = Field(default=50, ge=1, description="fused passages re-scored")
+    heading_weight: float = Field(
+        default=0.0, ge=0, description="RRF vote for query words in heading and title"
+    )
     top_k: int = 5
     top_k_max: int = 50
 
