@@ -14,6 +14,7 @@ from index.lexical import QUESTION_STEMS, tokenize
 from index.lexicon import Lexicon, load_lexicon
 from index.query import When
 from index.store import StoredIndex, search_parameters
+from index.text import sentence_spans
 from index.types import Filters, Hit
 
 if TYPE_CHECKING:
@@ -41,7 +42,8 @@ class Stages:
     salient words of the first ``prf_docs`` fused passages join the BM25 query at
     ``prf_weight``, and the dense query moves ``dense_prf_weight`` towards their mean vector.
     Second stage: over the first ``rerank_depth`` fused passages, a vote of ``heading_weight``
-    ranked by how much of the query their section heading and document title hold.
+    ranked by how much of the query their section heading and document title hold, and one
+    of ``maxsim_weight`` ranked by the query's best cosine with any one of their sentences.
     """
 
     lexicon_weight: float = 0.0
@@ -52,6 +54,7 @@ class Stages:
     dense_prf_weight: float = 0.0
     rerank_depth: int = 50
     heading_weight: float = 0.0
+    maxsim_weight: float = 0.0
 
 
 @dataclass
@@ -102,6 +105,7 @@ class Searcher:
         )
         self._title = [docs[p.doc_id].meta.title.lower() for p in index.passages]
         self._heading_terms: dict[int, frozenset[str]] = {}
+        self._sentences: dict[int, np.ndarray] = {}
         self._doc_ids = np.array([p.doc_id for p in index.passages], dtype=object)
         self.authorities = {
             d.meta.authority.lower(): d.meta.authority for d in docs.values() if d.meta.authority
@@ -182,7 +186,8 @@ class Searcher:
         mask = self.allowed(filters)
         allowed = len(self.index.passages) if mask is None else int(mask.sum())
         timings["filter"] = _ms(t0)
-        depth = max(candidates, top_k, stages.rerank_depth if stages.heading_weight else 0)
+        reranks = stages.heading_weight or stages.maxsim_weight
+        depth = max(candidates, top_k, stages.rerank_depth if reranks else 0)
         terms = self._query_weights(query)
         dense_query = query
         if stages.lexicon_weight or stages.lexicon_dense:
@@ -221,9 +226,9 @@ class Searcher:
                 dense = self._without_boilerplate(self.dense(moved, mask, depth))
             hits = self._fuse(dense, lexical, mode, when, kind)
             timings["feedback"] = _ms(t0)
-        if stages.heading_weight and mode == "hybrid" and hits:
+        if reranks and mode == "hybrid" and hits:
             t0 = time.perf_counter()
-            hits = self._rerank(hits, terms)
+            hits = self._rerank(hits, terms, vector)
             timings["rerank"] = _ms(t0)
         return SearchResult(hits[:top_k], vector, timings, allowed)
 
@@ -254,11 +259,31 @@ class Searcher:
         top = best[0][1] if best else 1.0
         return {t: s / top for t, s in best}
 
-    def _rerank(self, hits: list[Hit], terms: dict[str, float]) -> list[Hit]:
-        """Second stage over the first ``rerank_depth`` hits: one more RRF vote, ranked by
-        the idf-weighted share of the query's words their heading and title hold."""
+    def _rerank(
+        self, hits: list[Hit], terms: dict[str, float], vector: np.ndarray | None
+    ) -> list[Hit]:
+        """Second stage over the first ``rerank_depth`` hits: more RRF votes, each ranking
+        them by one feature (heading and title words; best sentence cosine)."""
         depth = self.stages.rerank_depth
         head, tail = hits[:depth], hits[depth:]
+        score = [h.score for h in head]
+        features: list[tuple[float, dict[int, float]]] = []
+        if self.stages.heading_weight:
+            features.append((self.stages.heading_weight, self._heading_shares(head, terms)))
+        if self.stages.maxsim_weight and vector is not None:
+            sims = {
+                k: float(self._sentence_vectors(h.row).max(0) @ vector) for k, h in enumerate(head)
+            }
+            features.append((self.stages.maxsim_weight, sims))
+        for weight, values in features:
+            order = sorted(values, key=lambda k: (-values[k], k))
+            for rank, k in enumerate(order):
+                score[k] += weight / (self.rrf_k + rank + 1)
+        ranked = sorted(range(len(head)), key=lambda k: (-score[k], k))
+        return [replace(head[k], score=score[k]) for k in ranked] + tail
+
+    def _heading_shares(self, head: list[Hit], terms: dict[str, float]) -> dict[int, float]:
+        """Per hit, the idf-weighted share of the query's words its heading and title hold."""
         lexical = self.index.lexical
         n = max(lexical.size, 1)
         idf = {
@@ -267,20 +292,23 @@ class Searcher:
             if t not in QUESTION_STEMS
         }
         total = sum(idf.values())
-        if not total:
-            return hits
-        field = {}
+        shares = {}
         for k, h in enumerate(head):
             words = self._heading_words(h.row)
-            share = sum(v for t, v in idf.items() if t in words) / total
+            share = sum(v for t, v in idf.items() if t in words) / total if total else 0.0
             if share > 0:
-                field[k] = share
-        order = sorted(field, key=lambda k: (-field[k], k))
-        score = [h.score for h in head]
-        for rank, k in enumerate(order):
-            score[k] += self.stages.heading_weight / (self.rrf_k + rank + 1)
-        ranked = sorted(range(len(head)), key=lambda k: (-score[k], k))
-        return [replace(head[k], score=score[k]) for k in ranked] + tail
+                shares[k] = share
+        return shares
+
+    def _sentence_vectors(self, row: int) -> np.ndarray:
+        """The passage's sentences embedded (computed on first use and kept)."""
+        vectors = self._sentences.get(row)
+        if vectors is None:
+            passage = self.index.passages[row]
+            spans = sentence_spans(passage.text) or [(0, len(passage.text))]
+            vectors = self.encoder.encode([passage.text[s:e] for s, e in spans])
+            self._sentences[row] = vectors
+        return vectors
 
     def _heading_words(self, row: int) -> frozenset[str]:
         words = self._heading_terms.get(row)
@@ -362,6 +390,7 @@ def stages_from(settings: "Settings") -> Stages:
         dense_prf_weight=settings.dense_prf_weight,
         rerank_depth=settings.rerank_depth,
         heading_weight=settings.heading_weight,
+        maxsim_weight=settings.maxsim_weight,
     )
 
 

@@ -66,6 +66,9 @@ class Settings(BaseSettings):
     heading_weight: float = Field(
         default=0.0, ge=0, description="RRF vote for query words in heading and title"
     )
+    maxsim_weight: float = Field(
+        default=0.0, ge=0, description="RRF vote for the best query-sentence cosine"
+    )
     top_k: int = 5
     top_k_max: int = 50
 
