@@ -33,7 +33,7 @@ from index.embedding import encoder_for, load_encoder
 from index.settings import Settings
 from index.store import current_version
 
-STAGES = ("filter", "encode", "dense", "lexical", "fusion", "answer", "total")
+STAGES = ("filter", "encode", "dense", "lexical", "fusion", "feedback", "answer", "total")
 
 
 def ask_all(server: Server, questions: list[str]) -> tuple[list[float], dict[str, list[float]]]:

@@ -44,6 +44,11 @@ def tokenize(texts: Sequence[str]) -> list[list[str]]:
     return [[_STEMS[w] for w in words] for words in split]
 
 
+def stem_words(words: Sequence[str]) -> list[str]:
+    """``words`` stemmed as the index stems them (no stopword removal)."""
+    return _STEMMER.stemWords(list(words))
+
+
 def topic_terms(text: str) -> list[str]:
     """Stemmed words that name what a question is about, without its framing words."""
     return [t for t in tokenize([text])[0] if t not in QUESTION_STEMS]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from index.lexical import tokenize
+from index.lexical import stem_words, tokenize
 
 LEXICON_FILE = Path(__file__).resolve().parent / "data" / "lexicon.tsv"
 
@@ -38,9 +38,7 @@ class Lexicon:
     """Groups of interchangeable names, read from a tab-separated file."""
 
     def __init__(self, groups: list[list[str]]) -> None:
-        self.groups = [
-            [Name(t, tuple(tokenize([t])[0]), _is_acronym(t)) for t in g] for g in groups if g
-        ]
+        self.groups = [[Name(t, tuple(_words(t)), _is_acronym(t)) for t in g] for g in groups if g]
 
     @classmethod
     def read(cls, path: Path = LEXICON_FILE) -> "Lexicon":
@@ -52,25 +50,30 @@ class Lexicon:
 
     def expand(self, query: str) -> Expansion:
         """What ``query`` should also search for: the other names of the groups it names."""
-        stems = tokenize([query])[0]
+        words = _words(query)
         names: list[str] = []
         for group in self.groups:
-            if any(_names(query, stems, n) for n in group):
-                names.extend(n.text for n in group if not _names(query, stems, n))
-        present = set(stems)
+            if any(_names(query, words, n) for n in group):
+                names.extend(n.text for n in group if not _names(query, words, n))
+        present = set(tokenize([query])[0])
         extra = dict.fromkeys(s for n in names for s in tokenize([n])[0] if s not in present)
         return Expansion(tuple(names), tuple(extra))
+
+
+def _words(text: str) -> list[str]:
+    """Every word of ``text``, lowercased and stemmed, stopwords kept."""
+    return stem_words(re.findall(r"\w+", text.lower().replace("’", "'")))
 
 
 def _is_acronym(text: str) -> bool:
     return text.isupper() and " " not in text
 
 
-def _names(query: str, stems: list[str], name: Name) -> bool:
+def _names(query: str, words: list[str], name: Name) -> bool:
     if name.acronym:
         return re.search(rf"\b{re.escape(name.text)}s?\b", query) is not None
     n = len(name.stems)
-    return n > 0 and any(tuple(stems[i : i + n]) == name.stems for i in range(len(stems) - n + 1))
+    return n > 0 and any(tuple(words[i : i + n]) == name.stems for i in range(len(words) - n + 1))
 
 
 @lru_cache(maxsize=2)
