@@ -1,5 +1,6 @@
 """Retrieval: dense (FAISS), lexical (BM25) and their fusion, with filters applied to both."""
 
+import re
 import time
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -13,6 +14,7 @@ from index.embedding import TextEncoder
 from index.lexical import QUESTION_STEMS, tokenize
 from index.lexicon import Lexicon, load_lexicon
 from index.query import When
+from index.question_words import QUESTION_WORDS
 from index.store import StoredIndex, search_parameters
 from index.text import sentence_spans
 from index.types import Filters, Hit
@@ -48,6 +50,7 @@ class Stages:
 
     lexicon_weight: float = 0.0
     lexicon_dense: bool = False
+    topic_only: str = "none"  # none | lexical | dense | both: framing words left out
     prf_docs: int = 0
     prf_terms: int = 10
     prf_weight: float = 0.0
@@ -190,6 +193,10 @@ class Searcher:
         depth = max(candidates, top_k, stages.rerank_depth if reranks else 0)
         terms = self._query_weights(query)
         dense_query = query
+        if stages.topic_only in ("lexical", "both"):
+            terms = {t: w for t, w in terms.items() if t not in QUESTION_STEMS} or terms
+        if stages.topic_only in ("dense", "both"):
+            dense_query = _without_frame(query)
         if stages.lexicon_weight or stages.lexicon_dense:
             expansion = self.lexicon.expand(query)
             for stem in expansion.stems if stages.lexicon_weight else ():
@@ -379,11 +386,21 @@ class Searcher:
         return self.index.vectors[rows] @ vector
 
 
+_WORD = re.compile(r"[\w’'-]+")
+
+
+def _without_frame(query: str) -> str:
+    """``query`` without the words that frame a question ("what did Ofsted say about")."""
+    kept = [w for w in _WORD.findall(query) if w.lower().strip("’'") not in QUESTION_WORDS]
+    return " ".join(kept) or query
+
+
 def stages_from(settings: "Settings") -> Stages:
     """The levers ``settings`` turn on."""
     return Stages(
         lexicon_weight=settings.lexicon_weight,
         lexicon_dense=settings.lexicon_dense,
+        topic_only=settings.topic_only,
         prf_docs=settings.prf_docs,
         prf_terms=settings.prf_terms,
         prf_weight=settings.prf_weight,

@@ -58,6 +58,11 @@ class Settings(BaseSettings):
         default=0.0, ge=0, description="BM25 weight of words the Ofsted lexicon adds"
     )
     lexicon_dense: bool = Field(default=False, description="lexicon names in the dense query")
+    topic_only: str = Field(
+        default="none",
+        pattern="^(none|lexical|dense|both)$",
+        description="retrievers whose query leaves out framing words (index/question_words.py)",
+    )
     prf_docs: int = Field(default=0, ge=0, description="pseudo-relevance feedback passages")
     prf_terms: int = Field(default=10, ge=1)
     prf_weight: float = Field(default=0.0, ge=0, description="BM25 weight of feedback words")
