@@ -82,3 +82,36 @@ def test_the_lexicon_reads_groups_of_names_and_matches_plurals() -> None:
         "care experienced young people",
     )
     assert lexicon.expand("How are foster carers supported?").names == ()
+
+
+FEEDBACK = {"prf_docs": 3, "dense_prf_weight": 1.0}
+
+
+def _rank_of(engine: QAEngine, query: str, doc_id: str, quote: str) -> int | None:
+    hits = engine.search(query, top_k=10).hits
+    for rank, hit in enumerate(hits, start=1):
+        if hit.passage.doc_id == doc_id and quote in hit.passage.text:
+            return rank
+    return None
+
+
+def test_feedback_puts_the_director_named_in_other_words_first(
+    settings: Settings, built_index: Path
+) -> None:
+    # The article says "director of children's and young people services, Julie Jenkins"; the
+    # passages found first for the question's words pull the dense query towards it.
+    question = "Who is Calderdale's director of children's and young people services?"
+    quote = "Julie Jenkins"
+    with_feedback = QAEngine.open(settings.model_copy(update=FEEDBACK), built_index)
+    without = QAEngine.open(settings.model_copy(update={"prf_docs": 0}), built_index)
+    assert _rank_of(with_feedback, question, "002_0a2bc6d77ad37827", quote) == 1
+    assert _rank_of(without, question, "002_0a2bc6d77ad37827", quote) != 1
+
+
+def test_feedback_never_brings_in_another_authority(settings: Settings, built_index: Path) -> None:
+    engine = QAEngine.open(settings.model_copy(update=FEEDBACK), built_index)
+    result = engine.search("What did inspectors say about care leavers in Calderdale?", top_k=10)
+    assert "feedback" in result.timings_ms
+    assert {engine.documents[h.passage.doc_id].meta.authority for h in result.hits} == {
+        "Calderdale"
+    }
