@@ -42,6 +42,13 @@ eval-ilacs: install
 	$(BIN)/inspection-qa eval --gold eval/gold/ilacs.jsonl --corpus ../shared/ilacs/reports \
 		--baselines --report eval-reports/ilacs
 
+# The blind set (eval/gold/blind): questions nobody tuned for, over the archive, the council
+# documents and the shipped corpus, indexed in place (the first run builds var/eval-index/).
+.PHONY: eval-blind
+eval-blind: install
+	$(BIN)/inspection-qa eval --gold eval/gold/blind/blind.jsonl --corpus corpus \
+		--corpus ../shared/ilacs/reports --corpus ../shared/council --baselines --report eval-reports/blind
+
 bench: install
 	$(BIN)/python benchmarks/query_latency.py
 

@@ -108,7 +108,12 @@ def run_eval(args: argparse.Namespace) -> int:
         {"gold": [str(p) for p in gold_paths], "against": against, "config": overrides},
         problems,
     )
+    feedback = getattr(args, "feedback", None)
+    if feedback is not None:
+        report["feedback"] = feedback  # staff ratings of served answers (service.feedback)
     print(table(report["runs"]))
+    if feedback is not None:
+        print(f"\nfeedback from staff: {feedback['up']} 👍, {feedback['down']} 👎")
     groups = report["runs"][report["primary"]]["by_group"]
     if groups:
         print(f"\nby tag and kind ({report['primary']}):")

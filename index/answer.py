@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from index.answer_type import offers
+from index.answer_type import PERSON, offers
+from index.boilerplate import is_template
 from index.lexical import tokenize
 from index.text import sentence_spans, words
 from index.types import Citation, Document, Hit, Passage
@@ -16,10 +17,11 @@ ABSTAIN_MESSAGE = "I could not find this in the documents."
 
 @dataclass(frozen=True)
 class AnswerSettings:
-    max_sentences: int = 3
+    # From the one Settings object (answer_max_sentences, abstain_min_*): no second default.
+    max_sentences: int
+    min_dense: float
+    min_overlap: float
     passages_considered: int = 5
-    min_dense: float = 0.30
-    min_overlap: float = 0.30
     max_per_passage: int = 2
     relative_floor: float = 0.6  # drop sentences far weaker than the best one
     type_bonus: float = 0.2  # for a span that gives the kind of answer asked for (who, when)
@@ -114,7 +116,33 @@ _EVALUATIVE = frozenset(
 # "… in relation to:") is only half an answer without the items after it.
 _ANNOUNCES_LIST = re.compile(r"(:\s*$|\bthe following\b[^.]*\.?\s*$)", re.I)
 _LIST_ITEMS = 4
+_PAGE_HEADER = re.compile(r"^\s*SOURCE:\s*\S+")
 _SHORT_LINE_WORDS = 12
+
+
+# A labelled line's label, and the question words that ask for that role.
+_ROLE_LABEL = re.compile(r"(?:^|\|)[^\w|]*([A-Za-z][A-Za-z ]{1,30}?)\s*:", re.M)  # line or cell
+_ROLE_ASKED = {
+    "author": ("wrote", "written", "write", "author"),
+    "owner": ("own", "owner", "respons", "lead"),
+    "lead inspector": ("inspector", "led", "lead", "inspect"),
+    "inspector": ("inspector", "inspect"),
+    "chair": ("chair",),
+    "contact": ("contact",),
+}
+
+
+def _role_asked(line: str, terms: list[str]) -> frozenset[str]:
+    """The question's terms that ask for the role ``line`` is labelled with ("own" for an
+    "Owner:" line); empty when it names someone in another role."""
+    asked = [
+        word
+        for label in _ROLE_LABEL.finditer(line)
+        for word in _ROLE_ASKED.get(label.group(1).strip().lower(), ())
+    ]
+    return frozenset(
+        t for t in terms for a in asked if len(t) >= 3 and (t.startswith(a) or a.startswith(t))
+    )
 
 
 def _jaccard(a: str, b: str) -> float:
@@ -130,11 +158,14 @@ def compose_answer(
     settings: AnswerSettings,
     kind: str | None = None,
     names: list[str] | None = None,
+    template: frozenset[int] = frozenset(),
+    optional: tuple[str, ...] = (),
 ) -> Composed:
     """Pick, order and cite the sentences that answer; abstain when none does well enough.
 
     ``kind`` is the answer type asked for (see ``answer_type``); ``names`` are stemmed proper
-    names from the question, each of which some considered passage must contain.
+    names from the question, each of which some considered passage must contain; ``optional``
+    terms add to a sentence's match but are not required of it.
     """
     if not hits:
         return Composed(ABSTAIN_MESSAGE, True, [])
@@ -146,7 +177,8 @@ def compose_answer(
             # The question names someone or something the evidence never mentions.
             return Composed(ABSTAIN_MESSAGE, True, [])
     terms = list(dict.fromkeys(question_terms))
-    required = [t for t in terms if t not in _EVALUATIVE] or terms
+    terms += [t for t in optional if t not in terms]
+    required = [t for t in terms if t not in _EVALUATIVE and t not in optional] or terms
     weight_total = sum(idf(t) for t in required) or 1.0
     top_score = hits[0].score or 1.0
     candidates: list[Candidate] = []
@@ -154,17 +186,28 @@ def compose_answer(
         relevance = hit.score / top_score
         for start, end, present in _unit_terms(hit.passage):
             sentence = hit.passage.text[start:end]
+            if is_template(sentence, template) or _PAGE_HEADER.match(sentence):
+                # Ofsted's back page run on into a report's last section; a saved web page's
+                # "SOURCE: <url> TITLE: …" header (its metadata, not what it says).
+                continue
             typed = offers(kind, sentence)
-            if typed and len(sentence.split()) <= _SHORT_LINE_WORDS:
+            # A line labelled with the role asked about answers the question's word for it
+            # ("Author:" for "who wrote"); a name under another label answers another question.
+            role = _role_asked(sentence, terms) if kind == PERSON else frozenset()
+            if typed and len(sentence.split()) <= _SHORT_LINE_WORDS and (kind != PERSON or role):
                 # A short line giving the kind of answer asked for (a cover page's meeting
                 # date, an "Author:" line) is about what its passage is about.
                 present = present | _passage_terms(hit.passage)
+            present = present | role
             covered = [t for t in terms if t in present]
             overlap = min(1.0, sum(idf(t) for t in covered) / weight_total)
             score = 0.7 * overlap + 0.3 * relevance - 0.02 * rank
             if overlap and typed:
                 score += settings.type_bonus
-            required_covered = sum(t in present for t in required)
+            # The source's own words ("cabinet panel") are evidence the span is on point.
+            required_covered = sum(t in present for t in required) + sum(
+                t in present for t in optional
+            )
             candidates.append(Candidate(rank, hit, start, end, overlap, score, required_covered))
     best_dense = max((h.dense_score for h in hits if h.dense_score is not None), default=None)
     best_overlap = max((c.overlap for c in candidates), default=0.0)
@@ -198,24 +241,7 @@ def compose_answer(
         passage = cand.hit.passage
         meta = documents[passage.doc_id].meta
         quote = passage.text[cand.start : cand.end]
-        citations.append(
-            Citation(
-                n=n,
-                passage_id=passage.passage_id,
-                doc_id=passage.doc_id,
-                title=meta.title,
-                authority=meta.authority,
-                date=meta.date,
-                doc_type=meta.doc_type,
-                section=passage.section,
-                text=passage.text,
-                quote=quote,
-                start=passage.start,
-                end=passage.end,
-                score=round(cand.hit.score, 6),
-                page=passage.page,
-            )
-        )
+        citations.append(Citation.from_passage(n, passage, meta, quote, cand.hit.score))
         sentences.append(f"{_as_sentence(quote)} [{n}]")
     return Composed(" ".join(sentences), False, citations)
 

@@ -4,10 +4,13 @@ it; and the names a question mentions, which its evidence must mention too."""
 import re
 
 from index.lexical import tokenize
+from index.understanding.lexicon import GRADE_ASKED, MONTH, OTHER_JUDGEMENTS
 
 PERSON = "person"
 DATE = "date"
 GRADE = "grade"
+AMOUNT = "amount"
+COUNT = "count"
 
 _WHO = re.compile(r"^\W*(and\s+)?(who|whose|whom)\b|\bwho\s+(is|was|are|owns|wrote|leads)\b", re.I)
 _WHEN = re.compile(
@@ -17,15 +20,12 @@ _WHEN = re.compile(
 # A span names a person when it is labelled as one (a table cell "Owner: ...", "Author: ...")
 # or gives a titled or appositive name ("Councillor Lester", "..., Julie Jenkins").
 _PERSON_SPAN = re.compile(
-    r"^\W*(?i:owner|author|lead(\s+\w+)?|chair|executive member|inspector|contact)\s*:"
+    r"(?m:^)\W*(?i:owner|author|lead(\s+\w+)?|chair|executive member|inspector|contact)\s*:"
     r"|\b(Councillor|Cllr|Mr|Mrs|Ms|Dr)\.?\s+[A-Z][a-z]+"
     r"|,\s+[A-Z][a-z]+\s+[A-Z][a-z]+\b"
     r"|\b[A-Z][a-z]+\s+[A-Z][a-z]+\s+(said|says|proposed)\b",
 )
-_MONTH = (
-    r"(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?"
-    r"|oct(ober)?|nov(ember)?|dec(ember)?)"
-)
+_MONTH = MONTH
 _DATE_SPAN = re.compile(
     rf"\b\d{{1,2}}(st|nd|rd|th)?\s*(-\s*\d{{1,2}}\s+)?{_MONTH}\b[ ,]*(\d{{4}})?"
     rf"|\b{_MONTH}[ -]\d{{2,4}}\b|\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}\b|\bdate\s*:",
@@ -33,11 +33,28 @@ _DATE_SPAN = re.compile(
 )
 
 
-_HOW_JUDGED = re.compile(
-    r"\b(grade|graded|grading|rated|rating|judged|judgement|judgment|score|scored)\b"
-    r"|\bhow (good|effective|well)\b",
+# "How much funding …", not "how much have services improved".
+_HOW_MUCH = re.compile(
+    r"\b(?:how\s+much|what\s+(?:amount|sum))\b(?=.*\b(?:fund\w*|money|cost\w*|spen[dt]\w*|invest\w*|"
+    r"budget\w*|pa(?:y|id)\w*|grants?|savings?|pounds?|million|fees?|allocat\w*|extra|additional)\b)"
+    r"|\bhow\s+much\b.*£|\bwhat\s+(?:budget|cost)\b",
     re.I,
 )
+_HOW_MANY = re.compile(r"\bhow\s+many\b|\b(?:number|count)\s+of\b|\bwhat\s+number\b", re.I)
+# An amount: money, or a number with a unit of amount ("£5.5 million", "12 per cent").
+_AMOUNT_SPAN = re.compile(
+    r"£\s?\d|\b\d[\d,.]*\s*(?:million|m|bn|billion|k|thousand|per\s*cent|%)(?!\w)|\d%", re.I
+)
+# A count: a number that is not a year, a date's day or a list label, or a number word.
+_COUNT_SPAN = re.compile(
+    rf"(?<![\d£.,/-])\b(?!(?:19|20)\d\d\b)\d[\d,]*\b(?![.)]\s|\s*(?:st|nd|rd|th)\b|\s+{_MONTH}\b)"
+    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"forty|fifty|hundred|dozen|several)\b",
+    re.I,
+)
+
+_HOW_JUDGED = re.compile(rf"\b(?:{GRADE_ASKED})\b|\bhow (good|effective|well)\b", re.I)
+_OTHER_JUDGEMENTS = re.compile(OTHER_JUDGEMENTS, re.I)
 # A judgement: a table row "... | Grade: Good", or a line ending in a grade (older reports:
 # "1. Children who need help and protection Requires improvement").
 _GRADE_SPAN = re.compile(
@@ -48,13 +65,17 @@ _GRADE_SPAN = re.compile(
 
 
 def answer_type(question: str) -> str | None:
-    """PERSON for who-questions, DATE for when-questions, GRADE for how-was-it-judged
-    questions, else None."""
+    """PERSON for who-questions, DATE for when-questions, AMOUNT for how much, COUNT for how
+    many, GRADE for how-was-it-judged questions, else None."""
     if _WHO.search(question):
         return PERSON
     if _WHEN.search(question):
         return DATE
-    if _HOW_JUDGED.search(question):
+    if _HOW_MUCH.search(question):
+        return AMOUNT
+    if _HOW_MANY.search(question):
+        return COUNT
+    if _HOW_JUDGED.search(question) and not _OTHER_JUDGEMENTS.search(question):
         return GRADE
     return None
 
@@ -67,6 +88,10 @@ def offers(kind: str | None, span: str) -> bool:
         return bool(_DATE_SPAN.search(span))
     if kind == GRADE:
         return bool(_GRADE_SPAN.search(span))
+    if kind == AMOUNT:
+        return bool(_AMOUNT_SPAN.search(span))
+    if kind == COUNT:
+        return bool(_COUNT_SPAN.search(span) or _AMOUNT_SPAN.search(span))
     return False
 
 

@@ -8,9 +8,13 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from index.text import sentence_spans
 from index.types import Passage
 
 MIN_DOCUMENTS = 3  # repeated verbatim in this many documents: template, not a finding
+# A sentence in this many documents is template even inside a passage that is not: higher than
+# MIN_DOCUMENTS, as a council's papers may quote a report's sentence word for word.
+MIN_SENTENCE_DOCUMENTS = 5
 MIN_WORDS = 15  # short lines repeat legitimately ("Judgement: Overall effectiveness | Grade: Good")
 
 # A judgement as reports print it, capitalised ("… governance Good", "Grade: Inadequate"); a
@@ -39,3 +43,23 @@ def boilerplate_mask(passages: Sequence[Passage]) -> np.ndarray:
     return np.array(
         [s is not None and len(documents[s]) >= MIN_DOCUMENTS for s in shapes], dtype=bool
     )
+
+
+def template_sentences(passages: Sequence[Passage]) -> frozenset[int]:
+    """Shapes of the prose sentences (MIN_WORDS or more, stating no grade) that
+    MIN_SENTENCE_DOCUMENTS or more documents repeat: Ofsted's "regulates and inspects …"
+    where a report's last section runs on into the back page, so the passage as a whole is
+    not template."""
+    documents: dict[int, set[str]] = defaultdict(set)
+    for p in passages:
+        if p.kind != "text":
+            continue
+        for start, end in sentence_spans(p.text):
+            sentence = p.text[start:end]
+            if len(sentence.split()) >= MIN_WORDS and not _STATES_GRADE.search(sentence):
+                documents[_shape(sentence)].add(p.doc_id)
+    return frozenset(s for s, docs in documents.items() if len(docs) >= MIN_SENTENCE_DOCUMENTS)
+
+
+def is_template(sentence: str, template: frozenset[int]) -> bool:
+    return bool(template) and _shape(sentence) in template

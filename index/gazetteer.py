@@ -126,8 +126,3 @@ def find_authorities(text: str) -> list[str]:
 def canonical_authority(name: str) -> str | None:
     """The canonical name for an exact name or alias (any case, '&' or 'and'), else None."""
     return _lookup().get(_key(name))
-
-
-def find_authority(text: str) -> str | None:
-    """``text`` as a name, else the first authority it mentions."""
-    return canonical_authority(text) or next(iter(find_authorities(text)), None)

@@ -7,136 +7,16 @@ for care leavers in 2023?". Anything else returns None and takes the retrieval p
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
 
 from index.answer import ABSTAIN_MESSAGE, Composed
 from index.judgement_table import JudgementRow, JudgementTable
 from index.judgements import AREA_LABELS, GRADES, Evidence, InspectionRecord
-from index.query import when_asked
 from index.types import Citation, Document, Passage
+from index.understanding.grade_request import GradeRequest
 
 LIST_LIMIT = 25
-
-_AREA_WORDS: tuple[tuple[str, str], ...] = (
-    ("care_leavers", r"care[\s-]+leavers?|leaving\s+care"),
-    ("in_care", r"children\s+(?:in\s+care|looked\s+after)|looked[\s-]+after\s+children|in\s+care"),
-    ("help_and_protection", r"help\s+and\s+protection|child\s+protection|protection"),
-    ("leaders", r"leaders?|leadership|management"),
-    ("adoption", r"adoption"),
-    ("overall", r"overall(?:\s+effectiveness)?"),
-)
-_GRADE_WORDS = r"outstanding|good|requires\s+improvement|inadequate"
-# "How did Ofsted rate Barnet?": "rate" as a verb; "the recycling rate", "rate of" are nouns.
-_RATE_VERB = r"(?:did|does|do|would|to)\s+(?:[\w’']+\s+){0,3}rate\b(?!\s+of\b)"
-# "Who led the inspection of …", "which inspector led …": the lead inspector, by any wording.
-_WHO_LED = (
-    r"led\s+(?:the\s+|ofsted's\s+|its\s+)*(?:ofsted\s+)?inspection|which\s+inspector|"
-    r"inspector\s+(?:who\s+)?led"
-)
-# "When did Ofsted last inspect …", "when was …'s latest inspection carried out?"
-_WHEN_INSPECTED = r"when\s+(?:did|was|were)\b(?![^?]*\bpublish)[^?]*\binspect\w*"
-_CUE = re.compile(
-    r"\b(judged?|judgements?|judgments?|graded?|grades?|rated|" + _RATE_VERB + r"|ratings?|verdict|"
-    r"scored?|inspected|"
-    r"lead\s+inspector|ofsted\s+(?:result|outcome)|"
-    + _WHO_LED
-    + "|"
-    + _WHEN_INSPECTED
-    + r")\b|"
-    + _GRADE_WORDS,
-    re.I,
-)
-_INSPECTION_WHEN = re.compile(
-    r"\b(who\s+(?:inspected|led|was\s+the\s+lead)|lead\s+inspector|by\s+whom|"
-    + _WHO_LED
-    + "|"
-    + _WHEN_INSPECTED
-    + r"|last\s+inspected|inspection\s+dates?)\b",
-    re.I,
-)
-_LIST = re.compile(
-    r"\b(which|what|list|how\s+many)\b.*\b(authorities|councils|local\s+authorities|las)\b", re.I
-)
-# "The experiences and progress of children …" names an area; it does not ask about change.
-_CHANGE = re.compile(
-    r"\b(chang\w*|improv\w*|declin\w*|(?<!and\s)progress(?:ed)?(?!\s+of\b)|compar\w*|"
-    r"previous|history|over\s+time|"
-    r"went\s+from|gone\s+from|moved\s+from|trend|each\s+inspection|all\s+inspections)\b",
-    re.I,
-)
-_FROM_TO = re.compile(rf"\bfrom\s+({_GRADE_WORDS})\s+to\s+({_GRADE_WORDS})\b", re.I)
-
-
-# "What did inspectors note about …", "did Ofsted agree with …": a question about findings,
-# answered from the text, unless it also asks for a grade outright.
-_FINDING = re.compile(
-    r"\b(?:say|said|note|noted|find|found|identif\w*|highlight\w*|comment\w*|think|thought|"
-    r"agree\w*|describe\w*|report(?:ed)?\s+about|praise\w*|criticis\w*|concern\w*)\b",
-    re.I,
-)
-_GRADE_ASKED = re.compile(
-    r"\b(?:judged?|graded|rated|" + _RATE_VERB + r"|grade|rating|scored?|"
-    r"overall\s+(?:score|effectiveness))\b",
-    re.I,
-)
-# Without a named area, a question is about grades only if it says so.
-_GRADE_WORDING = re.compile(
-    r"\b(judged?|rated|" + _RATE_VERB + r"|graded|grades?|ratings?|judgements?)\b", re.I
-)
-# Someone else's judgements (the council's audits, practitioners') are not Ofsted's grades.
-_OTHER_JUDGEMENTS = re.compile(
-    r"\b(?:audit|own|their|practice|professional|managers?'?|social\s+workers?'?)\s+"
-    r"judge?ments?\b",
-    re.I,
-)
-
-
-@dataclass(frozen=True)
-class JudgementQuestion:
-    kind: str  # "grade" | "change" | "inspection" | "list" | "transition"
-    areas: tuple[str, ...]
-    grades: tuple[str, ...]
-    year: int | None
-
-
-def parse_question(question: str, authorities: tuple[str, ...]) -> JudgementQuestion | None:
-    """What a judgement question asks, or None when it is not one."""
-    if not _CUE.search(question) or _OTHER_JUDGEMENTS.search(question):
-        return None
-    if _FINDING.search(question) and not _GRADE_ASKED.search(question):
-        return None
-    areas = tuple(
-        area for area, pattern in _AREA_WORDS if re.search(rf"\b(?:{pattern})\b", question, re.I)
-    )
-    if (
-        "care_leavers" in areas
-        and "in_care" in areas
-        and not re.search(
-            r"children\s+(?:in\s+care|looked\s+after)|looked[\s-]+after", question, re.I
-        )
-    ):
-        areas = tuple(a for a in areas if a != "in_care")  # "care leavers" says "in care" too
-    grades = tuple(re.sub(r"\s+", " ", g.lower()) for g in re.findall(_GRADE_WORDS, question, re.I))
-    asked = when_asked(question)
-    year = int(asked.years[0]) if asked and asked.years else None
-    if not authorities:
-        transition = _FROM_TO.search(question)
-        if transition and (_LIST.search(question) or _CHANGE.search(question)):
-            grades = (transition.group(1).lower(), transition.group(2).lower())
-            return JudgementQuestion("transition", areas or ("overall",), grades, year)
-        if _LIST.search(question) and grades:
-            return JudgementQuestion("list", areas or ("overall",), grades[:1], year)
-        return None
-    if _INSPECTION_WHEN.search(question):
-        return JudgementQuestion("inspection", areas, grades, year)
-    if not (areas or _GRADE_WORDING.search(question)):
-        return None
-    if _CHANGE.search(question):
-        return JudgementQuestion("change", areas or ("overall",), grades, year)
-    return JudgementQuestion("grade", areas or ("overall",), grades, year)
 
 
 class _Citer:
@@ -154,36 +34,39 @@ class _Citer:
             return self._seen[key]
         doc = self.documents[evidence.doc_id]
         passage = self.passages.get(evidence.passage_id or "")
-        start, end = (passage.start, passage.end) if passage else (evidence.start, evidence.end)
         n = len(self.citations) + 1
-        self.citations.append(
-            Citation(
+        if passage is not None:
+            citation = Citation.from_passage(n, passage, doc.meta, evidence.quote, 1.0)
+        else:
+            citation = Citation(
                 n=n,
-                passage_id=passage.passage_id if passage else f"{evidence.doc_id}@{start}",
+                passage_id=f"{evidence.doc_id}@{evidence.start}",
                 doc_id=evidence.doc_id,
                 title=doc.meta.title,
                 authority=doc.meta.authority,
                 date=doc.meta.date,
                 doc_type=doc.meta.doc_type,
-                section=passage.section if passage else "",
-                text=doc.text[start:end],
+                section="",
+                text=doc.text[evidence.start : evidence.end],
                 quote=evidence.quote,
-                start=start,
-                end=end,
+                start=evidence.start,
+                end=evidence.end,
                 score=1.0,
-                page=passage.page if passage else doc.page_at(start),
+                page=doc.page_at(evidence.start),
             )
-        )
+        self.citations.append(citation)
         self._seen[key] = n
         return n
 
 
 def _nice_date(iso: str) -> str:
+    if len(iso) < 10:  # a document dated only by year or month
+        return iso if len(iso) == 4 else date.fromisoformat(f"{iso}-01").strftime("%B %Y")
     d = date.fromisoformat(iso)
     return f"{d.day} {d.strftime('%B %Y')}"
 
 
-def _date_range(start: str, end: str) -> str:
+def date_range(start: str, end: str) -> str:
     """'23 to 27 January 2023', '30 September to 11 October 2019', or both dates in full."""
     a, b = date.fromisoformat(start), date.fromisoformat(end)
     if (a.year, a.month) == (b.year, b.month):
@@ -202,7 +85,7 @@ def _inspection_phrase(record: InspectionRecord | JudgementRow) -> str:
         end = record.end_date.value if record.end_date else None
         published, is_report = record.published, record.is_report
     if start and end:
-        return f"the inspection of {_date_range(start, end)}"
+        return f"the inspection of {date_range(start, end)}"
     if published:
         what = "the inspection report" if is_report else "a report"
         return f"{what} published {_nice_date(published)}"
@@ -255,16 +138,13 @@ def _no_inspection_that_year(year: int, held: list[tuple[str, list[str]]]) -> st
 
 
 def answer_judgement_question(
-    question: str,
+    parsed: GradeRequest,
     authorities: tuple[str, ...],
     table: JudgementTable,
     passages: dict[str, Passage],
     documents: dict[str, Document],
 ) -> Composed | None:
     """A cited answer from the judgements table, or None when the table cannot answer."""
-    parsed = parse_question(question, authorities)
-    if parsed is None:
-        return None
     citer = _Citer(passages, documents)
     if parsed.kind in ("list", "transition"):
         sentences = _list_sentences(parsed, table, citer)
@@ -292,7 +172,7 @@ def answer_judgement_question(
 
 
 def _authority_sentences(
-    parsed: JudgementQuestion, authority: str, records: list[InspectionRecord], citer: _Citer
+    parsed: GradeRequest, authority: str, records: list[InspectionRecord], citer: _Citer
 ) -> list[str]:
     out: list[str] = []
     reports = [r for r in records if r.is_report and r.grades] or [r for r in records if r.grades]
@@ -307,7 +187,7 @@ def _authority_sentences(
             n = citer.cite(last.start_date.evidence)
             out.append(
                 f"{authority}'s most recent inspection in the documents ran from "
-                f"{_date_range(last.start_date.value, last.end_date.value)} [{n}]."
+                f"{date_range(last.start_date.value, last.end_date.value)} [{n}]."
             )
         if last.lead_inspector:
             n = citer.cite(last.lead_inspector.evidence)
@@ -355,7 +235,7 @@ def _authority_sentences(
     return out
 
 
-def _list_sentences(parsed: JudgementQuestion, table: JudgementTable, citer: _Citer) -> list[str]:
+def _list_sentences(parsed: GradeRequest, table: JudgementTable, citer: _Citer) -> list[str]:
     area = parsed.areas[0]
     label = AREA_LABELS[area]
     date_from = date(parsed.year, 1, 1) if parsed.year else None
@@ -406,7 +286,7 @@ def _list_sentences(parsed: JudgementQuestion, table: JudgementTable, citer: _Ci
     ]
 
 
-def _none_found(parsed: JudgementQuestion) -> str:
+def _none_found(parsed: GradeRequest) -> str:
     label = AREA_LABELS[parsed.areas[0]]
     when = f" in {parsed.year}" if parsed.year else ""
     if parsed.kind == "transition":

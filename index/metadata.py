@@ -26,6 +26,8 @@ DOC_TYPES = (
     "cabinet report",
     "press release",
     "news article",
+    "council web page",
+    "staff bulletin",
     "document",
 )
 SIDECAR_SUFFIX = ".meta.json"
@@ -55,6 +57,35 @@ _DATE = re.compile(
 )
 
 
+# Saved web pages open with "SOURCE: <url>" and "TITLE: <title> (<publisher>)" (one line
+# or two: the loader joins a paragraph's lines).
+_SOURCE_FIELD = re.compile(r"^SOURCE:[ \t]*(\S+)", re.M)
+_TITLE_FIELD = re.compile(r"(?:^|\s)TITLE:[ \t]*(.+?)[ \t]*$", re.M)
+
+
+def header_fields(text: str) -> dict[str, str]:
+    """The ``source`` and ``title`` a saved web page's header gives, where it has one."""
+    head = text[:2000]
+    source, title = _SOURCE_FIELD.search(head), _TITLE_FIELD.search(head)
+    return {
+        **({"source": source.group(1)} if source else {}),
+        **({"title": title.group(1)} if title and source else {}),
+    }
+
+
+def all_dates(text: str) -> list[date]:
+    """Every ``12 November 2018``-style date in ``text``, in order."""
+    found = []
+    for match in _DATE.finditer(text):
+        month = _MONTHS.get(match.group("month").lower())
+        if month:
+            try:
+                found.append(date(int(match.group("year")), month, int(match.group("day"))))
+            except ValueError:
+                continue
+    return found
+
+
 def parse_date(text: str) -> date | None:
     """The first ``12 November 2018``-style date in ``text``."""
     for match in _DATE.finditer(text):
@@ -65,6 +96,18 @@ def parse_date(text: str) -> date | None:
             except ValueError:
                 continue
     return None
+
+
+def date_period(iso: str | None) -> tuple[str, str]:
+    """First and last day of a (possibly partial) ISO date, comparable as strings:
+    "2014" → ("2014-01-01", "2014-12-31"); "" for an undated document."""
+    if not iso:
+        return "", ""
+    if len(iso) == 4:
+        return f"{iso}-01-01", f"{iso}-12-31"
+    if len(iso) == 7:
+        return f"{iso}-01", f"{iso}-31"
+    return iso[:10], iso[:10]
 
 
 def doc_id_for(relative_path: Path) -> str:
@@ -88,9 +131,29 @@ def read_sidecar(path: Path) -> dict[str, Any]:
     return {k: data[k] for k in _SIDECAR_FIELDS if k in data}
 
 
+# What a saved page's address says it is: a council's committee system, or its newsroom.
+_URL_TYPES = (
+    (
+        "committee minutes",
+        r"mgai\.aspx|ieissuedetails|moderngov|democracy\.|councillors\.|"
+        r"committee|ecminutes",
+    ),
+    ("staff bulletin", r"govdelivery|bulletin"),
+    ("press release", r"/news|newsroom|news\.|/press"),
+    ("council web page", r"\.gov\.uk/"),
+)
+
+
 def infer_doc_type(text: str) -> str:
-    """The kind of document, from tell-tale phrases near its start."""
+    """The kind of document: from a saved page's address, else tell-tale phrases near its start."""
+    url = header_fields(text).get("source", "").lower()
+    for doc_type, pattern in _URL_TYPES:
+        if url and re.search(pattern, url):
+            return doc_type
     head = text[:3000].lower()
+    # An Ofsted report's labelled front page, before "minutes" (as in "within minutes") is read.
+    if re.search(r"^\s*(inspection dates?|lead inspector)\s*:", head, re.M):
+        return "inspection report"
     if (
         "monitoring visit" in head
         and ("letter" in head or "dear " in head)
@@ -130,24 +193,59 @@ def infer_authority(relative_path: Path, text: str) -> str | None:
     return counts.most_common(1)[0][0]
 
 
+_POSTED = re.compile(
+    r"(?:report\s+)?(?:published|posted(?:\s+on)?|date(?:\s+of\s+meeting)?|meeting\s+held\s+on)"
+    r":?\s*(.{0,60})",
+    re.I,
+)
+_YEAR_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_YEAR_MONTH_IN_URL = re.compile(r"/((?:19|20)\d\d)/(\d\d)/")
+_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\b(?!,?\s+(?:19|20)\d\d)")
+
+
 def infer_date(relative_path: Path, text: str, doc_type: str) -> str | None:
-    """Publication or meeting date: from the file name, a 'published' line, else the text."""
+    """Publication or meeting date, ISO (``yyyy-mm`` or ``yyyy`` when no more is known).
+
+    From the file name, a 'published'/'posted on' line, else the text: the latest date it
+    names in the year its file name or address gives (a press release states the inspection's
+    dates, then is published after them), else that year alone.
+    """
     from_name = parse_date(relative_path.stem.replace("-", " ").replace("_", " "))
     if from_name:
         return from_name.isoformat()
-    published = re.search(r"(?:report\s+)?published:?\s*(.{0,40})", text[:3000], re.I)
-    if published and parse_date(published.group(1)):
-        return parse_date(published.group(1)).isoformat()  # type: ignore[union-attr]
+    for line in _POSTED.finditer(text[:3000]):
+        posted = parse_date(line.group(1))
+        if posted:
+            return posted.isoformat()
     if doc_type in ("inspection report", "monitoring visit", "focused visit"):
         return None  # an inspection's first date is its visit, not its publication
-    found = parse_date(text[:2000])
-    return found.isoformat() if found else None
+    url = header_fields(text).get("source", "")
+    in_url = _YEAR_MONTH_IN_URL.search(url)
+    in_name = _YEAR_IN_NAME.findall(relative_path.stem)
+    year = in_url.group(1) if in_url else (in_name[-1] if in_name else None)
+    dates = all_dates(text[:3000])
+    if year:
+        same_year = [d for d in dates if str(d.year) == year]
+        if same_year:
+            return max(same_year).isoformat()
+        for day, month in _DAY_MONTH.findall(text[:3000]):
+            number = _MONTHS.get(month.lower())
+            if number:
+                try:
+                    return date(int(year), number, int(day)).isoformat()
+                except ValueError:
+                    continue
+        return f"{year}-{in_url.group(2)}" if in_url else year
+    return max(dates).isoformat() if dates else None
 
 
 def infer_title(
     text: str, blocks: list[Block], doc_type: str, authority: str | None, when: str | None
 ) -> str:
     """A title a reader recognises; inspection reports get a uniform one."""
+    titled = header_fields(text).get("title")
+    if titled:
+        return titled
     if doc_type == "inspection report" and authority:
         return f"Ofsted inspection of {authority} children's services" + (
             f" ({when})" if when else ""
@@ -160,6 +258,9 @@ def infer_title(
 
 
 def infer_source(text: str, doc_type: str, authority: str | None) -> str | None:
+    url = header_fields(text).get("source")
+    if url:
+        return url
     head = text[:5000]
     if "Community Care" in head:
         return "Community Care"

@@ -10,20 +10,25 @@ from dataclasses import replace
 from pathlib import Path
 
 from index.answer import ABSTAIN_MESSAGE, AnswerSettings, Composed, IdfTable, compose_answer
-from index.answer_type import answer_type, named_terms
+from index.answering.by_inspection import asks_by_inspection, compose_by_inspection
+from index.boilerplate import template_sentences
 from index.embedding import TextEncoder, encoder_for
 from index.errors import BadQuery, DocumentNotFound
 from index.gazetteer import canonical_authority
 from index.judgement_answers import answer_judgement_question
 from index.judgement_table import JudgementTable
-from index.lexical import document_frequencies, topic_terms
-from index.query import When, resolve, strip_authorities, when_asked
+from index.judgements import REPORT_TYPES
+from index.lexical import document_frequencies, tokenize
+from index.query import When
 from index.search import MODES, Searcher, SearchResult, stages_from
 from index.settings import Settings
 from index.store import StoredIndex, load_index
 from index.types import Answer, Citation, Document, Filters, Hit
+from index.understanding.question import Question, parse_question
 
 log = logging.getLogger(__name__)
+
+DEPTH = 30  # passages an answer may read (an answer per inspection reads several reports)
 
 
 class QAEngine:
@@ -39,12 +44,14 @@ class QAEngine:
             settings.dense_weight,
             settings.date_weight,
             settings.type_weight,
+            settings.source_weight,
             settings.ivf_nprobe,
             settings.hnsw_ef_search,
             stages_from(settings),
         )
         self.judgements = JudgementTable(index.judgements)
         self._passage_by_id = {p.passage_id: p for p in index.passages}
+        self.template = template_sentences(index.passages)
         self.idf = IdfTable(document_frequencies(index.lexical), len(index.passages))
         self.answer_settings = AnswerSettings(
             max_sentences=settings.answer_max_sentences,
@@ -85,21 +92,29 @@ class QAEngine:
         """Passages for ``query``; authorities named in it become a filter."""
         if not query.strip():
             raise BadQuery("the query is empty")
-        mode = mode or self._mode()
         filters = filters or Filters()
-        if not filters.authority:
-            resolved = resolve(query)
-            if resolved.authorities:
-                filters = replace(filters, authority=resolved.authorities)
+        question = parse_question(query, authorities=filters.authority)
+        return self._search(question, self._with_authorities(filters, question), top_k, mode)
+
+    def _search(
+        self, question: Question, filters: Filters, top_k: int | None, mode: str | None
+    ) -> SearchResult:
         return self.searcher.search(
-            _retrieval_query(query, filters),
+            _retrieval_query(question, filters),
             filters,
             self._check_top_k(top_k),
-            mode,
+            mode or self._mode(),
             self.settings.candidates,
-            when_asked(query),
-            answer_type(query),
+            question.when,
+            question.answer_kind,
+            question.sources,
         )
+
+    @staticmethod
+    def _with_authorities(filters: Filters, question: Question) -> Filters:
+        if question.authorities and not filters.authority:
+            return replace(filters, authority=question.authorities)
+        return filters
 
     def _mode(self) -> str:
         return {"rrf": "hybrid"}.get(self.settings.fusion, self.settings.fusion)
@@ -121,58 +136,53 @@ class QAEngine:
             raise BadQuery(f"mode must be one of {MODES}")
         top_k = self._check_top_k(top_k)
         filters = filters or Filters()
-        resolved = resolve(question, history)
-        if resolved.authorities and not filters.authority:
-            filters = replace(filters, authority=resolved.authorities)
+        parsed = parse_question(question, history, filters.authority)
+        filters = self._with_authorities(filters, parsed)
         missing = [a for a in filters.authority if not self._has_authority(a)]
         if missing and len(missing) == len(filters.authority):
             return Answer(
                 f"{ABSTAIN_MESSAGE} The index holds no documents about {' or '.join(missing)}.",
                 True,
                 [],
-                resolved.query,
+                parsed.query,
                 filters,
                 {"total": _ms(started)},
             )
-        asked = when_asked(resolved.query)
-        result = self.searcher.search(
-            _retrieval_query(resolved.query, filters),
-            filters,
-            max(top_k, self.answer_settings.passages_considered),
-            mode,
-            self.settings.candidates,
-            asked,
-            answer_type(question),
+        # Deep enough for an answer per inspection; hits and sources keep top_k.
+        result = self._search(
+            parsed, filters, max(top_k, self.answer_settings.passages_considered, DEPTH), mode
         )
         t0 = time.perf_counter()
         # Grades, dates and inspectors come from the judgements table, cited to the report;
         # everything else (and what the table cannot answer) from the retrieved passages.
         table = (
             answer_judgement_question(
-                resolved.query,
+                parsed.grades,
                 tuple(a for a in filters.authority if a not in missing),
                 self.judgements,
                 self._passage_by_id,
                 self.index.documents,
             )
-            if _may_hold_judgements(filters)
+            if parsed.grades
+            and _may_hold_judgements(filters)
+            # "According to the committee minutes": the council's words, not Ofsted's table.
+            and not parsed.names_council_source
             else None
         )
         text = None
-        if table is None or table.text_may_answer:
-            topic = strip_authorities(resolved.query) or resolved.query
+        if table is None or table.text_may_answer or parsed.beyond_grades:
             text = compose_answer(
-                topic_terms(topic),
+                list(parsed.topic_terms),
                 result.hits,
                 self.index.documents,
                 self.idf,
                 self.answer_settings,
-                kind=answer_type(question),
-                names=named_terms(strip_authorities(question)),
+                kind=parsed.answer_kind,
+                names=list(parsed.names),
+                template=self.template,
+                optional=parsed.source_terms,
             )
-        if table is not None and not (text and _names_a_year(text, asked)):
-            # The table answers; when it has no inspection in the year asked, the text still
-            # may (an article's "rated adequate in 2013"), but only in words naming that year.
+        if table is not None and self._table_answers(table, text, parsed):
             composed, hits, stage = (
                 table,
                 self._table_hits(table.citations, result.hits),
@@ -181,6 +191,24 @@ class QAEngine:
         else:
             assert text is not None
             composed, hits, stage = text, result.hits, "answer"
+            if (
+                not text.abstained
+                and asks_by_inspection(parsed)
+                # Led by the evidence: when the best sentence is Ofsted's, answer per
+                # inspection; when it is a council paper's or an article's, that answers.
+                and text.citations[0].doc_type in REPORT_TYPES
+            ):
+                by_inspection = compose_by_inspection(
+                    parsed,
+                    result.hits,
+                    self.index.documents,
+                    self.judgements,
+                    self._passage_by_id,
+                    self.idf,
+                    self.answer_settings,
+                    self.template,
+                )
+                composed = by_inspection or text
         timings = dict(result.timings_ms)
         timings[stage] = _ms(t0)
         timings["total"] = _ms(started)
@@ -188,11 +216,40 @@ class QAEngine:
             answer=composed.answer,
             abstained=composed.abstained,
             citations=composed.citations,
-            resolved_query=resolved.query,
+            resolved_query=parsed.query,
             filters=filters,
             timings_ms=timings,
             hits=hits[:top_k],
+            sources=result.hits[:top_k],
         )
+
+    def _table_answers(self, table: Composed, text: Composed | None, parsed: Question) -> bool:
+        """Whether the judgements table answers rather than the passages: led by evidence.
+
+        A question that asks for grades and nothing else is the table's. One that says more
+        ("when was the 2016 judgement published?") goes to whichever answer's cited evidence
+        covers more of what it says beyond the grade; a tie is the table's.
+        """
+        if text is None or text.abstained:
+            return True
+        if _names_a_year(text, parsed.when) and table.abstained:
+            # No inspection in the year asked: text naming that year may still answer (an
+            # article's "rated adequate in 2013").
+            return False
+        if not parsed.beyond_grades:
+            return True
+        return self._coverage(table, parsed.beyond_grades) >= self._coverage(
+            text, parsed.beyond_grades
+        )
+
+    def _coverage(self, composed: Composed, terms: tuple[str, ...]) -> float:
+        """IDF-weighted share of ``terms`` found in what ``composed`` cites."""
+        if composed.abstained or not terms:
+            return 0.0
+        cited = " ".join(f"{c.section} {c.quote}" for c in composed.citations)
+        present = set(tokenize([cited])[0])
+        total = sum(self.idf(t) for t in terms) or 1.0
+        return sum(self.idf(t) for t in terms if t in present) / total
 
     def _table_hits(self, citations: list[Citation], searched: list[Hit]) -> list[Hit]:
         """What a table answer read: its cited passages first, then the search's own hits."""
@@ -206,13 +263,11 @@ class QAEngine:
         return name.lower() in self.searcher.authorities
 
 
-def _retrieval_query(query: str, filters: Filters) -> str:
+def _retrieval_query(question: Question, filters: Filters) -> str:
     """The query without authority names once an authority filter is in force: every allowed
     passage is about that authority already, and the name would only pull both retrievers
     towards passages that repeat it rather than ones on the topic asked about."""
-    if not filters.authority:
-        return query
-    return strip_authorities(query) or query
+    return question.topic if filters.authority else question.query
 
 
 def _may_hold_judgements(filters: Filters) -> bool:

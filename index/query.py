@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from index.gazetteer import find_authorities, find_authority_spans
 from index.question_words import QUESTION_WORDS
 from index.text import STOPWORDS
+from index.understanding.lexicon import GRADE_ASKED_WORDS, MONTHS
 
 _FOLLOW_UP = re.compile(
     r"^\s*(and|what about|how about|what of|and what about|same for|also)\b", re.I
@@ -35,14 +36,7 @@ _YEAR = re.compile(r"\b(?:19[89]\d|20\d\d)\b")
 _TOKEN = re.compile(r"\w[\w'’-]*")
 # Words that frame what is asked of a topic ("how was … graded", "what did Ofsted say about …")
 # rather than name the topic; a follow-up that names a new topic keeps them.
-_FRAME = (
-    STOPWORDS
-    | QUESTION_WORDS
-    | frozenset(
-        """grade graded grades rated rating ratings judged judgement judgements judgment score
-        scored overall how""".split()
-    )
-)
+_FRAME = STOPWORDS | QUESTION_WORDS | GRADE_ASKED_WORDS
 _LATEST = re.compile(r"\b(latest|most recent(ly)?|newest|current(ly)?)\b", re.I)
 
 
@@ -56,13 +50,10 @@ class When:
     after: str = ""
 
 
-_MONTHS = (
-    "january february march april may june july august september october november december"
-).split()
 # "improved since the 2022 inspection", "after the 2021 inadequate judgement", "since its
 # February 2024 monitoring visit": that time is the baseline; the answer is in a later report.
 _SINCE = re.compile(
-    r"\b(?:since|after|following)\b[^.?!]{0,40}?\b(?:(" + "|".join(_MONTHS) + r")\s+)?"
+    r"\b(?:since|after|following)\b[^.?!]{0,40}?\b(?:(" + "|".join(MONTHS) + r")\s+)?"
     r"((?:19[89]\d|20\d\d))\b",
     re.I,
 )
@@ -80,7 +71,7 @@ def when_asked(text: str) -> When | None:
         # After the baseline month, or after the baseline year when no month is named.
         return When(
             after=max(
-                f"{year}-{_MONTHS.index(month.lower()) + 1:02d}-99" if month else f"{year}-99"
+                f"{year}-{MONTHS.index(month.lower()) + 1:02d}-99" if month else f"{year}-99"
                 for month, year in baselines
             )
         )

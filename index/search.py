@@ -13,6 +13,7 @@ from index.answer_type import offers
 from index.embedding import TextEncoder
 from index.lexical import QUESTION_STEMS, tokenize
 from index.lexicon import Lexicon, load_lexicon
+from index.metadata import date_period
 from index.query import When
 from index.question_words import QUESTION_WORDS
 from index.store import StoredIndex, search_parameters
@@ -63,9 +64,7 @@ class Stages:
 @dataclass
 class SearchResult:
     hits: list[Hit]
-    query_vector: np.ndarray | None
     timings_ms: dict[str, float] = field(default_factory=dict)
-    candidates: int = 0  # passages the filters allowed
 
 
 class Searcher:
@@ -75,15 +74,17 @@ class Searcher:
         self,
         index: StoredIndex,
         encoder: TextEncoder,
-        rrf_k: int = 60,
-        dense_weight: float = 1.0,
-        date_weight: float = 0.0,
-        type_weight: float = 0.0,
-        nprobe: int = 32,
-        ef_search: int = 128,
+        rrf_k: int,
+        dense_weight: float,
+        date_weight: float,
+        type_weight: float,
+        source_weight: float,
+        nprobe: int,
+        ef_search: int,
         stages: Stages | None = None,
         lexicon: Lexicon | None = None,
     ) -> None:
+        """Every knob comes from the one Settings object (see QAEngine)."""
         self.index = index
         self.stages = stages or Stages()
         self.lexicon = lexicon or load_lexicon()
@@ -92,6 +93,7 @@ class Searcher:
         self.dense_weight = dense_weight
         self.date_weight = date_weight
         self.type_weight = type_weight
+        self.source_weight = source_weight
         self._params = search_parameters(index.dense, nprobe, ef_search)
         self._nprobe, self._ef_search = nprobe, ef_search
         docs = index.documents
@@ -103,9 +105,11 @@ class Searcher:
         self._doc_type_codes, self._doc_type = _codes(
             [docs[p.doc_id].meta.doc_type.lower() for p in index.passages]
         )
-        self._date = np.array(
-            [(docs[p.doc_id].meta.date or "")[:10] for p in index.passages], dtype="U10"
-        )
+        periods = {d: date_period(d) for d in {doc.meta.date for doc in docs.values()}}
+        spans = [periods[docs[p.doc_id].meta.date] for p in index.passages]
+        # A document dated only by year or month covers that whole period.
+        self._date = np.array([first for first, _ in spans], dtype="U10")
+        self._date_last = np.array([last for _, last in spans], dtype="U10")
         self._title = [docs[p.doc_id].meta.title.lower() for p in index.passages]
         self._heading_terms: dict[int, frozenset[str]] = {}
         self._sentences: dict[int, np.ndarray] = {}
@@ -130,7 +134,7 @@ class Searcher:
         if filters.date_from or filters.date_to:
             lo = (filters.date_from or date.min).isoformat()
             hi = (filters.date_to or date.max).isoformat()
-            mask &= (self._date != "") & (self._date >= lo) & (self._date <= hi)
+            mask &= (self._date != "") & (self._date_last >= lo) & (self._date <= hi)
         if filters.doc_id:
             mask &= np.isin(self._doc_ids, list(filters.doc_id))
         return mask
@@ -177,10 +181,11 @@ class Searcher:
         query: str,
         filters: Filters,
         top_k: int,
-        mode: str = "hybrid",
-        candidates: int = 50,
+        mode: str,
+        candidates: int,
         when: When | None = None,
         kind: str | None = None,
+        sources: tuple[str, ...] = (),
     ) -> SearchResult:
         """The ``top_k`` passages for ``query`` among those ``filters`` allow."""
         timings: dict[str, float] = {}
@@ -218,7 +223,7 @@ class Searcher:
             timings["lexical"] = _ms(t0)
         dense, lexical = self._without_boilerplate(dense), self._without_boilerplate(lexical)
         t0 = time.perf_counter()
-        hits = self._fuse(dense, lexical, mode, when, kind)
+        hits = self._fuse(dense, lexical, mode, when, kind, sources)
         timings["fusion"] = _ms(t0)
         if stages.prf_docs and (stages.prf_weight or stages.dense_prf_weight) and hits:
             t0 = time.perf_counter()
@@ -231,13 +236,13 @@ class Searcher:
                 moved = vector + stages.dense_prf_weight * self.index.vectors[feedback].mean(0)
                 moved = (moved / np.linalg.norm(moved)).astype(np.float32)
                 dense = self._without_boilerplate(self.dense(moved, mask, depth))
-            hits = self._fuse(dense, lexical, mode, when, kind)
+            hits = self._fuse(dense, lexical, mode, when, kind, sources)
             timings["feedback"] = _ms(t0)
         if reranks and mode == "hybrid" and hits:
             t0 = time.perf_counter()
             hits = self._rerank(hits, terms, vector)
             timings["rerank"] = _ms(t0)
-        return SearchResult(hits[:top_k], vector, timings, allowed)
+        return SearchResult(hits[:top_k], timings)
 
     def _query_weights(self, query: str) -> dict[str, float]:
         weights: dict[str, float] = {}
@@ -351,6 +356,7 @@ class Searcher:
         mode: str,
         when: When | None = None,
         kind: str | None = None,
+        sources: tuple[str, ...] = (),
     ) -> list[Hit]:
         dense_score = dict(zip(dense.rows, dense.scores, strict=True))
         lexical_score = dict(zip(lexical.rows, lexical.scores, strict=True))
@@ -375,15 +381,17 @@ class Searcher:
                 passages = self.index.passages
                 for row in [r for r in fused if offers(kind, passages[r].text)]:
                     fused[row] += self.type_weight / (self.rrf_k + 1)
+            if sources and self.source_weight:
+                # And one for the kind of document the question names ("according to the
+                # committee minutes"): a vote, not a filter, as doc types are inferred.
+                wanted = {self._doc_type_codes.get(t, -1) for t in sources}
+                for row in [r for r in fused if self._doc_type[r] in wanted]:
+                    fused[row] += self.source_weight / (self.rrf_k + 1)
         order = sorted(fused, key=lambda r: (-fused[r], r))
         passages = self.index.passages
         return [
             Hit(passages[r], fused[r], dense_score.get(r), lexical_score.get(r), r) for r in order
         ]
-
-    def dense_similarity(self, vector: np.ndarray, rows: list[int]) -> np.ndarray:
-        """Cosine similarity of ``vector`` with the given passages' stored vectors."""
-        return self.index.vectors[rows] @ vector
 
 
 _WORD = re.compile(r"[\w’'-]+")

@@ -52,6 +52,9 @@ class Settings(BaseSettings):
     type_weight: float = Field(
         default=0.5, ge=0, description="RRF vote for passages offering a who/when answer"
     )
+    source_weight: float = Field(
+        default=1.0, ge=0, description="RRF vote for the kind of document a question names"
+    )
     candidates: int = 50
     # Issue 15's levers (index/search.py Stages; eval/RESULTS.md has what each did). 0 = off.
     lexicon_weight: float = Field(
@@ -85,7 +88,6 @@ class Settings(BaseSettings):
     # Service.
     host: str = "127.0.0.1"
     port: int = 8000
-    question_max_chars: int = 2000
 
     # Reliability and access (issue 7). Secrets come only from here (env or .env).
     workers: int = Field(default=1, ge=1, le=16)
@@ -108,6 +110,13 @@ class Settings(BaseSettings):
     conversation_ttl_seconds: float = Field(default=7 * 24 * 3600, gt=0)
     # Intranet origins allowed to call the API from a browser (the widget); JSON list in env.
     cors_origins: list[str] = Field(default_factory=list)
+
+    # Operations (issue 17). Questions stay out of the log unless asked for: staff ask
+    # about children.
+    log_questions: bool = False
+    upload_max_bytes: int = Field(default=50 * 1024 * 1024, ge=1)
+    # `build --watch`: quiet time after the last change before a rebuild starts.
+    watch_debounce_ms: int = Field(default=1000, ge=50)
 
 
 @lru_cache

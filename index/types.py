@@ -14,7 +14,7 @@ class DocumentMeta:
     doc_id: str
     title: str
     authority: str | None
-    date: str | None  # ISO yyyy-mm-dd
+    date: str | None  # ISO yyyy-mm-dd, or yyyy-mm / yyyy when no more is known
     doc_type: str
     source: str | None
     path: str  # relative to the corpus root
@@ -120,6 +120,28 @@ class Citation:
     score: float
     page: int | None = None
 
+    @classmethod
+    def from_passage(
+        cls, n: int, passage: Passage, meta: DocumentMeta, quote: str, score: float
+    ) -> Citation:
+        """The citation of ``quote``, a span of ``passage``."""
+        return cls(
+            n=n,
+            passage_id=passage.passage_id,
+            doc_id=passage.doc_id,
+            title=meta.title,
+            authority=meta.authority,
+            date=meta.date,
+            doc_type=meta.doc_type,
+            section=passage.section,
+            text=passage.text,
+            quote=quote,
+            start=passage.start,
+            end=passage.end,
+            score=round(score, 6),
+            page=passage.page,
+        )
+
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
@@ -134,4 +156,5 @@ class Answer:
     resolved_query: str
     filters: Filters
     timings_ms: dict[str, float] = field(default_factory=dict)
-    hits: list[Hit] = field(default_factory=list)
+    hits: list[Hit] = field(default_factory=list)  # what the answer read, best first
+    sources: list[Hit] = field(default_factory=list)  # the search's own top-k, as /v1/search

@@ -6,28 +6,20 @@ import json
 import logging
 import os
 import sys
+from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from index.errors import InspectionQAError
+from eval.flags import add_arguments as add_eval_arguments
+from index.errors import BadQuery, InspectionQAError
 from index.settings import get_settings
 
+if TYPE_CHECKING:
+    from index.build import BuildReport
+    from service.feedback import FeedbackStore
 
-def _build(args: argparse.Namespace) -> int:
-    from index.build import build_index
 
-    settings = get_settings()
-    corpus = [Path(c) for c in (args.corpus or [str(settings.corpus_dir)])]
-    index_dir = Path(args.index) if args.index else settings.index_dir
-    if args.executor == "ray":
-        from index.ray_build import RayExecutor, require_ray
-
-        require_ray()  # one clear line naming the extra, before any work
-        with RayExecutor(args.ray_address, embed_actors=args.embed_actors) as executor:
-            report = build_index(
-                corpus, index_dir, settings, progress=not args.quiet, executor=executor
-            )
-    else:
-        report = build_index(corpus, index_dir, settings, progress=not args.quiet)
+def _print_build(report: "BuildReport") -> None:
     if report.unchanged:
         print(
             f"index unchanged: {report.documents} documents, {report.passages} passages "
@@ -45,6 +37,39 @@ def _build(args: argparse.Namespace) -> int:
         print(f"skipped {skipped.path}: {skipped.reason}")
     if report.skipped:
         print(f"{len(report.skipped)} file(s) skipped")
+
+
+def _build(args: argparse.Namespace) -> int:
+    from index.build import build_index
+
+    settings = get_settings()
+    corpus = [Path(c) for c in (args.corpus or [str(settings.corpus_dir)])]
+    index_dir = Path(args.index) if args.index else settings.index_dir
+    if args.watch:
+        if args.executor == "ray":
+            raise BadQuery("--watch builds locally: leave out --executor ray")
+        from index.watch import watch_and_build
+
+        print(f"watching {', '.join(map(str, corpus))} (Ctrl-C stops)", flush=True)
+        watch_and_build(
+            corpus,
+            index_dir,
+            settings,
+            on_build=lambda report: (_print_build(report), sys.stdout.flush()),
+            on_error=lambda exc: print(f"error: {exc}", file=sys.stderr, flush=True),
+        )
+        return 0
+    if args.executor == "ray":
+        from index.ray_build import RayExecutor, require_ray
+
+        require_ray()  # one clear line naming the extra, before any work
+        with RayExecutor(args.ray_address, embed_actors=args.embed_actors) as executor:
+            report = build_index(
+                corpus, index_dir, settings, progress=not args.quiet, executor=executor
+            )
+    else:
+        report = build_index(corpus, index_dir, settings, progress=not args.quiet)
+    _print_build(report)
     return 0
 
 
@@ -109,7 +134,8 @@ def _ask(args: argparse.Namespace) -> int:
     if args.json:
         from service.convert import ask_response
 
-        print(json.dumps(ask_response(answer, "cli").model_dump(), indent=2, ensure_ascii=False))
+        response = ask_response(answer, "cli", engine.documents)
+        print(json.dumps(response.model_dump(), indent=2, ensure_ascii=False))
         return 0
     print(answer.answer)
     for c in answer.citations:
@@ -121,9 +147,42 @@ def _ask(args: argparse.Namespace) -> int:
     return 0
 
 
+def _feedback_store(args: argparse.Namespace) -> "FeedbackStore":
+    from service.feedback import FeedbackStore
+
+    db = Path(args.db) if args.db else get_settings().conversations_db
+    if not db.is_file():
+        raise BadQuery(f"no feedback yet: {db} does not exist (the server makes it)")
+    return FeedbackStore(db)
+
+
+def _feedback_export(args: argparse.Namespace) -> int:
+    since = None
+    if args.since:
+        try:
+            since = datetime.combine(date.fromisoformat(args.since), datetime.min.time(), UTC)
+        except ValueError:
+            raise BadQuery(f"--since {args.since!r} is not a date: use YYYY-MM-DD") from None
+    items = _feedback_store(args).items(since=since, rating=args.rating)
+    lines = [json.dumps(i.gold_candidate(), ensure_ascii=False) for i in items]
+    text = "".join(line + "\n" for line in lines)
+    if args.output and args.output != "-":
+        Path(args.output).write_text(text, encoding="utf-8")
+        print(f"{len(lines)} gold-set candidate(s) written to {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
 def _eval(args: argparse.Namespace) -> int:
     from eval.cli import run_eval
 
+    # The ratings staff gave, beside the metrics (none when the server never ran here).
+    db = get_settings().conversations_db
+    if db.is_file():
+        from service.feedback import FeedbackStore
+
+        args.feedback = FeedbackStore(db).counts()
     return run_eval(args)
 
 
@@ -141,6 +200,9 @@ def parser() -> argparse.ArgumentParser:
     )
     build.add_argument("--ray-address", help="join this Ray cluster (default: start a local Ray)")
     build.add_argument("--embed-actors", type=int, default=2, help="Ray embedding actors")
+    build.add_argument(
+        "--watch", action="store_true", help="rebuild incrementally whenever the corpus changes"
+    )
     build.set_defaults(func=_build)
 
     serve = sub.add_parser("serve", help="serve the HTTP API")
@@ -164,28 +226,19 @@ def parser() -> argparse.ArgumentParser:
     ask.set_defaults(func=_ask)
 
     ev = sub.add_parser("eval", help="run a gold question set and report metrics")
-    ev.add_argument("--gold", action="append", help="gold JSONL file (repeatable)")
-    ev.add_argument("--corpus", action="append")
-    ev.add_argument("--index")
-    ev.add_argument(
-        "--config",
-        action="extend",
-        nargs="+",
-        metavar="KEY=VALUE",
-        help="override a setting, e.g. rrf_k=30 (repeatable; or a JSON file of overrides)",
-    )
-    ev.add_argument("--report", help="directory for report.md and report.json")
-    ev.add_argument("--url", help="evaluate a running server instead")
-    ev.add_argument("--compare", nargs=2, metavar=("A", "B"), help="diff two report.json files")
-    ev.add_argument(
-        "--baselines", action="store_true", help="hybrid, lexical-only and dense-only side by side"
-    )
-    ev.add_argument(
-        "--skip-missing",
-        action="store_true",
-        help="leave out questions whose evidence documents are not in the index (subset runs)",
-    )
+    add_eval_arguments(ev)
     ev.set_defaults(func=_eval)
+
+    fb = sub.add_parser("feedback", help="answer ratings given in the chat page and widget")
+    fb_sub = fb.add_subparsers(dest="feedback_command", required=True)
+    export = fb_sub.add_parser(
+        "export", help="write rated answers as gold-set candidates (gold JSONL) for review"
+    )
+    export.add_argument("--since", metavar="YYYY-MM-DD", help="only ratings from this day on")
+    export.add_argument("--rating", choices=("up", "down"), help="only this rating")
+    export.add_argument("--output", "-o", help="file to write (default: standard output)")
+    export.add_argument("--db", help="the conversations database (default: settings)")
+    export.set_defaults(func=_feedback_export)
     return top
 
 

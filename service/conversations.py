@@ -1,10 +1,12 @@
 """Conversations: the earlier questions of each chat, kept in SQLite so follow-ups survive a
 restart. Bounded in size (oldest conversations go first) and expired after a time to live.
 
-Only the questions are stored, not the answers: a follow-up is resolved from the questions
-asked before it (index.query.resolve), and the answers can be recomputed from the index.
+A follow-up is resolved from the questions asked before it (index.query.resolve). Each
+turn also keeps its answer and the quotes it cited, so feedback on it (service.feedback) can
+be turned into a gold-set candidate without asking again.
 """
 
+import json
 import secrets
 import sqlite3
 import threading
@@ -29,11 +31,18 @@ CREATE TABLE IF NOT EXISTS turns (
     resolved_query TEXT NOT NULL,
     doc_ids TEXT NOT NULL DEFAULT '',
     abstained INTEGER NOT NULL DEFAULT 0,
+    answer TEXT NOT NULL DEFAULT '',
+    citations TEXT NOT NULL DEFAULT '[]',
     PRIMARY KEY (conversation_id, seq)
 );
 CREATE INDEX IF NOT EXISTS conversations_by_update ON conversations(updated);
 """
-_ADDED_COLUMNS = {"doc_ids": "TEXT NOT NULL DEFAULT ''", "abstained": "INTEGER NOT NULL DEFAULT 0"}
+_ADDED_COLUMNS = {
+    "doc_ids": "TEXT NOT NULL DEFAULT ''",
+    "abstained": "INTEGER NOT NULL DEFAULT 0",
+    "answer": "TEXT NOT NULL DEFAULT ''",
+    "citations": "TEXT NOT NULL DEFAULT '[]'",  # JSON: [{n, doc_id, passage_id, quote}]
+}
 
 
 @dataclass(frozen=True)
@@ -42,6 +51,9 @@ class Turn:
     resolved_query: str
     doc_ids: tuple[str, ...] = ()  # the documents its answer cited
     abstained: bool = False
+    seq: int = 0
+    answer: str = ""
+    citations: tuple[dict[str, object], ...] = ()
 
 
 class ConversationStore:
@@ -99,11 +111,14 @@ class ConversationStore:
                     "omit conversation_id to start a new one"
                 )
             rows = db.execute(
-                "SELECT question, resolved_query, doc_ids, abstained FROM turns "
-                "WHERE conversation_id = ? ORDER BY seq",
+                "SELECT question, resolved_query, doc_ids, abstained, seq, answer, citations "
+                "FROM turns WHERE conversation_id = ? ORDER BY seq",
                 (conversation_id,),
             ).fetchall()
-        return [Turn(q, r, tuple(d.split("\n")) if d else (), bool(a)) for q, r, d, a in rows]
+        return [
+            Turn(q, r, tuple(d.split("\n")) if d else (), bool(a), n, text, tuple(json.loads(c)))
+            for q, r, d, a, n, text, c in rows
+        ]
 
     def add_turn(
         self,
@@ -112,7 +127,10 @@ class ConversationStore:
         resolved_query: str,
         doc_ids: tuple[str, ...] = (),
         abstained: bool = False,
-    ) -> None:
+        answer: str = "",
+        citations: list[dict[str, object]] | None = None,
+    ) -> int:
+        """Append a turn; returns its number (1 for the first), which feedback refers to."""
         now = time.time()
         with self._lock, self._connect() as db:
             seq = db.execute(
@@ -120,8 +138,18 @@ class ConversationStore:
                 (conversation_id,),
             ).fetchone()[0]
             db.execute(
-                "INSERT INTO turns VALUES (?, ?, ?, ?, ?, ?)",
-                (conversation_id, seq, question, resolved_query, "\n".join(doc_ids), abstained),
+                "INSERT INTO turns (conversation_id, seq, question, resolved_query, doc_ids, "
+                "abstained, answer, citations) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    conversation_id,
+                    seq,
+                    question,
+                    resolved_query,
+                    "\n".join(doc_ids),
+                    abstained,
+                    answer,
+                    json.dumps(citations or []),
+                ),
             )
             # Only the latest turns matter for resolving a follow-up.
             db.execute(
@@ -129,6 +157,7 @@ class ConversationStore:
                 (conversation_id, seq - self.max_turns),
             )
             db.execute("UPDATE conversations SET updated = ? WHERE id = ?", (now, conversation_id))
+        return seq
 
     def _prune(self, db: sqlite3.Connection, now: float) -> None:
         db.execute("DELETE FROM conversations WHERE updated < ?", (now - self.ttl_seconds,))

@@ -16,11 +16,14 @@ def filters_dict(filters: Filters) -> dict[str, object]:
     }
 
 
-def ask_response(answer: Answer, conversation_id: str) -> AskResponse:
+def ask_response(
+    answer: Answer, conversation_id: str, documents: dict[str, Document]
+) -> AskResponse:
     return AskResponse(
         answer=answer.answer,
         abstained=answer.abstained,
         citations=[CitationOut(**c.to_dict()) for c in answer.citations],
+        sources=[passage_out(h, documents) for h in answer.sources],
         conversation_id=conversation_id,
         resolved_query=answer.resolved_query,
         filters=filters_dict(answer.filters),

@@ -1,10 +1,12 @@
 """Pydantic models for everything that crosses HTTP, with the limits and examples /docs shows."""
 
 from datetime import date
-from typing import Annotated, Any
+from enum import StrEnum
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
+from index.metadata import DOC_TYPES
 from index.types import Filters
 
 QUESTION_MAX = 2000
@@ -20,6 +22,10 @@ def _iso_date_only(value: object) -> object:
 
 IsoDate = Annotated[date, BeforeValidator(_iso_date_only)]
 
+# The document types the loaders infer (index.metadata.DOC_TYPES), as an enum so the schema
+# says exactly which values a filter or an upload takes.
+DocType = StrEnum("DocType", {t.replace(" ", "_"): t for t in DOC_TYPES})
+
 
 class FiltersIn(BaseModel):
     """Restrict retrieval; every list is OR-ed within itself and AND-ed with the others."""
@@ -29,7 +35,7 @@ class FiltersIn(BaseModel):
     authority: list[ShortText] | None = Field(
         default=None, max_length=20, examples=[["Calderdale"]]
     )
-    doc_type: list[ShortText] | None = Field(
+    doc_type: list[DocType] | None = Field(
         default=None, max_length=10, examples=[["inspection report"]]
     )
     date_from: IsoDate | None = Field(default=None, examples=["2018-01-01"])
@@ -38,7 +44,7 @@ class FiltersIn(BaseModel):
     def to_filters(self) -> Filters:
         return Filters(
             authority=tuple(self.authority or ()),
-            doc_type=tuple(self.doc_type or ()),
+            doc_type=tuple(t.value for t in self.doc_type or ()),
             date_from=self.date_from,
             date_to=self.date_to,
         )
@@ -96,16 +102,6 @@ class CitationOut(BaseModel):
     page: int | None = None
 
 
-class AskResponse(BaseModel):
-    answer: str
-    abstained: bool
-    citations: list[CitationOut]
-    conversation_id: str
-    resolved_query: str
-    filters: dict[str, Any]
-    timings_ms: dict[str, float]
-
-
 class PassageOut(BaseModel):
     passage_id: str
     doc_id: str
@@ -121,6 +117,25 @@ class PassageOut(BaseModel):
     score: float
     dense_score: float | None
     lexical_score: float | None
+
+
+class AskResponse(BaseModel):
+    answer: str
+    abstained: bool
+    citations: list[CitationOut]
+    sources: list[PassageOut] = Field(
+        default_factory=list,
+        description="The search's top-k passages for the resolved question, best first",
+    )
+    conversation_id: str
+    turn: int | None = Field(
+        default=None,
+        description="This answer's turn in the conversation (1, 2, …): rate it "
+        "with POST /v1/feedback",
+    )
+    resolved_query: str
+    filters: dict[str, Any]
+    timings_ms: dict[str, float]
 
 
 class SearchResponse(BaseModel):
@@ -159,6 +174,62 @@ class Readiness(BaseModel):
     documents: int = 0
     passages: int = 0
     detail: str | None = None
+
+
+class FeedbackIn(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {"conversation_id": "dGhpcy1pcy1hbi1leGFtcGxl", "turn": 1, "rating": "up"},
+                {
+                    "conversation_id": "dGhpcy1pcy1hbi1leGFtcGxl",
+                    "turn": 2,
+                    "rating": "down",
+                    "note": "This cites the Herefordshire report, not Hertfordshire's",
+                },
+            ]
+        },
+    )
+
+    conversation_id: str = Field(min_length=1, max_length=100)
+    turn: int = Field(ge=1, le=1_000_000, description="`turn` from the /v1/ask response")
+    rating: Literal["up", "down"]
+    note: str | None = Field(default=None, max_length=2000, description="What was wrong (or right)")
+
+
+class FeedbackOut(BaseModel):
+    conversation_id: str
+    turn: int
+    rating: Literal["up", "down"]
+    note: str
+
+
+class BuildOut(BaseModel):
+    """An upload's build: queued → running → done, or failed with ``error``."""
+
+    id: str
+    state: Literal["queued", "running", "done", "failed"]
+    phase: str = Field(description="What it is doing now, in words")
+    files: list[str] = Field(description="The uploaded files this build takes in")
+    queued_at: float = Field(description="Unix time")
+    started_at: float | None
+    finished_at: float | None
+    documents: int | None = Field(description="Documents in the new index (when built)")
+    passages: int | None
+    embedded: int | None = Field(description="Passages embedded (the rest were reused)")
+    reused: int | None
+    skipped: list[dict[str, str]] = Field(description="Files left out: {path, reason}")
+    index_version: str | None = Field(description="The version served once done")
+    error: str | None
+
+
+class UploadOut(BaseModel):
+    doc_id: str = Field(description="The document's id once the build is done")
+    path: str = Field(description="Where it is stored, relative to the corpus folder")
+    bytes: int
+    metadata: dict[str, str] = Field(description="What was written to its .meta.json sidecar")
+    build: BuildOut
 
 
 class ErrorBody(BaseModel):

@@ -124,7 +124,12 @@ def install_security(app: FastAPI, settings: Settings) -> None:
                 f"requests from {request.headers.get('origin')} are not allowed: "
                 "add the origin to INSPECTION_QA_CORS_ORIGINS",
             )
-        if hashes and not path.startswith(ADMIN_PREFIX):
+        if path.startswith(ADMIN_PREFIX):
+            # Before the body is read: an upload without the key is refused unread.
+            refusal = check_admin_key(request, settings)
+            if refusal:
+                return error_response(refusal[0], "unauthorized", refusal[1])
+        elif hashes:
             key = presented_key(request)
             match = next((h for h in hashes if key and h.matches(key)), None)
             if match is None and not _browser_from_allowed_origin(request, settings):

@@ -3,6 +3,7 @@
 import subprocess
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -11,7 +12,7 @@ import pytest
 from index.build import build_index
 from index.qa import QAEngine
 from index.settings import REPO_ROOT, Settings
-from service.readiness import free_port, wait_until_ready
+from service.readiness import NotReady, free_port, wait_until_ready
 
 CORPUS = REPO_ROOT / "corpus"
 
@@ -38,29 +39,35 @@ def intranet_origin() -> str:
     return f"http://127.0.0.1:{free_port()}"
 
 
-@pytest.fixture(scope="session")
-def server(
-    built_index: Path, intranet_origin: str, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[str]:
-    """A real uvicorn process serving the shipped corpus on 127.0.0.1."""
+@contextmanager
+def running_server(env: dict[str, str], log_path: Path, timeout: float = 120) -> Iterator[str]:
+    """A real uvicorn process (``inspection-qa serve``) on 127.0.0.1; its stderr (the JSON ask
+    log among it) goes to ``log_path``: a pipe nobody reads would stall the server when full."""
     port = free_port()
-    env = {
-        "INSPECTION_QA_INDEX_DIR": str(built_index),
-        "INSPECTION_QA_CONVERSATIONS_DB": str(tmp_path_factory.mktemp("chat") / "c.sqlite3"),
-        "INSPECTION_QA_CORS_ORIGINS": f'["{intranet_origin}"]',
-        "PATH": "/usr/bin:/bin",
-        "HF_HUB_OFFLINE": "1",
-    }
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "service.cli", "serve", "--host", "127.0.0.1", "--port", str(port)],
-        cwd=REPO_ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
+    base = {"PATH": "/usr/bin:/bin", "HF_HUB_OFFLINE": "1"}
+    with log_path.open("wb") as log:
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "service.cli",
+                "serve",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+            ],
+            cwd=REPO_ROOT,
+            env={**base, **env},
+            stdout=subprocess.DEVNULL,
+            stderr=log,
+        )
     url = f"http://127.0.0.1:{port}"
     try:
-        wait_until_ready(url, proc, timeout=120)
+        try:
+            wait_until_ready(url, proc, timeout=timeout)
+        except NotReady as exc:
+            raise NotReady(f"{exc}\n{log_path.read_text(errors='replace')[-3000:]}") from None
         yield url
     finally:
         proc.terminate()
@@ -68,6 +75,30 @@ def server(
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+@pytest.fixture(scope="session")
+def start_server():
+    """``running_server`` for tests that need a server of their own."""
+    return running_server
+
+
+@pytest.fixture(scope="session")
+def server_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the shared server keeps its conversations (and feedback) and its log."""
+    return tmp_path_factory.mktemp("server")
+
+
+@pytest.fixture(scope="session")
+def server(built_index: Path, intranet_origin: str, server_dir: Path) -> Iterator[str]:
+    """A real uvicorn process serving the shipped corpus on 127.0.0.1."""
+    env = {
+        "INSPECTION_QA_INDEX_DIR": str(built_index),
+        "INSPECTION_QA_CONVERSATIONS_DB": str(server_dir / "c.sqlite3"),
+        "INSPECTION_QA_CORS_ORIGINS": f'["{intranet_origin}"]',
+    }
+    with running_server(env, server_dir / "server.log") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

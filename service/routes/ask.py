@@ -15,6 +15,7 @@ from index.gazetteer import find_authorities
 from index.qa import QAEngine
 from index.query import points_to_a_document
 from index.types import Filters
+from service.asklog import record_ask
 from service.conversations import ConversationStore, Turn
 from service.convert import ask_response
 from service.deps import EngineDep
@@ -67,8 +68,20 @@ def answer_in_conversation(
     if answer is None:
         answer = engine.ask(body.question, filters, body.top_k, history)
     cited = tuple(sorted({c.doc_id for c in answer.citations}))
-    store.add_turn(conversation_id, body.question, answer.resolved_query, cited, answer.abstained)
-    return ask_response(answer, conversation_id)
+    quotes = [  # kept so feedback on this turn can become a gold-set candidate
+        {"n": c.n, "doc_id": c.doc_id, "passage_id": c.passage_id, "quote": c.quote}
+        for c in answer.citations
+    ]
+    turn = store.add_turn(
+        conversation_id,
+        body.question,
+        answer.resolved_query,
+        cited,
+        answer.abstained,
+        answer.answer,
+        quotes,
+    )
+    return ask_response(answer, conversation_id, engine.documents).model_copy(update={"turn": turn})
 
 
 @router.post(
@@ -83,7 +96,9 @@ async def ask(body: AskRequest, engine: EngineDep, request: Request) -> AskRespo
     conversation; ``resolved_query`` shows the standalone question that was searched."""
     store = _store(request)
     conversation = await run_in_threadpool(open_conversation, store, body.conversation_id)
-    return await run_in_threadpool(answer_in_conversation, engine, store, body, conversation)
+    response = await run_in_threadpool(answer_in_conversation, engine, store, body, conversation)
+    record_ask(request, engine.index.version, body.question, response)
+    return response
 
 
 @router.post(
@@ -115,6 +130,7 @@ async def ask_stream(body: AskRequest, engine: EngineDep, request: Request) -> E
             error = {"error": "bad_query", "message": str(exc)}
             yield {"event": "error", "data": json.dumps(error)}
             return
+        record_ask(request, engine.index.version, body.question, response)
         head = {
             "conversation_id": response.conversation_id,
             "resolved_query": response.resolved_query,

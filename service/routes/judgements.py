@@ -2,16 +2,17 @@
 
 import csv
 import io
+import re
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, BeforeValidator, Field
 
-from index.errors import BadQuery
+from index.errors import DocumentNotFound
 from index.gazetteer import canonical_authority
-from index.judgement_table import JudgementRow, parse_area, parse_grade
+from index.judgement_table import JudgementRow
 from index.judgements import AREAS, GRADES
 from service.deps import EngineDep
 from service.schemas import ErrorBody
@@ -49,9 +50,16 @@ class JudgementOut(BaseModel):
     citation: JudgementCitation
 
 
+# The schema lists exactly the values the table holds (API fuzzers send nothing else).
+Area = Literal["overall", "help_and_protection", "in_care", "care_leavers", "leaders", "adoption"]
+Grade = Literal["outstanding", "good", "requires improvement", "inadequate"]
+assert set(get_args(Area)) == set(AREAS) and set(get_args(Grade)) == set(GRADES)
+
+
 class JudgementList(BaseModel):
     rows: list[JudgementOut]
     count: int
+    note: str | None = Field(default=None, description="Why there are no rows, when it is known")
 
 
 def _out(row: JudgementRow) -> JudgementOut:
@@ -74,16 +82,17 @@ def _csv(rows: list[JudgementRow]) -> Response:
     )
 
 
-ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def _iso_date(value: str | None, name: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise BadQuery(f"{name}: {value!r} is not a date; use YYYY-MM-DD") from None
+def _iso_only(value: object) -> object:
+    # A bare number would otherwise be read as a Unix time.
+    if isinstance(value, str) and not ISO_DATE.match(value):
+        raise ValueError("use YYYY-MM-DD")
+    return value
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_only)]
 
 
 @router.get(
@@ -91,6 +100,7 @@ def _iso_date(value: str | None, name: str) -> date | None:
     response_model=JudgementList,
     responses={
         200: {"content": {"text/csv": {}}, "description": "JSON rows, or CSV with format=csv"},
+        404: {"model": ErrorBody, "description": "Unknown authority"},
         422: {"model": ErrorBody},
         503: {"model": ErrorBody},
     },
@@ -102,40 +112,37 @@ async def list_judgements(
     authority: Annotated[
         str | None, Query(min_length=1, max_length=100, examples=["Calderdale"])
     ] = None,
-    area: Annotated[
-        str | None,
-        Query(min_length=1, max_length=40, description=f"One of {', '.join(AREAS)}"),
-    ] = None,
-    grade: Annotated[
-        str | None,
-        Query(min_length=1, max_length=40, description=f"One of {', '.join(GRADES)}"),
-    ] = None,
-    # Strings with an ISO pattern, not `date`: a bare number would be read as a Unix time.
+    area: Annotated[Area | None, Query(examples=["care_leavers"])] = None,
+    grade: Annotated[Grade | None, Query(examples=["good"])] = None,
     date_from: Annotated[
-        str | None,
-        Query(alias="from", pattern=ISO_DATE, description="Inspection ended on or after"),
+        IsoDate | None,
+        Query(alias="from", description="Inspection ended on or after", examples=["2018-01-01"]),
     ] = None,
     date_to: Annotated[
-        str | None,
-        Query(alias="to", pattern=ISO_DATE, description="Inspection ended on or before"),
+        IsoDate | None,
+        Query(alias="to", description="Inspection ended on or before", examples=["2024-12-31"]),
     ] = None,
     format: Annotated[Literal["json", "csv"] | None, Query()] = None,
 ) -> JudgementList | Response:
-    """One row per graded area of each inspection; `format=csv` (or Accept: text/csv) for CSV."""
+    """One row per graded area of each inspection; `format=csv` (or Accept: text/csv) for CSV.
+    An unknown authority is a 404; `from` after `to` gives no rows and a `note`."""
     if authority is not None and not canonical_authority(authority):
         known = engine.judgements.authorities()
         if authority.strip().lower() not in known:
-            raise BadQuery(f"unknown authority {authority!r}: give an English council's name")
-    rows = engine.judgements.rows(
-        authority=authority,
-        area=parse_area(area) if area else None,
-        grade=parse_grade(grade) if grade else None,
-        date_from=_iso_date(date_from, "from"),
-        date_to=_iso_date(date_to, "to"),
-    )
+            raise DocumentNotFound(
+                f"unknown authority {authority!r}: give an English council's name"
+            )
+    note = None
+    if date_from and date_to and date_from > date_to:
+        # Well-formed, so not a 422: no inspection can end in an empty range.
+        rows, note = [], "'from' is after 'to': no inspection can match"
+    else:
+        rows = engine.judgements.rows(
+            authority=authority, area=area, grade=grade, date_from=date_from, date_to=date_to
+        )
     wants_csv = format == "csv" or (
         format is None and "text/csv" in request.headers.get("accept", "")
     )
     if wants_csv:
         return _csv(rows)
-    return JudgementList(rows=[_out(r) for r in rows], count=len(rows))
+    return JudgementList(rows=[_out(r) for r in rows], count=len(rows), note=note)

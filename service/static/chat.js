@@ -76,6 +76,91 @@ function addTurn(question) {
   return { turn, resolved, answer, sources };
 }
 
+// Everything the search found, not only what the answer quoted: the reader can check what
+// else the documents say.
+function searchedList(sources) {
+  const box = document.createElement("details");
+  box.className = "searched";
+  const summary = document.createElement("summary");
+  summary.textContent = `${sources.length} passages searched`;
+  const list = document.createElement("ol");
+  for (const s of sources) {
+    const li = document.createElement("li");
+    const when = s.date ? `, ${s.date}` : "";
+    li.textContent = `${s.title}${when} — ${s.section || s.doc_type}`;
+    li.title = s.text;
+    list.appendChild(li);
+  }
+  box.append(summary, list);
+  return box;
+}
+
+// 👍/👎 under an answer, then an optional note; rating again replaces the rating.
+function addFeedback(view, conversationId, turn) {
+  const bar = document.createElement("div");
+  bar.className = "feedback";
+  const make = (text, label, cls) => {
+    const b = document.createElement("button");
+    b.type = "button";
+    b.className = `rate ${cls}`;
+    b.textContent = text;
+    b.setAttribute("aria-label", label);
+    b.setAttribute("aria-pressed", "false");
+    return b;
+  };
+  const up = make("👍", "This answer helped", "up");
+  const down = make("👎", "This answer is wrong or unhelpful", "down");
+  const note = document.createElement("input");
+  note.className = "feedback-note";
+  note.maxLength = 2000;
+  note.placeholder = "What was wrong or missing? (optional)";
+  note.setAttribute("aria-label", "Feedback note");
+  note.hidden = true;
+  const send = make("Send note", "Send the note", "send-note");
+  send.hidden = true;
+  const status = document.createElement("span");
+  status.className = "feedback-status";
+  status.setAttribute("role", "status");
+  let rating = null;
+  const post = async () => {
+    status.textContent = "Saving…";
+    try {
+      const r = await fetch("/v1/feedback", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          conversation_id: conversationId,
+          turn,
+          rating,
+          note: note.value.trim() || null,
+        }),
+      });
+      const body = await r.json().catch(() => ({}));
+      status.textContent = r.ok ? "Thanks: feedback saved" : `Not saved: ${body.message || r.status}`;
+    } catch (error) {
+      status.textContent = `Not saved: ${error.message}`;
+    }
+  };
+  for (const [button, value] of [[up, "up"], [down, "down"]]) {
+    button.addEventListener("click", () => {
+      rating = value;
+      up.setAttribute("aria-pressed", String(value === "up"));
+      down.setAttribute("aria-pressed", String(value === "down"));
+      note.hidden = send.hidden = false;
+      post();
+    });
+  }
+  send.addEventListener("click", post);
+  note.addEventListener("keydown", (e) => {
+    if (e.key === "Enter") {
+      e.preventDefault();
+      post();
+    }
+  });
+  bar.append(up, down, note, send, status);
+  view.turn.appendChild(bar);
+}
+
 async function ask(question) {
   const view = addTurn(question);
   $("status").textContent = "Searching the documents…";
@@ -113,6 +198,8 @@ async function ask(question) {
           li.textContent = `${c.title} — ${c.section}`;
           view.sources.appendChild(li);
         }
+        view.turn.appendChild(searchedList(data.sources || []));
+        if (data.turn) addFeedback(view, data.conversation_id, data.turn);
       } else if (event === "error") {
         throw new Error(data.message);
       }

@@ -41,6 +41,10 @@ def test_ask_see_a_cited_answer_and_open_the_highlighted_passage(page, server: s
     ).json()
     assert mark.inner_text().split() == api["citations"][0]["text"].split()
     assert mark.is_visible()
+    # Beside the answer, every passage the search found, in its order.
+    searched = turn.locator(".searched li")
+    assert searched.count() == len(api["sources"]) > 0
+    assert api["sources"][0]["title"] in searched.first.inner_text()
     assert "Calderdale" in page.locator("#passage-meta").inner_text()
     if SCREENSHOTS:
         page.screenshot(path=str(REPO_ROOT / "docs" / "chat.png"))
@@ -90,6 +94,7 @@ def test_the_widget_renders_an_answer_on_an_allowed_intranet_page(
     # Styles do not leak in: the page's purple paragraphs do not reach the widget.
     assert answer.evaluate("e => getComputedStyle(e).color") != "rgb(128, 0, 128)"
     assert page.locator("inspection-qa-answer li").count() >= 1
+    assert page.locator("inspection-qa-answer ol.searched li").count() >= 1
     frame = page.frame_locator("#frame")
     frame.locator("inspection-qa-answer .answer").filter(has_text="[1]").wait_for()
     if SCREENSHOTS:

@@ -99,3 +99,27 @@ def test_url_mode_scores_a_running_server_as_the_engine_does(engine, server, sam
         assert a.outcome.error is None
         assert (a.outcome.answer, a.outcome.abstained) == (b.outcome.answer, b.outcome.abstained)
         assert a.first_hit == b.first_hit
+
+
+def test_eval_reports_the_feedback_counts_beside_the_metrics(server, sample_gold, tmp_path):
+    from service.conversations import ConversationStore
+    from service.feedback import FeedbackStore
+
+    db = tmp_path / "c.sqlite3"
+    conversations = ConversationStore(db, 10, 10, 3600)
+    feedback = FeedbackStore(db, conversations)
+    for rating in ("up", "down", "down"):
+        conversation = conversations.start()
+        turn = conversations.add_turn(conversation, "a question", "a question")
+        feedback.add(conversation, turn, rating)
+    out = tmp_path / "report"
+    proc = subprocess.run(
+        [sys.executable, "-m", "service.cli", "eval", "--gold", str(sample_gold),
+         "--url", server, "--report", str(out)],
+        cwd=REPO_ROOT,
+        env={"PATH": "/usr/bin:/bin", "INSPECTION_QA_CONVERSATIONS_DB": str(db)},
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "feedback from staff: 1 👍, 2 👎" in proc.stdout
+    assert json.loads((out / "report.json").read_text())["feedback"] == {"up": 1, "down": 2}

@@ -1,7 +1,8 @@
 """Template text the reports share (Ofsted's "who we are" page, the SIF introduction) is never
 evidence about an authority, however well it matches a question that says "Ofsted"."""
 
-from index.boilerplate import boilerplate_mask
+from index.boilerplate import boilerplate_mask, is_template
+from index.text import sentence_spans
 from index.types import Filters
 
 TEMPLATE = "regulates and inspects to achieve excellence in the care of children"
@@ -25,3 +26,17 @@ def test_searching_in_the_templates_own_words_finds_no_template(engine):
     result = engine.search(f"What does Ofsted say? {TEMPLATE}", Filters(), top_k=20)
     assert result.hits
     assert not any(flagged[h.row] for h in result.hits)
+
+
+def test_a_template_sentence_inside_a_passage_of_findings_is_never_quoted(engine):
+    """Where a report's last section runs on into the back page, the passage is not template
+    as a whole, but Ofsted's own sentences in it are, and answers never quote them."""
+    sentences = {
+        p.text[s:e]
+        for p in engine.index.passages
+        for s, e in sentence_spans(p.text)
+        if TEMPLATE in p.text[s:e]
+    }
+    assert sentences and all(is_template(s, engine.template) for s in sentences)
+    answer = engine.ask(f"What does Ofsted say it regulates and inspects? {TEMPLATE}")
+    assert all(TEMPLATE not in c.quote for c in answer.citations)

@@ -9,12 +9,13 @@ import pytest
 
 from index.chunking import chunk_document
 from index.errors import BadQuery
-from index.judgement_answers import answer_judgement_question, parse_question
+from index.judgement_answers import answer_judgement_question
 from index.judgement_table import JudgementTable, parse_area, parse_grade
 from index.judgements import GRADES, InspectionRecord, extract
 from index.loaders import fingerprint, load_document
 from index.settings import REPO_ROOT, Settings
 from index.types import Document, Passage
+from index.understanding.question import parse_question as parse
 
 CORPUS = REPO_ROOT / "corpus"
 HERTS_SEED = CORPUS / "000_32b057dbc3e2b5e6.txt"
@@ -160,7 +161,9 @@ def test_list_question_names_every_authority_with_that_grade_in_that_year(sample
         if r["care_leavers_grade"] == grade and r["inspection_end_date"].endswith(str(year))
     }
     question = f"Which authorities were judged {grade} for care leavers in {year}?"
-    composed = answer_judgement_question(question, (), table, passages, documents)
+    request = parse(question).grades
+    assert request is not None
+    composed = answer_judgement_question(request, (), table, passages, documents)
     assert composed is not None and not composed.abstained
     named = {c.authority.lower() for c in composed.citations}
     assert named == expected
@@ -168,6 +171,10 @@ def test_list_question_names_every_authority_with_that_grade_in_that_year(sample
     for citation in composed.citations:
         assert grade in citation.quote.lower() and "care leavers" in citation.quote.lower()
         assert citation.quote in citation.text
+
+
+def parse_question(question: str, authorities: tuple[str, ...]):
+    return parse(question, authorities=authorities).grades
 
 
 def test_questions_that_are_not_about_judgements_are_left_to_retrieval():

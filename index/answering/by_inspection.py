@@ -1,0 +1,139 @@
+"""Open questions about one authority answered inspection by inspection, newest first.
+
+"What did Ofsted say about care leavers in Calderdale?" has one answer per inspection: each
+gets its dates and framework, its grade for the area asked about where it has one, and the
+sentences of its own passages that say most about the topic, every one cited.
+"""
+
+import re
+from dataclasses import replace
+
+from index.answer import AnswerSettings, Composed, IdfTable, compose_answer
+from index.judgement_answers import date_range
+from index.judgement_table import JudgementTable
+from index.judgements import REPORT_TYPES, Evidence, InspectionRecord
+from index.types import Citation, Document, Hit, Passage
+from index.understanding.grade_request import areas_named
+from index.understanding.question import Question
+
+INSPECTIONS = 3
+# The newest inspection says most; older ones are context.
+SENTENCES = (2, 1, 1)
+_MARKER = re.compile(r"\[(\d+)\]")
+_FRAMEWORK_NAMES = {
+    "standard": "ILACS",
+    "short": "ILACS short",
+    "SIF": "single inspection framework",
+}
+
+
+def asks_by_inspection(question: Question) -> bool:
+    """An open question about one authority's inspections: no year, person, date or amount
+    asked for, no council document named, not a request for grades alone."""
+    return (
+        len(question.authorities) == 1
+        and question.answer_kind is None
+        and (question.when is None or question.when.latest)
+        and not question.sources
+        and question.grades is None
+        and not question.points_to_document
+    )
+
+
+def compose_by_inspection(
+    question: Question,
+    hits: list[Hit],
+    documents: dict[str, Document],
+    table: JudgementTable,
+    passages: dict[str, Passage],
+    idf: IdfTable,
+    settings: AnswerSettings,
+    template: frozenset[int] = frozenset(),
+) -> Composed | None:
+    """An answer per inspection, newest first; None when fewer than two inspections answer
+    (then the plain answer over the top passages says it better)."""
+    by_doc: dict[str, list[Hit]] = {}
+    for hit in hits:
+        if documents[hit.passage.doc_id].meta.doc_type in REPORT_TYPES:
+            by_doc.setdefault(hit.passage.doc_id, []).append(hit)
+    records = {r.doc_id: r for r in table.for_authority(question.authorities[0])}
+    newest = sorted(by_doc, key=lambda d: _when(d, records, documents), reverse=True)
+    parts: list[tuple[str, Composed, InspectionRecord | None]] = []
+    for doc_id in newest:
+        budget = SENTENCES[min(len(parts), len(SENTENCES) - 1)]
+        composed = compose_answer(
+            list(question.topic_terms),
+            by_doc[doc_id],
+            documents,
+            idf,
+            replace(settings, max_sentences=budget),
+            names=list(question.names),
+            template=template,
+        )
+        if not composed.abstained:
+            parts.append((doc_id, composed, records.get(doc_id)))
+        if len(parts) == INSPECTIONS:
+            break
+    if len(parts) < 2:
+        return None
+    areas = areas_named(question.topic)
+    citations: list[Citation] = []
+    sentences: list[str] = []
+    for doc_id, composed, record in parts:
+        sentences += _heading(doc_id, record, areas, documents, passages, citations)
+        offset = len(citations)
+        citations += [replace(c, n=c.n + offset) for c in composed.citations]
+        sentences.append(_renumbered(composed.answer, offset))
+    return Composed(" ".join(sentences), False, citations)
+
+
+def _renumbered(answer: str, offset: int) -> str:
+    return _MARKER.sub(lambda m: f"[{int(m.group(1)) + offset}]", answer)
+
+
+def _when(doc_id: str, records: dict[str, InspectionRecord], documents: dict[str, Document]) -> str:
+    record = records.get(doc_id)
+    return (record.when if record else None) or documents[doc_id].meta.date or ""
+
+
+def _heading(
+    doc_id: str,
+    record: InspectionRecord | None,
+    areas: tuple[str, ...],
+    documents: dict[str, Document],
+    passages: dict[str, Passage],
+    citations: list[Citation],
+) -> list[str]:
+    """The inspection's dates and framework, and its grade for the area asked about, each a
+    cited statement of the report's own dates line and judgement row."""
+    if record is None:
+        return []
+    framework = _FRAMEWORK_NAMES.get(record.framework or "", "")
+    label = f"{documents[doc_id].meta.doc_type.capitalize()}"
+    out: list[str] = []
+    if record.start_date and record.end_date:
+        n = _cite(record.start_date.evidence, documents, passages, citations)
+        when = date_range(record.start_date.value, record.end_date.value)
+        if n:
+            out.append(f"{label} of {when}{f' ({framework})' if framework else ''} [{n}].")
+    for area in areas:
+        grade = record.grade_for(area)
+        n = _cite(grade.evidence, documents, passages, citations) if grade else None
+        if grade and n:
+            out.append(f"{grade.label.strip().rstrip(':')}: {grade.grade} [{n}].")
+    return out
+
+
+def _cite(
+    evidence: Evidence,
+    documents: dict[str, Document],
+    passages: dict[str, Passage],
+    citations: list[Citation],
+) -> int | None:
+    passage = passages.get(evidence.passage_id or "")
+    if passage is None:
+        return None
+    n = len(citations) + 1
+    meta = documents[evidence.doc_id].meta
+    citations.append(Citation.from_passage(n, passage, meta, evidence.quote, 1.0))
+    return n

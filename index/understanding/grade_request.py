@@ -1,0 +1,105 @@
+"""Whether a question asks for Ofsted grades (or inspection dates and inspector), and which.
+
+"How was Calderdale judged for care leavers?", "when was Hertfordshire last inspected and by
+whom?", "how have Calderdale's grades changed?", "which authorities were judged outstanding
+for care leavers in 2023?". Anything else is not a grade request.
+"""
+
+import re
+from dataclasses import dataclass
+
+from index.query import When
+from index.understanding.lexicon import AREAS, GRADE, GRADE_ASKED, OTHER_JUDGEMENTS
+
+# "Who led the inspection of …", "which inspector led …": the lead inspector, by any wording.
+_WHO_LED = (
+    r"led\s+(?:the\s+|ofsted's\s+|its\s+)*(?:ofsted\s+)?inspection|which\s+inspector|"
+    r"inspector\s+(?:who\s+)?led"
+)
+# "When did Ofsted last inspect …", "when was …'s latest inspection carried out?"
+_WHEN_INSPECTED = r"when\s+(?:did|was|were)\b(?![^?]*\bpublish)[^?]*\binspect\w*"
+_CUE = re.compile(
+    rf"\b(?:{GRADE_ASKED}|inspected|lead\s+inspector|ofsted\s+(?:result|outcome)|{_WHO_LED}|"
+    rf"{_WHEN_INSPECTED})\b|{GRADE}",
+    re.I,
+)
+_GRADE_ASKED = re.compile(rf"\b(?:{GRADE_ASKED})\b", re.I)
+_INSPECTION_WHEN = re.compile(
+    r"\b(who\s+(?:inspected|led|was\s+the\s+lead)|lead\s+inspector|by\s+whom|"
+    + _WHO_LED
+    + "|"
+    + _WHEN_INSPECTED
+    + r"|last\s+inspected|inspection\s+dates?)\b",
+    re.I,
+)
+_LIST = re.compile(
+    r"\b(which|what|list|how\s+many)\b.*\b(authorities|councils|local\s+authorities|las)\b", re.I
+)
+# "The experiences and progress of children …" names an area; it does not ask about change.
+_CHANGE = re.compile(
+    r"\b(chang\w*|improv\w*|declin\w*|(?<!and\s)progress(?:ed)?(?!\s+of\b)|compar\w*|"
+    r"previous|history|over\s+time|"
+    r"went\s+from|gone\s+from|moved\s+from|trend|each\s+inspection|all\s+inspections)\b",
+    re.I,
+)
+_FROM_TO = re.compile(rf"\bfrom\s+({GRADE})\s+to\s+({GRADE})\b", re.I)
+# "What did inspectors note about …", "did Ofsted agree with …": a question about findings,
+# answered from the text, unless it also asks for a grade outright.
+_FINDING = re.compile(
+    r"\b(?:say|said|note|noted|find|found|identif\w*|highlight\w*|comment\w*|think|thought|"
+    r"agree\w*|describe\w*|report(?:ed)?\s+about|praise\w*|criticis\w*|concern\w*)\b",
+    re.I,
+)
+_OTHER_JUDGEMENTS = re.compile(OTHER_JUDGEMENTS, re.I)
+
+
+@dataclass(frozen=True)
+class GradeRequest:
+    kind: str  # "grade" | "change" | "inspection" | "list" | "transition"
+    areas: tuple[str, ...]
+    grades: tuple[str, ...]
+    year: int | None
+
+
+def areas_named(question: str) -> tuple[str, ...]:
+    """The judgement areas a question names ("care leavers" is not also "in care")."""
+    areas = tuple(
+        area for area, pattern in AREAS if re.search(rf"\b(?:{pattern})\b", question, re.I)
+    )
+    if (
+        "care_leavers" in areas
+        and "in_care" in areas
+        and not re.search(
+            r"children\s+(?:in\s+care|looked\s+after)|looked[\s-]+after", question, re.I
+        )
+    ):
+        areas = tuple(a for a in areas if a != "in_care")
+    return areas
+
+
+def grade_request(
+    question: str, authorities: tuple[str, ...], when: When | None
+) -> GradeRequest | None:
+    """What a grade question asks, or None when it is not one."""
+    if not _CUE.search(question) or _OTHER_JUDGEMENTS.search(question):
+        return None
+    if _FINDING.search(question) and not _GRADE_ASKED.search(question):
+        return None
+    areas = areas_named(question)
+    grades = tuple(re.sub(r"\s+", " ", g.lower()) for g in re.findall(GRADE, question, re.I))
+    year = int(when.years[0]) if when and when.years else None
+    if not authorities:
+        transition = _FROM_TO.search(question)
+        if transition and (_LIST.search(question) or _CHANGE.search(question)):
+            grades = (transition.group(1).lower(), transition.group(2).lower())
+            return GradeRequest("transition", areas or ("overall",), grades, year)
+        if _LIST.search(question) and grades:
+            return GradeRequest("list", areas or ("overall",), grades[:1], year)
+        return None
+    if _INSPECTION_WHEN.search(question):
+        return GradeRequest("inspection", areas, grades, year)
+    if not (areas or _GRADE_ASKED.search(question)):
+        return None
+    if _CHANGE.search(question):
+        return GradeRequest("change", areas or ("overall",), grades, year)
+    return GradeRequest("grade", areas or ("overall",), grades, year)

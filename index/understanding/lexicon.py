@@ -1,0 +1,85 @@
+"""The words questions are read with, in one place: months, grades and the words that ask for
+one, judgement areas, inspection frameworks, and the kinds of document a question can name.
+
+Patterns are regular-expression fragments, compiled by their users; none of this is part of
+the build's pipeline signature, so editing it never re-embeds the corpus.
+"""
+
+MONTHS = (
+    "january february march april may june july august september october november december"
+).split()
+# Month name or its usual abbreviation, as a regex fragment ("Sept", "Dec").
+MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+
+# The four Ofsted grades (SIF's "requires improvement" had "to be good" after it).
+GRADE = r"outstanding|good|requires\s+improvement|inadequate"
+# "How did Ofsted rate Barnet?": "rate" as a verb; "the recycling rate", "rate of" are nouns.
+RATE_VERB = r"(?:did|does|do|would|to)\s+(?:[\w’']+\s+){0,3}rate\b(?!\s+of\b)"
+# Words that ask for a grade. One list: the router, the answer type and the follow-up frame
+# all read "asks for a grade" from it.
+GRADE_ASKED = (
+    r"judged?|judgements?|judgments?|graded?|grades?|grading|rated|ratings?|"
+    + RATE_VERB
+    + r"|scored?|verdict|overall\s+(?:score|effectiveness)"
+)
+# Someone else's judgements (the council's audits, practitioners') are not Ofsted's grades.
+OTHER_JUDGEMENTS = (
+    r"\b(?:audit|own|their|practice|professional|managers?'?|social\s+workers?'?)\s+"
+    r"judge?ments?\b"
+)
+# The same words as plain tokens, for telling frame from topic word by word.
+GRADE_ASKED_WORDS = frozenset(
+    """judge judged judgement judgements judgment judgments grade graded grades grading rated
+    rating ratings score scored verdict overall how""".split()
+)
+
+# What a question that asks only for grades may say besides the grade words: the areas'
+# names (as Ofsted words them), the grades, and the inspection it means. A question that says
+# anything else asks something the judgements table alone cannot answer.
+GRADE_QUESTION_WORDS = frozenset(
+    """outstanding good requires improvement inadequate overall effectiveness experiences
+    progress children child young people who need help protection in care looked after care
+    leavers leaving impact leaders leadership management social work practice with families
+    adoption performance area areas service services social inspection inspections inspected
+    inspect ofsted council authority local receive received get got given award awarded be
+    at its their last latest most recent recently current currently previous first time year
+    ilacs sif framework any all each every which what re reinspection led lead inspector
+    inspectors carried out took take place dates date whom who when""".split()
+)
+
+# Judgement areas, most specific first ("care leavers" also says "in care").
+AREAS: tuple[tuple[str, str], ...] = (
+    ("care_leavers", r"care[\s-]+leavers?|leaving\s+care"),
+    ("in_care", r"children\s+(?:in\s+care|looked\s+after)|looked[\s-]+after\s+children|in\s+care"),
+    ("help_and_protection", r"help\s+and\s+protection|child\s+protection|protection"),
+    ("leaders", r"leaders?|leadership|management"),
+    ("adoption", r"adoption"),
+    ("overall", r"overall(?:\s+effectiveness)?"),
+)
+
+# Inspection frameworks a question can name.
+FRAMEWORKS: tuple[tuple[str, str], ...] = (
+    ("SIF", r"single\s+inspection\s+framework|\bSIF\b"),
+    ("ILACS", r"\bILACS\b|inspection\s+of\s+local\s+authority\s+children'?s\s+services"),
+)
+
+# Kinds of document a question can name as its source, each with the doc types it means.
+SOURCES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (
+        ("committee minutes", "cabinet report"),
+        r"minutes|scrutiny|committee|cabinet|agenda|councillors?\s+(?:heard|were\s+told)"
+        r"|(?:panel|board|meeting)\s+(?:heard|was\s+told|were\s+told)",
+    ),
+    (
+        ("press release",),
+        r"press\s+release|news\s+release|news\s+(?:story|item|page)|council'?s\s+(?:response|"
+        r"statement|announcement|news)|(?:council|it)\s+announced|statement",
+    ),
+    (("news article",), r"interview|article|community\s+care|trade\s+press|magazine"),
+    (("monitoring visit",), r"monitoring\s+(?:visit\s+)?letter"),
+)
+# Where the question names Ofsted's own report it asks for the inspection, not the council.
+OFSTED_SOURCE = r"ofsted(?:'s)?\s+(?:report|letter|inspectors?\s+(?:said|found|wrote))"

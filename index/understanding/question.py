@@ -1,0 +1,98 @@
+"""One parsed question: built once per ask and read by the searcher, the router, the composer
+and the judgement answers, so no part reads the words again."""
+
+import re
+from dataclasses import dataclass
+
+from index.answer_type import answer_type, named_terms
+from index.gazetteer import find_authority_spans
+from index.lexical import tokenize, topic_terms
+from index.query import When, points_to_a_document, resolve, strip_authorities, when_asked
+from index.understanding.grade_request import GradeRequest, grade_request
+from index.understanding.lexicon import (
+    FRAMEWORKS,
+    GRADE_ASKED_WORDS,
+    GRADE_QUESTION_WORDS,
+    MONTHS,
+    OFSTED_SOURCE,
+    SOURCES,
+)
+
+_SOURCES = tuple((types, re.compile(rf"\b(?:{pattern})\b", re.I)) for types, pattern in SOURCES)
+_FRAMEWORKS = tuple((name, re.compile(pattern, re.I)) for name, pattern in FRAMEWORKS)
+_OFSTED_SOURCE = re.compile(OFSTED_SOURCE, re.I)
+_GRADE_QUESTION_STEMS = frozenset(
+    tokenize([" ".join(sorted(GRADE_ASKED_WORDS | GRADE_QUESTION_WORDS | set(MONTHS)))])[0]
+)
+
+
+@dataclass(frozen=True)
+class Question:
+    """What a question asks, read once."""
+
+    text: str  # as asked
+    query: str  # standalone: a follow-up rewritten with what it carries over
+    from_history: bool
+    authorities: tuple[str, ...]
+    authority_spans: tuple[tuple[int, int, str], ...]  # in ``query``
+    when: When | None
+    framework: str | None  # "SIF" or "ILACS" when named
+    sources: tuple[str, ...]  # doc types of a source the question names ("committee minutes")
+    answer_kind: str | None  # see index.answer_type: person, date, grade, amount, count
+    topic: str  # the query without authority names
+    topic_terms: tuple[str, ...]  # stemmed, without framing words
+    # Words naming the source asked for ("cabinet", "press release"): they add to a
+    # sentence's match where it has them, but an answer need not say them.
+    source_terms: tuple[str, ...]
+    names: tuple[str, ...]  # stemmed proper names the evidence must mention
+    grades: GradeRequest | None  # what it asks of the judgements table, if anything
+    # Topic terms beyond grades, areas and the inspection: what a grade answer leaves unsaid.
+    beyond_grades: tuple[str, ...]
+    points_to_document: bool  # "what did it say …": the document the last answer cited
+
+    @property
+    def names_council_source(self) -> bool:
+        """Whether it asks what a council's own document (minutes, a press release) says."""
+        return bool(self.sources) and "inspection report" not in self.sources
+
+
+def parse_question(
+    text: str, history: list[str] | None = None, authorities: tuple[str, ...] = ()
+) -> Question:
+    """Read ``text`` (a follow-up of ``history`` when given) once, for every later stage;
+    ``authorities`` (a request's filter) stand in when the question names none."""
+    resolved = resolve(text, history)
+    about = resolved.authorities or authorities
+    query = resolved.query
+    when = when_asked(query)
+    topic = strip_authorities(query) or query
+    sources: tuple[str, ...] = ()
+    if not _OFSTED_SOURCE.search(text):
+        sources = tuple(
+            dict.fromkeys(t for types, pattern in _SOURCES if pattern.search(text) for t in types)
+        )
+    # The source a question names says where to look, not what about: "press release" is not
+    # a word its answer must contain.
+    subject = topic
+    for _types, pattern in _SOURCES if sources else ():
+        subject = pattern.sub(" ", subject)
+    return Question(
+        text=text,
+        query=query,
+        from_history=resolved.from_history,
+        authorities=about,
+        authority_spans=tuple(find_authority_spans(query)),
+        when=when,
+        framework=next((name for name, p in _FRAMEWORKS if p.search(query)), None),
+        sources=sources,
+        answer_kind=answer_type(text),
+        topic=topic,
+        topic_terms=tuple(topic_terms(subject)),
+        source_terms=tuple(t for t in topic_terms(topic) if t not in topic_terms(subject)),
+        names=tuple(named_terms(strip_authorities(text))),
+        grades=grade_request(query, about, when),
+        beyond_grades=tuple(
+            t for t in topic_terms(subject) if t not in _GRADE_QUESTION_STEMS and not t.isdigit()
+        ),
+        points_to_document=points_to_a_document(text),
+    )

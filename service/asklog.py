@@ -1,0 +1,76 @@
+"""One JSON line per answered question on the ``inspection_qa.asks`` logger (stderr).
+
+Fields: ``event`` ("ask"), ``request_id``, ``latency_ms``, ``abstained``, ``citations`` (how
+many), ``from_judgements``, ``index_version``, ``conversation_id``, ``turn`` and, only when
+INSPECTION_QA_LOG_QUESTIONS=true, ``question``: staff ask about children, so questions stay
+out of the log by default.
+"""
+
+import json
+import logging
+import re
+import sys
+import time
+import uuid
+from collections.abc import Awaitable, Callable
+
+from fastapi import FastAPI, Request, Response
+
+from index.settings import Settings
+from service.schemas import AskResponse
+
+log = logging.getLogger("inspection_qa.asks")
+REQUEST_ID_HEADER = "X-Request-ID"
+# A caller's id is echoed into logs and headers: only a short, plain token is taken.
+_CLIENT_ID = re.compile(r"^[A-Za-z0-9._:-]{1,100}$")
+
+
+def _configure_logger() -> None:
+    """JSON lines as they are, whatever the server's log format (uvicorn sets up only its own)."""
+    log.setLevel(logging.INFO)
+    log.propagate = False
+    if not any(getattr(h, "ask_log", False) for h in log.handlers):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        handler.ask_log = True  # type: ignore[attr-defined]
+        log.addHandler(handler)
+
+
+def install_request_ids(app: FastAPI) -> None:
+    """Every request gets an id (the caller's X-Request-ID when sane), echoed in the response."""
+    _configure_logger()
+
+    @app.middleware("http")
+    async def request_id(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        sent = request.headers.get(REQUEST_ID_HEADER, "")
+        request.state.request_id = sent if _CLIENT_ID.match(sent) else uuid.uuid4().hex
+        request.state.started = time.perf_counter()
+        response = await call_next(request)
+        response.headers[REQUEST_ID_HEADER] = request.state.request_id
+        return response
+
+
+def record_ask(request: Request, index_version: str, question: str, body: AskResponse) -> None:
+    """Log the ask as one JSON line and move the answer counters."""
+    settings: Settings = request.app.state.settings
+    from_judgements = "judgements" in body.timings_ms  # the stage QAEngine.ask timed
+    metrics = getattr(request.app.state, "metrics", None)
+    if metrics is not None:
+        metrics.count_answer(body.abstained, from_judgements)
+    started = getattr(request.state, "started", None)
+    line: dict[str, object] = {
+        "event": "ask",
+        "request_id": getattr(request.state, "request_id", None),
+        "latency_ms": round((time.perf_counter() - started) * 1000, 1) if started else None,
+        "abstained": body.abstained,
+        "citations": len(body.citations),
+        "from_judgements": from_judgements,
+        "index_version": index_version,
+        "conversation_id": body.conversation_id,
+        "turn": body.turn,
+    }
+    if settings.log_questions:
+        line["question"] = question
+    log.info(json.dumps(line, ensure_ascii=False))

@@ -1,0 +1,58 @@
+"""Issue 14 through a real HTTP server: the answer keeps what retrieval found, a named source
+is honoured, the table answers grades only, and open questions go inspection by inspection."""
+
+import httpx
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def ask(client: httpx.Client, question: str, **extra: object) -> dict:
+    response = client.post("/v1/ask", json={"question": question, **extra})
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def test_ask_returns_the_searchs_top_passages_as_sources(client):
+    question = "What did inspectors say about family safeguarding teams in Hertfordshire?"
+    body = ask(client, question, top_k=5)
+    search = client.post("/v1/search", json={"query": question, "top_k": 5}).json()
+    assert [s["passage_id"] for s in body["sources"]] == [
+        r["passage_id"] for r in search["results"]
+    ]
+    assert len(body["sources"]) == 5
+
+
+def test_open_question_is_answered_inspection_by_inspection_newest_first(client):
+    body = ask(client, "What did Ofsted say about care leavers in Calderdale?")
+    assert not body["abstained"]
+    reports = [c for c in body["citations"] if c["doc_type"] == "inspection report"]
+    docs = list(dict.fromkeys(c["doc_id"] for c in reports))
+    assert len(docs) >= 2
+    dates = [next(c["date"] for c in reports if c["doc_id"] == d) for d in docs]
+    assert dates == sorted(dates, reverse=True)
+    assert "2024" in dates[0]
+    # No passage span is quoted twice.
+    spans = [(c["passage_id"], c["quote"]) for c in body["citations"]]
+    assert len(spans) == len(set(spans))
+
+
+def test_a_named_council_source_is_answered_from_that_kind_of_document(client):
+    body = ask(client, "What did the Hertfordshire press release say about social work?")
+    assert not body["abstained"]
+    assert body["citations"][0]["doc_type"] == "press release"
+
+
+def test_a_grade_question_that_asks_for_more_than_the_grade_is_answered_from_text(client):
+    # The table holds the grades, not who presented the report to the panel.
+    body = ask(
+        client,
+        "Which officer presented the report on Hertfordshire's Ofsted judgement to the panel?",
+    )
+    assert not body["timings_ms"].get("judgements")
+
+
+def test_a_grade_alone_is_still_answered_from_the_judgements_table(client):
+    body = ask(client, "How was Calderdale judged for care leavers in 2018?")
+    assert "judgements" in body["timings_ms"]
+    assert "Calderdale" in body["answer"]

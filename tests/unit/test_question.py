@@ -1,0 +1,71 @@
+"""One parsed question: what each stage reads from it."""
+
+from pathlib import Path
+
+import pytest
+
+from index.answer_type import AMOUNT, COUNT, offers
+from index.loaders import fingerprint, load_document
+from index.settings import get_settings
+from index.understanding.question import parse_question
+
+COUNCIL = get_settings().ilacs_dir.parent / "council"
+
+
+def test_a_named_source_is_read_as_the_document_types_it_means():
+    q = parse_question("According to the committee minutes, how did Wokingham respond?")
+    assert "committee minutes" in q.sources and q.names_council_source
+    assert parse_question("What did Ofsted's report say about Wokingham?").sources == ()
+    assert "press release" in parse_question("What did the council's response say?").sources
+
+
+def test_a_grade_question_that_says_more_keeps_what_it_says_beyond_the_grade():
+    assert parse_question("How was Barnet judged for care leavers in 2019?").beyond_grades == ()
+    q = parse_question("When was the 2016 judgement of Barnet published?")
+    assert q.grades is not None and "publish" in q.beyond_grades
+    lscb = parse_question("How was the local safeguarding children board in Barnet rated?")
+    assert "board" in lscb.beyond_grades
+
+
+def test_framework_and_follow_up_are_resolved_once():
+    q = parse_question("What did Barnet's report under the single inspection framework say?")
+    assert q.framework == "SIF"
+    follow = parse_question(
+        "and Hertfordshire?", ["What did Ofsted say about care leavers in Calderdale?"]
+    )
+    assert follow.authorities == ("Hertfordshire",) and follow.from_history
+
+
+def test_how_much_and_how_many_ask_for_amounts_and_counts():
+    assert parse_question("How much extra funding did Staffordshire commit?").answer_kind == AMOUNT
+    assert parse_question("How many recommendations did Ofsted make?").answer_kind == COUNT
+    assert offers(AMOUNT, "an additional £5.5 million in children services")
+    assert offers(COUNT, "Inspectors made 14 recommendations.")
+    assert not offers(COUNT, "In 2019 the council met on 12 March 2019.")
+
+
+@pytest.mark.skipif(not COUNCIL.is_dir(), reason="needs ../shared/council")
+@pytest.mark.parametrize(
+    ("name", "doc_type", "year"),
+    [
+        ("01_havering-committee-minutes-2014.txt", "committee minutes", "2014"),
+        ("08_barnet-improvement-page-2018.txt", "council web page", "2018"),
+        ("17_wolverhampton-press-release-2022.txt", "press release", "2022"),
+        ("22_havering-press-release-2024.txt", "press release", "2024"),
+        ("24_devon-staff-bulletin-2025.txt", "staff bulletin", "2025"),
+        ("28_staffordshire-press-release-2026.txt", "press release", "2026-01-27"),
+    ],
+)
+def test_council_documents_get_their_type_and_date(name: str, doc_type: str, year: str):
+    meta = load_document(fingerprint(COUNCIL / name, COUNCIL, 10_000_000)).meta
+    assert meta.doc_type == doc_type
+    assert meta.date is not None and meta.date.startswith(year)
+    assert not meta.title.startswith("SOURCE:") and meta.source and meta.source.startswith("http")
+
+
+def test_a_document_dated_by_year_only_is_within_a_date_range_in_that_year(tmp_path: Path):
+    from index.metadata import date_period
+
+    assert date_period("2014") == ("2014-01-01", "2014-12-31")
+    assert date_period("2017-11") == ("2017-11-01", "2017-11-31")
+    assert date_period(None) == ("", "")
