@@ -51,6 +51,7 @@ class Stages:
 
     lexicon_weight: float = 0.0
     lexicon_dense: bool = False
+    lexicon_max_df: float = 1.0  # expansion words in more than this share of passages: left out
     topic_only: str = "none"  # none | lexical | dense | both: framing words left out
     prf_docs: int = 0
     prf_terms: int = 10
@@ -204,8 +205,10 @@ class Searcher:
             dense_query = _without_frame(query)
         if stages.lexicon_weight or stages.lexicon_dense:
             expansion = self.lexicon.expand(query)
+            most = stages.lexicon_max_df * self.index.lexical.size
             for stem in expansion.stems if stages.lexicon_weight else ():
-                terms[stem] = terms.get(stem, 0.0) + stages.lexicon_weight
+                if self.index.lexical.document_frequency(stem) <= most:
+                    terms[stem] = terms.get(stem, 0.0) + stages.lexicon_weight
             if stages.lexicon_dense and expansion.names:
                 dense_query = f"{query} ({'; '.join(expansion.names)})"
         vector = None
@@ -408,6 +411,7 @@ def stages_from(settings: "Settings") -> Stages:
     return Stages(
         lexicon_weight=settings.lexicon_weight,
         lexicon_dense=settings.lexicon_dense,
+        lexicon_max_df=settings.lexicon_max_df,
         topic_only=settings.topic_only,
         prf_docs=settings.prf_docs,
         prf_terms=settings.prf_terms,

@@ -45,8 +45,13 @@ def tiny_index(tmp_path_factory: pytest.TempPathFactory) -> tuple[Settings, Path
     return settings, settings.index_dir
 
 
+# Four documents: every word is in a quarter of them, so the cap on how common an added word
+# may be (lexicon_max_df, meant for an archive of thousands of passages) is lifted here.
+TINY = {"lexicon_max_df": 1.0}
+
+
 def _first_doc(settings: Settings, index_dir: Path, query: str, **levers: float) -> str:
-    engine = QAEngine.open(settings.model_copy(update=levers), index_dir)
+    engine = QAEngine.open(settings.model_copy(update={**TINY, **levers}), index_dir)
     hits = engine.search(query, top_k=1, mode="lexical").hits
     return hits[0].passage.doc_id if hits else ""
 
@@ -70,6 +75,19 @@ def test_an_acronym_finds_the_passage_that_spells_it_out(
     assert _first_doc(settings, index_dir, "What is known about CLA?", lexicon_weight=0.5) == "care"
 
 
+def test_a_question_saying_dcs_finds_the_director_of_childrens_services(
+    settings: Settings, built_index: Path
+) -> None:
+    # Default settings on the shipped corpus: "DCS" adds "director" (a word in few passages),
+    # not "children" or "services" (in most of them).
+    question = "Who is Calderdale's DCS?"
+    assert settings.lexicon_weight > 0
+    with_lexicon = QAEngine.open(settings, built_index)
+    without = QAEngine.open(settings.model_copy(update={"lexicon_weight": 0.0}), built_index)
+    assert _rank_of(with_lexicon, question, "002_0a2bc6d77ad37827", "Julie Jenkins") is not None
+    assert _rank_of(without, question, "002_0a2bc6d77ad37827", "Julie Jenkins") is None
+
+
 def test_the_verb_send_is_not_the_acronym_send() -> None:
     lexicon = load_lexicon()
     assert lexicon.expand("When will the council send letters?").names == ()
@@ -84,6 +102,8 @@ def test_the_lexicon_reads_groups_of_names_and_matches_plurals() -> None:
     assert lexicon.expand("How are foster carers supported?").names == ()
 
 
+# Dense feedback was not adopted (eval/RESULTS.md: it lifted the development sets, not the
+# blind one); these keep the measured mechanism honest while it stays a setting.
 FEEDBACK = {"prf_docs": 3, "dense_prf_weight": 1.0}
 
 
