@@ -11,8 +11,8 @@ import numpy as np
 
 from index.answer_type import offers
 from index.embedding import TextEncoder
+from index.expansion import Lexicon, load_lexicon
 from index.lexical import QUESTION_STEMS, tokenize
-from index.lexicon import Lexicon, load_lexicon
 from index.metadata import date_period
 from index.query import When
 from index.question_words import QUESTION_WORDS

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from index.build import build_index
-from index.lexicon import Lexicon, load_lexicon
+from index.expansion import Lexicon, load_lexicon
 from index.qa import QAEngine
 from index.settings import Settings
 

@@ -1,4 +1,4 @@
-"""Query expansion from a small Ofsted lexicon: the names one thing goes by in inspection
+"""Query expansion from a small Ofsted lexicon of synonyms: the names one thing goes by in
 reports and council papers ("children in care", "looked after children", "CLA").
 
 The lexicon is data (``index/data/lexicon.tsv``), one group of names a line. A question that
