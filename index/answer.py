@@ -160,6 +160,7 @@ def compose_answer(
     names: list[str] | None = None,
     template: frozenset[int] = frozenset(),
     optional: tuple[str, ...] = (),
+    own_words: bool = False,
 ) -> Composed:
     """Pick, order and cite the sentences that answer; abstain when none does well enough.
 
@@ -205,6 +206,8 @@ def compose_answer(
             if overlap and typed:
                 score += settings.type_bonus
             # The source's own words ("cabinet panel") are evidence the span is on point.
+            if own_words and not set(required) & set(tokenize([sentence])[0]):
+                continue
             required_covered = sum(t in present for t in required) + sum(
                 t in present for t in optional
             )
@@ -233,7 +236,7 @@ def compose_answer(
             continue
         chosen.append(cand)
         per_passage[pid] = per_passage.get(pid, 0) + 1
-    chosen = _with_announced_lists(chosen)
+    chosen = _one_span_per_passage(_with_announced_lists(chosen))
 
     citations: list[Citation] = []
     sentences: list[str] = []
@@ -272,6 +275,21 @@ def _with_announced_lists(chosen: list[Candidate]) -> list[Candidate]:
         if items:
             break
     return out
+
+
+def _one_span_per_passage(chosen: list[Candidate]) -> list[Candidate]:
+    """Sentences chosen from one passage become one claim quoting the span from the first to
+    the last, so a passage is cited once, not as [1] and [2]."""
+    merged: dict[str, Candidate] = {}
+    for cand in chosen:
+        pid = cand.hit.passage.passage_id
+        first = merged.get(pid)
+        merged[pid] = (
+            cand
+            if first is None
+            else replace(first, start=min(first.start, cand.start), end=max(first.end, cand.end))
+        )
+    return list(merged.values())
 
 
 def _as_sentence(quote: str) -> str:

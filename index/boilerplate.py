@@ -12,9 +12,12 @@ from index.text import sentence_spans
 from index.types import Passage
 
 MIN_DOCUMENTS = 3  # repeated verbatim in this many documents: template, not a finding
-# A sentence in this many documents is template even inside a passage that is not: higher than
+# A sentence in this many documents is template even inside a passage that is not: more than
 # MIN_DOCUMENTS, as a council's papers may quote a report's sentence word for word.
-MIN_SENTENCE_DOCUMENTS = 5
+MIN_SENTENCE_DOCUMENTS = 4
+# Shorter than a template passage: "This report is available at https://reports.ofsted.gov.uk/"
+# is Ofsted's, however short; a short sentence in five documents' own findings is rare.
+MIN_SENTENCE_WORDS = 6
 MIN_WORDS = 15  # short lines repeat legitimately ("Judgement: Overall effectiveness | Grade: Good")
 
 # A judgement as reports print it, capitalised ("… governance Good", "Grade: Inadequate"); a
@@ -45,8 +48,17 @@ def boilerplate_mask(passages: Sequence[Passage]) -> np.ndarray:
     )
 
 
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+
+
+def _sentence_shape(text: str) -> int:
+    """A sentence's shape with typographic quotes folded too: one template sentence is printed
+    with curly apostrophes in some years' reports and straight ones in others."""
+    return _shape(text.translate(_QUOTES))
+
+
 def template_sentences(passages: Sequence[Passage]) -> frozenset[int]:
-    """Shapes of the prose sentences (MIN_WORDS or more, stating no grade) that
+    """Shapes of the prose sentences (MIN_SENTENCE_WORDS or more, stating no grade) that
     MIN_SENTENCE_DOCUMENTS or more documents repeat: Ofsted's "regulates and inspects …"
     where a report's last section runs on into the back page, so the passage as a whole is
     not template."""
@@ -56,10 +68,10 @@ def template_sentences(passages: Sequence[Passage]) -> frozenset[int]:
             continue
         for start, end in sentence_spans(p.text):
             sentence = p.text[start:end]
-            if len(sentence.split()) >= MIN_WORDS and not _STATES_GRADE.search(sentence):
-                documents[_shape(sentence)].add(p.doc_id)
+            if len(sentence.split()) >= MIN_SENTENCE_WORDS and not _STATES_GRADE.search(sentence):
+                documents[_sentence_shape(sentence)].add(p.doc_id)
     return frozenset(s for s, docs in documents.items() if len(docs) >= MIN_SENTENCE_DOCUMENTS)
 
 
 def is_template(sentence: str, template: frozenset[int]) -> bool:
-    return bool(template) and _shape(sentence) in template
+    return bool(template) and _sentence_shape(sentence) in template

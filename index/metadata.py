@@ -247,9 +247,8 @@ def infer_title(
     if titled:
         return titled
     if doc_type == "inspection report" and authority:
-        return f"Ofsted inspection of {authority} children's services" + (
-            f" ({when})" if when else ""
-        )
+        # The date is its own field: a title that repeated it read twice beside it.
+        return f"Ofsted inspection of {authority} children's services"
     for block in blocks[:5]:
         candidate = text[block.start : block.end].strip()
         if 8 <= len(candidate) <= 160:

@@ -10,6 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from index.answer import ABSTAIN_MESSAGE, AnswerSettings, Composed, IdfTable, compose_answer
+from index.answer_type import GRADE
 from index.answering.by_inspection import asks_by_inspection, compose_by_inspection
 from index.boilerplate import template_sentences
 from index.embedding import TextEncoder, encoder_for
@@ -170,7 +171,12 @@ class QAEngine:
             else None
         )
         text = None
-        if table is None or table.text_may_answer or parsed.beyond_grades:
+        if (
+            table is None
+            or table.text_may_answer
+            or parsed.beyond_grades
+            or parsed.answer_kind not in (None, GRADE)
+        ):
             text = compose_answer(
                 list(parsed.topic_terms),
                 result.hits,
@@ -226,11 +232,16 @@ class QAEngine:
     def _table_answers(self, table: Composed, text: Composed | None, parsed: Question) -> bool:
         """Whether the judgements table answers rather than the passages: led by evidence.
 
-        A question that asks for grades and nothing else is the table's. One that says more
-        ("when was the 2016 judgement published?") goes to whichever answer's cited evidence
-        covers more of what it says beyond the grade; a tie is the table's.
+        A question that asks for grades (or an inspection's dates and inspector) and nothing
+        else is the table's. One that asks for a person, a date or an amount ("when was the
+        2016 judgement published?") is the passages'. One that says more than the grade goes
+        to whichever answer's cited evidence covers more of what it says beyond it; a tie is
+        the table's, and the table says nothing to what it does not cover at all.
         """
-        if text is None or text.abstained:
+        assert parsed.grades is not None
+        if parsed.answer_kind not in (None, GRADE) and parsed.grades.kind != "inspection":
+            return False
+        if text is None:
             return True
         if _names_a_year(text, parsed.when) and table.abstained:
             # No inspection in the year asked: text naming that year may still answer (an
@@ -238,9 +249,10 @@ class QAEngine:
             return False
         if not parsed.beyond_grades:
             return True
-        return self._coverage(table, parsed.beyond_grades) >= self._coverage(
-            text, parsed.beyond_grades
-        )
+        covered = self._coverage(table, parsed.beyond_grades)
+        if text.abstained:
+            return covered > 0
+        return covered >= self._coverage(text, parsed.beyond_grades)
 
     def _coverage(self, composed: Composed, terms: tuple[str, ...]) -> float:
         """IDF-weighted share of ``terms`` found in what ``composed`` cites."""

@@ -69,6 +69,9 @@ def compose_by_inspection(
             replace(settings, max_sentences=budget),
             names=list(question.names),
             template=template,
+            # Deeper hits than a plain answer reads: a report's last pages sit under the last
+            # section's heading, which names the topic, but say nothing about it.
+            own_words=True,
         )
         if not composed.abstained:
             parts.append((doc_id, composed, records.get(doc_id)))
@@ -115,12 +118,12 @@ def _heading(
         n = _cite(record.start_date.evidence, documents, passages, citations)
         when = date_range(record.start_date.value, record.end_date.value)
         if n:
-            out.append(f"{label} of {when}{f' ({framework})' if framework else ''} [{n}].")
+            out.append(f"{label} of {when}{f' ({framework})' if framework else ''}. [{n}]")
     for area in areas:
         grade = record.grade_for(area)
         n = _cite(grade.evidence, documents, passages, citations) if grade else None
         if grade and n:
-            out.append(f"{grade.label.strip().rstrip(':')}: {grade.grade} [{n}].")
+            out.append(f"{grade.label.strip().rstrip(':')}: {grade.grade}. [{n}]")
     return out
 
 

@@ -195,7 +195,7 @@ async function ask(question) {
         }
         for (const c of data.citations) {
           const li = document.createElement("li");
-          li.textContent = `${c.title} — ${c.section}`;
+          li.textContent = `${c.title}${c.date ? `, ${c.date}` : ""} — ${c.section}`;
           view.sources.appendChild(li);
         }
         view.turn.appendChild(searchedList(data.sources || []));

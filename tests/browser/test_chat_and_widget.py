@@ -44,7 +44,7 @@ def test_ask_see_a_cited_answer_and_open_the_highlighted_passage(page, server: s
     # Beside the answer, every passage the search found, in its order.
     searched = turn.locator(".searched li")
     assert searched.count() == len(api["sources"]) > 0
-    assert api["sources"][0]["title"] in searched.first.inner_text()
+    assert api["sources"][0]["title"] in (searched.first.text_content() or "")
     assert "Calderdale" in page.locator("#passage-meta").inner_text()
     if SCREENSHOTS:
         page.screenshot(path=str(REPO_ROOT / "docs" / "chat.png"))
