@@ -57,7 +57,7 @@ class Settings(BaseSettings):
     )
     candidates: int = 50
     # Issue 15's levers (index/search.py Stages; eval/RESULTS.md has what each did). 0 = off.
-    # Adopted (blind free-text search hit@1 0.320 -> 0.340, hit@5 0.627 -> 0.634; dev within
+    # Adopted (blind free-text search hit@1 0.340 -> 0.359, hit@5 0.673 -> 0.680; dev within
     # one question): words the lexicon adds count half, and only words specific enough to
     # point somewhere (in at most 5 % of passages: "lado", "director", not "care", "young").
     lexicon_weight: float = Field(
