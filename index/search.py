@@ -38,6 +38,7 @@ class Ranking:
 @dataclass(frozen=True)
 class Stages:
     """Issue 15's levers around the first-stage retrievers; a weight of 0 turns one off.
+    Their defaults are Settings' (``stages_from``), the one place they are chosen.
 
     Query side: ``lexicon_weight`` counts each word a lexicon name adds to the BM25 query as
     that fraction of one of the question's own words; ``lexicon_dense`` also writes the names
@@ -49,17 +50,17 @@ class Stages:
     of ``maxsim_weight`` ranked by the query's best cosine with any one of their sentences.
     """
 
-    lexicon_weight: float = 0.0
-    lexicon_dense: bool = False
-    lexicon_max_df: float = 1.0  # expansion words in more than this share of passages: left out
-    topic_only: str = "none"  # none | lexical | dense | both: framing words left out
-    prf_docs: int = 0
-    prf_terms: int = 10
-    prf_weight: float = 0.0
-    dense_prf_weight: float = 0.0
-    rerank_depth: int = 50
-    heading_weight: float = 0.0
-    maxsim_weight: float = 0.0
+    lexicon_weight: float
+    lexicon_dense: bool
+    lexicon_max_df: float  # expansion words in more than this share of passages: left out
+    topic_only: str  # none | lexical | dense | both: framing words left out
+    prf_docs: int
+    prf_terms: int
+    prf_weight: float
+    dense_prf_weight: float
+    rerank_depth: int
+    heading_weight: float
+    maxsim_weight: float
 
 
 @dataclass
@@ -82,12 +83,12 @@ class Searcher:
         source_weight: float,
         nprobe: int,
         ef_search: int,
-        stages: Stages | None = None,
+        stages: Stages,
         lexicon: Lexicon | None = None,
     ) -> None:
         """Every knob comes from the one Settings object (see QAEngine)."""
         self.index = index
-        self.stages = stages or Stages()
+        self.stages = stages
         self.lexicon = lexicon or load_lexicon()
         self.encoder = encoder
         self.rrf_k = rrf_k
