@@ -3,6 +3,7 @@
     PYTHONPATH=. .venv/bin/python benchmarks/query_latency.py                  # 500 questions
     PYTHONPATH=. .venv/bin/python benchmarks/query_latency.py --index /work/indexes/ilacs-all \
         --questions 800 --torch
+    PYTHONPATH=. .venv/bin/python benchmarks/query_latency.py --set prf_docs=0   # a lever off
 
 Questions are drawn from word runs of random real passages and the index's authorities (all
 distinct). They are sent one at a time (no concurrency: this is latency, not throughput).
@@ -33,7 +34,7 @@ from index.embedding import encoder_for, load_encoder
 from index.settings import Settings
 from index.store import current_version
 
-STAGES = ("filter", "encode", "dense", "lexical", "fusion", "answer", "total")
+STAGES = ("filter", "encode", "dense", "lexical", "fusion", "feedback", "answer", "total")
 
 
 def ask_all(server: Server, questions: list[str]) -> tuple[list[float], dict[str, list[float]]]:
@@ -87,7 +88,18 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--torch", action="store_true", help="also time sentence-transformers")
     parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="server setting, e.g. --set prf_docs=0 to time without a lever (repeatable)",
+    )
     args = parser.parse_args()
+    server_env = {
+        f"INSPECTION_QA_{k.strip().upper()}": v.strip()
+        for k, v in (item.split("=", 1) for item in args.set)
+    }
     index_dir = args.index or default_index()
     settings = Settings(index_dir=index_dir)
     manifest = json.loads((current_version(index_dir) / "manifest.json").read_text())
@@ -98,7 +110,7 @@ def main() -> int:
     questions = questions_from_index(index_dir, args.questions, args.seed)
     print(f"{len(questions)} distinct questions, e.g. {questions[:3]}")
 
-    server = start_server(index_dir)
+    server = start_server(index_dir, server_env)
     try:
         print(f"server ready in {server.ready_seconds:.2f} s, RSS {server.rss_mb():.0f} MB")
         wall, stages = ask_all(server, questions)

@@ -19,7 +19,7 @@ _STEMMER = Stemmer.Stemmer("english")
 
 
 _STOPWORDS = sorted(STOPWORDS)
-_QUESTION_STEMS = frozenset(_STEMMER.stemWords(sorted(QUESTION_WORDS)))
+QUESTION_STEMS = frozenset(_STEMMER.stemWords(sorted(QUESTION_WORDS)))
 
 
 _SPLIT = re.compile(r"(?u)\b\w\w+\b").findall  # bm25s' (and scikit-learn's) word pattern
@@ -44,9 +44,14 @@ def tokenize(texts: Sequence[str]) -> list[list[str]]:
     return [[_STEMS[w] for w in words] for words in split]
 
 
+def stem_words(words: Sequence[str]) -> list[str]:
+    """``words`` stemmed as the index stems them (no stopword removal)."""
+    return _STEMMER.stemWords(list(words))
+
+
 def topic_terms(text: str) -> list[str]:
     """Stemmed words that name what a question is about, without its framing words."""
-    return [t for t in tokenize([text])[0] if t not in _QUESTION_STEMS]
+    return [t for t in tokenize([text])[0] if t not in QUESTION_STEMS]
 
 
 class LexicalIndex:
@@ -111,19 +116,33 @@ class LexicalIndex:
 
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every passage for ``query`` (zeros when no word is known)."""
-        terms = self.query_terms(query)
+        weights: dict[str, float] = {}
+        for term in self.query_terms(query):
+            weights[term] = weights.get(term, 0.0) + 1.0
+        return self.weighted_scores(weights)
+
+    def weighted_scores(self, weights: dict[str, float]) -> np.ndarray:
+        """BM25 score of every passage for terms each counted ``weight`` times (an expanded
+        query: its own words at 1, the words it was expanded with at less)."""
+        terms = {t: w for t, w in weights.items() if t in self._vocab and w}
         out = np.zeros(self.size, dtype=np.float32)
         if not terms or self.size == 0:
             return out
         # bm25s' own numpy scorer uses np.add.at, ~10x slower; a term's column never holds
         # a passage twice, so a plain fancy-index add gives the same sums.
         data, indices, indptr = self._data, self._indices, self.indptr
-        for term in terms:
+        for term, weight in terms.items():
             j = self.vocab_ids[term]
-            out[indices[indptr[j] : indptr[j + 1]]] += data[indptr[j] : indptr[j + 1]]
+            column = data[indptr[j] : indptr[j + 1]]
+            out[indices[indptr[j] : indptr[j + 1]]] += column if weight == 1.0 else weight * column
         if self._nonoccurrence is not None:
-            out += self._nonoccurrence[[self.vocab_ids[t] for t in terms]].sum()
+            out += sum(w * self._nonoccurrence[self.vocab_ids[t]] for t, w in terms.items())
         return out
+
+    def document_frequency(self, term: str) -> int:
+        """How many passages contain the stemmed ``term``."""
+        j = self.vocab_ids.get(term)
+        return 0 if j is None else int(self.indptr[j + 1] - self.indptr[j])
 
 
 _CSC = ("data", "indices", "indptr")

@@ -22,7 +22,7 @@ from index.judgement_table import JudgementTable
 from index.judgements import REPORT_TYPES
 from index.lexical import document_frequencies, tokenize
 from index.query import When
-from index.search import MODES, Searcher, SearchResult
+from index.search import MODES, Searcher, SearchResult, stages_from
 from index.settings import Settings
 from index.store import StoredIndex, current_version, load_index, read_manifest
 from index.types import Answer, Citation, Document, Filters, Hit
@@ -55,6 +55,7 @@ class QAEngine:
             settings.source_weight,
             settings.ivf_nprobe,
             settings.hnsw_ef_search,
+            stages_from(settings),
         )
         self.judgements = JudgementTable(index.judgements)
         self._passage_by_id = {p.passage_id: p for p in index.passages}

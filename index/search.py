@@ -1,18 +1,27 @@
 """Retrieval: dense (FAISS), lexical (BM25) and their fusion, with filters applied to both."""
 
+import re
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 import faiss
 import numpy as np
 
 from index.answer_type import offers
 from index.embedding import TextEncoder
+from index.expansion import Lexicon, load_lexicon
+from index.lexical import QUESTION_STEMS, tokenize
 from index.metadata import date_period
 from index.query import When
+from index.question_words import QUESTION_WORDS
 from index.store import StoredIndex, search_parameters
+from index.text import sentence_spans
 from index.types import Filters, Hit
+
+if TYPE_CHECKING:
+    from index.settings import Settings
 
 MODES = ("hybrid", "dense", "lexical")
 EXACT_SUBSET_MAX = 50_000  # filtered rows scored exactly with numpy rather than via FAISS
@@ -24,6 +33,34 @@ class Ranking:
 
     rows: list[int]
     scores: list[float]
+
+
+@dataclass(frozen=True)
+class Stages:
+    """Issue 15's levers around the first-stage retrievers; a weight of 0 turns one off.
+    Their defaults are Settings' (``stages_from``), the one place they are chosen.
+
+    Query side: ``lexicon_weight`` counts each word a lexicon name adds to the BM25 query as
+    that fraction of one of the question's own words; ``lexicon_dense`` also writes the names
+    into the query the encoder reads. Pseudo-relevance feedback: the ``prf_terms`` most
+    salient words of the first ``prf_docs`` fused passages join the BM25 query at
+    ``prf_weight``, and the dense query moves ``dense_prf_weight`` towards their mean vector.
+    Second stage: over the first ``rerank_depth`` fused passages, a vote of ``heading_weight``
+    ranked by how much of the query their section heading and document title hold, and one
+    of ``maxsim_weight`` ranked by the query's best cosine with any one of their sentences.
+    """
+
+    lexicon_weight: float
+    lexicon_dense: bool
+    lexicon_max_df: float  # expansion words in more than this share of passages: left out
+    topic_only: str  # none | lexical | dense | both: framing words left out
+    prf_docs: int
+    prf_terms: int
+    prf_weight: float
+    dense_prf_weight: float
+    rerank_depth: int
+    heading_weight: float
+    maxsim_weight: float
 
 
 @dataclass
@@ -46,9 +83,13 @@ class Searcher:
         source_weight: float,
         nprobe: int,
         ef_search: int,
+        stages: Stages,
+        lexicon: Lexicon | None = None,
     ) -> None:
         """Every knob comes from the one Settings object (see QAEngine)."""
         self.index = index
+        self.stages = stages
+        self.lexicon = lexicon or load_lexicon()
         self.encoder = encoder
         self.rrf_k = rrf_k
         self.dense_weight = dense_weight
@@ -72,6 +113,8 @@ class Searcher:
         self._date = np.array([first for first, _ in spans], dtype="U10")
         self._date_last = np.array([last for _, last in spans], dtype="U10")
         self._title = [docs[p.doc_id].meta.title.lower() for p in index.passages]
+        self._heading_terms: dict[int, frozenset[str]] = {}
+        self._sentences: dict[int, np.ndarray] = {}
         self._doc_ids = np.array([p.doc_id for p in index.passages], dtype=object)
         self.authorities = {
             d.meta.authority.lower(): d.meta.authority for d in docs.values() if d.meta.authority
@@ -121,8 +164,11 @@ class Searcher:
         pairs = [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
         return Ranking([i for i, _ in pairs], [s for _, s in pairs])
 
-    def lexical(self, query: str, mask: np.ndarray | None, k: int) -> Ranking:
-        scores = self.index.lexical.scores(query)
+    def lexical(self, query: str | dict[str, float], mask: np.ndarray | None, k: int) -> Ranking:
+        if isinstance(query, str):
+            scores = self.index.lexical.scores(query)
+        else:
+            scores = self.index.lexical.weighted_scores(query)
         if mask is not None:
             scores = np.where(mask, scores, 0.0)
         k = min(k, len(scores))
@@ -146,28 +192,148 @@ class Searcher:
     ) -> SearchResult:
         """The ``top_k`` passages for ``query`` among those ``filters`` allow."""
         timings: dict[str, float] = {}
+        stages = self.stages
         t0 = time.perf_counter()
         mask = self.allowed(filters)
         allowed = len(self.index.passages) if mask is None else int(mask.sum())
         timings["filter"] = _ms(t0)
-        depth = max(candidates, top_k)
+        reranks = stages.heading_weight or stages.maxsim_weight
+        depth = max(candidates, top_k, stages.rerank_depth if reranks else 0)
+        terms = self._query_weights(query)
+        dense_query = query
+        if stages.topic_only in ("lexical", "both"):
+            terms = {t: w for t, w in terms.items() if t not in QUESTION_STEMS} or terms
+        if stages.topic_only in ("dense", "both"):
+            dense_query = _without_frame(query)
+        if stages.lexicon_weight or stages.lexicon_dense:
+            expansion = self.lexicon.expand(query)
+            most = stages.lexicon_max_df * self.index.lexical.size
+            for stem in expansion.stems if stages.lexicon_weight else ():
+                if self.index.lexical.document_frequency(stem) <= most:
+                    terms[stem] = terms.get(stem, 0.0) + stages.lexicon_weight
+            if stages.lexicon_dense and expansion.names:
+                dense_query = f"{query} ({'; '.join(expansion.names)})"
+        vector = None
         dense = lexical = Ranking([], [])
         if mode in ("hybrid", "dense") and allowed:
             t0 = time.perf_counter()
-            vector = self.encoder.encode_query(query)
+            vector = self.encoder.encode_query(dense_query)
             timings["encode"] = _ms(t0)
             t0 = time.perf_counter()
             dense = self.dense(vector, mask, depth)
             timings["dense"] = _ms(t0)
         if mode in ("hybrid", "lexical") and allowed:
             t0 = time.perf_counter()
-            lexical = self.lexical(query, mask, depth)
+            lexical = self.lexical(terms, mask, depth)
             timings["lexical"] = _ms(t0)
         dense, lexical = self._without_boilerplate(dense), self._without_boilerplate(lexical)
         t0 = time.perf_counter()
-        hits = self._fuse(dense, lexical, mode, when, kind, sources)[:top_k]
+        hits = self._fuse(dense, lexical, mode, when, kind, sources)
         timings["fusion"] = _ms(t0)
-        return SearchResult(hits, timings)
+        if stages.prf_docs and (stages.prf_weight or stages.dense_prf_weight) and hits:
+            t0 = time.perf_counter()
+            feedback = [h.row for h in hits[: stages.prf_docs]]
+            if stages.prf_weight and mode in ("hybrid", "lexical"):
+                for stem, weight in self._feedback_terms(feedback, terms).items():
+                    terms[stem] = terms.get(stem, 0.0) + stages.prf_weight * weight
+                lexical = self._without_boilerplate(self.lexical(terms, mask, depth))
+            if stages.dense_prf_weight and vector is not None:
+                moved = vector + stages.dense_prf_weight * self.index.vectors[feedback].mean(0)
+                moved = (moved / np.linalg.norm(moved)).astype(np.float32)
+                dense = self._without_boilerplate(self.dense(moved, mask, depth))
+            hits = self._fuse(dense, lexical, mode, when, kind, sources)
+            timings["feedback"] = _ms(t0)
+        if reranks and mode == "hybrid" and hits:
+            t0 = time.perf_counter()
+            hits = self._rerank(hits, terms, vector)
+            timings["rerank"] = _ms(t0)
+        return SearchResult(hits[:top_k], timings)
+
+    def _query_weights(self, query: str) -> dict[str, float]:
+        weights: dict[str, float] = {}
+        for term in self.index.lexical.query_terms(query):
+            weights[term] = weights.get(term, 0.0) + 1.0
+        return weights
+
+    def _feedback_terms(self, rows: list[int], query: dict[str, float]) -> dict[str, float]:
+        """The ``prf_terms`` words most salient in ``rows`` (tf·idf summed over them) that
+        the query lacks, weighted 1 for the most salient down to its share for the rest."""
+        lexical = self.index.lexical
+        n = max(lexical.size, 1)
+        salience: dict[str, float] = {}
+        for row in rows:
+            counts: dict[str, int] = {}
+            for term in tokenize([self.index.passages[row].embedding_text()])[0]:
+                counts[term] = counts.get(term, 0) + 1
+            for term, tf in counts.items():
+                if term in query or term in QUESTION_STEMS or term.isdigit():
+                    continue
+                df = lexical.document_frequency(term)
+                if df < 2:
+                    continue  # a word only this passage has: a name or a PDF artefact
+                salience[term] = salience.get(term, 0.0) + (1 + np.log(tf)) * np.log(n / df)
+        best = sorted(salience.items(), key=lambda kv: (-kv[1], kv[0]))[: self.stages.prf_terms]
+        top = best[0][1] if best else 1.0
+        return {t: s / top for t, s in best}
+
+    def _rerank(
+        self, hits: list[Hit], terms: dict[str, float], vector: np.ndarray | None
+    ) -> list[Hit]:
+        """Second stage over the first ``rerank_depth`` hits: more RRF votes, each ranking
+        them by one feature (heading and title words; best sentence cosine)."""
+        depth = self.stages.rerank_depth
+        head, tail = hits[:depth], hits[depth:]
+        score = [h.score for h in head]
+        features: list[tuple[float, dict[int, float]]] = []
+        if self.stages.heading_weight:
+            features.append((self.stages.heading_weight, self._heading_shares(head, terms)))
+        if self.stages.maxsim_weight and vector is not None:
+            sims = {
+                k: float(self._sentence_vectors(h.row).max(0) @ vector) for k, h in enumerate(head)
+            }
+            features.append((self.stages.maxsim_weight, sims))
+        for weight, values in features:
+            order = sorted(values, key=lambda k: (-values[k], k))
+            for rank, k in enumerate(order):
+                score[k] += weight / (self.rrf_k + rank + 1)
+        ranked = sorted(range(len(head)), key=lambda k: (-score[k], k))
+        return [replace(head[k], score=score[k]) for k in ranked] + tail
+
+    def _heading_shares(self, head: list[Hit], terms: dict[str, float]) -> dict[int, float]:
+        """Per hit, the idf-weighted share of the query's words its heading and title hold."""
+        lexical = self.index.lexical
+        n = max(lexical.size, 1)
+        idf = {
+            t: np.log(n / max(lexical.document_frequency(t), 1)) * w
+            for t, w in terms.items()
+            if t not in QUESTION_STEMS
+        }
+        total = sum(idf.values())
+        shares = {}
+        for k, h in enumerate(head):
+            words = self._heading_words(h.row)
+            share = sum(v for t, v in idf.items() if t in words) / total if total else 0.0
+            if share > 0:
+                shares[k] = share
+        return shares
+
+    def _sentence_vectors(self, row: int) -> np.ndarray:
+        """The passage's sentences embedded (computed on first use and kept)."""
+        vectors = self._sentences.get(row)
+        if vectors is None:
+            passage = self.index.passages[row]
+            spans = sentence_spans(passage.text) or [(0, len(passage.text))]
+            vectors = self.encoder.encode([passage.text[s:e] for s, e in spans])
+            self._sentences[row] = vectors
+        return vectors
+
+    def _heading_words(self, row: int) -> frozenset[str]:
+        words = self._heading_terms.get(row)
+        if words is None:
+            passage = self.index.passages[row]
+            words = frozenset(tokenize([f"{passage.section}\n{self._title[row]}"])[0])
+            self._heading_terms[row] = words
+        return words
 
     def _without_boilerplate(self, ranking: Ranking) -> Ranking:
         keep = [k for k, row in enumerate(ranking.rows) if not self._boilerplate[row]]
@@ -240,6 +406,32 @@ class Searcher:
         if known[row] < 0:  # a race only writes the same value twice
             known[row] = offers(kind, self.index.passages[row].text)
         return bool(known[row])
+
+
+_WORD = re.compile(r"[\w’'-]+")
+
+
+def _without_frame(query: str) -> str:
+    """``query`` without the words that frame a question ("what did Ofsted say about")."""
+    kept = [w for w in _WORD.findall(query) if w.lower().strip("’'") not in QUESTION_WORDS]
+    return " ".join(kept) or query
+
+
+def stages_from(settings: "Settings") -> Stages:
+    """The levers ``settings`` turn on."""
+    return Stages(
+        lexicon_weight=settings.lexicon_weight,
+        lexicon_dense=settings.lexicon_dense,
+        lexicon_max_df=settings.lexicon_max_df,
+        topic_only=settings.topic_only,
+        prf_docs=settings.prf_docs,
+        prf_terms=settings.prf_terms,
+        prf_weight=settings.prf_weight,
+        dense_prf_weight=settings.dense_prf_weight,
+        rerank_depth=settings.rerank_depth,
+        heading_weight=settings.heading_weight,
+        maxsim_weight=settings.maxsim_weight,
+    )
 
 
 def _codes(values: list[str]) -> tuple[dict[str, int], np.ndarray]:

@@ -69,6 +69,33 @@ class Settings(BaseSettings):
         default=1.0, ge=0, description="RRF vote for the kind of document a question names"
     )
     candidates: int = 50
+    # Issue 15's levers (index/search.py Stages; eval/RESULTS.md has what each did). 0 = off.
+    # Adopted (blind free-text search hit@1 0.340 -> 0.359, hit@5 0.673 -> 0.680; dev within
+    # one question): words the lexicon adds count half, and only words specific enough to
+    # point somewhere (in at most 5 % of passages: "lado", "director", not "care", "young").
+    lexicon_weight: float = Field(
+        default=0.5, ge=0, description="BM25 weight of words the Ofsted lexicon adds"
+    )
+    lexicon_dense: bool = Field(default=False, description="lexicon names in the dense query")
+    lexicon_max_df: float = Field(
+        default=0.05, gt=0, le=1, description="expansion words in more passages are left out"
+    )
+    topic_only: str = Field(
+        default="none",
+        pattern="^(none|lexical|dense|both)$",
+        description="retrievers whose query leaves out framing words (index/question_words.py)",
+    )
+    prf_docs: int = Field(default=0, ge=0, description="pseudo-relevance feedback passages")
+    prf_terms: int = Field(default=10, ge=1)
+    prf_weight: float = Field(default=0.0, ge=0, description="BM25 weight of feedback words")
+    dense_prf_weight: float = Field(default=0.0, ge=0, description="query moved to feedback")
+    rerank_depth: int = Field(default=50, ge=1, description="fused passages re-scored")
+    heading_weight: float = Field(
+        default=0.0, ge=0, description="RRF vote for query words in heading and title"
+    )
+    maxsim_weight: float = Field(
+        default=0.0, ge=0, description="RRF vote for the best query-sentence cosine"
+    )
     top_k: int = 5
     top_k_max: int = 50
 

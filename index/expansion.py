@@ -1,0 +1,82 @@
+"""Query expansion from a small Ofsted lexicon of synonyms: the names one thing goes by in
+reports and council papers ("children in care", "looked after children", "CLA").
+
+The lexicon is data (``index/data/lexicon.tsv``), one group of names a line. A question that
+names one of a group also searches for the others; matching is on the lexical index's stemmed
+words, so "care leaver" matches "care leavers". A name written in capitals is an acronym and
+matches only in capitals: "send" the verb is not SEND.
+"""
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from index.lexical import stem_words, tokenize
+
+LEXICON_FILE = Path(__file__).resolve().parent / "data" / "lexicon.tsv"
+
+
+@dataclass(frozen=True)
+class Name:
+    """One name of a group: its text, its stemmed words, and whether it is an acronym."""
+
+    text: str
+    stems: tuple[str, ...]
+    acronym: bool
+
+
+@dataclass(frozen=True)
+class Expansion:
+    """The other names of every group a query names, and their stems not already in it."""
+
+    names: tuple[str, ...]
+    stems: tuple[str, ...]
+
+
+class Lexicon:
+    """Groups of interchangeable names, read from a tab-separated file."""
+
+    def __init__(self, groups: list[list[str]]) -> None:
+        self.groups = [[Name(t, tuple(_words(t)), _is_acronym(t)) for t in g] for g in groups if g]
+
+    @classmethod
+    def read(cls, path: Path = LEXICON_FILE) -> "Lexicon":
+        groups = []
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.lstrip().startswith("#"):
+                groups.append([n.strip() for n in line.split("\t") if n.strip()])
+        return cls(groups)
+
+    def expand(self, query: str) -> Expansion:
+        """What ``query`` should also search for: the other names of the groups it names."""
+        words = _words(query)
+        names: list[str] = []
+        for group in self.groups:
+            if any(_names(query, words, n) for n in group):
+                names.extend(n.text for n in group if not _names(query, words, n))
+        present = set(tokenize([query])[0])
+        extra = dict.fromkeys(s for n in names for s in tokenize([n])[0] if s not in present)
+        return Expansion(tuple(names), tuple(extra))
+
+
+def _words(text: str) -> list[str]:
+    """Every word of ``text``, lowercased and stemmed, stopwords kept."""
+    return stem_words(re.findall(r"\w+", text.lower().replace("’", "'")))
+
+
+def _is_acronym(text: str) -> bool:
+    return text.isupper() and " " not in text
+
+
+def _names(query: str, words: list[str], name: Name) -> bool:
+    if name.acronym:
+        return re.search(rf"\b{re.escape(name.text)}s?\b", query) is not None
+    n = len(name.stems)
+    return n > 0 and any(tuple(words[i : i + n]) == name.stems for i in range(len(words) - n + 1))
+
+
+@lru_cache(maxsize=2)
+def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
+    """The lexicon file, read once per process."""
+    return Lexicon.read(path)
