@@ -5,6 +5,7 @@ import random
 import re
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -71,6 +72,9 @@ def start_server(
         **(env or {}),
     }
     started = time.perf_counter()
+    # The server writes a JSON line per ask to stderr: a pipe nobody reads would fill and
+    # stall it mid-benchmark (warm-up timed out so), so its log goes to a file.
+    log_path = Path(tempfile.gettempdir()) / f"inspection-qa-bench-{port}.log"
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -86,13 +90,14 @@ def start_server(
         cwd=REPO,
         env=full_env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stderr=log_path.open("wb"),
     )
     url = f"http://127.0.0.1:{port}"
     try:
         wait_until_ready(url, proc, timeout, interval=0.05)
     except NotReady:
         proc.kill()
+        print(log_path.read_text(errors="replace")[-2000:], file=sys.stderr)
         raise
     return Server(proc, url, time.perf_counter() - started)
 
