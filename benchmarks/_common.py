@@ -14,8 +14,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from index.retrieval.store import current_version  # noqa: E402
 from index.settings import Settings  # noqa: E402
-from index.store import current_version  # noqa: E402
 from index.text import STOPWORDS  # noqa: E402
 from service.readiness import NotReady, free_port, wait_until_ready  # noqa: E402
 

@@ -18,9 +18,9 @@ import faiss
 import numpy as np
 from _common import default_index, percentiles, questions_from_index
 
-from index.embedding import encoder_for
+from index.retrieval.embedding import encoder_for
+from index.retrieval.store import current_version
 from index.settings import Settings
-from index.store import current_version
 
 
 def synthetic(real: np.ndarray, size: int, noise: float, seed: int) -> np.ndarray:
@@ -45,7 +45,7 @@ def timed_search(index: faiss.Index, queries: np.ndarray, depth: int) -> tuple[n
     times = []
     for i, q in enumerate(queries):
         t0 = time.perf_counter()
-        _, found = index.search(q[None, :], depth)
+        _, found = index.retrieval.search(q[None, :], depth)
         times.append((time.perf_counter() - t0) * 1000)
         ids[i] = found[0]
     return ids, times

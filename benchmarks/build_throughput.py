@@ -28,10 +28,10 @@ from pathlib import Path
 from _common import REPO, SHARED_ILACS
 
 from index.build import build_index
-from index.embedding import TextEncoder, encoder_for
-from index.loaders import Skipped
+from index.ingest.loaders import Skipped
+from index.retrieval.embedding import TextEncoder, encoder_for
+from index.retrieval.store import load_index
 from index.settings import Settings
-from index.store import load_index
 
 
 def make_corpus(root: Path, ilacs: Path, docs: int, seed: int) -> Path:

@@ -20,9 +20,9 @@ from pathlib import Path
 import numpy as np
 from _common import percentiles
 
-from index.embedding import load_encoder
+from index.retrieval.embedding import load_encoder
+from index.retrieval.store import load_index
 from index.settings import Settings
-from index.store import load_index
 
 
 def main() -> int:

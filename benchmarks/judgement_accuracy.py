@@ -18,13 +18,13 @@ from datetime import datetime
 from pathlib import Path
 
 from benchmarks.pdf_cache import cached_pages
-from index.chunking import chunk_document
 from index.errors import DocumentSkipped
-from index.judgements import InspectionRecord, extract
-from index.metadata import build_meta
-from index.pdf_text import PDF_READERS, assemble_pdf
+from index.ingest.chunking import chunk_document
+from index.ingest.judgements import InspectionRecord, extract
+from index.ingest.metadata import build_meta
+from index.ingest.pdf_text import PDF_READERS, assemble_pdf
+from index.ingest.structure import TextAssembler
 from index.settings import Settings
-from index.structure import TextAssembler
 from index.types import Document
 
 GRADE_FIELDS = {

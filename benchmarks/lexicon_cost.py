@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import questions_from_index
 
 from index.qa import QAEngine
-from index.search import stages_from
+from index.retrieval.search import stages_from
 from index.settings import REPO_ROOT, Settings
 
 GOLD = ("eval/gold/ilacs_findings.jsonl", "eval/gold/seeds.jsonl")

@@ -5,7 +5,7 @@ import json
 from pathlib import Path
 
 from index.errors import DocumentSkipped
-from index.pdf_text import read_pdf
+from index.ingest.pdf_text import read_pdf
 
 
 def cached_pages(path: Path, cache_dir: Path | None, reader: str = "pypdf") -> list[str]:

@@ -21,13 +21,13 @@ from pathlib import Path
 
 from _common import SHARED_ILACS
 
-from index.chunking import chunk_document
-from index.embedding import load_token_counter
 from index.errors import DocumentSkipped
-from index.metadata import build_meta
-from index.pdf_text import assemble_pdf, check_pdf_signature, read_pdf
+from index.ingest.chunking import chunk_document
+from index.ingest.metadata import build_meta
+from index.ingest.pdf_text import assemble_pdf, check_pdf_signature, read_pdf
+from index.ingest.structure import TextAssembler
+from index.retrieval.embedding import load_token_counter
 from index.settings import Settings
-from index.structure import TextAssembler
 from index.types import Document
 
 _PDFTEXT = """

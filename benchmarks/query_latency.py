@@ -30,9 +30,9 @@ from _common import (
     start_server,
 )
 
-from index.embedding import encoder_for, load_encoder
+from index.retrieval.embedding import encoder_for, load_encoder
+from index.retrieval.store import current_version
 from index.settings import Settings
-from index.store import current_version
 
 STAGES = ("filter", "encode", "dense", "lexical", "fusion", "feedback", "answer", "total")
 

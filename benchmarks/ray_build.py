@@ -17,8 +17,8 @@ import time
 from pathlib import Path
 
 from index.build import build_index, collect_sources
-from index.embedding import encoder_for, load_encoder
 from index.ray_build import RayExecutor
+from index.retrieval.embedding import encoder_for, load_encoder
 from index.settings import Settings
 
 

@@ -25,7 +25,7 @@ from pathlib import Path
 import httpx
 
 from index.build import build_index
-from index.embedding import encoder_for
+from index.retrieval.embedding import encoder_for
 from index.settings import REPO_ROOT, Settings
 from service.readiness import NotReady, free_port, wait_until_ready
 

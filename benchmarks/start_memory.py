@@ -17,7 +17,7 @@ from pathlib import Path
 import httpx
 from _common import default_index, questions_from_index, start_server
 
-from index.store import current_version
+from index.retrieval.store import current_version
 
 
 def main() -> int:

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from index.errors import InspectionQAError
-from index.loaders import discover, fingerprint, load_document
-from index.metadata import doc_id_for
+from index.ingest.loaders import discover, fingerprint, load_document
+from index.ingest.metadata import doc_id_for
 
 
 class GoldError(InspectionQAError):

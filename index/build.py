@@ -21,15 +21,14 @@ from typing import Protocol
 import numpy as np
 from tqdm import tqdm
 
-from index.chunking import chunk_document
-from index.embedding import TextEncoder, build_precision, encoder_for, load_token_counter
 from index.errors import CorpusError, DocumentSkipped, IndexCorrupt, IndexNotFound
-from index.judgements import extract_all, extractor_version
-from index.lexical import LexicalIndex
-from index.loaders import Skipped, SourceFile, discover, fingerprint, load_document
-from index.metadata import doc_id_for
-from index.settings import Settings
-from index.store import (
+from index.ingest.chunking import chunk_document
+from index.ingest.judgements import extract_all, extractor_version
+from index.ingest.loaders import Skipped, SourceFile, discover, fingerprint, load_document
+from index.ingest.metadata import doc_id_for
+from index.retrieval.embedding import TextEncoder, build_precision, encoder_for, load_token_counter
+from index.retrieval.lexical import LexicalIndex
+from index.retrieval.store import (
     FORMAT_VERSION,
     Manifest,
     StoredIndex,
@@ -41,8 +40,9 @@ from index.store import (
     read_manifest,
     write_index,
 )
+from index.retrieval.vector_cache import VectorCache
+from index.settings import Settings
 from index.types import Document, Passage
-from index.vector_cache import VectorCache
 
 log = logging.getLogger(__name__)
 
@@ -80,13 +80,13 @@ def _code_version() -> str:
     here = Path(__file__).parent
     digest = hashlib.sha256()
     for name in (
-        "loaders.py",
-        "textual.py",
-        "html_text.py",
-        "pdf_text.py",
-        "structure.py",
-        "chunking.py",
-        "metadata.py",
+        "ingest/loaders.py",
+        "ingest/textual.py",
+        "ingest/html_text.py",
+        "ingest/pdf_text.py",
+        "ingest/structure.py",
+        "ingest/chunking.py",
+        "ingest/metadata.py",
         "text.py",
         "gazetteer.py",
     ):
@@ -242,8 +242,8 @@ def prepare_encoder(settings: Settings, samples: Sequence[str]) -> None:
     """Export the ONNX encoder once, before the first embedding, unless torch is asked for."""
     if settings.encoder_backend == "torch":
         return
-    from index.embedding import build_precision
-    from index.onnx_encoder import export_onnx, quantise_int8
+    from index.retrieval.embedding import build_precision
+    from index.retrieval.onnx_encoder import export_onnx, quantise_int8
 
     # Evenly spread real passages of mixed lengths check the export.
     step = max(1, len(samples) // 64)

@@ -11,21 +11,27 @@ from pathlib import Path
 
 import faiss
 
-from index.answer import ABSTAIN_MESSAGE, AnswerSettings, Composed, IdfTable, compose_answer
-from index.answer_type import GRADE
+from index.answering.answer import (
+    ABSTAIN_MESSAGE,
+    AnswerSettings,
+    Composed,
+    IdfTable,
+    compose_answer,
+)
 from index.answering.by_inspection import asks_by_inspection, compose_by_inspection
-from index.embedding import TextEncoder, encoder_for, query_precision
+from index.answering.judgement_answers import answer_judgement_question
+from index.answering.judgement_table import JudgementTable
 from index.errors import BadQuery, DocumentNotFound, IndexCorrupt
 from index.gazetteer import canonical_authority
-from index.judgement_answers import answer_judgement_question
-from index.judgement_table import JudgementTable
-from index.judgements import REPORT_TYPES
-from index.lexical import document_frequencies, tokenize
-from index.query import When
-from index.search import MODES, Searcher, SearchResult, stages_from
+from index.ingest.judgements import REPORT_TYPES
+from index.retrieval.embedding import TextEncoder, encoder_for, query_precision
+from index.retrieval.lexical import document_frequencies, tokenize
+from index.retrieval.search import MODES, Searcher, SearchResult, stages_from
+from index.retrieval.store import StoredIndex, current_version, load_index, read_manifest
 from index.settings import Settings
-from index.store import StoredIndex, current_version, load_index, read_manifest
 from index.types import Answer, Citation, Document, Filters, Hit
+from index.understanding.answer_type import GRADE
+from index.understanding.query import When
 from index.understanding.question import Question, parse_question
 
 log = logging.getLogger(__name__)
@@ -57,10 +63,10 @@ class QAEngine:
             settings.hnsw_ef_search,
             stages_from(settings),
         )
-        self.judgements = JudgementTable(index.judgements)
+        self.judgements = JudgementTable(index.ingest.judgements)
         self._passage_by_id = {p.passage_id: p for p in index.passages}
         self.template = index.template
-        self.idf = IdfTable(document_frequencies(index.lexical), len(index.passages))
+        self.idf = IdfTable(document_frequencies(index.retrieval.lexical), len(index.passages))
         self.answer_settings = AnswerSettings(
             max_sentences=settings.answer_max_sentences,
             min_dense=settings.abstain_min_dense,

@@ -18,7 +18,7 @@ import numpy as np
 
 from index.build import EmbedResult, ReadResult, longest_first, prepare_encoder, read_and_chunk
 from index.errors import ExtraMissing
-from index.loaders import SourceFile
+from index.ingest.loaders import SourceFile
 from index.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -68,7 +68,7 @@ class _Embedder:
     """One actor of the pool: the model loaded once, then batch after batch."""
 
     def __init__(self, settings: Settings) -> None:
-        from index.embedding import encoder_for
+        from index.retrieval.embedding import encoder_for
 
         # The local build's encoder (ONNX when exported), one thread per CPU Ray gave the actor.
         self.encoder = encoder_for(settings, threads=1)

@@ -15,8 +15,8 @@ from watchfiles import Change, watch
 
 from index.build import BuildReport, build_index
 from index.errors import InspectionQAError
-from index.loaders import SUPPORTED_SUFFIXES
-from index.metadata import SIDECAR_SUFFIX
+from index.ingest.loaders import SUPPORTED_SUFFIXES
+from index.ingest.metadata import SIDECAR_SUFFIX
 from index.settings import Settings
 
 log = logging.getLogger(__name__)

@@ -1,7 +1,7 @@
 """Conversations: the earlier questions of each chat, kept in SQLite so follow-ups survive a
 restart. Bounded in size (oldest conversations go first) and expired after a time to live.
 
-A follow-up is resolved from the questions asked before it (index.query.resolve). Each
+A follow-up is resolved from the questions asked before it (index.understanding.query.resolve). Each
 turn also keeps its answer and the quotes it cited, so feedback on it (service.feedback) can
 be turned into a gold-set candidate without asking again.
 """

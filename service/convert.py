@@ -2,7 +2,7 @@
 
 from dataclasses import asdict
 
-from index.search import SearchResult
+from index.retrieval.search import SearchResult
 from index.types import Answer, Document, Filters, Hit
 from service.schemas import AskResponse, CitationOut, DocumentFull, DocumentOut, PassageOut
 

@@ -17,7 +17,7 @@ from fastapi.concurrency import run_in_threadpool
 
 from index.errors import IndexNotFound, InspectionQAError
 from index.qa import QAEngine
-from index.store import CURRENT
+from index.retrieval.store import CURRENT
 from service.deps import EngineHolder
 
 log = logging.getLogger(__name__)

@@ -16,8 +16,8 @@ from fastapi import FastAPI
 from fastapi.concurrency import run_in_threadpool
 
 from index.ray_build import connect, require_ray
+from index.retrieval.store import CURRENT
 from index.settings import Settings
-from index.store import CURRENT
 
 log = logging.getLogger(__name__)
 

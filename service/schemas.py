@@ -6,7 +6,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
-from index.metadata import DOC_TYPES
+from index.ingest.metadata import DOC_TYPES
 from index.types import Filters
 
 QUESTION_MAX = 2000
@@ -22,7 +22,7 @@ def _iso_date_only(value: object) -> object:
 
 IsoDate = Annotated[date, BeforeValidator(_iso_date_only)]
 
-# The document types the loaders infer (index.metadata.DOC_TYPES), as an enum so the schema
+# The document types the loaders infer (index.ingest.metadata.DOC_TYPES), as an enum so the schema
 # says exactly which values a filter or an upload takes.
 DocType = StrEnum("DocType", {t.replace(" ", "_"): t for t in DOC_TYPES})
 

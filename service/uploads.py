@@ -14,8 +14,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from index.loaders import SUPPORTED_SUFFIXES
-from index.metadata import SIDECAR_SUFFIX, doc_id_for
+from index.ingest.loaders import SUPPORTED_SUFFIXES
+from index.ingest.metadata import SIDECAR_SUFFIX, doc_id_for
 
 UPLOADS_DIR = "uploads"
 _HTML_TAG = re.compile(rb"<\s*(!doctype\s+html|html|head|body|p|div|h[1-6]|table|article)\b", re.I)

@@ -28,7 +28,7 @@ from pathlib import Path
 from eval.gold.stored_texts import DEFAULT_CACHE, stored_text
 from index.errors import DocumentSkipped
 from index.gazetteer import AUTHORITIES, canonical_authority
-from index.metadata import parse_date
+from index.ingest.metadata import parse_date
 from index.settings import Settings
 
 log = logging.getLogger("make_ilacs_gold")

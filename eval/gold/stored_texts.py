@@ -15,8 +15,8 @@ from pathlib import Path
 
 from index.build import _code_version
 from index.errors import DocumentSkipped
-from index.loaders import fingerprint, load_document
-from index.metadata import doc_id_for
+from index.ingest.loaders import fingerprint, load_document
+from index.ingest.metadata import doc_id_for
 from index.settings import REPO_ROOT
 
 log = logging.getLogger(__name__)

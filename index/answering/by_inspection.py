@@ -8,10 +8,10 @@ sentences of its own passages that say most about the topic, every one cited.
 import re
 from dataclasses import replace
 
-from index.answer import AnswerSettings, Composed, IdfTable, compose_answer
-from index.judgement_answers import date_range
-from index.judgement_table import JudgementTable
-from index.judgements import REPORT_TYPES, Evidence, InspectionRecord
+from index.answering.answer import AnswerSettings, Composed, IdfTable, compose_answer
+from index.answering.judgement_answers import date_range
+from index.answering.judgement_table import JudgementTable
+from index.ingest.judgements import REPORT_TYPES, Evidence, InspectionRecord
 from index.types import Citation, Document, Hit, Passage
 from index.understanding.grade_request import areas_named
 from index.understanding.question import Question

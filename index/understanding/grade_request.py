@@ -8,8 +8,8 @@ for care leavers in 2023?". Anything else is not a grade request.
 import re
 from dataclasses import dataclass
 
-from index.query import When
 from index.understanding.lexicon import AREAS, GRADE, GRADE_ASKED, OTHER_JUDGEMENTS
+from index.understanding.query import When
 
 # "Who led the inspection of …", "which inspector led …": the lead inspector, by any wording.
 _WHO_LED = (

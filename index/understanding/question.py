@@ -4,10 +4,9 @@ and the judgement answers, so no part reads the words again."""
 import re
 from dataclasses import dataclass
 
-from index.answer_type import answer_type, named_terms
 from index.gazetteer import find_authority_spans
-from index.lexical import tokenize, topic_terms
-from index.query import When, points_to_a_document, resolve, strip_authorities, when_asked
+from index.retrieval.lexical import tokenize, topic_terms
+from index.understanding.answer_type import answer_type, named_terms
 from index.understanding.grade_request import GradeRequest, grade_request
 from index.understanding.lexicon import (
     FRAMEWORKS,
@@ -16,6 +15,13 @@ from index.understanding.lexicon import (
     MONTHS,
     OFSTED_SOURCE,
     SOURCES,
+)
+from index.understanding.query import (
+    When,
+    points_to_a_document,
+    resolve,
+    strip_authorities,
+    when_asked,
 )
 
 _SOURCES = tuple((types, re.compile(rf"\b(?:{pattern})\b", re.I)) for types, pattern in SOURCES)
@@ -38,7 +44,9 @@ class Question:
     when: When | None
     framework: str | None  # "SIF" or "ILACS" when named
     sources: tuple[str, ...]  # doc types of a source the question names ("committee minutes")
-    answer_kind: str | None  # see index.answer_type: person, date, grade, amount, count
+    answer_kind: (
+        str | None
+    )  # see index.understanding.answer_type: person, date, grade, amount, count
     topic: str  # the query without authority names
     topic_terms: tuple[str, ...]  # stemmed, without framing words
     # Words naming the source asked for ("cabinet", "press release"): they add to a

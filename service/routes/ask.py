@@ -14,8 +14,8 @@ from sse_starlette.sse import EventSourceResponse
 from index.errors import InspectionQAError
 from index.gazetteer import find_authorities
 from index.qa import QAEngine
-from index.query import points_to_a_document
 from index.types import Answer, Filters
+from index.understanding.query import points_to_a_document
 from service.asklog import record_ask
 from service.conversations import ConversationStore, Turn
 from service.convert import ask_payload, ask_response

@@ -10,10 +10,10 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, BeforeValidator, Field
 
+from index.answering.judgement_table import JudgementRow
 from index.errors import DocumentNotFound
 from index.gazetteer import canonical_authority
-from index.judgement_table import JudgementRow
-from index.judgements import AREAS, GRADES
+from index.ingest.judgements import AREAS, GRADES
 from service.deps import EngineDep
 from service.schemas import ErrorBody
 

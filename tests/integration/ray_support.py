@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from index.qa import QAEngine
+from index.retrieval.store import load_index
 from index.settings import Settings
-from index.store import load_index
 
 ray = pytest.importorskip("ray", reason="Ray is an optional extra: pip install -e .[ray]")
 

@@ -16,8 +16,8 @@ from fastapi.testclient import TestClient
 
 from index.errors import IndexCorrupt
 from index.qa import QAEngine
+from index.retrieval.store import CURRENT, VERSIONS, current_version, load_index
 from index.settings import REPO_ROOT, Settings
-from index.store import CURRENT, VERSIONS, current_version, load_index
 from service.main import create_app
 
 CORPUS = REPO_ROOT / "corpus"

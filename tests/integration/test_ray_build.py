@@ -9,8 +9,8 @@ from ray_support import assert_same_index
 
 from index.build import build_index
 from index.ray_build import RayExecutor
+from index.retrieval.store import CURRENT, load_index
 from index.settings import REPO_ROOT, Settings
-from index.store import CURRENT, load_index
 
 CORPUS = REPO_ROOT / "corpus"
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import httpx
 
+from index.retrieval.store import CURRENT
 from index.settings import REPO_ROOT
-from index.store import CURRENT
 
 BUILD_TIMEOUT = 300  # seconds for the watcher's first build and the rebuild (a loaded machine)
 DEBOUNCE = {"INSPECTION_QA_WATCH_DEBOUNCE_MS": "500"}

@@ -2,7 +2,7 @@
 
 import pytest
 
-from index.query import When, resolve, when_asked
+from index.understanding.query import When, resolve, when_asked
 
 CARE_LEAVERS = "What did Ofsted say about care leavers in Calderdale?"
 HELP_GRADED = "How was help and protection graded in Calderdale in 2018?"

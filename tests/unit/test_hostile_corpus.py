@@ -11,9 +11,9 @@ from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
 from index.build import BuildReport, build_index
 from index.errors import DocumentSkipped
-from index.pdf_text import read_pdf
+from index.ingest.pdf_text import read_pdf
+from index.retrieval.store import load_index
 from index.settings import REPO_ROOT, Settings
-from index.store import load_index
 from service.cli import main as cli_main
 
 SEED = REPO_ROOT / "corpus" / "000_32b057dbc3e2b5e6.txt"

@@ -7,12 +7,12 @@ import pytest
 
 from eval.goldset import locate_quote
 from index.build import build_index
-from index.embedding import load_encoder
 from index.errors import IndexCorrupt
 from index.qa import QAEngine
+from index.retrieval.embedding import load_encoder
+from index.retrieval.store import load_index
+from index.retrieval.vector_cache import VectorCache
 from index.settings import Settings
-from index.store import load_index
-from index.vector_cache import VectorCache
 
 MODEL = "sentence-transformers/all-MiniLM-L6-v2"
 

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from index.chunking import chunk_document
+from index.answering.judgement_answers import answer_judgement_question
+from index.answering.judgement_table import JudgementTable, parse_area, parse_grade
 from index.errors import BadQuery
-from index.judgement_answers import answer_judgement_question
-from index.judgement_table import JudgementTable, parse_area, parse_grade
-from index.judgements import GRADES, InspectionRecord, extract
-from index.loaders import fingerprint, load_document
+from index.ingest.chunking import chunk_document
+from index.ingest.judgements import GRADES, InspectionRecord, extract
+from index.ingest.loaders import fingerprint, load_document
 from index.settings import REPO_ROOT, Settings
 from index.types import Document, Passage
 from index.understanding.question import parse_question as parse

@@ -5,10 +5,10 @@ from pathlib import Path
 import pytest
 
 from index.build import collect_sources
-from index.chunking import chunk_document
-from index.embedding import load_token_counter
 from index.errors import DocumentSkipped
-from index.loaders import fingerprint, load_document
+from index.ingest.chunking import chunk_document
+from index.ingest.loaders import fingerprint, load_document
+from index.retrieval.embedding import load_token_counter
 from index.settings import REPO_ROOT, Settings
 
 CORPUS = REPO_ROOT / "corpus"
@@ -128,9 +128,9 @@ def test_non_utf8_text_is_read_not_skipped(tmp_path):
 
 def test_a_label_value_heading_like_the_lead_inspector_is_a_passage_of_its_own() -> None:
     from index.build import collect_sources
-    from index.chunking import chunk_document
-    from index.embedding import load_token_counter
-    from index.loaders import load_document
+    from index.ingest.chunking import chunk_document
+    from index.ingest.loaders import load_document
+    from index.retrieval.embedding import load_token_counter
     from index.settings import REPO_ROOT, Settings
 
     settings = Settings()

@@ -2,8 +2,8 @@
 
 import pytest
 
-from index.judgements import AREAS, GRADES
-from index.metadata import DOC_TYPES
+from index.ingest.judgements import AREAS, GRADES
+from index.ingest.metadata import DOC_TYPES
 from index.settings import Settings
 from service.main import create_app
 

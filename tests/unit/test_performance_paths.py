@@ -5,12 +5,12 @@ import faiss
 import numpy as np
 import pytest
 
-from index.embedding import Encoder, load_encoder
-from index.lexical import _STEMMER, _STOPWORDS, tokenize
-from index.onnx_encoder import META_FILE, OnnxEncoder, export_dir, export_onnx
 from index.qa import QAEngine
+from index.retrieval.embedding import Encoder, load_encoder
+from index.retrieval.lexical import _STEMMER, _STOPWORDS, tokenize
+from index.retrieval.onnx_encoder import META_FILE, OnnxEncoder, export_dir, export_onnx
+from index.retrieval.store import choose_dense_type, make_dense_index, search_parameters
 from index.settings import Settings
-from index.store import choose_dense_type, make_dense_index, search_parameters
 from index.types import Filters
 
 MODEL = "sentence-transformers/all-MiniLM-L6-v2"
@@ -81,7 +81,7 @@ def test_dense_index_type_follows_corpus_size():
 
 
 def test_lexical_scores_match_bm25s_own_scorer(engine, passages):
-    lexical = engine.index.lexical  # loaded from disk without bm25s
+    lexical = engine.index.retrieval.lexical  # loaded from disk without bm25s
     reference = bm25s.BM25.load(str(engine.index.path / "lexical"))
     for query in ["care leavers in Calderdale", "foster carers foster", passages[0][:200]]:
         expected = reference.get_scores(lexical.query_terms(query))

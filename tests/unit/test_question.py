@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from index.answer_type import AMOUNT, COUNT, DATE, offers
-from index.loaders import fingerprint, load_document
+from index.ingest.loaders import fingerprint, load_document
 from index.settings import get_settings
+from index.understanding.answer_type import AMOUNT, COUNT, DATE, offers
 from index.understanding.question import parse_question
 
 COUNCIL = get_settings().ilacs_dir.parent / "council"
@@ -64,7 +64,7 @@ def test_council_documents_get_their_type_and_date(name: str, doc_type: str, yea
 
 
 def test_a_document_dated_by_year_only_is_within_a_date_range_in_that_year(tmp_path: Path):
-    from index.metadata import date_period
+    from index.ingest.metadata import date_period
 
     assert date_period("2014") == ("2014-01-01", "2014-12-31")
     assert date_period("2017-11") == ("2017-11-01", "2017-11-31")

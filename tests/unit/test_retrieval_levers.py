@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from index.build import build_index
-from index.expansion import Lexicon, load_lexicon
 from index.qa import QAEngine
+from index.retrieval.expansion import Lexicon, load_lexicon
 from index.settings import Settings
 
 DOCUMENTS = {

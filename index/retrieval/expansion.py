@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from index.lexical import stem_words, tokenize
+from index.retrieval.lexical import stem_words, tokenize
 
-LEXICON_FILE = Path(__file__).resolve().parent / "data" / "lexicon.tsv"
+LEXICON_FILE = Path(__file__).resolve().parent.parent / "data" / "lexicon.tsv"
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from index.errors import DocumentSkipped
-from index.structure import TextAssembler, one_line, render_row
+from index.ingest.structure import TextAssembler, one_line, render_row
 
 _GRADES = (
     r"(?:requires\s+improvement\s+to\s+be\s+good|requires\s+improvement|outstanding|good"

@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from index.errors import DocumentSkipped
-from index.html_text import assemble_html
-from index.metadata import SIDECAR_SUFFIX, build_meta
-from index.pdf_text import assemble_pdf, read_pdf
-from index.structure import TextAssembler
+from index.ingest.html_text import assemble_html
+from index.ingest.metadata import SIDECAR_SUFFIX, build_meta
+from index.ingest.pdf_text import assemble_pdf, read_pdf
+from index.ingest.structure import TextAssembler
+from index.ingest.textual import assemble_text
 from index.text import normalise_whitespace
-from index.textual import assemble_text
 from index.types import Document
 
 log = logging.getLogger(__name__)

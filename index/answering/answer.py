@@ -6,11 +6,11 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from index.answer_type import PERSON, offers
-from index.boilerplate import is_template
-from index.lexical import tokenize
+from index.ingest.boilerplate import is_template
+from index.retrieval.lexical import tokenize
 from index.text import sentence_spans, words
 from index.types import Citation, Document, Hit, Passage
+from index.understanding.answer_type import PERSON, offers
 
 ABSTAIN_MESSAGE = "I could not find this in the documents."
 

@@ -10,8 +10,8 @@ from typing import Any
 import numpy as np
 import Stemmer
 
-from index.question_words import QUESTION_WORDS
 from index.text import STOPWORDS
+from index.understanding.question_words import QUESTION_WORDS
 
 log = logging.getLogger(__name__)
 

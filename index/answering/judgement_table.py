@@ -10,7 +10,7 @@ from typing import Any
 
 from index.errors import BadQuery, IndexCorrupt
 from index.gazetteer import canonical_authority
-from index.judgements import AREAS, GRADES, Evidence, InspectionRecord, normalise_grade
+from index.ingest.judgements import AREAS, GRADES, Evidence, InspectionRecord, normalise_grade
 
 JUDGEMENTS_FILE = "judgements.json"
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from index.model_files import model_path
+from index.retrieval.model_files import model_path
 
 log = logging.getLogger(__name__)
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 from datetime import date
 from itertools import pairwise
 
-from index.answer import ABSTAIN_MESSAGE, Composed
-from index.judgement_table import JudgementRow, JudgementTable
-from index.judgements import AREA_LABELS, GRADES, Evidence, InspectionRecord
+from index.answering.answer import ABSTAIN_MESSAGE, Composed
+from index.answering.judgement_table import JudgementRow, JudgementTable
+from index.ingest.judgements import AREA_LABELS, GRADES, Evidence, InspectionRecord
 from index.types import Citation, Document, Passage
 from index.understanding.grade_request import GradeRequest
 

@@ -4,9 +4,9 @@ import re
 from dataclasses import dataclass
 
 from index.gazetteer import find_authorities, find_authority_spans
-from index.question_words import QUESTION_WORDS
 from index.text import STOPWORDS
 from index.understanding.lexicon import GRADE_ASKED_WORDS, MONTHS
+from index.understanding.question_words import QUESTION_WORDS
 
 _FOLLOW_UP = re.compile(
     r"^\s*(and|what about|how about|what of|and what about|same for|also)\b", re.I

@@ -21,11 +21,11 @@ from typing import Any
 import faiss
 import numpy as np
 
-from index.boilerplate import boilerplate_mask, template_sentences
+from index.answering.judgement_table import JUDGEMENTS_FILE, read_judgements, write_judgements
 from index.errors import IndexCorrupt, IndexNotFound
-from index.judgement_table import JUDGEMENTS_FILE, read_judgements, write_judgements
-from index.judgements import InspectionRecord
-from index.lexical import LexicalIndex
+from index.ingest.boilerplate import boilerplate_mask, template_sentences
+from index.ingest.judgements import InspectionRecord
+from index.retrieval.lexical import LexicalIndex
 from index.types import Document, DocumentMeta, Passage
 
 log = logging.getLogger(__name__)

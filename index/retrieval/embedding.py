@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Protocol
 import numpy as np
 
 from index.errors import IndexCorrupt
-from index.model_files import model_path
+from index.retrieval.model_files import model_path
 
 if TYPE_CHECKING:
     from index.settings import Settings
@@ -95,7 +95,7 @@ def load_encoder(
     ``precision`` "int8" needs the quantised export (made by a build) and raises without it.
     """
     if precision == "int8":
-        from index.onnx_encoder import OnnxEncoder, export_dir, int8_ready, onnx_available
+        from index.retrieval.onnx_encoder import OnnxEncoder, export_dir, int8_ready, onnx_available
 
         directory = export_dir(cache_dir, model_name) if cache_dir else None
         if backend == "torch" or directory is None or not onnx_available():
@@ -108,7 +108,7 @@ def load_encoder(
         log.info("loading embedding model %s (ONNX int8, %s)", model_name, directory)
         return OnnxEncoder(model_name, directory, batch_size, threads, precision="int8")
     if backend != "torch" and cache_dir is not None:
-        from index.onnx_encoder import META_FILE, OnnxEncoder, export_dir, onnx_available
+        from index.retrieval.onnx_encoder import META_FILE, OnnxEncoder, export_dir, onnx_available
 
         directory = export_dir(cache_dir, model_name)
         if onnx_available() and (directory / META_FILE).is_file():
@@ -153,7 +153,7 @@ def encoder_for(
     threads = threads or max(1, (os.cpu_count() or 1) // max(1, settings.workers))
     wanted = precision or build_precision(settings)
     if wanted == "int8" and precision is None and settings.encoder_precision == "auto":
-        from index.onnx_encoder import export_dir, int8_ready
+        from index.retrieval.onnx_encoder import export_dir, int8_ready
 
         if not int8_ready(export_dir(settings.model_cache_dir, settings.model_name)):
             wanted = "fp32"

@@ -3,7 +3,7 @@ it; and the names a question mentions, which its evidence must mention too."""
 
 import re
 
-from index.lexical import tokenize
+from index.retrieval.lexical import tokenize
 from index.understanding.lexicon import GRADE_ASKED, MONTH, OTHER_JUDGEMENTS
 
 PERSON = "person"

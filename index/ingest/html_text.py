@@ -2,7 +2,7 @@
 
 from bs4 import BeautifulSoup, Tag
 
-from index.structure import TextAssembler, one_line, render_row
+from index.ingest.structure import TextAssembler, one_line, render_row
 
 _BLOCKS = ["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "table", "blockquote", "pre", "dt", "dd"]
 

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from index.metadata import _MONTHS
+from index.ingest.metadata import _MONTHS
 from index.types import Document, Passage
 
 log = logging.getLogger(__name__)

@@ -6,8 +6,8 @@ papers), HTML ``<table>`` markup, and plain lines under a one-line caption (news
 
 import re
 
-from index.html_text import add_html_table
-from index.structure import TextAssembler, one_line, render_row, strip_inline_html
+from index.ingest.html_text import add_html_table
+from index.ingest.structure import TextAssembler, one_line, render_row, strip_inline_html
 
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
 _BOLD_LINE = re.compile(r"^\s*\*\*(.+?)\*\*\s*$")

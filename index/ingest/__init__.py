@@ -1,0 +1,1 @@
+"""Documents in: files on disk → stored text, structure, metadata, passages, judgements."""

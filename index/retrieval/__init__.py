@@ -1,0 +1,1 @@
+"""Finding passages: the encoder, the lexical index, the stored index, hybrid search."""
