@@ -45,7 +45,7 @@ def timed_search(index: faiss.Index, queries: np.ndarray, depth: int) -> tuple[n
     times = []
     for i, q in enumerate(queries):
         t0 = time.perf_counter()
-        _, found = index.retrieval.search(q[None, :], depth)
+        _, found = index.search(q[None, :], depth)
         times.append((time.perf_counter() - t0) * 1000)
         ids[i] = found[0]
     return ids, times

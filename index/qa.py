@@ -63,10 +63,10 @@ class QAEngine:
             settings.hnsw_ef_search,
             stages_from(settings),
         )
-        self.judgements = JudgementTable(index.ingest.judgements)
+        self.judgements = JudgementTable(index.judgements)
         self._passage_by_id = {p.passage_id: p for p in index.passages}
         self.template = index.template
-        self.idf = IdfTable(document_frequencies(index.retrieval.lexical), len(index.passages))
+        self.idf = IdfTable(document_frequencies(index.lexical), len(index.passages))
         self.answer_settings = AnswerSettings(
             max_sentences=settings.answer_max_sentences,
             min_dense=settings.abstain_min_dense,

@@ -120,7 +120,7 @@ class Searcher:
             d.meta.authority.lower(): d.meta.authority for d in docs.values() if d.meta.authority
         }
         # Template text many reports repeat (back page, licence notice) answers nothing.
-        self._boilerplate = index.ingest.boilerplate
+        self._boilerplate = index.boilerplate
         self._offered: dict[str, np.ndarray] = {}  # per answer kind: -1 unknown, 0/1
 
     def allowed(self, filters: Filters) -> np.ndarray | None:
@@ -166,9 +166,9 @@ class Searcher:
 
     def lexical(self, query: str | dict[str, float], mask: np.ndarray | None, k: int) -> Ranking:
         if isinstance(query, str):
-            scores = self.index.retrieval.lexical.scores(query)
+            scores = self.index.lexical.scores(query)
         else:
-            scores = self.index.retrieval.lexical.weighted_scores(query)
+            scores = self.index.lexical.weighted_scores(query)
         if mask is not None:
             scores = np.where(mask, scores, 0.0)
         k = min(k, len(scores))
@@ -207,9 +207,9 @@ class Searcher:
             dense_query = _without_frame(query)
         if stages.lexicon_weight or stages.lexicon_dense:
             expansion = self.lexicon.expand(query)
-            most = stages.lexicon_max_df * self.index.retrieval.lexical.size
+            most = stages.lexicon_max_df * self.index.lexical.size
             for stem in expansion.stems if stages.lexicon_weight else ():
-                if self.index.retrieval.lexical.document_frequency(stem) <= most:
+                if self.index.lexical.document_frequency(stem) <= most:
                     terms[stem] = terms.get(stem, 0.0) + stages.lexicon_weight
             if stages.lexicon_dense and expansion.names:
                 dense_query = f"{query} ({'; '.join(expansion.names)})"
@@ -251,14 +251,14 @@ class Searcher:
 
     def _query_weights(self, query: str) -> dict[str, float]:
         weights: dict[str, float] = {}
-        for term in self.index.retrieval.lexical.query_terms(query):
+        for term in self.index.lexical.query_terms(query):
             weights[term] = weights.get(term, 0.0) + 1.0
         return weights
 
     def _feedback_terms(self, rows: list[int], query: dict[str, float]) -> dict[str, float]:
         """The ``prf_terms`` words most salient in ``rows`` (tf·idf summed over them) that
         the query lacks, weighted 1 for the most salient down to its share for the rest."""
-        lexical = self.index.retrieval.lexical
+        lexical = self.index.lexical
         n = max(lexical.size, 1)
         salience: dict[str, float] = {}
         for row in rows:
@@ -301,7 +301,7 @@ class Searcher:
 
     def _heading_shares(self, head: list[Hit], terms: dict[str, float]) -> dict[int, float]:
         """Per hit, the idf-weighted share of the query's words its heading and title hold."""
-        lexical = self.index.retrieval.lexical
+        lexical = self.index.lexical
         n = max(lexical.size, 1)
         idf = {
             t: np.log(n / max(lexical.document_frequency(t), 1)) * w

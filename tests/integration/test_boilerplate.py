@@ -17,8 +17,8 @@ def test_prose_repeated_across_reports_is_template_and_judgement_lines_are_not(e
     assert judgements and not any(flagged[i] for i in judgements)
     assert flagged.sum() < 0.05 * len(passages)  # template is the exception
     # Found at build time and stored with the index, not at every server start.
-    assert engine.index.ingest.boilerplate is not None
-    assert (engine.index.ingest.boilerplate == flagged).all()
+    assert engine.index.boilerplate is not None
+    assert (engine.index.boilerplate == flagged).all()
 
 
 def test_searching_in_the_templates_own_words_finds_no_template(engine):

@@ -81,7 +81,7 @@ def test_dense_index_type_follows_corpus_size():
 
 
 def test_lexical_scores_match_bm25s_own_scorer(engine, passages):
-    lexical = engine.index.retrieval.lexical  # loaded from disk without bm25s
+    lexical = engine.index.lexical  # loaded from disk without bm25s
     reference = bm25s.BM25.load(str(engine.index.path / "lexical"))
     for query in ["care leavers in Calderdale", "foster carers foster", passages[0][:200]]:
         expected = reference.get_scores(lexical.query_terms(query))
