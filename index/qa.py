@@ -65,7 +65,6 @@ class QAEngine:
         )
         self.judgements = JudgementTable(index.judgements)
         self._passage_by_id = {p.passage_id: p for p in index.passages}
-        self.template = index.template
         self.idf = IdfTable(document_frequencies(index.lexical), len(index.passages))
         self.answer_settings = AnswerSettings(
             max_sentences=settings.answer_max_sentences,
@@ -203,7 +202,7 @@ class QAEngine:
                 self.answer_settings,
                 kind=parsed.answer_kind,
                 names=list(parsed.names),
-                template=self.template,
+                template=self.index.template,
                 optional=parsed.source_terms,
             )
         if table is not None and self._table_answers(table, text, parsed):
@@ -230,7 +229,7 @@ class QAEngine:
                     self._passage_by_id,
                     self.idf,
                     self.answer_settings,
-                    self.template,
+                    self.index.template,
                 )
                 composed = by_inspection or text
         timings = dict(result.timings_ms)

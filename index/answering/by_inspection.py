@@ -9,10 +9,10 @@ import re
 from dataclasses import replace
 
 from index.answering.answer import AnswerSettings, Composed, IdfTable, compose_answer
-from index.answering.judgement_answers import date_range
+from index.answering.judgement_answers import Citer, date_range
 from index.answering.judgement_table import JudgementTable
-from index.ingest.judgements import REPORT_TYPES, Evidence, InspectionRecord
-from index.types import Citation, Document, Hit, Passage
+from index.ingest.judgements import REPORT_TYPES, InspectionRecord
+from index.types import Document, Hit, Passage
 from index.understanding.grade_request import areas_named
 from index.understanding.question import Question
 
@@ -80,14 +80,14 @@ def compose_by_inspection(
     if len(parts) < 2:
         return None
     areas = areas_named(question.topic)
-    citations: list[Citation] = []
+    citer = Citer(passages, documents)
     sentences: list[str] = []
     for doc_id, composed, record in parts:
-        sentences += _heading(doc_id, record, areas, documents, passages, citations)
-        offset = len(citations)
-        citations += [replace(c, n=c.n + offset) for c in composed.citations]
+        sentences += _heading(doc_id, record, areas, documents, citer)
+        offset = len(citer.citations)
+        citer.citations += [replace(c, n=c.n + offset) for c in composed.citations]
         sentences.append(_renumbered(composed.answer, offset))
-    return Composed(" ".join(sentences), False, citations)
+    return Composed(" ".join(sentences), False, citer.citations)
 
 
 def _renumbered(answer: str, offset: int) -> str:
@@ -104,8 +104,7 @@ def _heading(
     record: InspectionRecord | None,
     areas: tuple[str, ...],
     documents: dict[str, Document],
-    passages: dict[str, Passage],
-    citations: list[Citation],
+    citer: Citer,
 ) -> list[str]:
     """The inspection's dates and framework, and its grade for the area asked about, each a
     cited statement of the report's own dates line and judgement row."""
@@ -115,28 +114,13 @@ def _heading(
     label = f"{documents[doc_id].meta.doc_type.capitalize()}"
     out: list[str] = []
     if record.start_date and record.end_date:
-        n = _cite(record.start_date.evidence, documents, passages, citations)
+        n = citer.cite(record.start_date.evidence)
         when = date_range(record.start_date.value, record.end_date.value)
-        if n:
-            out.append(f"{label} of {when}{f' ({framework})' if framework else ''}. [{n}]")
+        out.append(f"{label} of {when}{f' ({framework})' if framework else ''}. [{n}]")
     for area in areas:
         grade = record.grade_for(area)
-        n = _cite(grade.evidence, documents, passages, citations) if grade else None
-        if grade and n:
-            out.append(f"{grade.label.strip().rstrip(':')}: {grade.grade}. [{n}]")
+        if grade:
+            out.append(
+                f"{grade.label.strip().rstrip(':')}: {grade.grade}. [{citer.cite(grade.evidence)}]"
+            )
     return out
-
-
-def _cite(
-    evidence: Evidence,
-    documents: dict[str, Document],
-    passages: dict[str, Passage],
-    citations: list[Citation],
-) -> int | None:
-    passage = passages.get(evidence.passage_id or "")
-    if passage is None:
-        return None
-    n = len(citations) + 1
-    meta = documents[evidence.doc_id].meta
-    citations.append(Citation.from_passage(n, passage, meta, evidence.quote, 1.0))
-    return n

@@ -19,7 +19,7 @@ from index.understanding.grade_request import GradeRequest
 LIST_LIMIT = 25
 
 
-class _Citer:
+class Citer:
     """Numbers citations as statements are written; one number per evidence span."""
 
     def __init__(self, passages: dict[str, Passage], documents: dict[str, Document]) -> None:
@@ -145,7 +145,7 @@ def answer_judgement_question(
     documents: dict[str, Document],
 ) -> Composed | None:
     """A cited answer from the judgements table, or None when the table cannot answer."""
-    citer = _Citer(passages, documents)
+    citer = Citer(passages, documents)
     if parsed.kind in ("list", "transition"):
         sentences = _list_sentences(parsed, table, citer)
         if not sentences:  # the table was asked and holds no such row: say so, cite nothing
@@ -172,7 +172,7 @@ def answer_judgement_question(
 
 
 def _authority_sentences(
-    parsed: GradeRequest, authority: str, records: list[InspectionRecord], citer: _Citer
+    parsed: GradeRequest, authority: str, records: list[InspectionRecord], citer: Citer
 ) -> list[str]:
     out: list[str] = []
     reports = [r for r in records if r.is_report and r.grades] or [r for r in records if r.grades]
@@ -235,7 +235,7 @@ def _authority_sentences(
     return out
 
 
-def _list_sentences(parsed: GradeRequest, table: JudgementTable, citer: _Citer) -> list[str]:
+def _list_sentences(parsed: GradeRequest, table: JudgementTable, citer: Citer) -> list[str]:
     area = parsed.areas[0]
     label = AREA_LABELS[area]
     date_from = date(parsed.year, 1, 1) if parsed.year else None

@@ -84,6 +84,7 @@ def parse_question(
     subject = topic
     for _types, pattern in _SOURCES if sources else ():
         subject = pattern.sub(" ", subject)
+    terms = tuple(topic_terms(subject))
     return Question(
         text=text,
         query=query,
@@ -95,12 +96,10 @@ def parse_question(
         sources=sources,
         answer_kind=answer_type(text),
         topic=topic,
-        topic_terms=tuple(topic_terms(subject)),
-        source_terms=tuple(t for t in topic_terms(topic) if t not in topic_terms(subject)),
+        topic_terms=terms,
+        source_terms=tuple(t for t in topic_terms(topic) if t not in terms),
         names=tuple(named_terms(strip_authorities(text))),
         grades=grade_request(query, about, when),
-        beyond_grades=tuple(
-            t for t in topic_terms(subject) if t not in _GRADE_QUESTION_STEMS and not t.isdigit()
-        ),
+        beyond_grades=tuple(t for t in terms if t not in _GRADE_QUESTION_STEMS and not t.isdigit()),
         points_to_document=points_to_a_document(text),
     )

@@ -37,6 +37,6 @@ def test_a_template_sentence_inside_a_passage_of_findings_is_never_quoted(engine
         for s, e in sentence_spans(p.text)
         if TEMPLATE in p.text[s:e]
     }
-    assert any(is_template(s, engine.template) for s in sentences)
+    assert any(is_template(s, engine.index.template) for s in sentences)
     answer = engine.ask(f"What does Ofsted say it regulates and inspects? {TEMPLATE}")
     assert all(TEMPLATE not in c.quote for c in answer.citations)
