@@ -12,6 +12,7 @@ from index.ingest.metadata import SIDECAR_SUFFIX, build_meta
 from index.ingest.pdf_text import assemble_pdf, read_pdf
 from index.ingest.structure import TextAssembler
 from index.ingest.textual import assemble_text
+from index.settings import PDF_READER
 from index.text import normalise_whitespace
 from index.types import Document
 
@@ -80,7 +81,7 @@ def _decode(raw: bytes) -> str:
         return text
 
 
-def load_document(source: SourceFile, pdf_reader: str = "pypdf") -> Document:
+def load_document(source: SourceFile, pdf_reader: str = PDF_READER) -> Document:
     """Read, structure and describe one file; raises DocumentSkipped when it cannot."""
     suffix = source.path.suffix.lower()
     assembler = TextAssembler()
