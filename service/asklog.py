@@ -16,8 +16,8 @@ from collections.abc import Awaitable, Callable
 
 from fastapi import FastAPI, Request, Response
 
-from index.settings import Settings
 from index.types import Answer
+from service.settings import ServiceSettings
 
 log = logging.getLogger("inspection_qa.asks")
 REQUEST_ID_HEADER = "X-Request-ID"
@@ -61,7 +61,7 @@ def record_ask(
     turn: int | None,
 ) -> None:
     """Log the ask as one JSON line and move the answer counters."""
-    settings: Settings = request.app.state.settings
+    settings: ServiceSettings = request.app.state.settings
     from_judgements = "judgements" in answer.timings_ms  # the stage QAEngine.ask timed
     metrics = getattr(request.app.state, "metrics", None)
     if metrics is not None:

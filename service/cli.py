@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from eval.flags import add_arguments as add_eval_arguments
 from index.errors import BadQuery, InspectionQAError
 from index.settings import get_settings
+from service.settings import get_service_settings
 
 if TYPE_CHECKING:
     from index.build import BuildReport
@@ -76,7 +77,7 @@ def _build(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    settings = get_settings()
+    settings = get_service_settings()
     if args.index:
         settings.index_dir = Path(args.index)
     workers = args.workers or settings.workers
@@ -150,7 +151,7 @@ def _ask(args: argparse.Namespace) -> int:
 def _feedback_store(args: argparse.Namespace) -> "FeedbackStore":
     from service.feedback import FeedbackStore
 
-    db = Path(args.db) if args.db else get_settings().conversations_db
+    db = Path(args.db) if args.db else get_service_settings().conversations_db
     if not db.is_file():
         raise BadQuery(f"no feedback yet: {db} does not exist (the server makes it)")
     return FeedbackStore(db)
@@ -178,7 +179,7 @@ def _eval(args: argparse.Namespace) -> int:
     from eval.cli import run_eval
 
     # The ratings staff gave, beside the metrics (none when the server never ran here).
-    db = get_settings().conversations_db
+    db = get_service_settings().conversations_db
     if db.is_file():
         from service.feedback import FeedbackStore
 

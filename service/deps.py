@@ -9,7 +9,7 @@ from fastapi import Depends, Request
 
 from index.errors import IndexNotFound, InspectionQAError
 from index.qa import QAEngine
-from index.settings import Settings
+from service.settings import ServiceSettings
 
 log = logging.getLogger(__name__)
 
@@ -18,7 +18,7 @@ log = logging.getLogger(__name__)
 class EngineHolder:
     """The engine being served, or why there is none yet."""
 
-    settings: Settings
+    settings: ServiceSettings
     engine: QAEngine | None = None
     error: str | None = None
     lock: threading.Lock = field(default_factory=threading.Lock)

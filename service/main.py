@@ -8,7 +8,6 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
-from index.settings import Settings, get_settings
 from service.asklog import install_request_ids
 from service.builds import BuildQueue
 from service.conversations import ConversationStore
@@ -22,6 +21,7 @@ from service.pages import router as pages_router
 from service.routes import admin, ask, documents, feedback, health, judgements, search, uploads
 from service.schemas import ERROR_RESPONSES
 from service.security import Precheck, install_cors, install_security
+from service.settings import ServiceSettings, get_service_settings
 
 log = logging.getLogger(__name__)
 
@@ -35,8 +35,8 @@ answer in which every sentence carries an `[n]` citation to the exact passage it
 """
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
-    settings = settings or get_settings()
+def create_app(settings: ServiceSettings | None = None) -> FastAPI:
+    settings = settings or get_service_settings()
     holder = EngineHolder(settings)
 
     @asynccontextmanager

@@ -16,10 +16,10 @@ from prometheus_client.registry import Collector
 from prometheus_fastapi_instrumentator import Instrumentator
 from prometheus_fastapi_instrumentator import metrics as http_metrics
 
-from index.settings import Settings
 from service.deps import EngineHolder
 from service.errors import error_response
 from service.security import check_admin_key
+from service.settings import ServiceSettings
 
 LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, float("inf"))
 BUILD_BUCKETS = (1, 5, 15, 30, 60, 120, 300, 600, 1800, 3600, float("inf"))
@@ -106,7 +106,9 @@ def _loopback(request: Request) -> bool:
         return False
 
 
-def install_metrics(app: FastAPI, settings: Settings, holder: EngineHolder) -> ServiceMetrics:
+def install_metrics(
+    app: FastAPI, settings: ServiceSettings, holder: EngineHolder
+) -> ServiceMetrics:
     """Instrument every route and add GET /metrics (loopback, or the admin key)."""
     registry = CollectorRegistry()
     registry.register(ServedIndexCollector(holder))

@@ -17,14 +17,14 @@ from fastapi.concurrency import run_in_threadpool
 
 from index.ray_build import connect, require_ray
 from index.retrieval.store import CURRENT
-from index.settings import Settings
+from service.settings import ServiceSettings
 
 log = logging.getLogger(__name__)
 
 APP_NAME = "inspection-qa"
 
 
-def served_version(settings: Settings) -> str | None:
+def served_version(settings: ServiceSettings) -> str | None:
     try:
         return (settings.index_dir / CURRENT).read_text().strip() or None
     except OSError:
@@ -44,7 +44,7 @@ def deployment(replicas: int, cpus_per_replica: float) -> Any:
     )
     @serve.ingress()
     class InspectionQA:
-        def __init__(self, settings: Settings) -> None:
+        def __init__(self, settings: ServiceSettings) -> None:
             from service.main import create_app
 
             # The driver rolls new versions out; a replica must not jump ahead on its own.
@@ -72,7 +72,7 @@ def deployment(replicas: int, cpus_per_replica: float) -> Any:
 
 
 def run_replicas(
-    settings: Settings,
+    settings: ServiceSettings,
     replicas: int,
     host: str,
     port: int,

@@ -17,9 +17,9 @@ from fastapi import FastAPI, Request, Response
 from fastapi.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from index.settings import Settings
 from service.errors import error_response
 from service.ratelimit import RateLimiter, retry_after_header
+from service.settings import ServiceSettings
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +83,7 @@ def presented_key(request: Request) -> str | None:
     return None
 
 
-def check_admin_key(request: Request, settings: Settings) -> tuple[int, str] | None:
+def check_admin_key(request: Request, settings: ServiceSettings) -> tuple[int, str] | None:
     """None when the request carries the admin key, else the (status, message) to refuse with."""
     if settings.admin_key is None or not settings.admin_key.get_secret_value():
         return 403, "admin endpoints are disabled: set INSPECTION_QA_ADMIN_KEY to enable them"
@@ -95,7 +95,7 @@ def check_admin_key(request: Request, settings: Settings) -> tuple[int, str] | N
     return None
 
 
-def install_security(app: FastAPI, settings: Settings) -> None:
+def install_security(app: FastAPI, settings: ServiceSettings) -> None:
     """API-key check and rate limit on /v1 routes; both off when not configured."""
     hashes = parse_hashes(settings.api_key_hashes)
     limiter = (
@@ -184,20 +184,20 @@ def _same_origin(request: Request, origin: str) -> bool:
     return origin in (f"http://{host}", f"https://{host}")
 
 
-def _origin_allowed(request: Request, settings: Settings) -> bool:
+def _origin_allowed(request: Request, settings: ServiceSettings) -> bool:
     """Requests without an Origin (curl, servers) pass; a browser's must be ours or listed."""
     origin = request.headers.get("origin")
     return not origin or _same_origin(request, origin) or origin in settings.cors_origins
 
 
-def _browser_from_allowed_origin(request: Request, settings: Settings) -> bool:
+def _browser_from_allowed_origin(request: Request, settings: ServiceSettings) -> bool:
     """Browser pages on our own or an allowed intranet origin (the widget) need no key: they
     cannot keep one secret. The CORS allow-list decides which origins those are."""
     origin = request.headers.get("origin")
     return bool(origin) and _origin_allowed(request, settings)
 
 
-def install_cors(app: FastAPI, settings: Settings) -> None:
+def install_cors(app: FastAPI, settings: ServiceSettings) -> None:
     """CORS headers for the allow-listed intranet origins; installed last so it wraps the
     guard and answers preflight requests itself."""
     app.add_middleware(

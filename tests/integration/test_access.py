@@ -7,19 +7,20 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from index.settings import REPO_ROOT, Settings
+from index.settings import REPO_ROOT
 from service.cli import main as cli_main
 from service.main import create_app
 from service.ratelimit import RateLimiter
 from service.security import hash_key, parse_hashes
+from service.settings import ServiceSettings
 
 KEY = "a-test-api-key-that-is-long-enough-to-be-real-0123456789"
 OTHER_KEY = "another-test-api-key-for-a-second-client-9876543210"
 ADMIN_KEY = "an-admin-key-that-must-never-be-logged"
 
 
-def _settings(index_dir: Path, **overrides: object) -> Settings:
-    return Settings(
+def _settings(index_dir: Path, **overrides: object) -> ServiceSettings:
+    return ServiceSettings(
         index_dir=index_dir,
         corpus_dir=REPO_ROOT / "corpus",
         reload_poll_seconds=0,
@@ -123,4 +124,4 @@ def test_keys_and_the_admin_key_never_appear_in_the_logs(
         keyed_client.post("/v1/admin/reload", headers={"X-Admin-Key": "wrong" + ADMIN_KEY})
     logged = "\n".join(r.getMessage() for r in caplog.records)
     assert KEY not in logged and ADMIN_KEY not in logged
-    assert ADMIN_KEY not in repr(Settings(admin_key=ADMIN_KEY))
+    assert ADMIN_KEY not in repr(ServiceSettings(admin_key=ADMIN_KEY))

@@ -10,8 +10,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from eval.goldset import parse_line
-from index.settings import REPO_ROOT, Settings
+from index.settings import REPO_ROOT
 from service.main import create_app
+from service.settings import ServiceSettings
 
 HERTS = "Who owns the action on foster carers' views in Hertfordshire?"
 
@@ -117,7 +118,7 @@ def test_a_bad_since_date_is_a_clear_error(server_dir: Path) -> None:
 
 
 def test_feedback_is_rate_limited_like_every_v1_route(built_index: Path) -> None:
-    settings = Settings(
+    settings = ServiceSettings(
         index_dir=built_index,
         corpus_dir=REPO_ROOT / "corpus",
         reload_poll_seconds=0,

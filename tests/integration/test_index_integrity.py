@@ -17,8 +17,9 @@ from fastapi.testclient import TestClient
 from index.errors import IndexCorrupt
 from index.qa import QAEngine
 from index.retrieval.store import CURRENT, VERSIONS, current_version, load_index
-from index.settings import REPO_ROOT, Settings
+from index.settings import REPO_ROOT
 from service.main import create_app
+from service.settings import ServiceSettings
 
 CORPUS = REPO_ROOT / "corpus"
 ADMIN_KEY = "test-admin-key-for-reloads"
@@ -30,8 +31,8 @@ def _copy_index(built_index: Path, tmp_path: Path) -> Path:
     return target
 
 
-def _settings(index_dir: Path, **overrides: object) -> Settings:
-    return Settings(
+def _settings(index_dir: Path, **overrides: object) -> ServiceSettings:
+    return ServiceSettings(
         index_dir=index_dir,
         corpus_dir=CORPUS,
         conversations_db=index_dir.parent / f"{index_dir.name}-conversations.sqlite3",
@@ -215,7 +216,7 @@ def test_kill_9_of_a_build_at_any_moment_leaves_the_served_index_and_the_next_bu
             f"leavers in group {n} had personal advisers who knew them well.\n"
         )
         _kill_build(corpus, index_dir, moment)
-        served = load_index(index_dir, Settings().model_name)  # never damaged
+        served = load_index(index_dir, ServiceSettings().model_name)  # never damaged
         committed_now = {p.name for p in (index_dir / VERSIONS).iterdir()}
         assert served.version in committed | committed_now
         committed.add(served.version)
@@ -228,7 +229,7 @@ def test_kill_9_of_a_build_at_any_moment_leaves_the_served_index_and_the_next_bu
         timeout=300,
     )
     assert done.returncode == 0, done.stderr[-2000:]
-    final = load_index(index_dir, Settings().model_name)
+    final = load_index(index_dir, ServiceSettings().model_name)
     assert {f"added-{n}.txt" for n in range(3)} <= {
         Path(d.meta.path).name for d in final.documents.values()
     }

@@ -12,8 +12,9 @@ import pytest
 from fastapi.testclient import TestClient
 from prometheus_client.parser import text_string_to_metric_families
 
-from index.settings import REPO_ROOT, Settings
+from index.settings import REPO_ROOT
 from service.main import create_app
+from service.settings import ServiceSettings
 
 ADMIN_KEY = "an-admin-key-for-the-metrics-tests-0123456789"
 CALDERDALE = "What did Ofsted say about care leavers in Calderdale?"
@@ -106,8 +107,8 @@ def test_each_ask_writes_one_json_log_line_without_the_question(client, server_d
     assert "question" not in entry and "Calderdale" not in lines[0]
 
 
-def _app_settings(built_index: Path, **overrides: object) -> Settings:
-    return Settings(
+def _app_settings(built_index: Path, **overrides: object) -> ServiceSettings:
+    return ServiceSettings(
         index_dir=built_index,
         corpus_dir=REPO_ROOT / "corpus",
         reload_poll_seconds=0,

@@ -4,14 +4,14 @@ import pytest
 
 from index.ingest.judgements import AREAS, GRADES
 from index.ingest.metadata import DOC_TYPES
-from index.settings import Settings
 from service.main import create_app
+from service.settings import ServiceSettings
 
 
 @pytest.fixture(scope="module")
 def spec(tmp_path_factory) -> dict:
     tmp = tmp_path_factory.mktemp("schema")
-    settings = Settings(index_dir=tmp / "none", conversations_db=tmp / "c.sqlite3")
+    settings = ServiceSettings(index_dir=tmp / "none", conversations_db=tmp / "c.sqlite3")
     return create_app(settings).openapi()
 
 
