@@ -6,7 +6,9 @@
     PYTHONPATH=. .venv/bin/python benchmarks/query_latency.py --set prf_docs=0   # a lever off
 
 Questions are drawn from word runs of random real passages and the index's authorities (all
-distinct). They are sent one at a time (no concurrency: this is latency, not throughput).
+distinct). They are sent one at a time (no concurrency: this is latency, not throughput),
+through a lean raw-socket client (benchmarks/raw_http.py; ``--client httpx`` for httpx,
+which adds about a millisecond of its own).
 Printed next to them, measured in the same run on the same questions: the raw encoder (the
 one the server uses; --torch adds sentence-transformers) and a raw FAISS search of the
 served index at the same depth.
@@ -17,6 +19,7 @@ import json
 import statistics
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 import faiss
@@ -29,6 +32,7 @@ from _common import (
     questions_from_index,
     start_server,
 )
+from raw_http import RawClient
 
 from index.retrieval.embedding import encoder_for, load_encoder
 from index.retrieval.store import current_version
@@ -37,24 +41,47 @@ from index.settings import Settings
 STAGES = ("filter", "encode", "dense", "lexical", "fusion", "feedback", "answer", "total")
 
 
-def ask_all(server: Server, questions: list[str]) -> tuple[list[float], dict[str, list[float]]]:
+def ask_all(
+    server: Server, questions: list[str], client: str
+) -> tuple[list[float], dict[str, list[float]]]:
     wall: list[float] = []
     stages: dict[str, list[float]] = defaultdict(list)
     abstained = 0
-    with httpx.Client(base_url=server.url, timeout=60) as http:
-        for q in questions[:20]:  # warm the connection and the caches
-            http.post("/v1/ask", json={"question": q}).raise_for_status()
-        for q in questions:
-            t0 = time.perf_counter()
-            response = http.post("/v1/ask", json={"question": q})
-            wall.append((time.perf_counter() - t0) * 1000)
-            response.raise_for_status()
-            body = response.json()
-            abstained += body["abstained"]
-            for stage in STAGES:
-                stages[stage].append(body["timings_ms"].get(stage, 0.0))
-    print(f"answered {len(questions)} questions, {abstained} abstained")
+    post = _raw_post(server.url) if client == "raw" else _httpx_post(server.url)
+    for q in questions[:20]:  # warm the connection and the caches
+        post({"question": q})
+    for q in questions:
+        t0 = time.perf_counter()
+        body = post({"question": q})
+        wall.append((time.perf_counter() - t0) * 1000)
+        abstained += body["abstained"]
+        for stage in STAGES:
+            stages[stage].append(body["timings_ms"].get(stage, 0.0))
+    print(f"answered {len(questions)} questions through the {client} client, {abstained} abstained")
     return wall, stages
+
+
+def _raw_post(url: str) -> Callable[[dict], dict]:
+    connection = RawClient(url)
+
+    def post(body: dict) -> dict:
+        status, payload = connection.post("/v1/ask", body)
+        if status != 200:
+            raise RuntimeError(f"/v1/ask answered {status}: {payload[:200]!r}")
+        return json.loads(payload)
+
+    return post
+
+
+def _httpx_post(url: str) -> Callable[[dict], dict]:
+    http = httpx.Client(base_url=url, timeout=60)
+
+    def post(body: dict) -> dict:
+        response = http.post("/v1/ask", json=body)
+        response.raise_for_status()
+        return response.json()
+
+    return post
 
 
 def raw_encoder(encoder, questions: list[str]) -> list[float]:
@@ -89,6 +116,9 @@ def main() -> int:
     parser.add_argument("--torch", action="store_true", help="also time sentence-transformers")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument(
+        "--client", choices=("raw", "httpx"), default="raw", help="raw: benchmarks/raw_http.py"
+    )
+    parser.add_argument(
         "--set",
         action="append",
         default=[],
@@ -113,7 +143,7 @@ def main() -> int:
     server = start_server(index_dir, server_env)
     try:
         print(f"server ready in {server.ready_seconds:.2f} s, RSS {server.rss_mb():.0f} MB")
-        wall, stages = ask_all(server, questions)
+        wall, stages = ask_all(server, questions, args.client)
         rss = server.rss_mb()
     finally:
         server.stop()

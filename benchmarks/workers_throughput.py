@@ -7,7 +7,9 @@ For each N, in one run: start the server with N worker processes (each loads the
 itself; they share nothing but the index files and the page cache), warm every worker,
 then send ``--asks`` distinct questions from ``--clients`` concurrent connections and print
 asks/s, p50/p95 latency, errors and the RSS of every worker. The ratio to N=1 is printed
-beside it; the clients run in this process, on the same two cores.
+beside it; the clients run in this process, on the same two cores, through a lean raw-socket
+client (benchmarks/raw_http.py; ``--client httpx`` for httpx), and the share of a core they
+used is printed.
 """
 
 import argparse
@@ -18,9 +20,12 @@ from pathlib import Path
 
 import httpx
 from _common import children, percentiles, questions_from_index, rss_mb, start_server
+from raw_http import open_connection, post_async
 
 
-async def _load(url: str, questions: list[str], clients: int) -> tuple[float, list[float], int]:
+async def _load_httpx(
+    url: str, questions: list[str], clients: int
+) -> tuple[float, list[float], int]:
     latencies: list[float] = []
     errors = 0
     queue = list(reversed(questions))
@@ -45,22 +50,56 @@ async def _load(url: str, questions: list[str], clients: int) -> tuple[float, li
         return time.perf_counter() - started, latencies, errors
 
 
+async def _load_raw(url: str, questions: list[str], clients: int) -> tuple[float, list[float], int]:
+    """The same load through benchmarks/raw_http.py: one keep-alive connection per client."""
+    latencies: list[float] = []
+    errors = 0
+    queue = list(reversed(questions))
+    connections = [await open_connection(url) for _ in range(clients)]
+
+    async def client(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, host: str) -> None:
+        nonlocal errors
+        while queue:
+            question = queue.pop()
+            t0 = time.perf_counter()
+            try:
+                status = await post_async(reader, writer, host, "/v1/ask", {"question": question})
+                errors += status != 200
+            except (OSError, asyncio.IncompleteReadError, ValueError):
+                errors += 1
+                return
+            latencies.append((time.perf_counter() - t0) * 1000)
+
+    started = time.perf_counter()
+    await asyncio.gather(*(client(*c) for c in connections))
+    elapsed = time.perf_counter() - started
+    for _, writer, _ in connections:
+        writer.close()
+    return elapsed, latencies, errors
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--index", type=Path, required=True)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--asks", type=int, default=600)
+    parser.add_argument(
+        "--client", choices=("raw", "httpx"), default="raw", help="raw: benchmarks/raw_http.py"
+    )
     args = parser.parse_args()
+    load = _load_raw if args.client == "raw" else _load_httpx
     questions = questions_from_index(args.index, args.asks + 100, seed=11)
     warm, timed = questions[:100], questions[100:]
     base = None
     for n in args.workers:
-        load = " ".join(Path("/proc/loadavg").read_text().split()[:3])
+        loadavg = " ".join(Path("/proc/loadavg").read_text().split()[:3])
         server = start_server(args.index, extra_args=["--workers", str(n)], timeout=600)
         try:
-            asyncio.run(_load(server.url, warm, args.clients))  # every worker answers some
-            seconds, latencies, errors = asyncio.run(_load(server.url, timed, args.clients))
+            asyncio.run(load(server.url, warm, args.clients))  # every worker answers some
+            cpu0 = time.process_time()
+            seconds, latencies, errors = asyncio.run(load(server.url, timed, args.clients))
+            client_cpu = (time.process_time() - cpu0) / seconds
             pids = children(server.proc.pid) if n > 1 else [server.proc.pid]
             rss = [round(rss_mb(pid)) for pid in pids]
         finally:
@@ -71,7 +110,8 @@ def main() -> int:
         print(
             f"workers {n}: {rate:6.1f} asks/s ({rate / base:.2f}x of 1 worker), "
             f"p50 {p['p50']:.1f} ms, p95 {p['p95']:.1f} ms, {errors} errors, "
-            f"RSS per worker MB {rss}, load average before {load}",
+            f"RSS per worker MB {rss}, load average before {loadavg}, "
+            f"{args.client} client used {client_cpu:.2f} of a core",
             flush=True,
         )
     return 0

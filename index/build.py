@@ -87,6 +87,7 @@ def _code_version() -> str:
         "ingest/structure.py",
         "ingest/chunking.py",
         "ingest/metadata.py",
+        "understanding/lexicon.py",
         "text.py",
         "gazetteer.py",
     ):

@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from index.text import sentence_spans
 from index.types import Block, Document, Passage
+from index.understanding.lexicon import MONTHS
 
 TokenCounter = Callable[[str], int]
 
@@ -21,8 +22,7 @@ def approximate_tokens(text: str) -> int:
 _FACT = re.compile(r"^\s*[A-Z][\w’' ]{2,40}:\s+\S")
 
 
-_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
-_FULL_DATE = re.compile(rf"\b\d{{1,2}}(st|nd|rd|th)?\s+({_MONTHS}),?\s+\d{{4}}\b", re.I)
+_FULL_DATE = re.compile(rf"\b\d{{1,2}}(st|nd|rd|th)?\s+({'|'.join(MONTHS)}),?\s+\d{{4}}\b", re.I)
 
 
 def _states_fact(heading: str) -> bool:

@@ -15,8 +15,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from index.ingest.metadata import _MONTHS
 from index.types import Document, Passage
+from index.understanding.lexicon import MONTH_NUMBERS
 
 log = logging.getLogger(__name__)
 
@@ -242,7 +242,7 @@ def _one_date(text: str, month: int | None, year: int | None) -> date | None:
         return None
     day, month_name, year_text = match.groups()
     if month_name:
-        month = _MONTHS.get(month_name.lower())
+        month = MONTH_NUMBERS.get(month_name.lower())
     if year_text:
         year = int(year_text)
     if not month or not year:

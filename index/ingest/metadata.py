@@ -15,6 +15,7 @@ from typing import Any
 from index.gazetteer import canonical_authority, find_authority_spans
 from index.text import slugify
 from index.types import Block, DocumentMeta
+from index.understanding.lexicon import MONTH_NUMBERS
 
 log = logging.getLogger(__name__)
 
@@ -32,26 +33,6 @@ DOC_TYPES = (
 )
 SIDECAR_SUFFIX = ".meta.json"
 _SIDECAR_FIELDS = ("title", "authority", "date", "doc_type", "source")
-_MONTHS = {
-    m: i + 1
-    for i, names in enumerate(
-        [
-            "jan january",
-            "feb february",
-            "mar march",
-            "apr april",
-            "may",
-            "jun june",
-            "jul july",
-            "aug august",
-            "sep sept september",
-            "oct october",
-            "nov november",
-            "dec december",
-        ]
-    )
-    for m in names.split()
-}
 _DATE = re.compile(
     r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[A-Za-z]{3,9}),?\s+(?P<year>(?:19|20)\d{2})\b"
 )
@@ -77,7 +58,7 @@ def all_dates(text: str) -> list[date]:
     """Every ``12 November 2018``-style date in ``text``, in order."""
     found = []
     for match in _DATE.finditer(text):
-        month = _MONTHS.get(match.group("month").lower())
+        month = MONTH_NUMBERS.get(match.group("month").lower())
         if month:
             try:
                 found.append(date(int(match.group("year")), month, int(match.group("day"))))
@@ -89,7 +70,7 @@ def all_dates(text: str) -> list[date]:
 def parse_date(text: str) -> date | None:
     """The first ``12 November 2018``-style date in ``text``."""
     for match in _DATE.finditer(text):
-        month = _MONTHS.get(match.group("month").lower())
+        month = MONTH_NUMBERS.get(match.group("month").lower())
         if month:
             try:
                 return date(int(match.group("year")), month, int(match.group("day")))
@@ -229,7 +210,7 @@ def infer_date(relative_path: Path, text: str, doc_type: str) -> str | None:
         if same_year:
             return max(same_year).isoformat()
         for day, month in _DAY_MONTH.findall(text[:3000]):
-            number = _MONTHS.get(month.lower())
+            number = MONTH_NUMBERS.get(month.lower())
             if number:
                 try:
                     return date(int(year), number, int(day)).isoformat()

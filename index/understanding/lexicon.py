@@ -1,13 +1,36 @@
 """The words questions are read with, in one place: months, grades and the words that ask for
 one, judgement areas, inspection frameworks, and the kinds of document a question can name.
 
-Patterns are regular-expression fragments, compiled by their users; none of this is part of
-the build's pipeline signature, so editing it never re-embeds the corpus.
+Patterns are regular-expression fragments, compiled by their users. The loaders read dates
+with the month tables too, so this file is part of the build's pipeline signature: editing it
+re-reads the corpus (the vector cache re-embeds only passages whose text changed).
 """
 
 MONTHS = (
     "january february march april may june july august september october november december"
 ).split()
+# Month names and their usual abbreviations ("Sept", "Dec") → month number.
+MONTH_NUMBERS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        (
+            "jan january",
+            "feb february",
+            "mar march",
+            "apr april",
+            "may",
+            "jun june",
+            "jul july",
+            "aug august",
+            "sep sept september",
+            "oct october",
+            "nov november",
+            "dec december",
+        ),
+        start=1,
+    )
+    for name in names.split()
+}
 # Month name or its usual abbreviation, as a regex fragment ("Sept", "Dec").
 MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
