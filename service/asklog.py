@@ -12,9 +12,10 @@ import re
 import sys
 import time
 import uuid
-from collections.abc import Awaitable, Callable
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI, Request
+from starlette.datastructures import Headers, MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from index.types import Answer
 from service.settings import ServiceSettings
@@ -39,17 +40,32 @@ def _configure_logger() -> None:
 def install_request_ids(app: FastAPI) -> None:
     """Every request gets an id (the caller's X-Request-ID when sane), echoed in the response."""
     _configure_logger()
+    app.add_middleware(RequestIds)
 
-    @app.middleware("http")
-    async def request_id(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        sent = request.headers.get(REQUEST_ID_HEADER, "")
-        request.state.request_id = sent if _CLIENT_ID.match(sent) else uuid.uuid4().hex
-        request.state.started = time.perf_counter()
-        response = await call_next(request)
-        response.headers[REQUEST_ID_HEADER] = request.state.request_id
-        return response
+
+class RequestIds:
+    """Pure ASGI middleware (no BaseHTTPMiddleware task and stream on the ask path, issue 16):
+    the id and start time go into the request's state, the id into the response's headers."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        sent = Headers(scope=scope).get(REQUEST_ID_HEADER, "")
+        request_id = sent if _CLIENT_ID.match(sent) else uuid.uuid4().hex
+        state = scope.setdefault("state", {})
+        state["request_id"] = request_id
+        state["started"] = time.perf_counter()
+
+        async def send_with_id(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                MutableHeaders(scope=message)[REQUEST_ID_HEADER] = request_id
+            await send(message)
+
+        await self.app(scope, receive, send_with_id)
 
 
 def record_ask(
