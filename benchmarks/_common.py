@@ -1,6 +1,7 @@
 """Helpers the benchmarks share: a real server on 127.0.0.1, RSS, percentiles, questions."""
 
 import json
+import os
 import random
 import re
 import subprocess
@@ -60,8 +61,10 @@ def start_server(
     env: dict[str, str] | None = None,
     timeout: float = 180,
     extra_args: Sequence[str] = (),
+    cores: int = 0,
 ) -> Server:
-    """``inspection-qa serve`` on a random 127.0.0.1 port; returns once it is ready."""
+    """``inspection-qa serve`` on a random 127.0.0.1 port; returns once it is ready.
+    ``cores`` > 0 confines the server (all its workers) to that many CPUs (taskset)."""
     port = free_port()
     full_env = {
         "PATH": "/usr/bin:/bin",
@@ -75,8 +78,10 @@ def start_server(
     # The server writes a JSON line per ask to stderr: a pipe nobody reads would fill and
     # stall it mid-benchmark (warm-up timed out so), so its log goes to a file.
     log_path = Path(tempfile.gettempdir()) / f"inspection-qa-bench-{port}.log"
+    pinned = ["taskset", "-c", f"0-{cores - 1}"] if cores else []
     proc = subprocess.Popen(
         [
+            *pinned,
             sys.executable,
             "-m",
             "service.cli",
@@ -114,6 +119,12 @@ def children(pid: int) -> list[int]:
         if int(fields[1]) == pid and b"resource_tracker" not in cmdline:
             out.append(int(stat.parent.name))
     return out
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds ``pid`` has used (its threads included), from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def rss_mb(pid: int) -> float:

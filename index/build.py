@@ -29,6 +29,7 @@ from index.ingest.metadata import doc_id_for
 from index.retrieval.embedding import TextEncoder, build_precision, encoder_for, load_token_counter
 from index.retrieval.lexical import LexicalIndex
 from index.retrieval.store import (
+    EXACT_DENSE_TYPE,
     FORMAT_VERSION,
     Manifest,
     StoredIndex,
@@ -293,7 +294,9 @@ def plan_build(corpus_dirs: Sequence[Path], index_dir: Path, settings: Settings)
     sources, skipped = collect_sources(corpus_dirs, settings.max_file_bytes)
     # The extractor's version is part of the fingerprint (not of the signature): a changed
     # extractor rebuilds the table without re-embedding anything.
-    fingerprint_now = corpus_fingerprint(sources, signature + extractor_version())
+    # So is the dense index's kind: changing it rebuilds the structures from the same vectors.
+    dense_kind = f"{settings.dense_index}:{settings.dense_flat_max}:{EXACT_DENSE_TYPE}"
+    fingerprint_now = corpus_fingerprint(sources, signature + extractor_version() + dense_kind)
     index_dir.mkdir(parents=True, exist_ok=True)
     plan = BuildPlan(
         list(corpus_dirs), index_dir, signature, fingerprint_now, sources, skipped, None, {}

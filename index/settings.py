@@ -30,7 +30,7 @@ class Settings(BaseSettings):
     encoder_threads: int = Field(default=0, ge=0, description="0 = torch_threads, else cores")
     # Dense index type by corpus size (benchmarks/ann_scale.py): exact search while it is
     # fast enough, an approximate index past dense_flat_max passages.
-    dense_index: str = Field(default="auto", pattern="^(auto|flat|ivf|hnsw)$")
+    dense_index: str = Field(default="auto", pattern="^(auto|flat|flat16|ivf|hnsw)$")
     dense_flat_max: int = Field(default=50_000, ge=0)
     ivf_nprobe: int = Field(default=128, ge=1)
     hnsw_ef_search: int = Field(default=128, ge=1)
