@@ -107,7 +107,18 @@ def main() -> int:
         action="store_true",
         help="confine N workers to N CPUs (taskset): scaling with cores, not a worker's threads",
     )
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="server setting, e.g. --set conversations_db=/dev/shm/c.sqlite3 (repeatable)",
+    )
     args = parser.parse_args()
+    server_env = {
+        f"INSPECTION_QA_{k.strip().upper()}": v.strip()
+        for k, v in (item.split("=", 1) for item in args.set)
+    }
     load = _load_raw if args.client == "raw" else _load_httpx
     questions = questions_from_index(args.index, args.asks + 100, seed=11)
     warm, timed = questions[:100], questions[100:]
@@ -116,6 +127,7 @@ def main() -> int:
         loadavg = " ".join(Path("/proc/loadavg").read_text().split()[:3])
         server = start_server(
             args.index,
+            server_env,
             extra_args=["--workers", str(n)],
             timeout=600,
             cores=n if args.core_per_worker else 0,

@@ -93,15 +93,9 @@ def _serve(args: argparse.Namespace) -> int:
         # Worker processes build their own app from the environment, so hand settings on.
         os.environ["INSPECTION_QA_INDEX_DIR"] = str(settings.index_dir)
         os.environ["INSPECTION_QA_WORKERS"] = str(workers)
-        uvicorn.run(
-            "service.main:create_app",
-            factory=True,
-            workers=workers,
-            host=host,
-            port=port,
-            log_level="info",
-            timeout_keep_alive=settings.keep_alive_seconds,
-        )
+        from service.workers import run_workers
+
+        run_workers(workers, host, port, settings.keep_alive_seconds)
         return 0
     from service.main import create_app
 
