@@ -4,11 +4,13 @@ The two heavy stages run on an executor: this process (``LocalExecutor``) or a R
 (``index.ray_build.RayExecutor``); planning, reuse and the atomic write are shared.
 """
 
+import contextlib
 import hashlib
 import itertools
 import json
 import logging
 import multiprocessing
+import os
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
@@ -602,6 +604,15 @@ def _load_one(
     return doc, passages
 
 
+def _yield_to_encoder() -> None:
+    """Readers run at the lowest priority. Beside the encoder's threads on a small machine a
+    reader stalls every parallel operation it preempts (the whole archive: 35 s of reading
+    cost the encoder 73 s, build 1.21x its raw encode); niced, it reads in the encoder's
+    single-threaded gaps and whenever the encoder waits for documents."""
+    with contextlib.suppress(OSError):
+        os.nice(19)
+
+
 def _load_all(
     sources: list[SourceFile], settings: Settings, idle: Callable[[], bool] | None = None
 ) -> Iterator[tuple[Document, list[Passage]] | Skipped]:
@@ -621,7 +632,9 @@ def _load_all(
     # thread pools a parent may hold, and tokenizers' own parallelism is off.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
-    with ProcessPoolExecutor(settings.build_workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(
+        settings.build_workers, mp_context=context, initializer=_yield_to_encoder
+    ) as pool:
         futures = deque()
         pending = iter(sources)
         ahead = 32 * settings.build_workers  # bounded read-ahead keeps memory flat
