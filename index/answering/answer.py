@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from index.ingest.boilerplate import is_template
+from index.retrieval.expansion import load_lexicon
 from index.retrieval.lexical import tokenize
 from index.text import sentence_spans, words
 from index.types import Citation, Document, Hit, Passage
@@ -150,6 +151,17 @@ def _jaccard(a: str, b: str) -> float:
     return len(sa & sb) / max(1, len(sa | sb))
 
 
+def _mentioned(name: str, seen: set[str] | frozenset[str]) -> bool:
+    """The evidence mentions ``name`` itself or another name of its lexicon group (the MASH
+    as "the multi-agency safeguarding hub")."""
+    return name in seen or _any_in(load_lexicon().alternatives(name), seen)
+
+
+def _any_in(names: list[tuple[str, ...]], seen: set[str] | frozenset[str]) -> bool:
+    """Whether every token of one of ``names`` is in ``seen``."""
+    return any(set(name) <= seen for name in names)
+
+
 def compose_answer(
     question_terms: list[str],
     hits: list[Hit],
@@ -174,13 +186,17 @@ def compose_answer(
     if names:
         texts = [h.passage.embedding_text() for h in considered]
         seen = {t for toks in tokenize(texts) for t in toks}
-        if any(n not in seen for n in names):
+        if any(not _mentioned(n, seen) for n in names):
             # The question names someone or something the evidence never mentions.
             return Composed(ABSTAIN_MESSAGE, True, [])
     terms = list(dict.fromkeys(question_terms))
     terms += [t for t in optional if t not in terms]
     required = [t for t in terms if t not in _EVALUATIVE and t not in optional] or terms
     weight_total = sum(idf(t) for t in required) or 1.0
+    # A term the lexicon gives other names for is present where one of them is ("LAC" in a
+    # sentence on "looked after children").
+    lexicon = load_lexicon()
+    other_names = {t: alts for t in terms if (alts := lexicon.alternatives(t))}
     top_score = hits[0].score or 1.0
     candidates: list[Candidate] = []
     for rank, hit in enumerate(considered):
@@ -199,7 +215,9 @@ def compose_answer(
                 # A short line giving the kind of answer asked for (a cover page's meeting
                 # date, an "Author:" line) is about what its passage is about.
                 present = present | _passage_terms(hit.passage)
-            present = present | role
+            present = (
+                present | role | {t for t, alts in other_names.items() if _any_in(alts, present)}
+            )
             covered = [t for t in terms if t in present]
             overlap = min(1.0, sum(idf(t) for t in covered) / weight_total)
             score = 0.7 * overlap + 0.3 * relevance - 0.02 * rank

@@ -39,6 +39,7 @@ class Lexicon:
 
     def __init__(self, groups: list[list[str]]) -> None:
         self.groups = [[Name(t, tuple(_words(t)), _is_acronym(t)) for t in g] for g in groups if g]
+        self._tokens = [[tuple(tokenize([n.text])[0]) for n in g] for g in self.groups]
 
     @classmethod
     def read(cls, path: Path = LEXICON_FILE) -> "Lexicon":
@@ -58,6 +59,15 @@ class Lexicon:
         present = set(tokenize([query])[0])
         extra = dict.fromkeys(s for n in names for s in tokenize([n])[0] if s not in present)
         return Expansion(tuple(names), tuple(extra))
+
+    def alternatives(self, term: str) -> list[tuple[str, ...]]:
+        """The other names, as index tokens, of every group that has a one-word name whose
+        token is ``term`` ("mash" → multi-agency safeguarding hub, front door)."""
+        out: list[tuple[str, ...]] = []
+        for tokens in self._tokens:
+            if (term,) in tokens:
+                out.extend(t for t in tokens if t and t != (term,))
+        return out
 
 
 def _words(text: str) -> list[str]:

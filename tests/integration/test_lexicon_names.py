@@ -1,0 +1,15 @@
+"""A name the question uses and the evidence spells another way (the lexicon's groups) is
+still an answer: "CLA" where the reports write "children in care"."""
+
+
+def test_an_acronym_the_reports_spell_out_is_answered_not_abstained(engine):
+    answer = engine.ask("What did Ofsted say about CLA in Herefordshire?")
+    assert not answer.abstained
+    assert {engine.documents[c.doc_id].meta.authority for c in answer.citations} == {
+        "Herefordshire"
+    }
+    assert any("care" in c.quote.lower() for c in answer.citations)
+
+
+def test_a_name_no_document_mentions_in_any_form_still_abstains(engine):
+    assert engine.ask("What did Ofsted say about the Zorblax team in Herefordshire?").abstained
