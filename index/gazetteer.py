@@ -32,23 +32,53 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "Kingston upon Hull": ("Hull", "Hull City Council", "City of Kingston upon Hull"),
     "Durham": ("County Durham",),
     "Bournemouth, Christchurch and Poole": ("BCP", "Bournemouth Christchurch and Poole"),
-    "Windsor and Maidenhead": ("Royal Borough of Windsor and Maidenhead",),
+    "Windsor and Maidenhead": ("Royal Borough of Windsor and Maidenhead", "RBWM"),
     "St Helens": ("St. Helens", "Saint Helens"),
     "Southend-on-Sea": ("Southend", "Southend on Sea"),
     "Stoke-on-Trent": ("Stoke on Trent",),
     "Stockton-on-Tees": ("Stockton on Tees", "Stockton"),
     "Bristol": ("City of Bristol", "Bristol City Council"),
-    "Bath and North East Somerset": ("BANES", "B&NES"),
+    "Bath and North East Somerset": ("BANES", "B&NES", "Bath and NE Somerset"),
     "Hertfordshire": ("Herts",),
     "Newcastle upon Tyne": ("Newcastle",),
-    "Kensington and Chelsea": ("Royal Borough of Kensington and Chelsea",),
+    "Kensington and Chelsea": ("Royal Borough of Kensington and Chelsea", "RBKC"),
     "Kingston upon Thames": ("Royal Borough of Kingston upon Thames",),
+    "Greenwich": ("Royal Borough of Greenwich", "Royal Greenwich"),
+    "Hammersmith and Fulham": ("LBHF",),
+    "Barking and Dagenham": ("LBBD",),
     "Richmond upon Thames": (),
     "Westmorland and Furness": ("Westmorland & Furness",),
     "Telford and Wrekin": ("Telford",),
     "Blackburn with Darwen": ("Blackburn",),
     "Herefordshire": ("County of Herefordshire",),
+    "East Riding of Yorkshire": ("East Riding",),
+    # The traditional short forms of county names (as the Royal Mail's former postal counties
+    # and everyday usage write them), where one authority bears the name.
+    "Buckinghamshire": ("Bucks",),
+    "Cambridgeshire": ("Cambs",),
+    "Derbyshire": ("Derbys",),
+    "Gloucestershire": ("Glos",),
+    "South Gloucestershire": ("South Glos", "S Glos"),
+    "Hampshire": ("Hants",),
+    "Lancashire": ("Lancs",),
+    "Leicestershire": ("Leics",),
+    "Lincolnshire": ("Lincs",),
+    "North Lincolnshire": ("North Lincs",),
+    "North East Lincolnshire": ("North East Lincs", "NE Lincs"),
+    "Northamptonshire": ("Northants",),
+    "North Northamptonshire": ("North Northants",),
+    "West Northamptonshire": ("West Northants",),
+    "Nottinghamshire": ("Notts",),
+    "Oxfordshire": ("Oxon",),
+    "Staffordshire": ("Staffs",),
+    "Warwickshire": ("Warks",),
+    "Wiltshire": ("Wilts",),
+    "Worcestershire": ("Worcs",),
+    "West Berkshire": ("West Berks",),
+    "North Yorkshire": ("North Yorks", "N Yorks"),
 }
+# Short forms that are also words ("bucks", "wilts") match only as written, capitalised.
+_SHORT_FORMS = {a for name, aliases in _ALIASES.items() for a in aliases if len(a) <= 6}
 
 AUTHORITIES: dict[str, tuple[str, ...]] = {
     name: _ALIASES.get(name, ()) for line in _NAMES.strip().splitlines() for name in line.split("|")
@@ -90,7 +120,16 @@ def _pattern_for(variant: str) -> str:
 
 
 # Names that are also everyday words match only when capitalised as a name.
-_CASE_SENSITIVE = {"Reading", "Bury", "Hull", "Sutton", "Poole", "Halton", "Stockport"}
+_CASE_SENSITIVE = {
+    "Reading",
+    "Bury",
+    "Hull",
+    "Sutton",
+    "Poole",
+    "Halton",
+    "Stockport",
+    *_SHORT_FORMS,
+}
 
 
 @lru_cache(maxsize=1)

@@ -47,6 +47,9 @@ class Composed:
     # A judgements-table abstention ("no 2013 inspection of X") that text naming the year
     # asked about may still answer.
     text_may_answer: bool = False
+    # Why the composer abstained (for analysis and logs): no_hits, unmentioned_name,
+    # no_sentence, low_overlap, weak_dense, thin.
+    reason: str = ""
 
 
 class IdfTable:
@@ -181,14 +184,14 @@ def compose_answer(
     terms add to a sentence's match but are not required of it.
     """
     if not hits:
-        return Composed(ABSTAIN_MESSAGE, True, [])
+        return Composed(ABSTAIN_MESSAGE, True, [], reason="no_hits")
     considered = hits[: settings.passages_considered]
     if names:
         texts = [h.passage.embedding_text() for h in considered]
         seen = {t for toks in tokenize(texts) for t in toks}
         if any(not _mentioned(n, seen) for n in names):
             # The question names someone or something the evidence never mentions.
-            return Composed(ABSTAIN_MESSAGE, True, [])
+            return Composed(ABSTAIN_MESSAGE, True, [], reason="unmentioned_name")
     terms = list(dict.fromkeys(question_terms))
     terms += [t for t in optional if t not in terms]
     required = [t for t in terms if t not in _EVALUATIVE and t not in optional] or terms
@@ -237,7 +240,16 @@ def compose_answer(
     most_covered = max((c.covered for c in candidates), default=0)
     thin = len(required) >= 3 and most_covered < 2
     if not candidates or best_overlap < settings.min_overlap or weak_dense or thin:
-        return Composed(ABSTAIN_MESSAGE, True, [])
+        reason = (
+            "no_sentence"
+            if not candidates
+            else "low_overlap"
+            if best_overlap < settings.min_overlap
+            else "weak_dense"
+            if weak_dense
+            else "thin"
+        )
+        return Composed(ABSTAIN_MESSAGE, True, [], reason=reason)
 
     candidates.sort(key=lambda c: -c.score)
     floor = candidates[0].score * settings.relative_floor

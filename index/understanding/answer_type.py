@@ -4,7 +4,7 @@ it; and the names a question mentions, which its evidence must mention too."""
 import re
 
 from index.retrieval.lexical import tokenize
-from index.understanding.lexicon import GRADE_ASKED, MONTH, OTHER_JUDGEMENTS
+from index.understanding.lexicon import GRADE_ASKED, MONTH, MONTH_NUMBERS, OTHER_JUDGEMENTS
 
 PERSON = "person"
 DATE = "date"
@@ -111,5 +111,7 @@ def named_terms(question: str) -> list[str]:
     in "What did the CQC say about adult social care?"; generic words such
     as "Cabinet" or "Ofsted" are left out. Authorities should be stripped beforehand."""
     found = _CAPITALISED.findall(question) + _ACRONYM.findall(question)
-    words = [w for w in found if w.lower() not in _GENERIC]
+    # A month says when (the question's time), not what the evidence must name: a report
+    # published in "August" took place in June.
+    words = [w for w in found if w.lower() not in _GENERIC and w.lower() not in MONTH_NUMBERS]
     return list(dict.fromkeys(tokenize([" ".join(words)])[0])) if words else []
