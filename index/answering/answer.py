@@ -50,6 +50,7 @@ class Composed:
     # Why the composer abstained (for analysis and logs): no_hits, unmentioned_name,
     # no_sentence, low_overlap, weak_dense, thin.
     reason: str = ""
+    best_overlap: float = 0.0  # the best sentence's share of the question's weighted terms
 
 
 class IdfTable:
@@ -249,7 +250,7 @@ def compose_answer(
             if weak_dense
             else "thin"
         )
-        return Composed(ABSTAIN_MESSAGE, True, [], reason=reason)
+        return Composed(ABSTAIN_MESSAGE, True, [], reason=reason, best_overlap=best_overlap)
 
     candidates.sort(key=lambda c: -c.score)
     floor = candidates[0].score * settings.relative_floor
@@ -276,7 +277,7 @@ def compose_answer(
         quote = passage.text[cand.start : cand.end]
         citations.append(Citation.from_passage(n, passage, meta, quote, cand.hit.score))
         sentences.append(f"{_as_sentence(quote)} [{n}]")
-    return Composed(" ".join(sentences), False, citations)
+    return Composed(" ".join(sentences), False, citations, best_overlap=best_overlap)
 
 
 def _with_announced_lists(chosen: list[Candidate]) -> list[Candidate]:
