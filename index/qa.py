@@ -31,6 +31,7 @@ from index.retrieval.store import StoredIndex, current_version, load_index, read
 from index.settings import Settings
 from index.types import Answer, Citation, Document, Filters, Hit
 from index.understanding.answer_type import GRADE
+from index.understanding.grade_request import areas_named
 from index.understanding.query import When
 from index.understanding.question import Question, parse_question
 
@@ -268,7 +269,13 @@ class QAEngine:
             return True
         covered = self._coverage(table, parsed.beyond_grades)
         if text.abstained:
-            return covered > 0
+            # An inspection's dates and inspector, or the grades of an area the question
+            # names, are the table's whatever else it says of them ("when were inspectors on
+            # site?", "were care leavers better served?"); the overall grade only if its
+            # evidence covers some of the rest ("how was the LSCB rated?" is not about it).
+            return (
+                covered > 0 or parsed.grades.kind == "inspection" or bool(areas_named(parsed.query))
+            )
         return covered >= self._coverage(text, parsed.beyond_grades)
 
     def _coverage(self, composed: Composed, terms: tuple[str, ...]) -> float:

@@ -18,9 +18,12 @@ _WHO_LED = (
 )
 # "When did Ofsted last inspect …", "when was …'s latest inspection carried out?"
 _WHEN_INSPECTED = r"when\s+(?:did|was|were)\b(?![^?]*\bpublish)[^?]*\binspect\w*"
+# "Were care leavers better or worse served in 2021 than in 2017?": a comparison between
+# inspections, which their grades answer.
+_BETTER_OR_WORSE = r"better|worse"
 _CUE = re.compile(
     rf"\b(?:{GRADE_ASKED}|inspected|lead\s+inspector|ofsted\s+(?:result|outcome)|{_WHO_LED}|"
-    rf"{_WHEN_INSPECTED})\b|{GRADE}",
+    rf"{_WHEN_INSPECTED}|{_BETTER_OR_WORSE})\b|{GRADE}",
     re.I,
 )
 _GRADE_ASKED = re.compile(rf"\b(?:{GRADE_ASKED})\b", re.I)
@@ -39,7 +42,8 @@ _LIST = re.compile(
 _CHANGE = re.compile(
     r"\b(chang\w*|improv\w*|declin\w*|(?<!and\s)progress(?:ed)?(?!\s+of\b)|compar\w*|"
     r"previous|history|over\s+time|"
-    r"went\s+from|gone\s+from|moved\s+from|trend|each\s+inspection|all\s+inspections)\b",
+    r"went\s+from|gone\s+from|moved\s+from|trend|each\s+inspection|all\s+inspections|"
+    rf"vs|versus|{_BETTER_OR_WORSE})\b",
     re.I,
 )
 _FROM_TO = re.compile(rf"\bfrom\s+({GRADE})\s+to\s+({GRADE})\b", re.I)
@@ -98,8 +102,9 @@ def grade_request(
         return None
     if _INSPECTION_WHEN.search(question):
         return GradeRequest("inspection", areas, grades, year)
-    if not (areas or _GRADE_ASKED.search(question)):
+    if not (areas or grades or _GRADE_ASKED.search(question)):
         return None
-    if _CHANGE.search(question):
+    if _CHANGE.search(question) or (when and len(when.years) > 1):
+        # Two inspections named ("in 2014 vs 2017", "between 2015 and 2018"): how it changed.
         return GradeRequest("change", areas or ("overall",), grades, year)
     return GradeRequest("grade", areas or ("overall",), grades, year)

@@ -71,7 +71,8 @@ GRADE_QUESTION_WORDS = frozenset(
     at its their last latest most recent recently current currently previous first time year
     ilacs sif framework any all each every which what re reinspection led lead inspector
     inspectors carried out took take place dates date whom who when report reports published
-    publication""".split()
+    publication visit visited site
+    vs versus compare compared comparison than better worse since between change changed""".split()
 )
 
 # Judgement areas, most specific first ("care leavers" also says "in care").
