@@ -56,3 +56,17 @@ def test_a_grade_alone_is_still_answered_from_the_judgements_table(client):
     body = ask(client, "How was Calderdale judged for care leavers in 2018?")
     assert "judgements" in body["timings_ms"]
     assert "Calderdale" in body["answer"]
+
+
+def test_an_inspection_asked_about_in_other_words_gets_its_dates_from_the_table(client):
+    body = ask(client, "When were inspectors on site in Calderdale in 2024?")
+    assert not body["abstained"]
+    assert "judgements" in body["timings_ms"]
+    assert "February 2024" in body["answer"]
+
+
+def test_two_inspections_named_are_compared_grade_by_grade(client):
+    body = ask(client, "Calderdale care leavers grade in 2015 vs 2018?")
+    assert not body["abstained"]
+    years = {c["date"][:4] for c in body["citations"]}
+    assert {"2015", "2018"} <= years

@@ -69,3 +69,18 @@ def test_a_document_dated_by_year_only_is_within_a_date_range_in_that_year(tmp_p
     assert date_period("2014") == ("2014-01-01", "2014-12-31")
     assert date_period("2017-11") == ("2017-11-01", "2017-11-31")
     assert date_period(None) == ("", "")
+
+
+def test_short_forms_of_county_names_are_authorities_only_as_written():
+    from index.gazetteer import find_authorities
+
+    assert find_authorities("Has Notts done anything for care leavers?") == ["Nottinghamshire"]
+    assert find_authorities("South Glos care leavers in 2019") == ["South Gloucestershire"]
+    assert find_authorities("RBWM 2015 adoption") == ["Windsor and Maidenhead"]
+    assert find_authorities("the council bucks the trend") == []  # a verb, not Bucks
+
+
+def test_a_month_is_when_not_a_name_the_evidence_must_hold():
+    q = parse_question("When did the Bexley inspection that came out in August 2018 take place?")
+    assert "august" not in q.names
+    assert parse_question("What did Councillor Lester propose in Barnet?").names == ("lester",)
