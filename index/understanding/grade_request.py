@@ -51,7 +51,7 @@ _FROM_TO = re.compile(rf"\bfrom\s+({GRADE})\s+to\s+({GRADE})\b", re.I)
 # answered from the text, unless it also asks for a grade outright.
 _FINDING = re.compile(
     r"\b(?:say|said|note|noted|find|found|identif\w*|highlight\w*|comment\w*|think|thought|"
-    r"agree\w*|describe\w*|report(?:ed)?\s+about|praise\w*|criticis\w*|concern\w*)\b",
+    r"agree\w*|describe\w*|report(?:ed)?\s+about|praise\w*|criticis\w*|concern\w*|why)\b",
     re.I,
 )
 _OTHER_JUDGEMENTS = re.compile(OTHER_JUDGEMENTS, re.I)

@@ -72,7 +72,7 @@ GRADE_QUESTION_WORDS = frozenset(
     ilacs sif framework any all each every which what re reinspection led lead inspector
     inspectors carried out took take place dates date whom who when report reports published
     publication visit visited site
-    vs versus compare compared comparison than better worse since between change changed""".split()
+    vs versus compare compared comparison than better worse between change changed""".split()
 )
 
 # Judgement areas, most specific first ("care leavers" also says "in care").
