@@ -71,6 +71,7 @@ class QAEngine:
             max_sentences=settings.answer_max_sentences,
             min_dense=settings.abstain_min_dense,
             min_overlap=settings.abstain_min_overlap,
+            passages_considered=settings.answer_passages,
         )
 
     @classmethod

@@ -18,11 +18,11 @@ ABSTAIN_MESSAGE = "I could not find this in the documents."
 
 @dataclass(frozen=True)
 class AnswerSettings:
-    # From the one Settings object (answer_max_sentences, abstain_min_*): no second default.
+    # From the one Settings object (answer_*, abstain_min_*): no second default.
     max_sentences: int
     min_dense: float
     min_overlap: float
-    passages_considered: int = 5
+    passages_considered: int
     max_per_passage: int = 2
     relative_floor: float = 0.6  # drop sentences far weaker than the best one
     type_bonus: float = 0.2  # for a span that gives the kind of answer asked for (who, when)
