@@ -11,7 +11,7 @@ from index.retrieval.expansion import load_lexicon
 from index.retrieval.lexical import tokenize
 from index.text import sentence_spans, words
 from index.types import Citation, Document, Hit, Passage
-from index.understanding.answer_type import PERSON, offers
+from index.understanding.answer_type import AMOUNT, COUNT, PERSON, offers
 
 ABSTAIN_MESSAGE = "I could not find this in the documents."
 
@@ -48,7 +48,7 @@ class Composed:
     # asked about may still answer.
     text_may_answer: bool = False
     # Why the composer abstained (for analysis and logs): no_hits, unmentioned_name,
-    # no_sentence, low_overlap, weak_dense, thin.
+    # no_sentence, low_overlap, weak_dense, thin, no_amount.
     reason: str = ""
     best_overlap: float = 0.0  # the best sentence's share of the question's weighted terms
 
@@ -268,6 +268,12 @@ def compose_answer(
         chosen.append(cand)
         per_passage[pid] = per_passage.get(pid, 0) + 1
     chosen = _one_span_per_passage(_with_announced_lists(chosen))
+    if kind in (AMOUNT, COUNT) and not any(
+        offers(kind, c.hit.passage.text[c.start : c.end]) for c in chosen
+    ):
+        # "How much is the council putting council tax up by?" answered by "council tax has
+        # been waived": an amount was asked and nothing chosen states one.
+        return Composed(ABSTAIN_MESSAGE, True, [], reason="no_amount", best_overlap=best_overlap)
 
     citations: list[Citation] = []
     sentences: list[str] = []

@@ -36,7 +36,8 @@ _DATE_SPAN = re.compile(
 # "How much funding …", not "how much have services improved".
 _HOW_MUCH = re.compile(
     r"\b(?:how\s+much|what\s+(?:amount|sum))\b(?=.*\b(?:fund\w*|money|cost\w*|spen[dt]\w*|invest\w*|"
-    r"budget\w*|pa(?:y|id)\w*|grants?|savings?|pounds?|million|fees?|allocat\w*|extra|additional)\b)"
+    r"budget\w*|pa(?:y|id)\w*|grants?|savings?|pounds?|million|fees?|allocat\w*|extra|additional|"
+    r"tax|salar\w*|wages?|pric\w*|charg\w*|rent|fines?|rais\w*|ris(?:e|en)|increas\w*|up\s+by)\b)"
     r"|\bhow\s+much\b.*£|\bwhat\s+(?:budget|cost)\b",
     re.I,
 )

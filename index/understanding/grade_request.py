@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from index.understanding.lexicon import AREAS, GRADE, GRADE_ASKED, OTHER_JUDGEMENTS
 from index.understanding.query import When
 
-# "Who led the inspection of …", "which inspector led …": the lead inspector, by any wording.
+# "Who led the inspection of …", "who led Barnet's children's services inspection", "which
+# inspector led …": the lead inspector, by any wording.
 _WHO_LED = (
-    r"led\s+(?:the\s+|ofsted's\s+|its\s+)*(?:ofsted\s+)?inspection|which\s+inspector|"
+    r"led\s+(?:the\s+|ofsted['’]s\s+|its\s+|(?:[\w-]+\s+){0,5}?[\w-]+['’]s\s+)*"
+    r"(?:children['’]s\s+services\s+)?(?:ofsted\s+)?(?:re-?)?inspection|which\s+inspector|"
     r"inspector\s+(?:who\s+)?led"
 )
 # "When did Ofsted last inspect …", "when was …'s latest inspection carried out?"
