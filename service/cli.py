@@ -89,6 +89,7 @@ def _tune(args: argparse.Namespace) -> int:
         kinds=tuple(args.kinds.split(",")),
         max_minutes=args.max_minutes,
         threads=args.threads,
+        hard_negatives=args.hard_negatives,
     )
     index = load_index(index_dir, settings.model_name)
     print(f"mining training pairs from {index.path} ({len(index.passages)} passages)")
@@ -262,6 +263,11 @@ def parser() -> argparse.ArgumentParser:
     tn.add_argument("--seed", type=int, default=0)
     tn.add_argument(
         "--kinds", default=",".join(PAIR_KINDS), help=f"pair kinds, of {','.join(PAIR_KINDS)}"
+    )
+    tn.add_argument(
+        "--hard-negatives",
+        action="store_true",
+        help="add a passage of the same heading from another authority to each pair",
     )
     tn.add_argument("--max-minutes", type=float, help="stop after this long (wall time)")
     tn.add_argument("--threads", type=int, default=0, help="torch threads (0 = every core)")

@@ -7,6 +7,9 @@ Three kinds, each an (anchor, positive) pair the encoder should place close toge
   cloze: the passage must be found from what it says, not from a copy of the words);
 - ``judgement``: a judgement row ("Judgement: … | Grade: …") → findings under that area.
 
+Optionally each pair also gets a hard negative: a passage under the same section heading in
+another authority's report (the same topic, the wrong place).
+
 Template passages (the index's boilerplate mask), template sentences and short texts are
 left out: they would teach the model Ofsted's back page.
 """
@@ -15,7 +18,7 @@ import random
 import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from index.ingest.boilerplate import is_template
 from index.retrieval.store import StoredIndex
@@ -73,6 +76,7 @@ class Pair:
     positive: str
     kind: str
     source: int
+    negative: str | None = None  # a hard negative (with_hard_negatives), else in-batch only
 
 
 def heading_topic(section: str) -> str:
@@ -173,6 +177,36 @@ def _fold(text: str) -> str:
 
 
 _MINERS = {"heading": heading_pairs, "cloze": cloze_pairs, "judgement": judgement_pairs}
+
+
+def with_hard_negatives(index: StoredIndex, pairs: Sequence[Pair], seed: int = 0) -> list[Pair]:
+    """``pairs``, each with a passage of another authority's report: for a cloze pair one under
+    the same heading (the same topic, the wrong place); for heading and judgement pairs, whose
+    anchors name no place, any passage (one under the same heading would answer them too)."""
+    rng = random.Random(f"{seed}:negatives")
+    authority = {d: doc.meta.authority or d for d, doc in index.documents.items()}
+    by_topic: dict[str, list[int]] = defaultdict(list)
+    usable = [row for row, passage in _usable(index)]
+    for row in usable:
+        by_topic[_fold(heading_topic(index.passages[row].section))].append(row)
+    out = []
+    for pair in pairs:
+        own = index.passages[pair.source]
+        here = authority[own.doc_id]
+        topic = _fold(heading_topic(own.section))
+        candidates = by_topic.get(topic, []) if pair.kind == "cloze" else []
+        choice = None
+        for _ in range(8):  # a few draws: most topics span many authorities
+            row = rng.choice(candidates) if candidates else rng.choice(usable)
+            if authority[index.passages[row].doc_id] != here:
+                choice = row
+                break
+        while choice is None:
+            row = rng.choice(usable)
+            if authority[index.passages[row].doc_id] != here:
+                choice = row
+        out.append(replace(pair, negative=index.passages[choice].embedding_text()))
+    return out
 
 
 def mine_pairs(index: StoredIndex, kinds: Sequence[str] = PAIR_KINDS, seed: int = 0) -> list[Pair]:

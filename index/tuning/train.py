@@ -23,7 +23,7 @@ from pathlib import Path
 
 from index.retrieval.model_files import model_path, weights_fingerprint
 from index.retrieval.store import StoredIndex
-from index.tuning.pairs import PAIR_KINDS, Pair, mine_pairs
+from index.tuning.pairs import PAIR_KINDS, Pair, mine_pairs, with_hard_negatives
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +42,7 @@ class TuneConfig:
     max_seq_length: int = 128  # training only; the saved model keeps the model's own window
     seed: int = 0
     kinds: tuple[str, ...] = PAIR_KINDS
+    hard_negatives: bool = False  # a third text per pair: same heading, another authority
     max_minutes: float | None = None
     threads: int = 0  # 0 = torch's default (every core)
 
@@ -133,6 +134,8 @@ def tune(
         torch.set_num_threads(config.threads)
     if pairs is None:
         pairs = mine_pairs(index, config.kinds, config.seed)
+        if config.hard_negatives:
+            pairs = with_hard_negatives(index, pairs, config.seed)
     if len(pairs) < 2:
         raise ValueError("fewer than two training pairs: nothing to learn from")
     counts = dict(Counter(p.kind for p in pairs))
@@ -159,6 +162,8 @@ def tune(
             break
         batch = next(stream)
         features = [encode([p.anchor for p in batch]), encode([p.positive for p in batch])]
+        if all(p.negative is not None for p in batch):
+            features.append(encode([p.negative for p in batch]))
         loss = loss_fn(features, None)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -173,6 +178,7 @@ def tune(
     loop_seconds = time.perf_counter() - loop_started
     model.eval()
     model.max_seq_length = window  # queries and passages are embedded as by the base model
+    encode(["window"])  # the saved tokenizer.json keeps the last truncation it was run with
 
     output = Path(output)
     staging = output.with_name(f".{output.name}.tmp-{os.getpid()}")
