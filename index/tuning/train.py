@@ -42,6 +42,9 @@ class TuneConfig:
     max_seq_length: int = 128  # training only; the saved model keeps the model's own window
     seed: int = 0
     kinds: tuple[str, ...] = PAIR_KINDS
+    # The word-piece table is half the model's weights: left as it is, a step costs less and
+    # words the pairs never show keep their place beside the ones they do.
+    freeze_embeddings: bool = True
     hard_negatives: bool = False  # a third text per pair: same heading, another authority
     max_minutes: float | None = None
     threads: int = 0  # 0 = torch's default (every core)
@@ -144,8 +147,12 @@ def tune(
     model = SentenceTransformer(str(model_path(model_name)), device="cpu")
     window = model.max_seq_length
     model.max_seq_length = config.max_seq_length
+    if config.freeze_embeddings:
+        for parameter in model[0].auto_model.embeddings.parameters():
+            parameter.requires_grad = False
     loss_fn = MultipleNegativesRankingLoss(model)
-    optimiser = torch.optim.AdamW(model.parameters(), lr=config.learning_rate, weight_decay=0.01)
+    trainable = [p for p in model.parameters() if p.requires_grad]
+    optimiser = torch.optim.AdamW(trainable, lr=config.learning_rate, weight_decay=0.01)
     scheduler = torch.optim.lr_scheduler.LambdaLR(optimiser, _schedule(config.steps, config.warmup))
     size = min(config.batch_size, len(pairs))
     stream = batches(pairs, size, random.Random(config.seed))
@@ -166,7 +173,7 @@ def tune(
             features.append(encode([p.negative for p in batch]))
         loss = loss_fn(features, None)
         loss.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        torch.nn.utils.clip_grad_norm_(trainable, 1.0)
         optimiser.step()
         scheduler.step()
         optimiser.zero_grad(set_to_none=True)
