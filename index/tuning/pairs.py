@@ -145,6 +145,8 @@ def cloze_pairs(index: StoredIndex, rng: random.Random) -> list[Pair]:
         if len(rest.split()) < MIN_POSITIVE_WORDS:
             continue
         anchor = _PARAGRAPH_NUMBER.sub("", text[start:end]).strip()
+        if " ".join(anchor.split()) in rest:
+            continue  # a sentence the passage repeats: the rest still holds it word for word
         positive = f"{passage.section}\n{rest}" if passage.section else rest
         pairs.append(Pair(anchor, positive, "cloze", row))
     return pairs
