@@ -247,7 +247,7 @@ def parser() -> argparse.ArgumentParser:
     )
     build.set_defaults(func=_build)
 
-    from index.tuning.pairs import PAIR_KINDS
+    from index.tuning import PAIR_KINDS
 
     tn = sub.add_parser(
         "tune", help="fine-tune the encoder on pairs mined from a built index (CPU, no network)"

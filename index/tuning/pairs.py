@@ -23,9 +23,8 @@ from dataclasses import dataclass, replace
 from index.ingest.boilerplate import is_template
 from index.retrieval.store import StoredIndex
 from index.text import STOPWORDS, sentence_spans, words
+from index.tuning import PAIR_KINDS
 from index.types import Passage
-
-PAIR_KINDS = ("heading", "cloze", "judgement")
 
 MIN_ANCHOR_WORDS = 8  # a cloze sentence shorter than this rarely says what the passage is about
 MIN_POSITIVE_WORDS = 25

@@ -23,7 +23,8 @@ from pathlib import Path
 
 from index.retrieval.model_files import model_path, weights_fingerprint
 from index.retrieval.store import StoredIndex
-from index.tuning.pairs import PAIR_KINDS, Pair, mine_pairs, with_hard_negatives
+from index.tuning import PAIR_KINDS
+from index.tuning.pairs import Pair, mine_pairs, with_hard_negatives
 
 log = logging.getLogger(__name__)
 
