@@ -254,7 +254,7 @@ def parser() -> argparse.ArgumentParser:
     )
     tn.add_argument("--index", help="built index whose passages to learn from")
     tn.add_argument("--output", help="directory for the tuned weights (default: var/models/tuned)")
-    tn.add_argument("--steps", type=int, default=1000, help="optimiser steps")
+    tn.add_argument("--steps", type=int, default=150, help="optimiser steps")
     tn.add_argument(
         "--batch-size", type=int, default=32, help="pairs per step (in-batch negatives)"
     )

@@ -36,7 +36,7 @@ class TuneConfig:
     """How to tune; the same config on the same index gives the same weights (``max_minutes``
     aside: a run it stops early says so in its report)."""
 
-    steps: int = 1000
+    steps: int = 150  # eval/RESULTS.md: 13 min on a 2-core machine
     batch_size: int = 32
     learning_rate: float = 2e-5
     warmup: float = 0.1  # share of the steps the learning rate ramps up over
