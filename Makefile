@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # Extras to install: `make test EXTRAS=dev,ray` adds Ray (CI does); the default stays light.
 EXTRAS ?= dev
 
-.PHONY: install run index serve test lint eval bench clean screenshots
+.PHONY: install run index serve test lint eval bench clean screenshots tune
 
 install: $(STAMP)
 
@@ -23,6 +23,15 @@ index: install
 
 serve: install
 	$(BIN)/inspection-qa serve
+
+# Issue 15: fine-tune the encoder on the passages of a built index (TUNE_INDEX), on CPU, no
+# network (150 steps: 13 min on this 2-core machine; eval/RESULTS.md). The weights go to
+# var/models/tuned; use them with INSPECTION_QA_TUNED_MODEL_DIR=var/models/tuned and a new
+# index (the vectors change). Not adopted: `make run` keeps the packaged weights.
+TUNE_INDEX ?= var/index
+TUNE_STEPS ?= 150
+tune: install
+	$(BIN)/inspection-qa tune --index $(TUNE_INDEX) --steps $(TUNE_STEPS) --output var/models/tuned
 
 run: index serve
 

@@ -28,7 +28,13 @@ from index.ingest.chunking import chunk_document
 from index.ingest.judgements import extract_all, extractor_version
 from index.ingest.loaders import Skipped, SourceFile, discover, fingerprint, load_document
 from index.ingest.metadata import doc_id_for
-from index.retrieval.embedding import TextEncoder, build_precision, encoder_for, load_token_counter
+from index.retrieval.embedding import (
+    TextEncoder,
+    build_precision,
+    encoder_for,
+    load_token_counter,
+    model_fingerprint,
+)
 from index.retrieval.lexical import LexicalIndex
 from index.retrieval.store import (
     EXACT_DENSE_TYPE,
@@ -75,6 +81,9 @@ def pipeline_signature(settings: Settings) -> str:
         build_precision(settings),
         _code_version(),
     ]
+    if settings.tuned_model_dir is not None:
+        # Only then, so that indexes of the base model keep their signature (and their reuse).
+        parts.append(model_fingerprint(settings))
     return hashlib.sha256(json.dumps(parts).encode()).hexdigest()[:16]
 
 
@@ -150,6 +159,9 @@ def _served_index(index_dir: Path, settings: Settings) -> StoredIndex | None:
         return None
     if served.manifest.encoder_precision != build_precision(settings):
         log.info("the encoder changed since the last build: re-embedding everything")
+        return None
+    if served.manifest.weights_fingerprint() != model_fingerprint(settings):
+        log.info("the model's weights changed since the last build: re-embedding everything")
         return None
     return served
 
@@ -252,9 +264,10 @@ def prepare_encoder(settings: Settings, samples: Sequence[str]) -> None:
     # Evenly spread real passages of mixed lengths check the export.
     step = max(1, len(samples) // 64)
     checks = list(samples[::step])
-    directory = export_onnx(settings.model_name, settings.model_cache_dir, checks)
+    weights = settings.tuned_model_dir
+    directory = export_onnx(settings.model_name, settings.model_cache_dir, checks, weights)
     if directory is not None and build_precision(settings) == "int8":
-        quantise_int8(directory, settings.model_name, checks)
+        quantise_int8(directory, settings.model_name, checks, weights)
 
 
 def longest_first(texts: Sequence[str]) -> list[int]:
@@ -383,9 +396,11 @@ def build_index(
         corpus_fingerprint=plan.fingerprint,
         created_at=datetime.now(UTC).isoformat(timespec="seconds"),
         encoder_precision=precision,
+        model_fingerprint=model_fingerprint(settings),
         skipped=[{"path": s.path, "reason": s.reason} for s in skipped],
         stats={
             "pipeline_signature": plan.signature,
+            "model_weights": str(settings.tuned_model_dir or "packaged"),
             "embedded_passages": embedded,
             "embedded_distinct_texts": plan.vectors_encoded,
             "reused_passages": len(all_passages) - embedded,

@@ -24,7 +24,13 @@ from index.answering.judgement_table import JudgementTable
 from index.errors import BadQuery, DocumentNotFound, IndexCorrupt
 from index.gazetteer import canonical_authority
 from index.ingest.judgements import REPORT_TYPES
-from index.retrieval.embedding import TextEncoder, encoder_for, query_precision
+from index.retrieval.embedding import (
+    TextEncoder,
+    check_model_fingerprint,
+    encoder_for,
+    model_fingerprint,
+    query_precision,
+)
 from index.retrieval.lexical import document_frequencies, tokenize
 from index.retrieval.search import MODES, Searcher, SearchResult, stages_from
 from index.retrieval.store import StoredIndex, current_version, load_index, read_manifest
@@ -50,6 +56,9 @@ class QAEngine:
                 f"the index was built with the {index.manifest.encoder_precision} encoder; "
                 f"a {precision} query encoder would not match its vectors"
             )
+        fingerprint = getattr(encoder, "fingerprint", None)  # test doubles may have none
+        if fingerprint is not None:
+            check_model_fingerprint(index.manifest.weights_fingerprint(), fingerprint)
         self.index = index
         self.settings = settings
         self.searcher = Searcher(
@@ -80,6 +89,9 @@ class QAEngine:
         index_dir = index_dir or settings.index_dir
         manifest = read_manifest(current_version(index_dir))
         precision = query_precision(settings, manifest.encoder_precision)
+        # Before the model loads: a tuned index with the base encoder (or the reverse) is
+        # refused in a second, not after seconds of loading.
+        check_model_fingerprint(manifest.weights_fingerprint(), model_fingerprint(settings))
         if settings.search_threads:
             faiss.omp_set_num_threads(settings.search_threads)
         encoder = encoder_for(settings, settings.query_encoder_threads, precision)

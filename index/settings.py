@@ -22,6 +22,10 @@ class Settings(BaseSettings):
 
     model_name: str = "sentence-transformers/all-MiniLM-L6-v2"
     model_max_tokens: int = 256
+    # Issue 15: weights fine-tuned on the corpus by `inspection-qa tune` (a directory under
+    # model_cache_dir); None = the packaged all-MiniLM-L6-v2. Build and queries both use it,
+    # and an index refuses a query encoder with other weights (the manifest's fingerprint).
+    tuned_model_dir: Path | None = None
     embed_batch_size: int = 32
     # Performance (issue 8): onnx = the verified ONNX export run by onnxruntime, exported at
     # build time into model_cache_dir; auto = onnx when it is there, else sentence-transformers.

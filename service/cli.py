@@ -74,6 +74,48 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _tune(args: argparse.Namespace) -> int:
+    from index.retrieval.store import load_index
+    from index.tuning.train import TuneConfig, tune
+
+    settings = get_settings()
+    index_dir = Path(args.index) if args.index else settings.index_dir
+    output = Path(args.output) if args.output else settings.model_cache_dir / "tuned"
+    config = TuneConfig(
+        steps=args.steps,
+        batch_size=args.batch_size,
+        learning_rate=args.learning_rate,
+        max_seq_length=args.max_seq_length,
+        seed=args.seed,
+        kinds=tuple(args.kinds.split(",")),
+        max_minutes=args.max_minutes,
+        threads=args.threads,
+        hard_negatives=args.hard_negatives,
+    )
+    index = load_index(index_dir, settings.model_name)
+    print(f"mining training pairs from {index.path} ({len(index.passages)} passages)")
+    every = max(1, config.steps // 20)
+
+    def show(step: int, steps: int, loss: float) -> None:
+        if step == 1 or step % every == 0 or step == steps:
+            print(f"step {step}/{steps}  loss {loss:.4f}", flush=True)
+
+    try:
+        report = tune(index, output, config, settings.model_name, progress=show)
+    except ValueError as exc:
+        raise BadQuery(str(exc)) from None
+    pairs = ", ".join(f"{n} {kind}" for kind, n in report.pairs.items())
+    print(
+        f"tuned {report.steps} steps ({report.seconds_per_step:.2f} s/step, "
+        f"{report.seconds / 60:.1f} min in all) on {pairs} pairs; loss {report.loss_first:.3f}"
+        f" → {report.loss_last:.3f}"
+        + (" (stopped by --max-minutes)" if report.stopped_early else "")
+    )
+    print(f"weights: {report.output} (fingerprint {report.fingerprint})")
+    print(f"use them: INSPECTION_QA_TUNED_MODEL_DIR={report.output} inspection-qa build …")
+    return 0
+
+
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -199,6 +241,32 @@ def parser() -> argparse.ArgumentParser:
         "--watch", action="store_true", help="rebuild incrementally whenever the corpus changes"
     )
     build.set_defaults(func=_build)
+
+    from index.tuning import PAIR_KINDS
+
+    tn = sub.add_parser(
+        "tune", help="fine-tune the encoder on pairs mined from a built index (CPU, no network)"
+    )
+    tn.add_argument("--index", help="built index whose passages to learn from")
+    tn.add_argument("--output", help="directory for the tuned weights (default: var/models/tuned)")
+    tn.add_argument("--steps", type=int, default=150, help="optimiser steps")
+    tn.add_argument(
+        "--batch-size", type=int, default=32, help="pairs per step (in-batch negatives)"
+    )
+    tn.add_argument("--learning-rate", type=float, default=2e-5)
+    tn.add_argument("--max-seq-length", type=int, default=128, help="tokens per text in training")
+    tn.add_argument("--seed", type=int, default=0)
+    tn.add_argument(
+        "--kinds", default=",".join(PAIR_KINDS), help=f"pair kinds, of {','.join(PAIR_KINDS)}"
+    )
+    tn.add_argument(
+        "--hard-negatives",
+        action="store_true",
+        help="add a passage of the same heading from another authority to each pair",
+    )
+    tn.add_argument("--max-minutes", type=float, help="stop after this long (wall time)")
+    tn.add_argument("--threads", type=int, default=0, help="torch threads (0 = every core)")
+    tn.set_defaults(func=_tune)
 
     serve = sub.add_parser("serve", help="serve the HTTP API")
     serve.add_argument("--index")

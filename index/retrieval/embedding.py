@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Protocol
 import numpy as np
 
 from index.errors import IndexCorrupt
-from index.retrieval.model_files import model_path
+from index.retrieval.model_files import model_path, weights_fingerprint
 
 if TYPE_CHECKING:
     from index.settings import Settings
@@ -41,6 +41,7 @@ class TextEncoder(Protocol):
     model_name: str
     dimension: int
     max_tokens: int
+    fingerprint: str  # of the weights (model_files.weights_fingerprint): same vectors, same hash
 
     def encode(self, texts: Sequence[str], progress: bool = False) -> np.ndarray: ...
 
@@ -53,12 +54,13 @@ class Encoder:
     backend = "torch"
     precision = "fp32"
 
-    def __init__(self, model_name: str, batch_size: int = 32) -> None:
+    def __init__(self, model_name: str, batch_size: int = 32, weights: Path | None = None) -> None:
         from sentence_transformers import SentenceTransformer
 
         self.model_name = model_name
         self.batch_size = batch_size
-        self._model = SentenceTransformer(str(model_path(model_name)), device="cpu")
+        self.fingerprint = weights_fingerprint(model_name, weights)
+        self._model = SentenceTransformer(str(model_path(model_name, weights)), device="cpu")
         self.dimension = int(self._model.get_embedding_dimension())
         self.max_tokens = int(self._model.max_seq_length)
 
@@ -87,9 +89,11 @@ def load_encoder(
     cache_dir: Path | None = None,
     threads: int = 0,
     precision: str = "fp32",
+    weights: Path | None = None,
 ) -> TextEncoder:
     """A process-wide encoder per model: loading it costs seconds.
 
+    ``weights`` is a tuned copy of the model (`inspection-qa tune`); None = the packaged one.
     ``backend`` "onnx" or "auto" uses the verified ONNX export in ``cache_dir`` when there is
     one and onnxruntime is installed; otherwise (and for "torch") sentence-transformers.
     ``precision`` "int8" needs the quantised export (made by a build) and raises without it.
@@ -97,7 +101,7 @@ def load_encoder(
     if precision == "int8":
         from index.retrieval.onnx_encoder import OnnxEncoder, export_dir, int8_ready, onnx_available
 
-        directory = export_dir(cache_dir, model_name) if cache_dir else None
+        directory = export_dir(cache_dir, model_name, weights) if cache_dir else None
         if backend == "torch" or directory is None or not onnx_available():
             raise IndexCorrupt("the int8 encoder needs onnxruntime and the ONNX backend")
         if not int8_ready(directory):
@@ -106,17 +110,17 @@ def load_encoder(
                 "export) or set INSPECTION_QA_ENCODER_PRECISION=fp32"
             )
         log.info("loading embedding model %s (ONNX int8, %s)", model_name, directory)
-        return OnnxEncoder(model_name, directory, batch_size, threads, precision="int8")
+        return OnnxEncoder(model_name, directory, batch_size, threads, "int8", weights)
     if backend != "torch" and cache_dir is not None:
         from index.retrieval.onnx_encoder import META_FILE, OnnxEncoder, export_dir, onnx_available
 
-        directory = export_dir(cache_dir, model_name)
+        directory = export_dir(cache_dir, model_name, weights)
         if onnx_available() and (directory / META_FILE).is_file():
             log.info("loading embedding model %s (ONNX, %s)", model_name, directory)
-            return OnnxEncoder(model_name, directory, batch_size, threads)
+            return OnnxEncoder(model_name, directory, batch_size, threads, weights=weights)
         log.info("no verified ONNX export in %s: using sentence-transformers", cache_dir)
     log.info("loading embedding model %s", model_name)
-    encoder = Encoder(model_name, batch_size)
+    encoder = Encoder(model_name, batch_size, weights)
     if threads:
         import torch
 
@@ -143,6 +147,22 @@ def query_precision(settings: "Settings", index_precision: str) -> str:
     return index_precision
 
 
+def model_fingerprint(settings: "Settings") -> str:
+    """The fingerprint of the weights ``settings`` select (tuned, or the packaged ones)."""
+    return weights_fingerprint(settings.model_name, settings.tuned_model_dir)
+
+
+def check_model_fingerprint(index_fingerprint: str, encoder_fingerprint: str) -> None:
+    """Refuse a query encoder whose weights differ from the ones that embedded the index:
+    the vectors of a tuned and a base model live in different spaces."""
+    if index_fingerprint != encoder_fingerprint:
+        raise IndexCorrupt(
+            f"the index was embedded by model weights {index_fingerprint} but the query "
+            f"encoder's are {encoder_fingerprint}: set INSPECTION_QA_TUNED_MODEL_DIR to the "
+            "weights the index was built with (unset = the base model), or rebuild the index"
+        )
+
+
 def encoder_for(
     settings: "Settings", threads: int = 0, precision: str | None = None
 ) -> TextEncoder:
@@ -155,7 +175,10 @@ def encoder_for(
     if wanted == "int8" and precision is None and settings.encoder_precision == "auto":
         from index.retrieval.onnx_encoder import export_dir, int8_ready
 
-        if not int8_ready(export_dir(settings.model_cache_dir, settings.model_name)):
+        directory = export_dir(
+            settings.model_cache_dir, settings.model_name, settings.tuned_model_dir
+        )
+        if not int8_ready(directory):
             wanted = "fp32"
     return load_encoder(
         settings.model_name,
@@ -164,6 +187,7 @@ def encoder_for(
         settings.model_cache_dir,
         threads,
         wanted,
+        settings.tuned_model_dir,
     )
 
 

@@ -1,12 +1,11 @@
 """The same sentence encoder exported to ONNX and run with onnxruntime: faster, lighter to start.
 
-The export is made from the packaged weights at build time (torch is needed only then), kept
-in a cache directory keyed by the weights' hash, and used only when its vectors match the
-sentence-transformers model on real passages (max abs diff below a tolerance). Serving then
-needs neither torch nor sentence-transformers.
+The export is made from the packaged (or tuned) weights at build time (torch is needed only
+then), kept in a cache directory keyed by the weights' fingerprint, and used only when its
+vectors match the sentence-transformers model on real passages (max abs diff below a
+tolerance). Serving then needs neither torch nor sentence-transformers.
 """
 
-import hashlib
 import json
 import logging
 import os
@@ -16,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from index.retrieval.model_files import model_path
+from index.retrieval.model_files import model_path, weights_fingerprint
 
 log = logging.getLogger(__name__)
 
@@ -31,20 +30,11 @@ INT8_MIN_COSINE = 0.95  # below this on the sample passages the int8 model is no
 PRECISIONS = ("fp32", "int8")
 
 
-def _weights_hash(model_name: str) -> str:
-    digest = hashlib.sha256(model_name.encode())
-    root = model_path(model_name)
-    for name in ("model.safetensors", "tokenizer.json", "config.json", "sentence_bert_config.json"):
-        path = root / name
-        if path.is_file():
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-def export_dir(cache_dir: Path, model_name: str) -> Path:
-    """Where the export of ``model_name``'s installed weights lives."""
-    slug = model_name.replace("/", "--")
-    return cache_dir / f"{slug}-{_weights_hash(model_name)}"
+def export_dir(cache_dir: Path, model_name: str, weights: Path | None = None) -> Path:
+    """Where the export of ``model_name``'s weights (packaged, or tuned in ``weights``) lives:
+    keyed by their fingerprint, so tuned weights never reuse the base model's export."""
+    slug = model_name.replace("/", "--") + ("-tuned" if weights is not None else "")
+    return cache_dir / f"{slug}-{weights_fingerprint(model_name, weights)}"
 
 
 def onnx_available() -> bool:
@@ -67,6 +57,7 @@ class OnnxEncoder:
         batch_size: int = 32,
         threads: int = 0,
         precision: str = "fp32",
+        weights: Path | None = None,
     ) -> None:
         import onnxruntime as ort
         from tokenizers import Tokenizer
@@ -77,7 +68,10 @@ class OnnxEncoder:
         self.batch_size = batch_size
         self.dimension = int(meta["dimension"])
         self.max_tokens = int(meta["max_tokens"])
-        self._tokenizer = Tokenizer.from_file(str(model_path(model_name) / "tokenizer.json"))
+        self.fingerprint = weights_fingerprint(model_name, weights)
+        self._tokenizer = Tokenizer.from_file(
+            str(model_path(model_name, weights) / "tokenizer.json")
+        )
         self._tokenizer.enable_truncation(self.max_tokens)
         self._tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")  # pad to the batch longest
         options = ort.SessionOptions()
@@ -113,13 +107,15 @@ class OnnxEncoder:
         return self._run([text])[0]
 
 
-def export_onnx(model_name: str, cache_dir: Path, samples: Sequence[str]) -> Path | None:
+def export_onnx(
+    model_name: str, cache_dir: Path, samples: Sequence[str], weights: Path | None = None
+) -> Path | None:
     """Export the model to ONNX unless a verified export exists; None when it does not match.
 
     ``samples`` are real passages: the export is kept only if its vectors for them are within
     ``TOLERANCE`` of sentence-transformers' own, so the index never mixes two embeddings.
     """
-    target = export_dir(cache_dir, model_name)
+    target = export_dir(cache_dir, model_name, weights)
     if (target / META_FILE).is_file() and (target / MODEL_FILE).is_file():
         return target
     if not onnx_available():
@@ -129,7 +125,7 @@ def export_onnx(model_name: str, cache_dir: Path, samples: Sequence[str]) -> Pat
     from sentence_transformers import SentenceTransformer
 
     started = time.perf_counter()
-    reference = SentenceTransformer(str(model_path(model_name)), device="cpu")
+    reference = SentenceTransformer(str(model_path(model_name, weights)), device="cpu")
     transformer = reference[0].auto_model.eval()
 
     class Pooled(torch.nn.Module):
@@ -169,11 +165,16 @@ def export_onnx(model_name: str, cache_dir: Path, samples: Sequence[str]) -> Pat
         )
     dimension = int(reference.get_embedding_dimension())
     max_tokens = int(reference.max_seq_length)
-    meta = {"model_name": model_name, "dimension": dimension, "max_tokens": max_tokens}
+    meta = {
+        "model_name": model_name,
+        "fingerprint": weights_fingerprint(model_name, weights),
+        "dimension": dimension,
+        "max_tokens": max_tokens,
+    }
     (staging / META_FILE).write_text(json.dumps(meta))
     texts = list(samples) or ["Children in care are well supported."]
     expected = reference.encode(texts, batch_size=32, normalize_embeddings=True)
-    got = OnnxEncoder(model_name, staging).encode(texts)
+    got = OnnxEncoder(model_name, staging, weights=weights).encode(texts)
     diff = float(np.max(np.abs(expected - got)))
     if diff >= TOLERANCE:
         log.warning("ONNX export differs from the model by %.2e: not used", diff)
@@ -203,7 +204,9 @@ def int8_ready(directory: Path) -> bool:
     return (directory / INT8_META_FILE).is_file() and (directory / INT8_FILE).is_file()
 
 
-def quantise_int8(directory: Path, model_name: str, samples: Sequence[str]) -> bool:
+def quantise_int8(
+    directory: Path, model_name: str, samples: Sequence[str], weights: Path | None = None
+) -> bool:
     """Write the int8 model beside a verified fp32 export unless it is there; False if the
     quantised vectors stray too far from fp32 on ``samples`` (real passages)."""
     if int8_ready(directory):
@@ -231,8 +234,8 @@ def quantise_int8(directory: Path, model_name: str, samples: Sequence[str]) -> b
         )
         (staging / META_FILE).write_text(json.dumps(meta))
         texts = list(samples) or ["Children in care are well supported."]
-        reference = OnnxEncoder(model_name, directory).encode(texts)
-        got = OnnxEncoder(model_name, staging, precision="int8").encode(texts)
+        reference = OnnxEncoder(model_name, directory, weights=weights).encode(texts)
+        got = OnnxEncoder(model_name, staging, precision="int8", weights=weights).encode(texts)
         cosines = np.sum(reference * got, axis=1)
         figures = {
             "cosine_mean": float(cosines.mean()),

@@ -26,6 +26,7 @@ from index.errors import IndexCorrupt, IndexNotFound
 from index.ingest.boilerplate import boilerplate_mask, template_sentences
 from index.ingest.judgements import InspectionRecord
 from index.retrieval.lexical import LexicalIndex
+from index.retrieval.model_files import weights_fingerprint
 from index.types import Document, DocumentMeta, Passage
 
 log = logging.getLogger(__name__)
@@ -53,9 +54,16 @@ class Manifest:
     created_at: str
     # Which encoder made the vectors (issue 16): queries must be embedded the same way.
     encoder_precision: str = "fp32"
+    # Which weights (issue 15: base or tuned); "" = an index from before fingerprints were
+    # recorded, when only the packaged weights could have made it.
+    model_fingerprint: str = ""
     checksums: dict[str, str] = field(default_factory=dict)
     skipped: list[dict[str, str]] = field(default_factory=list)
     stats: dict[str, Any] = field(default_factory=dict)
+
+    def weights_fingerprint(self) -> str:
+        """The fingerprint of the weights that embedded this index."""
+        return self.model_fingerprint or weights_fingerprint(self.model_name)
 
 
 @dataclass
