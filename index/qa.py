@@ -37,7 +37,6 @@ from index.retrieval.store import StoredIndex, current_version, load_index, read
 from index.settings import Settings
 from index.types import Answer, Citation, Document, Filters, Hit
 from index.understanding.answer_type import GRADE
-from index.understanding.grade_request import areas_named
 from index.understanding.query import When
 from index.understanding.question import Question, parse_question
 
@@ -286,9 +285,7 @@ class QAEngine:
             # names, are the table's whatever else it says of them ("when were inspectors on
             # site?", "were care leavers better served?"); the overall grade only if its
             # evidence covers some of the rest ("how was the LSCB rated?" is not about it).
-            return (
-                covered > 0 or parsed.grades.kind == "inspection" or bool(areas_named(parsed.query))
-            )
+            return covered > 0 or parsed.grades.kind == "inspection" or parsed.grades.area_named
         return covered >= self._coverage(text, parsed.beyond_grades)
 
     def _coverage(self, composed: Composed, terms: tuple[str, ...]) -> float:

@@ -65,6 +65,8 @@ class GradeRequest:
     areas: tuple[str, ...]
     grades: tuple[str, ...]
     year: int | None
+    # The question names an area itself (``areas`` falls back to "overall" when it does not).
+    area_named: bool
 
 
 def areas_named(question: str) -> tuple[str, ...]:
@@ -91,22 +93,23 @@ def grade_request(
         return None
     if _FINDING.search(question) and not _GRADE_ASKED.search(question):
         return None
-    areas = areas_named(question)
+    named = areas_named(question)
+    areas = named or ("overall",)
     grades = tuple(re.sub(r"\s+", " ", g.lower()) for g in re.findall(GRADE, question, re.I))
     year = int(when.years[0]) if when and when.years else None
     if not authorities:
         transition = _FROM_TO.search(question)
         if transition and (_LIST.search(question) or _CHANGE.search(question)):
             grades = (transition.group(1).lower(), transition.group(2).lower())
-            return GradeRequest("transition", areas or ("overall",), grades, year)
+            return GradeRequest("transition", areas, grades, year, bool(named))
         if _LIST.search(question) and grades:
-            return GradeRequest("list", areas or ("overall",), grades[:1], year)
+            return GradeRequest("list", areas, grades[:1], year, bool(named))
         return None
     if _INSPECTION_WHEN.search(question):
-        return GradeRequest("inspection", areas, grades, year)
-    if not (areas or grades or _GRADE_ASKED.search(question)):
+        return GradeRequest("inspection", named, grades, year, bool(named))
+    if not (named or grades or _GRADE_ASKED.search(question)):
         return None
     if _CHANGE.search(question) or (when and len(when.years) > 1):
         # Two inspections named ("in 2014 vs 2017", "between 2015 and 2018"): how it changed.
-        return GradeRequest("change", areas or ("overall",), grades, year)
-    return GradeRequest("grade", areas or ("overall",), grades, year)
+        return GradeRequest("change", areas, grades, year, bool(named))
+    return GradeRequest("grade", areas, grades, year, bool(named))
