@@ -107,20 +107,6 @@ def start_server(
     return Server(proc, url, time.perf_counter() - started)
 
 
-def children(pid: int) -> list[int]:
-    """Direct child processes of ``pid`` (uvicorn's workers under its supervisor)."""
-    out = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        cmdline = (stat.parent / "cmdline").read_bytes()
-        if int(fields[1]) == pid and b"resource_tracker" not in cmdline:
-            out.append(int(stat.parent.name))
-    return out
-
-
 def cpu_seconds(pid: int) -> float:
     """User + system CPU seconds ``pid`` has used (its threads included), from /proc."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()

@@ -20,7 +20,6 @@ from pathlib import Path
 
 import httpx
 from _common import (
-    children,
     cpu_seconds,
     percentiles,
     questions_from_index,
@@ -28,6 +27,8 @@ from _common import (
     start_server,
 )
 from raw_http import open_connection, post_async
+
+from service.readiness import child_pids
 
 
 async def _load_httpx(
@@ -134,7 +135,7 @@ def main() -> int:
         )
         try:
             asyncio.run(load(server.url, warm, args.clients))  # every worker answers some
-            pids = children(server.proc.pid) if n > 1 else [server.proc.pid]
+            pids = child_pids(server.proc.pid) if n > 1 else [server.proc.pid]
             cpu0, server_cpu0 = time.process_time(), [cpu_seconds(p) for p in pids]
             seconds, latencies, errors = asyncio.run(load(server.url, timed, args.clients))
             client_cpu = (time.process_time() - cpu0) / seconds

@@ -7,6 +7,8 @@ send load before the index is loaded; one loop here serves them all.
 import socket
 import subprocess
 import time
+from collections.abc import Callable
+from pathlib import Path
 
 import httpx
 
@@ -40,3 +42,28 @@ def wait_until_ready(
             pass
         time.sleep(interval)
     raise NotReady(f"server not ready in {timeout:.0f} s")
+
+
+def poll_until(condition: Callable[[], bool], seconds: float, interval: float = 0.1) -> bool:
+    """Whether ``condition()`` became true within ``seconds`` (checked every ``interval``)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(interval)
+    return False
+
+
+def child_pids(pid: int) -> list[int]:
+    """Direct child processes of ``pid`` (a server's workers under its supervisor), leaving
+    out multiprocessing's resource tracker; Linux (/proc)."""
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            parent = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+            cmdline = (stat.parent / "cmdline").read_bytes()
+        except (OSError, ValueError, IndexError):
+            continue  # the process ended while we looked
+        if parent == pid and b"resource_tracker" not in cmdline:
+            out.append(int(stat.parent.name))
+    return out

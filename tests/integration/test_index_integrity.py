@@ -19,6 +19,7 @@ from index.qa import QAEngine
 from index.retrieval.store import CURRENT, VERSIONS, current_version, load_index
 from index.settings import REPO_ROOT
 from service.main import create_app
+from service.readiness import poll_until
 from service.settings import ServiceSettings
 
 CORPUS = REPO_ROOT / "corpus"
@@ -114,7 +115,7 @@ def test_readyz_is_false_until_a_build_commits_an_index_then_true_without_a_rest
         assert first.status_code == 503 and "inspection-qa build" in first.json()["detail"]
         shutil.copytree(built_index / VERSIONS, index_dir / VERSIONS)
         os.replace(_pointer_copy(built_index, index_dir), index_dir / CURRENT)
-        ready = _wait_for(lambda: client.get("/readyz").status_code == 200, 20)
+        ready = poll_until(lambda: client.get("/readyz").status_code == 200, 20)
         assert ready, "the index committed after start was never served"
         assert client.post("/v1/search", json={"query": "care leavers"}).status_code == 200
 
@@ -123,15 +124,6 @@ def _pointer_copy(built_index: Path, index_dir: Path) -> Path:
     tmp = index_dir / ".CURRENT.tmp"
     tmp.write_text((built_index / CURRENT).read_text())
     return tmp
-
-
-def _wait_for(condition, seconds: float) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.1)
-    return False
 
 
 def test_admin_reload_needs_the_admin_key(built_index: Path, tmp_path: Path) -> None:
