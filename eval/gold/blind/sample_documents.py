@@ -20,21 +20,29 @@ def draw(shared: Path) -> dict[str, list[str]]:
     rng = random.Random(SEED)
     reports = sorted(str(p.relative_to(shared)) for p in (shared / "ilacs/reports").rglob("*.pdf"))
     drawn = rng.sample(reports, REPORTS)
+    return {
+        "reports": drawn,
+        "compared": other_reports(rng, drawn, reports, COMPARED_AUTHORITIES),
+        "council": sorted(
+            str(p.relative_to(shared)) for p in (shared / "council").glob("[0-9]*.txt")
+        ),
+        "seeds": sorted(str(p.relative_to(shared)) for p in (shared / "seeds").glob("*.txt")),
+    }
+
+
+def other_reports(
+    rng: random.Random, drawn: list[str], reports: list[str], authorities: int
+) -> list[str]:
+    """Every other report (of ``reports``) of ``authorities`` authorities, drawn with ``rng``
+    among those of ``drawn`` that have more than one: for questions comparing inspections."""
     by_authority: dict[str, list[str]] = {}
     for path in reports:
         by_authority.setdefault(Path(path).parent.name, []).append(path)
     several = sorted(
         {Path(p).parent.name for p in drawn if len(by_authority[Path(p).parent.name]) > 1}
     )
-    compared = rng.sample(several, COMPARED_AUTHORITIES)
-    return {
-        "reports": drawn,
-        "compared": [p for a in compared for p in by_authority[a] if p not in drawn],
-        "council": sorted(
-            str(p.relative_to(shared)) for p in (shared / "council").glob("[0-9]*.txt")
-        ),
-        "seeds": sorted(str(p.relative_to(shared)) for p in (shared / "seeds").glob("*.txt")),
-    }
+    compared = rng.sample(several, authorities)
+    return [p for a in compared for p in by_authority[a] if p not in drawn]
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ import random
 import sys
 from pathlib import Path
 
+from eval.gold.blind.sample_documents import other_reports
 from eval.gold.stored_texts import stored_text
 
 SEED = 15
@@ -29,17 +30,7 @@ def draw(shared: Path) -> dict[str, list[str]]:
     pool = [r for r in reports if Path(r).parent.name not in left_out]
     rng = random.Random(SEED)
     drawn = rng.sample(pool, REPORTS)
-    by_authority: dict[str, list[str]] = {}
-    for path in pool:
-        by_authority.setdefault(Path(path).parent.name, []).append(path)
-    several = sorted(
-        {Path(p).parent.name for p in drawn if len(by_authority[Path(p).parent.name]) > 1}
-    )
-    compared = rng.sample(several, COMPARED_AUTHORITIES)
-    return {
-        "reports": drawn,
-        "compared": [p for a in compared for p in by_authority[a] if p not in drawn],
-    }
+    return {"reports": drawn, "compared": other_reports(rng, drawn, pool, COMPARED_AUTHORITIES)}
 
 
 def write_texts(shared: Path, out: Path) -> None:
