@@ -10,6 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import faiss
+import numpy as np
 
 from index.answering.answer import (
     ABSTAIN_MESSAGE,
@@ -32,7 +33,7 @@ from index.retrieval.embedding import (
     query_precision,
 )
 from index.retrieval.lexical import document_frequencies, tokenize
-from index.retrieval.search import MODES, Searcher, SearchResult, stages_from
+from index.retrieval.search import MODES, FirstStage, Searcher, SearchResult, stages_from
 from index.retrieval.store import StoredIndex, current_version, load_index, read_manifest
 from index.settings import Settings
 from index.types import Answer, Citation, Document, Filters, Hit
@@ -141,6 +142,27 @@ class QAEngine:
             question.sources,
         )
 
+    def ranker_inputs(
+        self, query: str, filters: Filters | None = None
+    ) -> tuple[FirstStage, np.ndarray]:
+        """What the learned second stage sees for ``query`` as ``search`` runs it: the fused
+        passages and their feature rows (for training it: ``eval.train_reranker``)."""
+        filters = filters or Filters()
+        question = parse_question(query, authorities=filters.authority)
+        filters = self._with_authorities(filters, question)
+        first = self.searcher.first_stage(
+            _retrieval_query(question, filters),
+            filters,
+            self.settings.top_k,
+            "hybrid",
+            self.settings.candidates,
+            question.when,
+            question.answer_kind,
+            question.sources,
+        )
+        x = self.searcher.features(first, question.when, question.answer_kind, question.sources)
+        return first, x
+
     @staticmethod
     def _with_authorities(filters: Filters, question: Question) -> Filters:
         if question.authorities and not filters.authority:
@@ -207,17 +229,17 @@ class QAEngine:
             or parsed.beyond_grades
             or parsed.answer_kind not in (None, GRADE)
         ):
-            text = compose_answer(
-                list(parsed.topic_terms),
-                result.hits,
-                self.index.documents,
-                self.idf,
-                self.answer_settings,
-                kind=parsed.answer_kind,
-                names=list(parsed.names),
-                template=self.index.template,
-                optional=parsed.source_terms,
-            )
+            text = self._compose(parsed, result.hits)
+            if result.first_stage is not None and not text.abstained:
+                # The learned stage lifts the passages holding most of the question's words,
+                # which an unanswerable question also has; whether to answer at all is still
+                # decided on the first stage's passages, as it was tuned.
+                gate = self._compose(parsed, result.first_stage)
+                if gate.abstained:
+                    text = gate
+            if not text.abstained and _of_another_time(text, parsed.when):
+                # "What grade did Leicester get in 2019?" answered from the 2025 report's rows.
+                text = Composed(ABSTAIN_MESSAGE, True, [], reason="other_time")
         if table is not None and self._table_answers(table, text, parsed):
             composed, hits, stage = (
                 table,
@@ -257,6 +279,19 @@ class QAEngine:
             timings_ms=timings,
             hits=hits[:top_k],
             sources=result.hits[:top_k],
+        )
+
+    def _compose(self, parsed: Question, hits: list[Hit]) -> Composed:
+        return compose_answer(
+            list(parsed.topic_terms),
+            hits,
+            self.index.documents,
+            self.idf,
+            self.answer_settings,
+            kind=parsed.answer_kind,
+            names=list(parsed.names),
+            template=self.index.template,
+            optional=parsed.source_terms,
         )
 
     def _table_answers(self, table: Composed, text: Composed | None, parsed: Question) -> bool:
@@ -319,6 +354,27 @@ def _retrieval_query(question: Question, filters: Filters) -> str:
 def _may_hold_judgements(filters: Filters) -> bool:
     """Only filters the table can honour: a date range or a non-report type need retrieval."""
     return not (filters.doc_type or filters.date_from or filters.date_to or filters.doc_id)
+
+
+def _of_another_time(composed: Composed, asked: When | None) -> bool:
+    """Whether a question naming years is answered only from documents of other years that
+    do not mention them either (neither the passages cited nor the documents' titles)."""
+    if not asked or not asked.years:
+        return False
+    for c in composed.citations:
+        held = f"{c.title} {c.section} {c.text}"
+        if _dated_in(c.date or "", asked.years) or any(y in held for y in asked.years):
+            return False
+    return True
+
+
+def _dated_in(day: str, years: tuple[str, ...]) -> bool:
+    """Dated in one of ``years``, or in the first quarter after one: a report comes out
+    weeks after its inspection (Norfolk's of late 2017 is dated 19 January 2018)."""
+    year = day[:4]
+    if year in years:
+        return True
+    return year.isdigit() and str(int(year) - 1) in years and day[5:7] in ("01", "02", "03")
 
 
 def _names_a_year(composed: Composed, asked: When | None) -> bool:

@@ -101,6 +101,11 @@ class Settings(BaseSettings):
     maxsim_weight: float = Field(
         default=0.0, ge=0, description="RRF vote for the best query-sentence cosine"
     )
+    reranker: str = Field(
+        default="builtin",
+        description="learned second stage over rerank_depth fused passages: off, builtin "
+        "(index/data/reranker.json, trained by python -m eval.train_reranker) or a path",
+    )
     top_k: int = 5
     top_k_max: int = 50
 

@@ -11,7 +11,7 @@ from index.retrieval.expansion import load_lexicon
 from index.retrieval.lexical import tokenize
 from index.text import sentence_spans, words
 from index.types import Citation, Document, Hit, Passage
-from index.understanding.answer_type import AMOUNT, COUNT, PERSON, offers
+from index.understanding.answer_type import AMOUNT, COUNT, MONEY, PERSON, offers
 
 ABSTAIN_MESSAGE = "I could not find this in the documents."
 
@@ -268,7 +268,7 @@ def compose_answer(
         chosen.append(cand)
         per_passage[pid] = per_passage.get(pid, 0) + 1
     chosen = _one_span_per_passage(_with_announced_lists(chosen))
-    if kind in (AMOUNT, COUNT) and not any(
+    if kind in (AMOUNT, MONEY, COUNT) and not any(
         offers(kind, c.hit.passage.text[c.start : c.end]) for c in chosen
     ):
         # "How much is the council putting council tax up by?" answered by "council tax has

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from index.text import sentence_spans
 from index.types import Block, Document, Passage
-from index.understanding.lexicon import MONTHS
+from index.understanding.lexicon import MONTH_NUMBERS, MONTHS
 
 TokenCounter = Callable[[str], int]
 
@@ -23,6 +23,11 @@ _FACT = re.compile(r"^\s*[A-Z][\w’' ]{2,40}:\s+\S")
 
 
 _FULL_DATE = re.compile(rf"\b\d{{1,2}}(st|nd|rd|th)?\s+({'|'.join(MONTHS)}),?\s+\d{{4}}\b", re.I)
+
+
+# A month (or its abbreviation) and a year: "Published: 19 Nov 2018", "Inspection dates: 10 to
+# 14 June 2024".
+_DATED = re.compile(rf"\b({'|'.join(MONTH_NUMBERS)})\.?,?\s+\d{{4}}\b", re.I)
 
 
 def _states_fact(heading: str) -> bool:
@@ -70,12 +75,18 @@ def chunk_document(
             if last_heading is not None:
                 bare.append(last_heading)
             last_heading = block
-            heading = doc.text[block.start : block.end]
-            if _states_fact(heading):
+            text = doc.text[block.start : block.end]
+            if _states_fact(text):
                 # "Lead inspector: …", "Inspection dates: …", a meeting's date: a fact people
-                # ask for, not only a title, so a passage as well as the section it heads.
+                # ask for, not only a title, so a passage of its own. A dated line also heads
+                # what follows (the meeting held that day, the release published then); an
+                # undated one does not: a report's summary under "Lead inspector: …" is not
+                # about the inspector.
                 bare.append(block)
                 last_heading = None
+                if not _DATED.search(text):
+                    continue
+            heading = text
             continue
         flush_bare()
         last_heading = None

@@ -24,6 +24,7 @@ _TABLE_START = re.compile(
     r"^(judgement\s+grade|the judgements on areas of the service.*are:?)\s*$", re.I
 )
 _BULLET = re.compile(r"^\s*(?:[\uf0b7•◼▪●■\-–]|\d{1,3}\.(?!\d)|\d{1,3}\.\d+\s)\s*")
+_SYMBOL_BULLET = re.compile(r"^\s*[\uf0b7•◼▪●■\-–]\s")
 _TERMINAL = re.compile(r"[.!?:;)\"”’]\s*$")
 
 
@@ -229,7 +230,14 @@ def _title_like(line: str) -> bool:
 
 
 def _looks_like_heading(text: str) -> bool:
-    return len(text) <= 120 and not re.search(r"[.;,]\s*$", text) and len(text.split()) <= 18
+    # A bulleted item is a list entry however short: "◼ Timeliness of early help support
+    # (Outcome 3)" under "What needs to improve?" is content, not a section of its own.
+    return (
+        len(text) <= 120
+        and not re.search(r"[.;,]\s*$", text)
+        and len(text.split()) <= 18
+        and not _SYMBOL_BULLET.match(text)
+    )
 
 
 def _take_judgement_table(lines: list[str], i: int, assembler: TextAssembler) -> int:

@@ -1,9 +1,11 @@
 """Retrieval: dense (FAISS), lexical (BM25) and their fusion, with filters applied to both."""
 
+import itertools
 import re
 import time
 from dataclasses import dataclass, field, replace
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import faiss
@@ -13,6 +15,7 @@ from index.ingest.metadata import date_period
 from index.retrieval.embedding import TextEncoder
 from index.retrieval.expansion import Lexicon, load_lexicon
 from index.retrieval.lexical import QUESTION_STEMS, tokenize
+from index.retrieval.rerank import DEFAULT_MODEL, Candidate, Reranker, feature_matrix
 from index.retrieval.store import StoredIndex, search_parameters
 from index.text import sentence_spans
 from index.types import Filters, Hit
@@ -61,12 +64,26 @@ class Stages:
     rerank_depth: int
     heading_weight: float
     maxsim_weight: float
+    reranker: Reranker | None = None  # the learned second stage over ``rerank_depth``
 
 
 @dataclass
 class SearchResult:
     hits: list[Hit]
     timings_ms: dict[str, float] = field(default_factory=dict)
+    # The fused order before the learned stage re-scored it (None when it did not run).
+    first_stage: list[Hit] | None = None
+
+
+@dataclass
+class FirstStage:
+    """The fused passages, and the two rankings and query words they came from."""
+
+    hits: list[Hit]
+    dense: Ranking
+    lexical: Ranking
+    terms: dict[str, float]
+    query_terms: tuple[str, ...] = ()  # the query's own stemmed words, in order
 
 
 class Searcher:
@@ -114,6 +131,7 @@ class Searcher:
         self._date_last = np.array([last for _, last in spans], dtype="U10")
         self._title = [docs[p.doc_id].meta.title.lower() for p in index.passages]
         self._heading_terms: dict[int, frozenset[str]] = {}
+        self._passage_terms: dict[int, tuple[frozenset[str], frozenset[tuple[str, str]]]] = {}
         self._sentences: dict[int, np.ndarray] = {}
         self._doc_ids = np.array([p.doc_id for p in index.passages], dtype=object)
         self.authorities = {
@@ -192,13 +210,42 @@ class Searcher:
     ) -> SearchResult:
         """The ``top_k`` passages for ``query`` among those ``filters`` allow."""
         timings: dict[str, float] = {}
+        first = self.first_stage(
+            query, filters, top_k, mode, candidates, when, kind, sources, timings
+        )
+        hits = first.hits
+        if self.stages.reranker is not None and mode == "hybrid" and hits:
+            t0 = time.perf_counter()
+            head = hits[: self.stages.rerank_depth]
+            x = self.features(first, when, kind, sources)
+            order = np.argsort(-self.stages.reranker.scores(x), kind="stable")
+            hits = [head[k] for k in order] + hits[len(head) :]
+            timings["rerank"] = _ms(t0)
+            return SearchResult(hits[:top_k], timings, first.hits[:top_k])
+        return SearchResult(hits[:top_k], timings)
+
+    def first_stage(
+        self,
+        query: str,
+        filters: Filters,
+        top_k: int,
+        mode: str,
+        candidates: int,
+        when: When | None = None,
+        kind: str | None = None,
+        sources: tuple[str, ...] = (),
+        timings: dict[str, float] | None = None,
+    ) -> FirstStage:
+        """Both retrievers, fused with the date, answer-kind and source votes."""
+        timings = {} if timings is None else timings
         stages = self.stages
         t0 = time.perf_counter()
         mask = self.allowed(filters)
         allowed = len(self.index.passages) if mask is None else int(mask.sum())
         timings["filter"] = _ms(t0)
         reranks = stages.heading_weight or stages.maxsim_weight
-        depth = max(candidates, top_k, stages.rerank_depth if reranks else 0)
+        learned = stages.reranker is not None
+        depth = max(candidates, top_k, stages.rerank_depth if reranks or learned else 0)
         terms = self._query_weights(query)
         dense_query = query
         if stages.topic_only in ("lexical", "both"):
@@ -246,8 +293,68 @@ class Searcher:
         if reranks and mode == "hybrid" and hits:
             t0 = time.perf_counter()
             hits = self._rerank(hits, terms, vector)
-            timings["rerank"] = _ms(t0)
-        return SearchResult(hits[:top_k], timings)
+            timings["vote_rerank"] = _ms(t0)
+        return FirstStage(hits, dense, lexical, terms, tuple(self.index.lexical.query_terms(query)))
+
+    def features(
+        self,
+        first: FirstStage,
+        when: When | None = None,
+        kind: str | None = None,
+        sources: tuple[str, ...] = (),
+    ) -> np.ndarray:
+        """The learned ranker's features for the first ``rerank_depth`` fused passages."""
+        depth = self.stages.rerank_depth
+        head = first.hits[:depth]
+        dense_rank = {row: k for k, row in enumerate(first.dense.rows)}
+        lexical_rank = {row: k for k, row in enumerate(first.lexical.rows)}
+        rows = [h.row for h in head]
+        timely = self._timely(rows, when) if when else set()
+        wanted = {self._doc_type_codes.get(t, -1) for t in sources}
+        passages = self.index.passages
+        candidates = [
+            Candidate(
+                row=h.row,
+                fused_rank=k,
+                dense_rank=dense_rank.get(h.row),
+                lexical_rank=lexical_rank.get(h.row),
+                dense_score=h.dense_score,
+                lexical_score=h.lexical_score,
+                words=self._passage_words(h.row)[0],
+                pairs=self._passage_words(h.row)[1],
+                heading_words=self._heading_words(h.row),
+                kind=passages[h.row].kind,
+                timely=h.row in timely,
+                offers_kind=bool(kind) and self._offers(kind, h.row),
+                named_source=bool(sources) and self._doc_type[h.row] in wanted,
+                doc_id=passages[h.row].doc_id,
+                date=str(self._date[h.row]),
+                start=passages[h.row].start,
+                length=len(passages[h.row].text.split()),
+            )
+            for k, h in enumerate(head)
+        ]
+        topic = [t for t in first.query_terms if t not in QUESTION_STEMS]
+        pairs = set(itertools.pairwise(topic))
+        return feature_matrix(candidates, self._topic_idf(first.terms), pairs, depth)
+
+    def _topic_idf(self, terms: dict[str, float]) -> dict[str, float]:
+        lexical = self.index.lexical
+        n = max(lexical.size, 1)
+        return {
+            t: float(np.log(n / max(lexical.document_frequency(t), 1))) * w
+            for t, w in terms.items()
+            if t not in QUESTION_STEMS
+        }
+
+    def _passage_words(self, row: int) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+        """The passage's stemmed words and adjacent word pairs (heading included), kept."""
+        known = self._passage_terms.get(row)
+        if known is None:
+            tokens = tokenize([self.index.passages[row].embedding_text()])[0]
+            known = (frozenset(tokens), frozenset(itertools.pairwise(tokens)))
+            self._passage_terms[row] = known
+        return known
 
     def _query_weights(self, query: str) -> dict[str, float]:
         weights: dict[str, float] = {}
@@ -301,13 +408,7 @@ class Searcher:
 
     def _heading_shares(self, head: list[Hit], terms: dict[str, float]) -> dict[int, float]:
         """Per hit, the idf-weighted share of the query's words its heading and title hold."""
-        lexical = self.index.lexical
-        n = max(lexical.size, 1)
-        idf = {
-            t: np.log(n / max(lexical.document_frequency(t), 1)) * w
-            for t, w in terms.items()
-            if t not in QUESTION_STEMS
-        }
+        idf = self._topic_idf(terms)
         total = sum(idf.values())
         shares = {}
         for k, h in enumerate(head):
@@ -431,7 +532,15 @@ def stages_from(settings: "Settings") -> Stages:
         rerank_depth=settings.rerank_depth,
         heading_weight=settings.heading_weight,
         maxsim_weight=settings.maxsim_weight,
+        reranker=load_reranker(settings.reranker),
     )
+
+
+def load_reranker(choice: str) -> Reranker | None:
+    """``off``, ``builtin`` (the shipped weights) or a path to weights trained elsewhere."""
+    if choice == "off":
+        return None
+    return Reranker.load(DEFAULT_MODEL if choice == "builtin" else Path(choice))
 
 
 def _codes(values: list[str]) -> tuple[dict[str, int], np.ndarray]:

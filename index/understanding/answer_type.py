@@ -10,6 +10,7 @@ PERSON = "person"
 DATE = "date"
 GRADE = "grade"
 AMOUNT = "amount"
+MONEY = "money"  # an amount of money: "how much does the council pay …"
 COUNT = "count"
 
 _WHO = re.compile(r"^\W*(and\s+)?(who|whose|whom)\b|\bwho\s+(is|was|are|owns|wrote|leads)\b", re.I)
@@ -41,6 +42,13 @@ _HOW_MUCH = re.compile(
     r"|\bhow\s+much\b.*£|\bwhat\s+(?:budget|cost)\b",
     re.I,
 )
+# Money named in a how-much question: only a sum of money answers it, not "49%".
+_MONEY_ASKED = re.compile(
+    r"£|\b(?:fund\w*|money|cost\w*|spen[dt]\w*|invest\w*|budget\w*|pa(?:y|id)\w*|grants?|"
+    r"pounds?|fees?|salar\w*|wages?|pric\w*|charg\w*|rent|fines?)\b",
+    re.I,
+)
+_MONEY_SPAN = re.compile(r"£\s?\d|\b\d[\d,.]*\s*(?:pounds|million|m|bn|billion|k)(?!\w)", re.I)
 _HOW_MANY = re.compile(r"\bhow\s+many\b|\b(?:number|count)\s+of\b|\bwhat\s+number\b", re.I)
 # An amount: money, or a number with a unit of amount ("£5.5 million", "12 per cent").
 _AMOUNT_SPAN = re.compile(
@@ -66,14 +74,15 @@ _GRADE_SPAN = re.compile(
 
 
 def answer_type(question: str) -> str | None:
-    """PERSON for who-questions, DATE for when-questions, AMOUNT for how much, COUNT for how
+    """PERSON for who-questions, DATE for when-questions, MONEY or AMOUNT for how much (MONEY
+    when money is named), COUNT for how
     many, GRADE for how-was-it-judged questions, else None."""
     if _WHO.search(question):
         return PERSON
     if _WHEN.search(question):
         return DATE
     if _HOW_MUCH.search(question):
-        return AMOUNT
+        return MONEY if _MONEY_ASKED.search(question) else AMOUNT
     if _HOW_MANY.search(question):
         return COUNT
     if _HOW_JUDGED.search(question) and not _OTHER_JUDGEMENTS.search(question):
@@ -91,6 +100,8 @@ def offers(kind: str | None, span: str) -> bool:
         return bool(_GRADE_SPAN.search(span))
     if kind == AMOUNT:
         return bool(_AMOUNT_SPAN.search(span))
+    if kind == MONEY:
+        return bool(_MONEY_SPAN.search(span))
     if kind == COUNT:
         return bool(_COUNT_SPAN.search(span) or _AMOUNT_SPAN.search(span))
     return False

@@ -46,7 +46,7 @@ class Question:
     sources: tuple[str, ...]  # doc types of a source the question names ("committee minutes")
     answer_kind: (
         str | None
-    )  # see index.understanding.answer_type: person, date, grade, amount, count
+    )  # see index.understanding.answer_type: person, date, grade, money, amount, count
     topic: str  # the query without authority names
     topic_terms: tuple[str, ...]  # stemmed, without framing words
     # Words naming the source asked for ("cabinet", "press release"): they add to a
