@@ -111,7 +111,7 @@ def test_a_browser_on_an_unlisted_origin_is_refused_and_a_listed_one_allowed(
 def test_a_follow_up_about_that_action_stays_on_the_document_cited_before(client) -> None:
     first = _ask(client, "What progress has Hertfordshire made on its ILACS action plan?")
     docs = {c["doc_id"] for c in first["citations"]}
-    assert len(docs) == 1, first["citations"]
     second = _ask(client, "Who owns that action?", first["conversation_id"])
     assert not second["abstained"]
-    assert {c["doc_id"] for c in second["citations"]} == docs
+    assert {c["doc_id"] for c in second["citations"]} <= docs
+    assert "Owner:" in second["answer"]

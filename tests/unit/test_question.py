@@ -6,7 +6,7 @@ import pytest
 
 from index.ingest.loaders import fingerprint, load_document
 from index.settings import get_settings
-from index.understanding.answer_type import AMOUNT, COUNT, DATE, offers
+from index.understanding.answer_type import AMOUNT, COUNT, DATE, MONEY, offers
 from index.understanding.question import parse_question
 
 COUNCIL = get_settings().ilacs_dir.parent / "council"
@@ -37,9 +37,11 @@ def test_framework_and_follow_up_are_resolved_once():
 
 
 def test_how_much_and_how_many_ask_for_amounts_and_counts():
-    assert parse_question("How much extra funding did Staffordshire commit?").answer_kind == AMOUNT
+    assert parse_question("How much extra funding did Staffordshire commit?").answer_kind == MONEY
+    assert parse_question("How much have referrals risen by?").answer_kind == AMOUNT
     assert parse_question("How many recommendations did Ofsted make?").answer_kind == COUNT
-    assert offers(AMOUNT, "an additional £5.5 million in children services")
+    assert offers(MONEY, "an additional £5.5 million in children services")
+    assert offers(AMOUNT, "referrals rose by 12 per cent")
     assert offers(COUNT, "Inspectors made 14 recommendations.")
     assert not offers(COUNT, "In 2019 the council met on 12 March 2019.")
 

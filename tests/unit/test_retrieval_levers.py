@@ -82,10 +82,16 @@ def test_a_question_saying_dcs_finds_the_director_of_childrens_services(
     # not "children" or "services" (in most of them).
     question = "Who is Calderdale's DCS?"
     assert settings.lexicon_weight > 0
-    with_lexicon = QAEngine.open(settings, built_index)
-    without = QAEngine.open(settings.model_copy(update={"lexicon_weight": 0.0}), built_index)
-    assert _rank_of(with_lexicon, question, "002_0a2bc6d77ad37827", "Julie Jenkins") is not None
-    assert _rank_of(without, question, "002_0a2bc6d77ad37827", "Julie Jenkins") is None
+    # The first stage alone, where the lever acts (the learned stage finds her either way).
+    first_stage = settings.model_copy(update={"reranker": "off"})
+    with_lexicon = QAEngine.open(first_stage, built_index)
+    without = QAEngine.open(first_stage.model_copy(update={"lexicon_weight": 0.0}), built_index)
+    found = _rank_of(with_lexicon, question, "002_0a2bc6d77ad37827", "Julie Jenkins")
+    unaided = _rank_of(without, question, "002_0a2bc6d77ad37827", "Julie Jenkins")
+    assert found is not None and found <= 5
+    assert unaided is None or unaided > found
+    served = QAEngine.open(settings, built_index)
+    assert _rank_of(served, question, "002_0a2bc6d77ad37827", "Julie Jenkins") is not None
 
 
 def test_the_verb_send_is_not_the_acronym_send() -> None:
@@ -122,10 +128,13 @@ def test_feedback_puts_the_director_named_in_other_words_first(
     # passages found first for the question's words pull the dense query towards it.
     question = "Who is Calderdale's director of children's and young people services?"
     quote = "Julie Jenkins"
-    with_feedback = QAEngine.open(settings.model_copy(update=FEEDBACK), built_index)
-    without = QAEngine.open(settings.model_copy(update={"prf_docs": 0}), built_index)
+    first_stage = settings.model_copy(update={"reranker": "off"})
+    with_feedback = QAEngine.open(first_stage.model_copy(update=FEEDBACK), built_index)
+    without = QAEngine.open(first_stage.model_copy(update={"prf_docs": 0}), built_index)
     assert _rank_of(with_feedback, question, "002_0a2bc6d77ad37827", quote) == 1
-    assert _rank_of(without, question, "002_0a2bc6d77ad37827", quote) != 1
+    # Since the article's "Published: …" line heads its text again, the first stage alone
+    # ranks her first too; feedback must not lose her.
+    assert _rank_of(without, question, "002_0a2bc6d77ad37827", quote) is not None
 
 
 def test_feedback_never_brings_in_another_authority(settings: Settings, built_index: Path) -> None:

@@ -1,0 +1,92 @@
+"""The learned second stage, report structure it reads, and the answers' time and money checks,
+on the shipped corpus with the real model and FAISS."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from index.build import collect_sources
+from index.ingest.chunking import chunk_document
+from index.ingest.loaders import load_document
+from index.ingest.pdf_text import assemble_pdf
+from index.ingest.structure import TextAssembler
+from index.qa import QAEngine
+from index.retrieval.embedding import load_token_counter
+from index.retrieval.rerank import DEFAULT_MODEL, FEATURES, Reranker
+from index.settings import REPO_ROOT, Settings
+from index.types import Document, DocumentMeta
+from index.understanding.answer_type import MONEY, answer_type, offers
+
+
+def _pdf_document(pages: list[str]) -> Document:
+    assembler = TextAssembler()
+    assemble_pdf(pages, assembler)
+    meta = DocumentMeta("report", "Report", None, None, "inspection report", None, "report.pdf")
+    return Document(meta=meta, text=assembler.text(), blocks=assembler.blocks)
+
+
+def test_bulleted_points_under_what_needs_to_improve_are_its_content_not_headings() -> None:
+    # Short bullets with no full stop once became headings: the first point was then in no
+    # passage's text, and the rest sat under a "section" named after it.
+    page = (
+        "What needs to improve?\n\n"
+        "◼ Timeliness of early help support (Outcome 3)\n\n"
+        "◼ Management oversight of the LADO\n\n"
+        "◼ Return home interviews for children who go missing\n"
+    )
+    doc = _pdf_document([page, "Another page of prose that ends properly.\n"])
+    passages = chunk_document(doc)
+    held = [p for p in passages if "Timeliness of early help support" in p.text]
+    assert held, "the first point is quotable text"
+    assert held[0].section == "What needs to improve?"
+    assert "Management oversight of the LADO" in held[0].text
+
+
+def test_a_report_summary_is_not_filed_under_its_lead_inspector() -> None:
+    settings = Settings()
+    sources, _ = collect_sources([REPO_ROOT / "corpus"], settings.max_file_bytes)
+    source = next(s for s in sources if "calderdale" in str(s.path) and "2024" in str(s.path))
+    passages = chunk_document(load_document(source), load_token_counter(settings.model_name))
+    assert any("Lead inspector:" in p.text for p in passages)
+    assert not [p for p in passages if p.section.startswith("Lead inspector:")]
+
+
+def test_the_learned_stage_reorders_the_first_stage_passages_and_nothing_else(
+    engine: QAEngine, settings: Settings, built_index: Path
+) -> None:
+    plain = QAEngine.open(settings.model_copy(update={"reranker": "off"}), built_index)
+    question = "What did Ofsted say about care leavers in Calderdale?"
+    learned = engine.search(question, top_k=50).hits
+    first = plain.search(question, top_k=50).hits
+    assert {h.passage.passage_id for h in learned} == {h.passage.passage_id for h in first}
+    assert [h.passage.passage_id for h in learned] != [h.passage.passage_id for h in first]
+    assert "rerank" in engine.search(question).timings_ms
+
+
+def test_shipped_weights_match_this_versions_features_and_others_are_refused(
+    tmp_path: Path,
+) -> None:
+    model = Reranker.load(DEFAULT_MODEL)
+    assert len(model.weights) == len(FEATURES)
+    data = json.loads(DEFAULT_MODEL.read_text())
+    data["features"] = data["features"][:-1]
+    other = tmp_path / "old.json"
+    other.write_text(json.dumps(data))
+    with pytest.raises(ValueError, match="retrain"):
+        Reranker.load(other)
+
+
+def test_a_year_no_document_covers_is_not_answered_from_other_years(engine: QAEngine) -> None:
+    answer = engine.ask("What did Ofsted say about care leavers in Calderdale in 2012?")
+    assert answer.abstained, answer.answer
+    dated = engine.ask("What did Ofsted say about care leavers in Calderdale in 2018?")
+    assert not dated.abstained
+    assert {c.date[:4] for c in dated.citations if c.date} == {"2018"}
+
+
+def test_how_much_a_council_pays_wants_a_sum_of_money_not_a_percentage() -> None:
+    assert answer_type("How much does Surrey pay per week for a care home place?") == MONEY
+    assert not offers(MONEY, "445 (or 49%) live outside the local authority area")
+    assert offers(MONEY, "The council pays £1,250 a week for the placement.")
+    assert answer_type("How much has the number of assessments risen?") != MONEY
