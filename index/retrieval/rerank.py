@@ -50,8 +50,7 @@ class Candidate:
     lexical_rank: int | None
     dense_score: float | None
     lexical_score: float | None
-    words: frozenset[str]  # stemmed words of the passage and its heading
-    pairs: frozenset[tuple[str, str]]  # its adjacent stemmed word pairs
+    words: str  # stemmed words of the passage and its heading, spaced: " a b c "
     heading_words: frozenset[str]  # stemmed words of its heading and document title
     kind: str
     timely: bool
@@ -66,11 +65,11 @@ class Candidate:
 def feature_matrix(
     candidates: list[Candidate],
     idf: dict[str, float],
-    pairs: set[tuple[str, str]],
+    pairs: set[str],
     depth: int,
 ) -> np.ndarray:
     """One row of ``FEATURES`` per candidate; ``idf`` weighs the question's topic words and
-    ``pairs`` are its adjacent topic words."""
+    ``pairs`` are its adjacent topic words, spaced as ``Candidate.words`` is (" a b ")."""
     n = len(candidates)
     x = np.zeros((n, len(FEATURES)), dtype=np.float64)
     if n == 0:
@@ -85,9 +84,11 @@ def feature_matrix(
         docs[c.doc_id] = docs.get(c.doc_id, 0) + 1
     newest = max(c.date for c in candidates)
     missing_rank = -math.log(1 + 2 * depth)
+    spaced = {t: f" {t} " for t in idf}
     for i, c in enumerate(candidates):
         cosine = c.dense_score if c.dense_score is not None else floor_dense
-        held = sum(v for t, v in idf.items() if t in c.words)
+        present = {t for t, s in spaced.items() if s in c.words}
+        held = sum(v for t, v in idf.items() if t in present)
         in_heading = sum(v for t, v in idf.items() if t in c.heading_words)
         x[i] = (
             -math.log(1 + c.fused_rank),
@@ -98,8 +99,8 @@ def feature_matrix(
             (c.lexical_score or 0.0) / best_lexical,
             held / total if total else 0.0,
             in_heading / total if total else 0.0,
-            len(pairs & c.pairs) / len(pairs) if pairs else 0.0,
-            _missing_rare(c.words, idf),
+            sum(p in c.words for p in pairs) / len(pairs) if pairs else 0.0,
+            _missing_rare(present, idf),
             c.kind == "row",
             c.timely,
             c.offers_kind,
@@ -112,7 +113,7 @@ def feature_matrix(
     return x
 
 
-def _missing_rare(words: frozenset[str], idf: dict[str, float]) -> float:
+def _missing_rare(words: set[str], idf: dict[str, float]) -> float:
     """The rarest missing topic word's weight over the rarest word's: a passage lacking the
     one distinctive word of the question ("LADO") scores near 1."""
     if not idf:

@@ -131,7 +131,7 @@ class Searcher:
         self._date_last = np.array([last for _, last in spans], dtype="U10")
         self._title = [docs[p.doc_id].meta.title.lower() for p in index.passages]
         self._heading_terms: dict[int, frozenset[str]] = {}
-        self._passage_terms: dict[int, tuple[frozenset[str], frozenset[tuple[str, str]]]] = {}
+        self._passage_terms: dict[int, str] = {}
         self._sentences: dict[int, np.ndarray] = {}
         self._doc_ids = np.array([p.doc_id for p in index.passages], dtype=object)
         self.authorities = {
@@ -312,6 +312,7 @@ class Searcher:
         timely = self._timely(rows, when) if when else set()
         wanted = {self._doc_type_codes.get(t, -1) for t in sources}
         passages = self.index.passages
+        self._remember_words([h.row for h in head])
         candidates = [
             Candidate(
                 row=h.row,
@@ -320,8 +321,7 @@ class Searcher:
                 lexical_rank=lexical_rank.get(h.row),
                 dense_score=h.dense_score,
                 lexical_score=h.lexical_score,
-                words=self._passage_words(h.row)[0],
-                pairs=self._passage_words(h.row)[1],
+                words=self._passage_terms[h.row],
                 heading_words=self._heading_words(h.row),
                 kind=passages[h.row].kind,
                 timely=h.row in timely,
@@ -335,7 +335,7 @@ class Searcher:
             for k, h in enumerate(head)
         ]
         topic = [t for t in first.query_terms if t not in QUESTION_STEMS]
-        pairs = set(itertools.pairwise(topic))
+        pairs = {f" {a} {b} " for a, b in itertools.pairwise(topic)}
         return feature_matrix(candidates, self._topic_idf(first.terms), pairs, depth)
 
     def _topic_idf(self, terms: dict[str, float]) -> dict[str, float]:
@@ -347,14 +347,15 @@ class Searcher:
             if t not in QUESTION_STEMS
         }
 
-    def _passage_words(self, row: int) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
-        """The passage's stemmed words and adjacent word pairs (heading included), kept."""
-        known = self._passage_terms.get(row)
-        if known is None:
-            tokens = tokenize([self.index.passages[row].embedding_text()])[0]
-            known = (frozenset(tokens), frozenset(itertools.pairwise(tokens)))
-            self._passage_terms[row] = known
-        return known
+    def _remember_words(self, rows: list[int]) -> None:
+        """Each passage's stemmed words (heading included), worked out once, in one batch
+        for the rows not seen before."""
+        unseen = [r for r in rows if r not in self._passage_terms]
+        texts = [self.index.passages[r].embedding_text() for r in unseen]
+        for row, tokens in zip(unseen, tokenize(texts), strict=True):
+            # One spaced string: " a b " in it is both "holds a and b" and "holds them side
+            # by side", and it is cheaper to make and keep than sets of words and pairs.
+            self._passage_terms[row] = f" {' '.join(tokens)} "
 
     def _query_weights(self, query: str) -> dict[str, float]:
         weights: dict[str, float] = {}
