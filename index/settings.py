@@ -101,6 +101,11 @@ class Settings(BaseSettings):
     maxsim_weight: float = Field(
         default=0.0, ge=0, description="RRF vote for the best query-sentence cosine"
     )
+    abstain_on_first_stage: bool = Field(
+        default=True,
+        description="decide whether to answer on the first stage's passages when the "
+        "learned stage re-scored them",
+    )
     reranker: str = Field(
         default="builtin",
         description="learned second stage over rerank_depth fused passages: off, builtin "
