@@ -219,7 +219,11 @@ class Searcher:
             head = hits[: self.stages.rerank_depth]
             x = self.features(first, when, kind, sources)
             order = np.argsort(-self.stages.reranker.scores(x), kind="stable")
-            hits = [head[k] for k in order] + hits[len(head) :]
+            # The new order takes over the fused scores rank by rank, so scores still fall
+            # with rank for whatever reads them (the composer's relevance, the API's score).
+            hits = [
+                replace(head[k], score=head[rank].score) for rank, k in enumerate(order)
+            ] + hits[len(head) :]
             timings["rerank"] = _ms(t0)
             return SearchResult(hits[:top_k], timings, first.hits[:top_k])
         return SearchResult(hits[:top_k], timings)
