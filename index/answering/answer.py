@@ -104,6 +104,11 @@ def _passage_terms(passage: Passage) -> frozenset[str]:
     return frozenset(tokenize([passage.embedding_text()])[0])
 
 
+@lru_cache(maxsize=32768)
+def _sentence_terms(sentence: str) -> frozenset[str]:
+    return frozenset(tokenize([sentence])[0])
+
+
 # Words naming the kind of finding asked for ("what weakness…", "how good is…") rather than
 # its topic: evidence often shows them without the word ("plans focus too much on the needs
 # of adults"), so they add to a sentence's match but are not required of it.
@@ -188,8 +193,7 @@ def compose_answer(
         return Composed(ABSTAIN_MESSAGE, True, [], reason="no_hits")
     considered = hits[: settings.passages_considered]
     if names:
-        texts = [h.passage.embedding_text() for h in considered]
-        seen = {t for toks in tokenize(texts) for t in toks}
+        seen = set().union(*(_passage_terms(h.passage) for h in considered))
         if any(not _mentioned(n, seen) for n in names):
             # The question names someone or something the evidence never mentions.
             return Composed(ABSTAIN_MESSAGE, True, [], reason="unmentioned_name")
@@ -228,7 +232,7 @@ def compose_answer(
             if overlap and typed:
                 score += settings.type_bonus
             # The source's own words ("cabinet panel") are evidence the span is on point.
-            if own_words and not set(required) & set(tokenize([sentence])[0]):
+            if own_words and not set(required) & _sentence_terms(sentence):
                 continue
             required_covered = sum(t in present for t in required) + sum(
                 t in present for t in optional

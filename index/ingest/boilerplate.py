@@ -6,6 +6,7 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 
@@ -52,6 +53,7 @@ def boilerplate_mask(passages: Sequence[Passage]) -> np.ndarray:
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 
 
+@lru_cache(maxsize=65536)  # the composer asks again for the sentences of popular passages
 def _sentence_shape(text: str) -> int:
     """A sentence's shape with typographic quotes folded too (one template sentence is printed
     with curly apostrophes in some years' reports, straight in others); a stable hash, as the
