@@ -4,6 +4,7 @@ on the shipped corpus with the real model and FAISS."""
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from index.build import collect_sources
@@ -17,6 +18,8 @@ from index.retrieval.rerank import DEFAULT_MODEL, FEATURES, Reranker
 from index.settings import REPO_ROOT, Settings
 from index.types import Document, DocumentMeta
 from index.understanding.answer_type import MONEY, answer_type, offers
+
+SEEDS = REPO_ROOT / "eval" / "gold" / "seeds.jsonl"
 
 
 def _pdf_document(pages: list[str]) -> Document:
@@ -90,3 +93,17 @@ def test_how_much_a_council_pays_wants_a_sum_of_money_not_a_percentage() -> None
     assert not offers(MONEY, "445 (or 49%) live outside the local authority area")
     assert offers(MONEY, "The council pays £1,250 a week for the placement.")
     assert answer_type("How much has the number of assessments risen?") != MONEY
+
+
+def test_the_ranker_is_retrained_from_a_gold_set_with_one_command(
+    built_index: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from eval.train_reranker import main
+
+    output = tmp_path / "reranker.json"
+    main(["--index", str(built_index), "--gold", str(SEEDS), "--output", str(output)])
+    printed = capsys.readouterr().out
+    assert "seeds.jsonl" in printed and "hit@5" in printed
+    model = Reranker.load(output)
+    assert "seeds.jsonl" in model.trained_on
+    assert np.isfinite(model.weights).all() and np.abs(model.weights).max() > 0
