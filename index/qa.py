@@ -140,6 +140,7 @@ class QAEngine:
             question.when,
             question.answer_kind,
             question.sources,
+            sections=question.sections,
         )
 
     def ranker_inputs(
@@ -159,8 +160,11 @@ class QAEngine:
             question.when,
             question.answer_kind,
             question.sources,
+            sections=question.sections,
         )
-        x = self.searcher.features(first, question.when, question.answer_kind, question.sources)
+        x = self.searcher.features(
+            first, question.when, question.answer_kind, question.sources, question.sections
+        )
         return first, x
 
     @staticmethod

@@ -73,6 +73,9 @@ class Settings(BaseSettings):
     source_weight: float = Field(
         default=1.0, ge=0, description="RRF vote for the kind of document a question names"
     )
+    section_weight: float = Field(
+        default=1.0, ge=0, description="RRF vote for the report section a question asks for"
+    )
     candidates: int = 50
     # Issue 15's levers (index/search.py Stages; eval/RESULTS.md has what each did). 0 = off.
     # Adopted (blind free-text search hit@1 0.340 -> 0.359, hit@5 0.673 -> 0.680; dev within

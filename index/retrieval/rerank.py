@@ -33,6 +33,7 @@ FEATURES = (
     "timely",  # from the time the question asks about
     "offers_kind",  # holds the kind of answer asked for (a person, a date, an amount)
     "named_source",  # from the kind of document the question names
+    "named_section",  # under the report section it asks for ("What needs to improve?")
     "doc_support",  # share of the candidates from the same document
     "newest_doc",  # from the newest document among the candidates
     "doc_start",  # the opening passage of its document (a cover or a summary)
@@ -56,6 +57,7 @@ class Candidate:
     timely: bool
     offers_kind: bool
     named_source: bool
+    named_section: bool
     doc_id: str
     date: str
     start: int
@@ -105,6 +107,7 @@ def feature_matrix(
             c.timely,
             c.offers_kind,
             c.named_source,
+            c.named_section,
             docs[c.doc_id] / n,
             bool(newest) and c.date == newest,
             c.start == 0,

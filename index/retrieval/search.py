@@ -20,6 +20,7 @@ from index.retrieval.store import StoredIndex, search_parameters
 from index.text import sentence_spans
 from index.types import Filters, Hit
 from index.understanding.answer_type import offers
+from index.understanding.lexicon import SECTIONS
 from index.understanding.query import When
 from index.understanding.question_words import QUESTION_WORDS
 
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from index.settings import Settings
 
 MODES = ("hybrid", "dense", "lexical")
+SECTION_HEADINGS = tuple((kind, re.compile(heading, re.I)) for kind, _, heading in SECTIONS)
 EXACT_SUBSET_MAX = 50_000  # filtered rows scored exactly with numpy rather than via FAISS
 
 
@@ -65,6 +67,7 @@ class Stages:
     heading_weight: float
     maxsim_weight: float
     reranker: Reranker | None = None  # the learned second stage over ``rerank_depth``
+    section_weight: float = 0.0  # RRF vote for the report section a question asks for
 
 
 @dataclass
@@ -113,6 +116,7 @@ class Searcher:
         self.date_weight = date_weight
         self.type_weight = type_weight
         self.source_weight = source_weight
+        self.section_weight = stages.section_weight
         self._params = search_parameters(index.dense, nprobe, ef_search)
         self._nprobe, self._ef_search = nprobe, ef_search
         docs = index.documents
@@ -140,6 +144,11 @@ class Searcher:
         # Template text many reports repeat (back page, licence notice) answers nothing.
         self._boilerplate = index.boilerplate
         self._offered: dict[str, np.ndarray] = {}  # per answer kind: -1 unknown, 0/1
+        # Per report section a question can ask for, the passages under that heading.
+        self._section_rows = {
+            kind: np.array([bool(pattern.search(p.section)) for p in index.passages])
+            for kind, pattern in SECTION_HEADINGS
+        }
 
     def allowed(self, filters: Filters) -> np.ndarray | None:
         """Boolean mask of passages the filters allow; None when nothing is filtered."""
@@ -207,17 +216,18 @@ class Searcher:
         when: When | None = None,
         kind: str | None = None,
         sources: tuple[str, ...] = (),
+        sections: tuple[str, ...] = (),
     ) -> SearchResult:
         """The ``top_k`` passages for ``query`` among those ``filters`` allow."""
         timings: dict[str, float] = {}
         first = self.first_stage(
-            query, filters, top_k, mode, candidates, when, kind, sources, timings
+            query, filters, top_k, mode, candidates, when, kind, sources, timings, sections
         )
         hits = first.hits
         if self.stages.reranker is not None and mode == "hybrid" and hits:
             t0 = time.perf_counter()
             head = hits[: self.stages.rerank_depth]
-            x = self.features(first, when, kind, sources)
+            x = self.features(first, when, kind, sources, sections)
             order = np.argsort(-self.stages.reranker.scores(x), kind="stable")
             # The new order takes over the fused scores rank by rank, so scores still fall
             # with rank for whatever reads them (the composer's relevance, the API's score).
@@ -239,6 +249,7 @@ class Searcher:
         kind: str | None = None,
         sources: tuple[str, ...] = (),
         timings: dict[str, float] | None = None,
+        sections: tuple[str, ...] = (),
     ) -> FirstStage:
         """Both retrievers, fused with the date, answer-kind and source votes."""
         timings = {} if timings is None else timings
@@ -279,7 +290,7 @@ class Searcher:
             timings["lexical"] = _ms(t0)
         dense, lexical = self._without_boilerplate(dense), self._without_boilerplate(lexical)
         t0 = time.perf_counter()
-        hits = self._fuse(dense, lexical, mode, when, kind, sources)
+        hits = self._fuse(dense, lexical, mode, when, kind, sources, sections)
         timings["fusion"] = _ms(t0)
         if stages.prf_docs and (stages.prf_weight or stages.dense_prf_weight) and hits:
             t0 = time.perf_counter()
@@ -292,7 +303,7 @@ class Searcher:
                 moved = vector + stages.dense_prf_weight * self.index.vectors[feedback].mean(0)
                 moved = (moved / np.linalg.norm(moved)).astype(np.float32)
                 dense = self._without_boilerplate(self.dense(moved, mask, depth))
-            hits = self._fuse(dense, lexical, mode, when, kind, sources)
+            hits = self._fuse(dense, lexical, mode, when, kind, sources, sections)
             timings["feedback"] = _ms(t0)
         if reranks and mode == "hybrid" and hits:
             t0 = time.perf_counter()
@@ -306,6 +317,7 @@ class Searcher:
         when: When | None = None,
         kind: str | None = None,
         sources: tuple[str, ...] = (),
+        sections: tuple[str, ...] = (),
     ) -> np.ndarray:
         """The learned ranker's features for the first ``rerank_depth`` fused passages."""
         depth = self.stages.rerank_depth
@@ -331,6 +343,7 @@ class Searcher:
                 timely=h.row in timely,
                 offers_kind=bool(kind) and self._offers(kind, h.row),
                 named_source=bool(sources) and self._doc_type[h.row] in wanted,
+                named_section=self._in_sections(h.row, sections),
                 doc_id=passages[h.row].doc_id,
                 date=str(self._date[h.row]),
                 start=passages[h.row].start,
@@ -468,6 +481,7 @@ class Searcher:
         when: When | None = None,
         kind: str | None = None,
         sources: tuple[str, ...] = (),
+        sections: tuple[str, ...] = (),
     ) -> list[Hit]:
         dense_score = dict(zip(dense.rows, dense.scores, strict=True))
         lexical_score = dict(zip(lexical.rows, lexical.scores, strict=True))
@@ -497,11 +511,19 @@ class Searcher:
                 wanted = {self._doc_type_codes.get(t, -1) for t in sources}
                 for row in [r for r in fused if self._doc_type[r] in wanted]:
                     fused[row] += self.source_weight / (self.rrf_k + 1)
+            if sections and self.section_weight:
+                # And one for the part of a report the question asks for without naming it
+                # ("what did they need to work on?" → "What needs to improve?").
+                for row in [r for r in fused if self._in_sections(r, sections)]:
+                    fused[row] += self.section_weight / (self.rrf_k + 1)
         order = sorted(fused, key=lambda r: (-fused[r], r))
         passages = self.index.passages
         return [
             Hit(passages[r], fused[r], dense_score.get(r), lexical_score.get(r), r) for r in order
         ]
+
+    def _in_sections(self, row: int, sections: tuple[str, ...]) -> bool:
+        return any(self._section_rows[k][row] for k in sections if k in self._section_rows)
 
     def _offers(self, kind: str, row: int) -> bool:
         """``offers(kind, passage text)``, remembered per passage: the same candidates come
@@ -538,6 +560,7 @@ def stages_from(settings: "Settings") -> Stages:
         heading_weight=settings.heading_weight,
         maxsim_weight=settings.maxsim_weight,
         reranker=load_reranker(settings.reranker),
+        section_weight=settings.section_weight,
     )
 
 

@@ -107,4 +107,26 @@ SOURCES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("monitoring visit",), r"monitoring\s+(?:visit\s+)?letter"),
 )
 # Where the question names Ofsted's own report it asks for the inspection, not the council.
+# Sections of an Ofsted report a question can ask for without naming them: the words that ask
+# for one, and the headings it goes under in the reports of either framework ("What needs to
+# improve?", "Recommendations", "Areas for improvement", "The local authority's strengths").
+# Never a grade's "requires improvement": that heads a judgement, not a list of what to do.
+SECTIONS: tuple[tuple[str, str, str], ...] = (
+    (
+        "improve",
+        r"\bimprove\b(?!d)|\bareas?\s+(?:for|of|to)\s+(?:improvement|improve|develop\w*)"
+        r"|\brecommend\w*|\bwork\s+on\b|\bsort\s+out\b|\bweakness\w*|\bshortcomings?\b"
+        r"|\b(?:improvements?|changes?|action)\s+(?:needed|required)\b|\bfix\b",
+        r"^\(?recommendations?\.?\)?$|needs?\s+to\s+improve|areas?\s+for\s+improvement"
+        r"|priority\s+and\s+immediate\s+action|requires\s+improvement\b.*\bbecause"
+        r"|strengths\s+and\s+weaknesses",
+    ),
+    (
+        "strengths",
+        r"\bstrengths?\b|\bworks?\s+well\b|\bworking\s+well\b|\bgood\s+practice\b"
+        r"|\bsingled\s+out\b|\bpraised?\b|\bdoing\s+well\b",
+        r"\bstrengths\b",
+    ),
+)
+
 OFSTED_SOURCE = r"ofsted(?:'s)?\s+(?:report|letter|inspectors?\s+(?:said|found|wrote))"

@@ -14,6 +14,7 @@ from index.understanding.lexicon import (
     GRADE_QUESTION_WORDS,
     MONTHS,
     OFSTED_SOURCE,
+    SECTIONS,
     SOURCES,
 )
 from index.understanding.query import (
@@ -25,6 +26,7 @@ from index.understanding.query import (
 )
 
 _SOURCES = tuple((types, re.compile(rf"\b(?:{pattern})\b", re.I)) for types, pattern in SOURCES)
+_SECTIONS_ASKED = tuple((kind, re.compile(asked, re.I)) for kind, asked, _ in SECTIONS)
 _FRAMEWORKS = tuple((name, re.compile(pattern, re.I)) for name, pattern in FRAMEWORKS)
 _OFSTED_SOURCE = re.compile(OFSTED_SOURCE, re.I)
 _GRADE_QUESTION_STEMS = frozenset(
@@ -44,6 +46,7 @@ class Question:
     when: When | None
     framework: str | None  # "SIF" or "ILACS" when named
     sources: tuple[str, ...]  # doc types of a source the question names ("committee minutes")
+    sections: tuple[str, ...]  # report sections it asks for ("improve": what needs to improve)
     answer_kind: (
         str | None
     )  # see index.understanding.answer_type: person, date, grade, money, amount, count
@@ -94,6 +97,7 @@ def parse_question(
         when=when,
         framework=next((name for name, p in _FRAMEWORKS if p.search(query)), None),
         sources=sources,
+        sections=tuple(kind for kind, pattern in _SECTIONS_ASKED if pattern.search(query)),
         answer_kind=answer_type(text),
         topic=topic,
         topic_terms=terms,

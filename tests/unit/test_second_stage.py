@@ -18,6 +18,7 @@ from index.retrieval.rerank import DEFAULT_MODEL, FEATURES, Reranker
 from index.settings import REPO_ROOT, Settings
 from index.types import Document, DocumentMeta
 from index.understanding.answer_type import MONEY, answer_type, offers
+from index.understanding.question import parse_question
 
 SEEDS = REPO_ROOT / "eval" / "gold" / "seeds.jsonl"
 
@@ -107,3 +108,19 @@ def test_the_ranker_is_retrained_from_a_gold_set_with_one_command(
     model = Reranker.load(output)
     assert "seeds.jsonl" in model.trained_on
     assert np.isfinite(model.weights).all() and np.abs(model.weights).max() > 0
+
+
+def test_asking_what_to_work_on_finds_what_needs_to_improve(
+    settings: Settings, built_index: Path
+) -> None:
+    # No word of the question is in the heading: the question asks for a report section.
+    question = "What did Ofsted tell Calderdale to work on in 2024?"
+    assert parse_question(question).sections == ("improve",)
+    assert parse_question("How has Calderdale improved since 2018?").sections == ()
+
+    def sections(weight: float) -> list[str]:
+        engine = QAEngine.open(settings.model_copy(update={"section_weight": weight}), built_index)
+        return [h.passage.section for h in engine.search(question, top_k=3).hits]
+
+    assert "What needs to improve?" in sections(1.0)
+    assert "What needs to improve?" not in sections(0.0)
