@@ -303,6 +303,8 @@ class QAEngine:
             names=list(parsed.names),
             template=self.index.template,
             optional=parsed.source_terms,
+            sections=parsed.sections,
+            section_terms=parsed.section_terms,
         )
 
     def _table_answers(self, table: Composed, text: Composed | None, parsed: Question) -> bool:

@@ -76,7 +76,7 @@ class Settings(BaseSettings):
     section_weight: float = Field(
         default=1.0, ge=0, description="RRF vote for the report section a question asks for"
     )
-    candidates: int = 50
+    candidates: int = 100
     # Issue 15's levers (index/search.py Stages; eval/RESULTS.md has what each did). 0 = off.
     # Adopted (blind free-text search hit@1 0.340 -> 0.359, hit@5 0.673 -> 0.680; dev within
     # one question): words the lexicon adds count half, and only words specific enough to

@@ -12,6 +12,7 @@ from index.retrieval.lexical import tokenize
 from index.text import sentence_spans, words
 from index.types import Citation, Document, Hit, Passage
 from index.understanding.answer_type import AMOUNT, COUNT, MONEY, PERSON, offers
+from index.understanding.question import under_section
 
 ABSTAIN_MESSAGE = "I could not find this in the documents."
 
@@ -182,6 +183,8 @@ def compose_answer(
     template: frozenset[int] = frozenset(),
     optional: tuple[str, ...] = (),
     own_words: bool = False,
+    sections: tuple[str, ...] = (),
+    section_terms: tuple[str, ...] = (),
 ) -> Composed:
     """Pick, order and cite the sentences that answer; abstain when none does well enough.
 
@@ -209,6 +212,13 @@ def compose_answer(
     candidates: list[Candidate] = []
     for rank, hit in enumerate(considered):
         relevance = hit.score / top_score
+        # Under the section the question asks for ("What needs to improve?" for "what must
+        # they work on?"), the heading says what the asking words say.
+        asked_for = (
+            frozenset(section_terms)
+            if under_section(hit.passage.section, sections)
+            else frozenset()
+        )
         for start, end, present in _unit_terms(hit.passage):
             sentence = hit.passage.text[start:end]
             if is_template(sentence, template) or _PAGE_HEADER.match(sentence):
@@ -224,7 +234,10 @@ def compose_answer(
                 # date, an "Author:" line) is about what its passage is about.
                 present = present | _passage_terms(hit.passage)
             present = (
-                present | role | {t for t, alts in other_names.items() if _any_in(alts, present)}
+                present
+                | role
+                | asked_for
+                | {t for t, alts in other_names.items() if _any_in(alts, present)}
             )
             covered = [t for t in terms if t in present]
             overlap = min(1.0, sum(idf(t) for t in covered) / weight_total)

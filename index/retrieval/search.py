@@ -20,15 +20,14 @@ from index.retrieval.store import StoredIndex, search_parameters
 from index.text import sentence_spans
 from index.types import Filters, Hit
 from index.understanding.answer_type import offers
-from index.understanding.lexicon import SECTIONS
 from index.understanding.query import When
+from index.understanding.question import SECTION_HEADINGS
 from index.understanding.question_words import QUESTION_WORDS
 
 if TYPE_CHECKING:
     from index.settings import Settings
 
 MODES = ("hybrid", "dense", "lexical")
-SECTION_HEADINGS = tuple((kind, re.compile(heading, re.I)) for kind, _, heading in SECTIONS)
 EXACT_SUBSET_MAX = 50_000  # filtered rows scored exactly with numpy rather than via FAISS
 
 

@@ -27,6 +27,14 @@ from index.understanding.query import (
 
 _SOURCES = tuple((types, re.compile(rf"\b(?:{pattern})\b", re.I)) for types, pattern in SOURCES)
 _SECTIONS_ASKED = tuple((kind, re.compile(asked, re.I)) for kind, asked, _ in SECTIONS)
+SECTION_HEADINGS = tuple((kind, re.compile(heading, re.I)) for kind, _, heading in SECTIONS)
+
+
+def under_section(section: str, kinds: tuple[str, ...]) -> bool:
+    """Whether a passage's section label is a heading of one of the report sections ``kinds``."""
+    return any(kind in kinds and pattern.search(section) for kind, pattern in SECTION_HEADINGS)
+
+
 _FRAMEWORKS = tuple((name, re.compile(pattern, re.I)) for name, pattern in FRAMEWORKS)
 _OFSTED_SOURCE = re.compile(OFSTED_SOURCE, re.I)
 _GRADE_QUESTION_STEMS = frozenset(
@@ -47,6 +55,7 @@ class Question:
     framework: str | None  # "SIF" or "ILACS" when named
     sources: tuple[str, ...]  # doc types of a source the question names ("committee minutes")
     sections: tuple[str, ...]  # report sections it asks for ("improve": what needs to improve)
+    section_terms: tuple[str, ...]  # its words that ask for them ("work on", "recommendations")
     answer_kind: (
         str | None
     )  # see index.understanding.answer_type: person, date, grade, money, amount, count
@@ -98,6 +107,14 @@ def parse_question(
         framework=next((name for name, p in _FRAMEWORKS if p.search(query)), None),
         sources=sources,
         sections=tuple(kind for kind, pattern in _SECTIONS_ASKED if pattern.search(query)),
+        section_terms=tuple(
+            dict.fromkeys(
+                t
+                for _, pattern in _SECTIONS_ASKED
+                for m in pattern.finditer(query)
+                for t in tokenize([m.group(0)])[0]
+            )
+        ),
         answer_kind=answer_type(text),
         topic=topic,
         topic_terms=terms,
