@@ -43,7 +43,7 @@ def examples(engine: QAEngine, questions: list[GoldQuestion], weight: float) -> 
         # The query the engine searches with: a follow-up resolved against its history.
         resolved = engine.ask(q.question, history=q.history or None).resolved_query
         first, x = engine.ranker_inputs(resolved)
-        head = first.hits[: len(x)]
+        head = engine.searcher.head(first)
         relevant = np.array(
             [
                 any(

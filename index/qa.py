@@ -20,6 +20,7 @@ from index.answering.answer import (
     compose_answer,
 )
 from index.answering.by_inspection import asks_by_inspection, compose_by_inspection
+from index.answering.by_section import compose_by_section
 from index.answering.judgement_answers import answer_judgement_question
 from index.answering.judgement_table import JudgementTable
 from index.errors import BadQuery, DocumentNotFound, IndexCorrupt
@@ -226,7 +227,7 @@ class QAEngine:
             and not parsed.names_council_source
             else None
         )
-        text = None
+        text = section = None
         if (
             table is None
             or table.text_may_answer
@@ -248,6 +249,11 @@ class QAEngine:
                 gate = self._compose(parsed, result.first_stage)
                 if gate.abstained:
                     text = gate
+            section = compose_by_section(
+                parsed, result.hits, self.index.passages, self.index.documents
+            )
+            if section is not None:
+                text = section
             if not text.abstained and _of_another_time(text, parsed.when):
                 # "What grade did Leicester get in 2019?" answered from the 2025 report's rows.
                 text = Composed(ABSTAIN_MESSAGE, True, [], reason="other_time")
@@ -262,6 +268,7 @@ class QAEngine:
             composed, hits, stage = text, result.hits, "answer"
             if (
                 not text.abstained
+                and section is None
                 and asks_by_inspection(parsed)
                 # Led by the evidence: when the best sentence is Ofsted's, answer per
                 # inspection; when it is a council paper's or an article's, that answers.
@@ -376,18 +383,9 @@ def _of_another_time(composed: Composed, asked: When | None) -> bool:
         return False
     for c in composed.citations:
         held = f"{c.title} {c.section} {c.text}"
-        if _dated_in(c.date or "", asked.years) or any(y in held for y in asked.years):
+        if asked.covers(c.date or "") or any(y in held for y in asked.years):
             return False
     return True
-
-
-def _dated_in(day: str, years: tuple[str, ...]) -> bool:
-    """Dated in one of ``years``, or in the first quarter after one: a report comes out
-    weeks after its inspection (Norfolk's of late 2017 is dated 19 January 2018)."""
-    year = day[:4]
-    if year in years:
-        return True
-    return year.isdigit() and str(int(year) - 1) in years and day[5:7] in ("01", "02", "03")
 
 
 def _names_a_year(composed: Composed, asked: When | None) -> bool:

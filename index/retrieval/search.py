@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from index.settings import Settings
 
 MODES = ("hybrid", "dense", "lexical")
+SECTION_CANDIDATES_MAX = 60  # passages under an asked-for section added to fusion unsought
 EXACT_SUBSET_MAX = 50_000  # filtered rows scored exactly with numpy rather than via FAISS
 
 
@@ -86,6 +87,7 @@ class FirstStage:
     lexical: Ranking
     terms: dict[str, float]
     query_terms: tuple[str, ...] = ()  # the query's own stemmed words, in order
+    named: tuple[int, ...] = ()  # rows under a section the question asks for, added unsought
 
 
 class Searcher:
@@ -225,14 +227,15 @@ class Searcher:
         hits = first.hits
         if self.stages.reranker is not None and mode == "hybrid" and hits:
             t0 = time.perf_counter()
-            head = hits[: self.stages.rerank_depth]
+            head = self.head(first)
             x = self.features(first, when, kind, sources, sections)
             order = np.argsort(-self.stages.reranker.scores(x), kind="stable")
             # The new order takes over the fused scores rank by rank, so scores still fall
             # with rank for whatever reads them (the composer's relevance, the API's score).
-            hits = [
-                replace(head[k], score=head[rank].score) for rank, k in enumerate(order)
-            ] + hits[len(head) :]
+            chosen = {h.row for h in head}
+            hits = [replace(head[k], score=head[rank].score) for rank, k in enumerate(order)] + [
+                h for h in hits if h.row not in chosen
+            ]
             timings["rerank"] = _ms(t0)
             return SearchResult(hits[:top_k], timings, first.hits[:top_k])
         return SearchResult(hits[:top_k], timings)
@@ -289,7 +292,8 @@ class Searcher:
             timings["lexical"] = _ms(t0)
         dense, lexical = self._without_boilerplate(dense), self._without_boilerplate(lexical)
         t0 = time.perf_counter()
-        hits = self._fuse(dense, lexical, mode, when, kind, sources, sections)
+        named = self._section_candidates(mask, sections) if mode == "hybrid" else []
+        hits = self._fuse(dense, lexical, mode, when, kind, sources, sections, named)
         timings["fusion"] = _ms(t0)
         if stages.prf_docs and (stages.prf_weight or stages.dense_prf_weight) and hits:
             t0 = time.perf_counter()
@@ -302,13 +306,15 @@ class Searcher:
                 moved = vector + stages.dense_prf_weight * self.index.vectors[feedback].mean(0)
                 moved = (moved / np.linalg.norm(moved)).astype(np.float32)
                 dense = self._without_boilerplate(self.dense(moved, mask, depth))
-            hits = self._fuse(dense, lexical, mode, when, kind, sources, sections)
+            hits = self._fuse(dense, lexical, mode, when, kind, sources, sections, named)
             timings["feedback"] = _ms(t0)
         if reranks and mode == "hybrid" and hits:
             t0 = time.perf_counter()
             hits = self._rerank(hits, terms, vector)
             timings["vote_rerank"] = _ms(t0)
-        return FirstStage(hits, dense, lexical, terms, tuple(self.index.lexical.query_terms(query)))
+        return FirstStage(
+            hits, dense, lexical, terms, tuple(self.index.lexical.query_terms(query)), tuple(named)
+        )
 
     def features(
         self,
@@ -318,9 +324,9 @@ class Searcher:
         sources: tuple[str, ...] = (),
         sections: tuple[str, ...] = (),
     ) -> np.ndarray:
-        """The learned ranker's features for the first ``rerank_depth`` fused passages."""
+        """The learned ranker's features for the passages it re-scores (``head``)."""
         depth = self.stages.rerank_depth
-        head = first.hits[:depth]
+        head = self.head(first)
         dense_rank = {row: k for k, row in enumerate(first.dense.rows)}
         lexical_rank = {row: k for k, row in enumerate(first.lexical.rows)}
         rows = [h.row for h in head]
@@ -353,6 +359,13 @@ class Searcher:
         topic = [t for t in first.query_terms if t not in QUESTION_STEMS]
         pairs = {f" {a} {b} " for a, b in itertools.pairwise(topic)}
         return feature_matrix(candidates, self._topic_idf(first.terms), pairs, depth)
+
+    def head(self, first: FirstStage) -> list[Hit]:
+        """What the learned stage re-scores: the first ``rerank_depth`` fused passages, and
+        any passage under a section the question asks for that fell below them."""
+        depth = self.stages.rerank_depth
+        named = set(first.named)
+        return first.hits[:depth] + [h for h in first.hits[depth:] if h.row in named]
 
     def _topic_idf(self, terms: dict[str, float]) -> dict[str, float]:
         lexical = self.index.lexical
@@ -481,6 +494,7 @@ class Searcher:
         kind: str | None = None,
         sources: tuple[str, ...] = (),
         sections: tuple[str, ...] = (),
+        named: list[int] | None = None,
     ) -> list[Hit]:
         dense_score = dict(zip(dense.rows, dense.scores, strict=True))
         lexical_score = dict(zip(lexical.rows, lexical.scores, strict=True))
@@ -494,6 +508,10 @@ class Searcher:
             for ranking, weight in ((dense, self.dense_weight), (lexical, 1.0)):
                 for rank, row in enumerate(ranking.rows):
                     fused[row] = fused.get(row, 0.0) + weight / (self.rrf_k + rank + 1)
+            for row in named or ():
+                # Under the section asked for but found by neither retriever: the list under
+                # "What needs to improve?" shares no word with "what were the recommendations?".
+                fused.setdefault(row, 0.0)
             if when and self.date_weight:
                 # A third voter: documents of the inspection year asked about (or the latest
                 # one) as if ranked first, so "in 2018" prefers the 2018 report's passages.
@@ -520,6 +538,18 @@ class Searcher:
         return [
             Hit(passages[r], fused[r], dense_score.get(r), lexical_score.get(r), r) for r in order
         ]
+
+    def _section_candidates(self, mask: np.ndarray | None, sections: tuple[str, ...]) -> list[int]:
+        """The passages under a section the question asks for, when a filter (an authority)
+        leaves few enough of them to consider every one."""
+        if not sections or mask is None or not self.section_weight:
+            return []
+        under = np.zeros(len(mask), dtype=bool)
+        for kind in sections:
+            if kind in self._section_rows:
+                under |= self._section_rows[kind]
+        rows = np.flatnonzero(mask & under)
+        return [int(r) for r in rows] if len(rows) <= SECTION_CANDIDATES_MAX else []
 
     def _in_sections(self, row: int, sections: tuple[str, ...]) -> bool:
         return any(self._section_rows[k][row] for k in sections if k in self._section_rows)

@@ -49,6 +49,17 @@ class When:
     latest: bool = False
     after: str = ""
 
+    def covers(self, day: str) -> bool:
+        """Whether a document dated ``day`` (ISO) is of a year asked about, or of the first
+        quarter after one: a report comes out weeks after its inspection (Norfolk's of late
+        2017 is dated 19 January 2018)."""
+        year = day[:4]
+        if year in self.years:
+            return True
+        return (
+            year.isdigit() and str(int(year) - 1) in self.years and day[5:7] in ("01", "02", "03")
+        )
+
 
 # "improved since the 2022 inspection", "after the 2021 inadequate judgement", "since its
 # February 2024 monitoring visit": that time is the baseline; the answer is in a later report.

@@ -82,7 +82,7 @@ def test_shipped_weights_match_this_versions_features_and_others_are_refused(
 
 
 def test_a_year_no_document_covers_is_not_answered_from_other_years(engine: QAEngine) -> None:
-    answer = engine.ask("What did Ofsted say about care leavers in Calderdale in 2012?")
+    answer = engine.ask("What did Ofsted say about care leavers in Calderdale in 2011?")
     assert answer.abstained, answer.answer
     dated = engine.ask("What did Ofsted say about care leavers in Calderdale in 2018?")
     assert not dated.abstained
@@ -124,3 +124,14 @@ def test_asking_what_to_work_on_finds_what_needs_to_improve(
 
     assert "What needs to improve?" in sections(1.0)
     assert "What needs to improve?" not in sections(0.0)
+
+
+def test_what_to_work_on_is_answered_with_the_list_it_asks_for(engine: QAEngine) -> None:
+    answer = engine.ask("What did Ofsted tell Calderdale to work on in 2024?")
+    assert answer.answer.startswith("What needs to improve (")
+    assert {c.section for c in answer.citations} == {"What needs to improve?"}
+    assert all(c.date and c.date.startswith("2024") for c in answer.citations)
+    assert answer.answer.count("◼") >= 2
+    # A question about who proposed the recommendations is about a person, not the list.
+    who = engine.ask("Who proposed the recommendations at the Herefordshire Cabinet meeting?")
+    assert not who.answer.startswith("What needs to improve")

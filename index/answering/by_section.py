@@ -1,0 +1,72 @@
+"""Answers to questions that ask for a part of a report: "what did Ofsted tell Barnet to work
+on?" is answered by the list under "What needs to improve?", quoted whole and cited, not by
+the sentences that share most words with the question."""
+
+from index.answering.answer import Composed
+from index.types import Citation, Document, Hit, Passage
+from index.understanding.question import Question, under_section
+
+MAX_PASSAGES = 3  # a long list runs on into the next passages under the same heading
+LEADING = 3  # a question with a topic of its own takes the list only from these first hits
+
+
+def compose_by_section(
+    question: Question,
+    hits: list[Hit],
+    passages: list[Passage],
+    documents: dict[str, Document],
+) -> Composed | None:
+    """The section the question asks for, from the best-ranked passage under its heading (of
+    the time asked about, when one is and such a passage was found), with the passages that
+    continue it; None when no passage found is under it."""
+    if not question.sections or question.answer_kind or question.names_council_source:
+        # "Who proposed the recommendations?", "what did the cabinet say about the
+        # recommendations?": about a person or a council paper, not the report's list.
+        return None
+    under = [h for h in hits if h.row >= 0 and under_section(h.passage.section, question.sections)]
+    if _asks_more(question) and not any(h in hits[:LEADING] for h in under):
+        # "What weakness did Ofsted find in some plans?" is about plans: the list answers it
+        # only if retrieval put the list first.
+        return None
+    when = question.when
+    if when and when.years:
+        timely = [h for h in under if when.covers(documents[h.passage.doc_id].meta.date or "")]
+        under = timely or under
+    for hit in under[:1]:
+        run = _section_run(passages, hit.row)
+        meta = documents[hit.passage.doc_id].meta
+        heading = hit.passage.section.split(" › ")[0].rstrip("?:").strip()
+        where = ", ".join(p for p in (meta.title, meta.date) if p)
+        parts, citations = [], []
+        for n, passage in enumerate(run, start=1):
+            quote = passage.text.strip()
+            citations.append(Citation.from_passage(n, passage, meta, quote, hit.score))
+            parts.append(f"{' '.join(quote.split())} [{n}]")
+        return Composed(f"{heading} ({where}): " + " ".join(parts), False, citations)
+    return None
+
+
+def _asks_more(question: Question) -> bool:
+    """Whether it names a topic besides the section ("need to improve on neglect cases")."""
+    asked = set(question.section_terms)
+    return any(t not in asked and not t.isdigit() for t in question.topic_terms)
+
+
+def _section_run(passages: list[Passage], row: int) -> list[Passage]:
+    """Up to ``MAX_PASSAGES`` passages of the same document and section around ``row``,
+    from the section's first: the list from its start, wherever retrieval entered it."""
+
+    def same(k: int) -> bool:
+        return (
+            0 <= k < len(passages)
+            and passages[k].doc_id == passages[row].doc_id
+            and passages[k].section == passages[row].section
+        )
+
+    start = row
+    while row - start < MAX_PASSAGES - 1 and same(start - 1):
+        start -= 1
+    end = row + 1
+    while end - start < MAX_PASSAGES and same(end):
+        end += 1
+    return passages[start:end]
