@@ -271,8 +271,12 @@ class QAEngine:
                 and section is None
                 and asks_by_inspection(parsed)
                 # Led by the evidence: when the best sentence is Ofsted's, answer per
-                # inspection; when it is a council paper's or an article's, that answers.
-                and text.citations[0].doc_type in REPORT_TYPES
+                # inspection; when it is a council paper's or an article's, that answers,
+                # unless Ofsted's own words were asked for and it only retells them.
+                and (
+                    text.citations[0].doc_type in REPORT_TYPES
+                    or (parsed.asks_ofsted and text.citations[0].doc_type in RETELLING_TYPES)
+                )
             ):
                 by_inspection = compose_by_inspection(
                     parsed,
@@ -362,6 +366,10 @@ class QAEngine:
     def _has_authority(self, authority: str) -> bool:
         name = canonical_authority(authority) or authority
         return name.lower() in self.searcher.authorities
+
+
+# Documents that retell what Ofsted said to the public: second-hand next to its reports.
+RETELLING_TYPES = ("news article", "press release")
 
 
 def _retrieval_query(question: Question, filters: Filters) -> str:

@@ -197,6 +197,8 @@ def _authority_sentences(
             n = citer.cite(overall.evidence)
             out.append(f"Overall effectiveness was judged {overall.grade} [{n}].")
         return out
+    if parsed.kind == "areas":
+        return _every_area(parsed, authority, records, citer)
     for area in parsed.areas:
         if parsed.kind == "change":
             graded = [r for r in reports if r.grade_for(area)]
@@ -233,6 +235,40 @@ def _authority_sentences(
                 f"was judged {g.grade} [{n}]."
             )
     return out
+
+
+def _every_area(
+    parsed: GradeRequest, authority: str, records: list[InspectionRecord], citer: Citer
+) -> list[str]:
+    """Every area of one inspection, those judged the grade asked about first: "were any
+    areas judged inadequate?" is answered by all of them, not by the overall grade."""
+    record = _latest(records, "overall", parsed.year) or next(
+        (r for r in reversed(records) if r.is_report and r.grades), None
+    )
+    if record is None or not record.grades:
+        return []
+    asked = parsed.grades[0]
+    graded = list(record.grades.values())
+    hits = [g for g in graded if _is_grade(g.grade, asked)]
+    rest = [g for g in graded if g not in hits]
+
+    def listed(grades: list) -> str:
+        return "; ".join(
+            f"{_area_text(g.label, g.area)} {g.grade} [{citer.cite(g.evidence)}]" for g in grades
+        )
+
+    where = f"In {_inspection_phrase(record)}"
+    if not hits:
+        return [f"{where}, no area in {authority} was judged {asked}: {listed(graded)}."]
+    out = [f"{where}, Ofsted judged {listed(hits)} in {authority}."]
+    if rest:
+        out.append(f"The other judgements: {listed(rest)}.")
+    return out
+
+
+def _is_grade(grade: str, asked: str) -> bool:
+    """ "requires improvement" asks for the grade of that name, whatever its wording."""
+    return grade.lower().startswith(asked.lower())
 
 
 def _list_sentences(parsed: GradeRequest, table: JudgementTable, citer: Citer) -> list[str]:

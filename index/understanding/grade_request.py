@@ -40,6 +40,13 @@ _INSPECTION_WHEN = re.compile(
 _LIST = re.compile(
     r"\b(which|what|list|how\s+many)\b.*\b(authorities|councils|local\s+authorities|las)\b", re.I
 )
+# "Were any areas judged inadequate?", "was anything outstanding?", "which judgements were
+# good?": about every area of one inspection, not the overall grade.
+_AREA_NOUNS = r"(?:of\s+the\s+)?(?:areas?|judgements?|judgments?|parts?|aspects?)"
+_ANY_AREA = re.compile(
+    rf"\b(?:any(?:thing|where)?|every(?:thing)?|none)\b|\b(?:which|what|all|any|no)\s+{_AREA_NOUNS}\b",
+    re.I,
+)
 # "The experiences and progress of children …" names an area; it does not ask about change.
 _CHANGE = re.compile(
     r"\b(chang\w*|improv\w*|declin\w*|(?<!and\s)progress(?:ed)?(?!\s+of\b)|compar\w*|"
@@ -61,7 +68,7 @@ _OTHER_JUDGEMENTS = re.compile(OTHER_JUDGEMENTS, re.I)
 
 @dataclass(frozen=True)
 class GradeRequest:
-    kind: str  # "grade" | "change" | "inspection" | "list" | "transition"
+    kind: str  # "grade" | "change" | "inspection" | "list" | "transition" | "areas"
     areas: tuple[str, ...]
     grades: tuple[str, ...]
     year: int | None
@@ -109,6 +116,8 @@ def grade_request(
         return GradeRequest("inspection", named, grades, year, bool(named))
     if not (named or grades or _GRADE_ASKED.search(question)):
         return None
+    if grades and not named and _ANY_AREA.search(question) and not _CHANGE.search(question):
+        return GradeRequest("areas", (), grades[:1], year, False)
     if _CHANGE.search(question) or (when and len(when.years) > 1):
         # Two inspections named ("in 2014 vs 2017", "between 2015 and 2018"): how it changed.
         return GradeRequest("change", areas, grades, year, bool(named))

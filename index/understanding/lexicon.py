@@ -106,7 +106,6 @@ SOURCES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("news article",), r"interview|article|community\s+care|trade\s+press|magazine"),
     (("monitoring visit",), r"monitoring\s+(?:visit\s+)?letter"),
 )
-# Where the question names Ofsted's own report it asks for the inspection, not the council.
 # Sections of an Ofsted report a question can ask for without naming them: the words that ask
 # for one, and the headings it goes under in the reports of either framework ("What needs to
 # improve?", "Recommendations", "Areas for improvement", "The local authority's strengths").
@@ -129,4 +128,5 @@ SECTIONS: tuple[tuple[str, str, str], ...] = (
     ),
 )
 
+# Where the question names Ofsted's own report it asks for the inspection, not the council.
 OFSTED_SOURCE = r"ofsted(?:'s)?\s+(?:report|letter|inspectors?\s+(?:said|found|wrote))"

@@ -35,6 +35,11 @@ def under_section(section: str, kinds: tuple[str, ...]) -> bool:
     return any(kind in kinds and pattern.search(section) for kind, pattern in SECTION_HEADINGS)
 
 
+_ASKS_OFSTED = re.compile(
+    r"\b(?:ofsted|inspectors?)(?:'s|’s)?\s+(?:say|said|find|found|think|thought|note|noted"
+    r"|report|reported|write|wrote|conclude|concluded|make\s+of|made\s+of)\b",
+    re.I,
+)
 _FRAMEWORKS = tuple((name, re.compile(pattern, re.I)) for name, pattern in FRAMEWORKS)
 _OFSTED_SOURCE = re.compile(OFSTED_SOURCE, re.I)
 _GRADE_QUESTION_STEMS = frozenset(
@@ -56,6 +61,7 @@ class Question:
     sources: tuple[str, ...]  # doc types of a source the question names ("committee minutes")
     sections: tuple[str, ...]  # report sections it asks for ("improve": what needs to improve)
     section_terms: tuple[str, ...]  # its words that ask for them ("work on", "recommendations")
+    asks_ofsted: bool  # "what did Ofsted say / inspectors find": Ofsted's own words asked for
     answer_kind: (
         str | None
     )  # see index.understanding.answer_type: person, date, grade, money, amount, count
@@ -115,6 +121,7 @@ def parse_question(
                 for t in tokenize([m.group(0)])[0]
             )
         ),
+        asks_ofsted=bool(_ASKS_OFSTED.search(query)),
         answer_kind=answer_type(text),
         topic=topic,
         topic_terms=terms,

@@ -70,3 +70,18 @@ def test_two_inspections_named_are_compared_grade_by_grade(client):
     assert not body["abstained"]
     years = {c["date"][:4] for c in body["citations"]}
     assert {"2015", "2018"} <= years
+
+
+def test_were_any_areas_judged_inadequate_is_answered_with_every_area(client):
+    data = ask(client, "Were any areas judged inadequate in Calderdale's 2024 inspection?")
+    assert "no area in Calderdale was judged inadequate" in data["answer"]
+    assert len(data["citations"]) >= 4  # every judgement, each cited, not the overall alone
+    other = ask(client, "Was anything judged outstanding in Calderdale in 2018?")
+    assert other["answer"].startswith("In the inspection of 12 to 23 November 2018, Ofsted judged")
+    assert "outstanding [1]" in other["answer"] and "The other judgements:" in other["answer"]
+
+
+def test_a_question_asking_what_to_work_on_gets_the_list_of_what_needs_to_improve(client):
+    data = ask(client, "What did Ofsted tell Calderdale to work on in 2024?")
+    assert data["answer"].startswith("What needs to improve (")
+    assert {c["section"] for c in data["citations"]} == {"What needs to improve?"}
