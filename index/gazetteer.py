@@ -44,7 +44,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "Kensington and Chelsea": ("Royal Borough of Kensington and Chelsea", "RBKC"),
     "Kingston upon Thames": ("Royal Borough of Kingston upon Thames",),
     "Greenwich": ("Royal Borough of Greenwich", "Royal Greenwich"),
-    "Hammersmith and Fulham": ("LBHF",),
+    "Hammersmith and Fulham": ("LBHF", "Hammersmith"),
     "Barking and Dagenham": ("LBBD",),
     "Richmond upon Thames": (),
     "Westmorland and Furness": ("Westmorland & Furness",),
@@ -52,6 +52,10 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "Blackburn with Darwen": ("Blackburn",),
     "Herefordshire": ("County of Herefordshire",),
     "East Riding of Yorkshire": ("East Riding",),
+    # The part of a name people say alone, where no other authority shares it.
+    "Isles of Scilly": ("Scilly", "Scilly Isles", "Council of the Isles of Scilly"),
+    "Brighton and Hove": ("Brighton",),
+    "Redcar and Cleveland": ("Redcar",),
     # The traditional short forms of county names (as the Royal Mail's former postal counties
     # and everyday usage write them), where one authority bears the name.
     "Buckinghamshire": ("Bucks",),

@@ -80,6 +80,9 @@ def test_short_forms_of_county_names_are_authorities_only_as_written():
     assert find_authorities("South Glos care leavers in 2019") == ["South Gloucestershire"]
     assert find_authorities("RBWM 2015 adoption") == ["Windsor and Maidenhead"]
     assert find_authorities("the council bucks the trend") == []  # a verb, not Bucks
+    assert find_authorities("strategy meetings on the Scilly Isles") == ["Isles of Scilly"]
+    assert find_authorities("What does Scilly need to sort out?") == ["Isles of Scilly"]
+    assert find_authorities("Is Brighton good for care leavers?") == ["Brighton and Hove"]
 
 
 def test_a_month_is_when_not_a_name_the_evidence_must_hold():
