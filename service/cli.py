@@ -17,6 +17,8 @@ from service.settings import get_service_settings
 
 if TYPE_CHECKING:
     from index.build import BuildReport
+    from index.retrieval.store import StoredIndex
+    from index.tuning.pairs import Pair
     from service.feedback import FeedbackStore
 
 
@@ -74,6 +76,39 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _gold_question_pairs(index: "StoredIndex", paths: list[Path]) -> list["Pair"]:
+    """Question → evidence passage pairs from development gold files (never the blind set:
+    it is measured, not learned from); a follow-up is read with its history."""
+    from eval.goldset import load_gold, locate_evidence
+    from index.tuning.pairs import question_pairs
+    from index.understanding.question import parse_question
+
+    if not paths:
+        return []
+    if any("blind" in p.parts for p in paths):
+        raise BadQuery("the blind set is measured, never trained on")
+    gold = [q for q in load_gold(paths) if q.answerable and q.evidence]
+    documents = index.documents
+
+    def text(doc_id: str) -> str | None:
+        return documents[doc_id].text if doc_id in documents else None
+
+    def authority(doc_id: str) -> str | None:
+        return documents[doc_id].meta.authority if doc_id in documents else None
+
+    locate_evidence(gold, text, authority)
+    return question_pairs(
+        index,
+        [
+            (
+                parse_question(q.question, q.history or None).query,
+                [(e.doc_id, e.start, e.end) for e in q.evidence if e.start >= 0],
+            )
+            for q in gold
+        ],
+    )
+
+
 def _tune(args: argparse.Namespace) -> int:
     from index.retrieval.store import load_index
     from index.tuning.train import TuneConfig, tune
@@ -94,6 +129,9 @@ def _tune(args: argparse.Namespace) -> int:
     )
     index = load_index(index_dir, settings.model_name)
     print(f"mining training pairs from {index.path} ({len(index.passages)} passages)")
+    questions = _gold_question_pairs(index, [Path(g) for g in args.gold])
+    if args.gold:
+        print(f"{len(questions)} question pairs from {', '.join(args.gold)}")
     every = max(1, config.steps // 20)
 
     def show(step: int, steps: int, loss: float) -> None:
@@ -101,7 +139,9 @@ def _tune(args: argparse.Namespace) -> int:
             print(f"step {step}/{steps}  loss {loss:.4f}", flush=True)
 
     try:
-        report = tune(index, output, config, settings.model_name, progress=show)
+        report = tune(
+            index, output, config, settings.model_name, progress=show, questions=questions
+        )
     except ValueError as exc:
         raise BadQuery(str(exc)) from None
     pairs = ", ".join(f"{n} {kind}" for kind, n in report.pairs.items())
@@ -265,6 +305,13 @@ def parser() -> argparse.ArgumentParser:
         help="add a passage of the same heading from another authority to each pair",
     )
     tn.add_argument("--max-minutes", type=float, help="stop after this long (wall time)")
+    tn.add_argument(
+        "--gold",
+        action="append",
+        default=[],
+        help="development gold file whose questions → evidence passages join the pairs "
+        "(repeatable; never the blind set)",
+    )
     tn.add_argument("--threads", type=int, default=0, help="torch threads (0 = every core)")
     tn.set_defaults(func=_tune)
 

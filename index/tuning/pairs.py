@@ -210,6 +210,33 @@ def with_hard_negatives(index: StoredIndex, pairs: Sequence[Pair], seed: int = 0
     return out
 
 
+def question_pairs(
+    index: StoredIndex, questions: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
+) -> list[Pair]:
+    """(question → the passage holding its evidence) for development gold questions: each
+    question with its evidence spans (doc_id, start, end) in the documents' stored text. The
+    self-supervised kinds teach the reports' own register; these teach what people ask."""
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    for row, passage in enumerate(index.passages):
+        by_doc[passage.doc_id].append(row)
+    pairs = []
+    for question, spans in questions:
+        for doc_id, start, end in spans:
+            row = next(
+                (r for r in by_doc.get(doc_id, []) if _holds(index.passages[r], start, end)), None
+            )
+            if row is not None:
+                pairs.append(Pair(question, index.passages[row].embedding_text(), "question", row))
+                break
+    return pairs
+
+
+def _holds(passage: Passage, start: int, end: int) -> bool:
+    """The passage covers at least half of the span (or the span half of the passage)."""
+    shared = min(passage.end, end) - max(passage.start, start)
+    return shared > 0 and shared >= 0.5 * min(passage.end - passage.start, end - start)
+
+
 def mine_pairs(index: StoredIndex, kinds: Sequence[str] = PAIR_KINDS, seed: int = 0) -> list[Pair]:
     """Every pair of ``kinds`` from ``index``, the same for the same index and seed."""
     unknown = set(kinds) - set(_MINERS)

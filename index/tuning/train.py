@@ -47,6 +47,10 @@ class TuneConfig:
     # words the pairs never show keep their place beside the ones they do.
     freeze_embeddings: bool = True
     hard_negatives: bool = False  # a third text per pair: same heading, another authority
+    # With question pairs (``inspection-qa tune --gold``): each is seen this many times per
+    # pass, beside this many self-supervised pairs per question.
+    question_repeats: int = 3
+    mined_per_question: int = 2
     max_minutes: float | None = None
     threads: int = 0  # 0 = torch's default (every core)
 
@@ -118,9 +122,11 @@ def tune(
     model_name: str,
     progress: Callable[[int, int, float], None] | None = None,
     pairs: Sequence[Pair] | None = None,
+    questions: Sequence[Pair] = (),
 ) -> TuneReport:
     """Fine-tune ``model_name``'s packaged weights on pairs mined from ``index`` (or on
-    ``pairs``) and write the tuned model to ``output`` atomically."""
+    ``pairs``), with ``questions`` (gold question → evidence passage pairs) mixed in, and
+    write the tuned model to ``output`` atomically."""
     import torch
     from sentence_transformers import SentenceTransformer
 
@@ -140,6 +146,14 @@ def tune(
         pairs = mine_pairs(index, config.kinds, config.seed)
         if config.hard_negatives:
             pairs = with_hard_negatives(index, pairs, config.seed)
+    if questions:
+        # A few thousand mined pairs beside a few hundred questions: the questions lead.
+        mined = list(pairs)
+        random.Random(f"{config.seed}:mix").shuffle(mined)
+        pairs = (
+            list(questions) * config.question_repeats
+            + mined[: len(questions) * config.mined_per_question]
+        )
     if len(pairs) < 2:
         raise ValueError("fewer than two training pairs: nothing to learn from")
     counts = dict(Counter(p.kind for p in pairs))

@@ -125,3 +125,20 @@ def test_an_index_from_before_fingerprints_counts_as_made_by_the_packaged_weight
 ) -> None:
     legacy = replace(engine.index.manifest, model_fingerprint="")
     assert legacy.weights_fingerprint() == weights_fingerprint(MODEL)
+
+
+def test_gold_questions_become_pairs_with_the_passage_holding_their_evidence(
+    engine: QAEngine,
+) -> None:
+    from index.errors import BadQuery
+    from index.settings import REPO_ROOT
+    from service.cli import _gold_question_pairs
+
+    seeds = REPO_ROOT / "eval" / "gold" / "seeds.jsonl"
+    questions = _gold_question_pairs(engine.index, [seeds])
+    assert len(questions) >= 40  # most answerable seeds questions find their passage
+    assert all(p.kind == "question" and p.anchor.endswith("?") for p in questions)
+    commended = next(p for p in questions if "commend" in p.anchor and "senior" in p.anchor)
+    assert "restlessly ambitious" in commended.positive
+    with pytest.raises(BadQuery, match="blind"):
+        _gold_question_pairs(engine.index, [REPO_ROOT / "eval" / "gold" / "blind" / "blind.jsonl"])
