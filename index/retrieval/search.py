@@ -1,6 +1,7 @@
 """Retrieval: dense (FAISS), lexical (BM25) and their fusion, with filters applied to both."""
 
 import itertools
+import logging
 import re
 import time
 from dataclasses import dataclass, field, replace
@@ -26,6 +27,8 @@ from index.understanding.question_words import QUESTION_WORDS
 
 if TYPE_CHECKING:
     from index.settings import Settings
+
+log = logging.getLogger(__name__)
 
 MODES = ("hybrid", "dense", "lexical")
 SECTION_CANDIDATES_MAX = 60  # passages under an asked-for section added to fusion unsought
@@ -588,16 +591,28 @@ def stages_from(settings: "Settings") -> Stages:
         rerank_depth=settings.rerank_depth,
         heading_weight=settings.heading_weight,
         maxsim_weight=settings.maxsim_weight,
-        reranker=load_reranker(settings.reranker),
+        reranker=load_reranker(settings.reranker, settings.tuned_model_dir),
         section_weight=settings.section_weight,
     )
 
 
-def load_reranker(choice: str) -> Reranker | None:
-    """``off``, ``builtin`` (the shipped weights) or a path to weights trained elsewhere."""
+TUNED_RERANKER = "reranker.json"  # beside tuned encoder weights: the ranker trained with them
+
+
+def load_reranker(choice: str, tuned_model_dir: Path | None = None) -> Reranker | None:
+    """``off``, ``builtin`` or a path to weights trained elsewhere. ``builtin`` is the shipped
+    weights, or with a tuned encoder the weights trained beside it: the ranker's dense
+    features (cosines, ranks) mean something else under other encoder weights."""
     if choice == "off":
         return None
-    return Reranker.load(DEFAULT_MODEL if choice == "builtin" else Path(choice))
+    if choice != "builtin":
+        return Reranker.load(Path(choice))
+    if tuned_model_dir is not None:
+        beside = Path(tuned_model_dir) / TUNED_RERANKER
+        if beside.is_file():
+            return Reranker.load(beside)
+        log.warning("no %s beside the tuned weights: the shipped ranker is used", TUNED_RERANKER)
+    return Reranker.load(DEFAULT_MODEL)
 
 
 def _codes(values: list[str]) -> tuple[dict[str, int], np.ndarray]:

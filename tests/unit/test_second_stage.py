@@ -135,3 +135,18 @@ def test_what_to_work_on_is_answered_with_the_list_it_asks_for(engine: QAEngine)
     # A question about who proposed the recommendations is about a person, not the list.
     who = engine.ask("Who proposed the recommendations at the Herefordshire Cabinet meeting?")
     assert not who.answer.startswith("What needs to improve")
+
+
+def test_a_tuned_encoder_brings_the_ranker_trained_beside_it(tmp_path: Path) -> None:
+    from index.retrieval.search import TUNED_RERANKER, load_reranker
+
+    shipped = load_reranker("builtin")
+    assert shipped is not None
+    assert load_reranker("off") is None
+    tuned = tmp_path / "tuned"
+    tuned.mkdir()
+    # Without its own ranker a tuned encoder falls back to the shipped one (with a warning).
+    assert load_reranker("builtin", tuned).trained_on == shipped.trained_on
+    own = Reranker(shipped.weights * 2, shipped.mean, shipped.scale, "tuned encoder's sets")
+    (tuned / TUNED_RERANKER).write_text(own.to_json())
+    assert load_reranker("builtin", tuned).trained_on == "tuned encoder's sets"
