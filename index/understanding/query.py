@@ -103,9 +103,13 @@ def strip_authorities(text: str) -> str:
     out, last = [], 0
     for start, end, _name in find_authority_spans(text):
         out.append(text[last:start])
-        last = end
+        # "Surrey's children in care" leaves "children in care", not "'s children in care".
+        possessive = re.match(r"['’]s\b", text[end:])
+        last = end + (possessive.end() if possessive else 0)
     out.append(text[last:])
-    return re.sub(r"\s{2,}", " ", "".join(out)).strip()
+    stripped = re.sub(r"\s{2,}", " ", "".join(out)).strip()
+    # "care leavers in Derby in 2022" leaves one "in", not "in in".
+    return re.sub(r"\b(in|at|for|of|from)\s+\1\b", r"\1", stripped, flags=re.I)
 
 
 def _topic_words(text: str) -> str:

@@ -89,3 +89,12 @@ def test_a_month_is_when_not_a_name_the_evidence_must_hold():
     q = parse_question("When did the Bexley inspection that came out in August 2018 take place?")
     assert "august" not in q.names
     assert parse_question("What did Councillor Lester propose in Barnet?").names == ("lester",)
+
+
+def test_taking_the_authority_out_leaves_no_stray_possessive_or_doubled_word():
+    from index.understanding.query import strip_authorities
+
+    assert strip_authorities("What did Ofsted say about Surrey's children in care?") == (
+        "What did Ofsted say about children in care?"
+    )
+    assert strip_authorities("care leavers in Derby in 2022") == "care leavers in 2022"
