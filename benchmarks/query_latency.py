@@ -38,7 +38,7 @@ from index.retrieval.embedding import encoder_for, load_encoder
 from index.retrieval.store import current_version
 from index.settings import Settings
 
-STAGES = ("filter", "encode", "dense", "lexical", "fusion", "feedback", "answer", "total")
+STAGES = ("filter", "encode", "dense", "lexical", "fusion", "feedback", "rerank", "answer", "total")
 
 
 def ask_all(

@@ -235,10 +235,14 @@ class QAEngine:
             or parsed.answer_kind not in (None, GRADE)
         ):
             text = self._compose(parsed, result.hits)
+            considered = self.answer_settings.passages_considered
             if (
                 result.first_stage is not None
                 and self.settings.abstain_on_first_stage
                 and not text.abstained
+                # The same passages in another order abstain alike: nothing to decide again.
+                and {h.row for h in result.hits[:considered]}
+                != {h.row for h in result.first_stage[:considered]}
             ):
                 # The learned stage lifts the passages holding most of the question's words,
                 # which an unanswerable question also has; this decides whether to answer on

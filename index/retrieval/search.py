@@ -139,6 +139,7 @@ class Searcher:
         self._date_last = np.array([last for _, last in spans], dtype="U10")
         self._title = [docs[p.doc_id].meta.title.lower() for p in index.passages]
         self._heading_terms: dict[int, frozenset[str]] = {}
+        self._heading_by_text: dict[str, frozenset[str]] = {}
         self._passage_terms: dict[int, str] = {}
         self._sentences: dict[int, np.ndarray] = {}
         self._doc_ids = np.array([p.doc_id for p in index.passages], dtype=object)
@@ -464,8 +465,11 @@ class Searcher:
     def _heading_words(self, row: int) -> frozenset[str]:
         words = self._heading_terms.get(row)
         if words is None:
-            passage = self.index.passages[row]
-            words = frozenset(tokenize([f"{passage.section}\n{self._title[row]}"])[0])
+            # Kept per heading and title, not per passage: a section heads many passages.
+            key = f"{self.index.passages[row].section}\n{self._title[row]}"
+            words = self._heading_by_text.get(key)
+            if words is None:
+                words = self._heading_by_text[key] = frozenset(tokenize([key])[0])
             self._heading_terms[row] = words
         return words
 
