@@ -113,6 +113,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--depth", type=int, default=None, help="fused passages re-scored")
     parser.add_argument("--output", type=Path, default=None, help=f"e.g. {DEFAULT_MODEL}")
     args = parser.parse_args(argv)
+    if any("blind" in p.parts for p in args.gold):
+        parser.error("the blind set is measured, never trained on")
     logging.basicConfig(level=logging.WARNING)
     settings = Settings(index_dir=args.index, reranker="off")
     if args.depth:
