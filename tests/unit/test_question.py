@@ -98,3 +98,13 @@ def test_taking_the_authority_out_leaves_no_stray_possessive_or_doubled_word():
         "What did Ofsted say about children in care?"
     )
     assert strip_authorities("care leavers in Derby in 2022") == "care leavers in 2022"
+
+
+def test_a_report_out_early_the_next_year_is_of_the_year_its_inspection_was():
+    from index.understanding.query import When
+
+    asked = When(years=("2017",))
+    assert asked.covers("2017-06-30")
+    assert asked.covers("2018-01-19")  # Norfolk's late-2017 inspection, published in January
+    assert not asked.covers("2018-05-01")
+    assert not asked.covers("")
