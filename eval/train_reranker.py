@@ -22,6 +22,7 @@ from eval.runner import EngineBackend, prepare
 from index.qa import QAEngine
 from index.retrieval.rerank import DEFAULT_MODEL, FEATURES, Reranker
 from index.settings import Settings
+from index.understanding.question import parse_question
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +42,7 @@ def examples(engine: QAEngine, questions: list[GoldQuestion], weight: float) -> 
         if not q.answerable or not q.evidence:
             continue
         # The query the engine searches with: a follow-up resolved against its history.
-        resolved = engine.ask(q.question, history=q.history or None).resolved_query
+        resolved = parse_question(q.question, q.history or None).query
         first, x = engine.ranker_inputs(resolved)
         head = engine.searcher.head(first)
         relevant = np.array(

@@ -34,7 +34,7 @@ from index.retrieval.embedding import (
     query_precision,
 )
 from index.retrieval.lexical import document_frequencies, tokenize
-from index.retrieval.search import MODES, FirstStage, Searcher, SearchResult, stages_from
+from index.retrieval.search import MODES, FirstStage, Searcher, SearchResult, Votes, stages_from
 from index.retrieval.store import StoredIndex, current_version, load_index, read_manifest
 from index.settings import Settings
 from index.types import Answer, Citation, Document, Filters, Hit
@@ -138,10 +138,7 @@ class QAEngine:
             self._check_top_k(top_k),
             mode or self._mode(),
             self.settings.candidates,
-            question.when,
-            question.answer_kind,
-            question.sources,
-            sections=question.sections,
+            _votes(question),
         )
 
     def ranker_inputs(
@@ -158,15 +155,9 @@ class QAEngine:
             self.settings.top_k,
             "hybrid",
             self.settings.candidates,
-            question.when,
-            question.answer_kind,
-            question.sources,
-            sections=question.sections,
+            _votes(question),
         )
-        x = self.searcher.features(
-            first, question.when, question.answer_kind, question.sources, question.sections
-        )
-        return first, x
+        return first, self.searcher.features(first, _votes(question))
 
     @staticmethod
     def _with_authorities(filters: Filters, question: Question) -> Filters:
@@ -234,10 +225,14 @@ class QAEngine:
             or parsed.beyond_grades
             or parsed.answer_kind not in (None, GRADE)
         ):
-            text = self._compose(parsed, result.hits)
+            section = compose_by_section(
+                parsed, result.hits, self.index.passages, self.index.documents
+            )
+            text = section or self._compose(parsed, result.hits)
             considered = self.answer_settings.passages_considered
             if (
-                result.first_stage is not None
+                section is None
+                and result.first_stage is not None
                 and self.settings.abstain_on_first_stage
                 and not text.abstained
                 # The same passages in another order abstain alike: nothing to decide again.
@@ -253,11 +248,6 @@ class QAEngine:
                 gate = self._compose(parsed, result.first_stage)
                 if gate.abstained:
                     text = gate
-            section = compose_by_section(
-                parsed, result.hits, self.index.passages, self.index.documents
-            )
-            if section is not None:
-                text = section
             if not text.abstained and _of_another_time(text, parsed.when):
                 # "What grade did Leicester get in 2019?" answered from the 2025 report's rows.
                 text = Composed(ABSTAIN_MESSAGE, True, [], reason="other_time")
@@ -374,6 +364,11 @@ class QAEngine:
 
 # Documents that retell what Ofsted said to the public: second-hand next to its reports.
 RETELLING_TYPES = ("news article", "press release")
+
+
+def _votes(question: Question) -> Votes:
+    """What the question says besides its words, as the searcher's votes."""
+    return Votes(question.when, question.answer_kind, question.sources, question.sections)
 
 
 def _retrieval_query(question: Question, filters: Filters) -> str:

@@ -32,18 +32,18 @@ def compose_by_section(
     if when and when.years:
         timely = [h for h in under if when.covers(documents[h.passage.doc_id].meta.date or "")]
         under = timely or under
-    for hit in under[:1]:
-        run = _section_run(passages, hit.row)
-        meta = documents[hit.passage.doc_id].meta
-        heading = hit.passage.section.split(" › ")[0].rstrip("?:").strip()
-        where = ", ".join(p for p in (meta.title, meta.date) if p)
-        parts, citations = [], []
-        for n, passage in enumerate(run, start=1):
-            quote = passage.text.strip()
-            citations.append(Citation.from_passage(n, passage, meta, quote, hit.score))
-            parts.append(f"{' '.join(quote.split())} [{n}]")
-        return Composed(f"{heading} ({where}): " + " ".join(parts), False, citations)
-    return None
+    if not under:
+        return None
+    hit = under[0]
+    meta = documents[hit.passage.doc_id].meta
+    heading = hit.passage.section.split(" › ")[0].rstrip("?:").strip()
+    where = ", ".join(p for p in (meta.title, meta.date) if p)
+    parts, citations = [], []
+    for n, passage in enumerate(_section_run(passages, hit.row), start=1):
+        quote = passage.text.strip()
+        citations.append(Citation.from_passage(n, passage, meta, quote, hit.score))
+        parts.append(f"{' '.join(quote.split())} [{n}]")
+    return Composed(f"{heading} ({where}): " + " ".join(parts), False, citations)
 
 
 def _asks_more(question: Question) -> bool:

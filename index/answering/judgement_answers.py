@@ -12,7 +12,7 @@ from itertools import pairwise
 
 from index.answering.answer import ABSTAIN_MESSAGE, Composed
 from index.answering.judgement_table import JudgementRow, JudgementTable
-from index.ingest.judgements import AREA_LABELS, GRADES, Evidence, InspectionRecord
+from index.ingest.judgements import AREA_LABELS, GRADES, Evidence, Grade, InspectionRecord
 from index.types import Citation, Document, Passage
 from index.understanding.grade_request import GradeRequest
 
@@ -252,7 +252,7 @@ def _every_area(
     hits = [g for g in graded if _is_grade(g.grade, asked)]
     rest = [g for g in graded if g not in hits]
 
-    def listed(grades: list) -> str:
+    def listed(grades: list[Grade]) -> str:
         return "; ".join(
             f"{_area_text(g.label, g.area)} {g.grade} [{citer.cite(g.evidence)}]" for g in grades
         )

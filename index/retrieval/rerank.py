@@ -28,7 +28,7 @@ FEATURES = (
     "coverage",  # idf-weighted share of the question's topic words the passage holds
     "heading_coverage",  # the same for its section heading and document title alone
     "phrase_coverage",  # share of the question's adjacent word pairs the passage has adjacent
-    "missing_rare",  # idf-weighted share of the topic words absent, rarest counted most
+    "missing_rare",  # the rarest missing topic word's idf over the rarest topic word's
     "is_row",  # a table row (a judgement)
     "timely",  # from the time the question asks about
     "offers_kind",  # holds the kind of answer asked for (a person, a date, an amount)

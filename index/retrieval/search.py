@@ -21,8 +21,9 @@ from index.retrieval.store import StoredIndex, search_parameters
 from index.text import sentence_spans
 from index.types import Filters, Hit
 from index.understanding.answer_type import offers
+from index.understanding.lexicon import SECTIONS
 from index.understanding.query import When
-from index.understanding.question import SECTION_HEADINGS
+from index.understanding.question import under_section
 from index.understanding.question_words import QUESTION_WORDS
 
 if TYPE_CHECKING:
@@ -71,6 +72,18 @@ class Stages:
     maxsim_weight: float
     reranker: Reranker | None = None  # the learned second stage over ``rerank_depth``
     section_weight: float = 0.0  # RRF vote for the report section a question asks for
+
+
+@dataclass(frozen=True)
+class Votes:
+    """What a question says besides its words, each a vote in fusion and a ranker feature:
+    the time asked about, the kind of answer, the kinds of document and the report sections
+    it names."""
+
+    when: When | None = None
+    kind: str | None = None
+    sources: tuple[str, ...] = ()
+    sections: tuple[str, ...] = ()
 
 
 @dataclass
@@ -151,8 +164,8 @@ class Searcher:
         self._offered: dict[str, np.ndarray] = {}  # per answer kind: -1 unknown, 0/1
         # Per report section a question can ask for, the passages under that heading.
         self._section_rows = {
-            kind: np.array([bool(pattern.search(p.section)) for p in index.passages])
-            for kind, pattern in SECTION_HEADINGS
+            kind: np.array([under_section(p.section, (kind,)) for p in index.passages])
+            for kind, _, _ in SECTIONS
         }
 
     def allowed(self, filters: Filters) -> np.ndarray | None:
@@ -218,21 +231,16 @@ class Searcher:
         top_k: int,
         mode: str,
         candidates: int,
-        when: When | None = None,
-        kind: str | None = None,
-        sources: tuple[str, ...] = (),
-        sections: tuple[str, ...] = (),
+        votes: Votes = Votes(),
     ) -> SearchResult:
         """The ``top_k`` passages for ``query`` among those ``filters`` allow."""
         timings: dict[str, float] = {}
-        first = self.first_stage(
-            query, filters, top_k, mode, candidates, when, kind, sources, timings, sections
-        )
+        first = self.first_stage(query, filters, top_k, mode, candidates, votes, timings)
         hits = first.hits
         if self.stages.reranker is not None and mode == "hybrid" and hits:
             t0 = time.perf_counter()
             head = self.head(first)
-            x = self.features(first, when, kind, sources, sections)
+            x = self.features(first, votes, head)
             order = np.argsort(-self.stages.reranker.scores(x), kind="stable")
             # The new order takes over the fused scores rank by rank, so scores still fall
             # with rank for whatever reads them (the composer's relevance, the API's score).
@@ -251,11 +259,8 @@ class Searcher:
         top_k: int,
         mode: str,
         candidates: int,
-        when: When | None = None,
-        kind: str | None = None,
-        sources: tuple[str, ...] = (),
+        votes: Votes = Votes(),
         timings: dict[str, float] | None = None,
-        sections: tuple[str, ...] = (),
     ) -> FirstStage:
         """Both retrievers, fused with the date, answer-kind and source votes."""
         timings = {} if timings is None else timings
@@ -296,8 +301,8 @@ class Searcher:
             timings["lexical"] = _ms(t0)
         dense, lexical = self._without_boilerplate(dense), self._without_boilerplate(lexical)
         t0 = time.perf_counter()
-        named = self._section_candidates(mask, sections) if mode == "hybrid" else []
-        hits = self._fuse(dense, lexical, mode, when, kind, sources, sections, named)
+        named = self._section_candidates(mask, votes.sections) if mode == "hybrid" else []
+        hits = self._fuse(dense, lexical, mode, votes, named)
         timings["fusion"] = _ms(t0)
         if stages.prf_docs and (stages.prf_weight or stages.dense_prf_weight) and hits:
             t0 = time.perf_counter()
@@ -310,7 +315,7 @@ class Searcher:
                 moved = vector + stages.dense_prf_weight * self.index.vectors[feedback].mean(0)
                 moved = (moved / np.linalg.norm(moved)).astype(np.float32)
                 dense = self._without_boilerplate(self.dense(moved, mask, depth))
-            hits = self._fuse(dense, lexical, mode, when, kind, sources, sections, named)
+            hits = self._fuse(dense, lexical, mode, votes, named)
             timings["feedback"] = _ms(t0)
         if reranks and mode == "hybrid" and hits:
             t0 = time.perf_counter()
@@ -321,16 +326,12 @@ class Searcher:
         )
 
     def features(
-        self,
-        first: FirstStage,
-        when: When | None = None,
-        kind: str | None = None,
-        sources: tuple[str, ...] = (),
-        sections: tuple[str, ...] = (),
+        self, first: FirstStage, votes: Votes = Votes(), head: list[Hit] | None = None
     ) -> np.ndarray:
         """The learned ranker's features for the passages it re-scores (``head``)."""
         depth = self.stages.rerank_depth
-        head = self.head(first)
+        head = self.head(first) if head is None else head
+        when, kind, sources = votes.when, votes.kind, votes.sources
         dense_rank = {row: k for k, row in enumerate(first.dense.rows)}
         lexical_rank = {row: k for k, row in enumerate(first.lexical.rows)}
         rows = [h.row for h in head]
@@ -352,7 +353,7 @@ class Searcher:
                 timely=h.row in timely,
                 offers_kind=bool(kind) and self._offers(kind, h.row),
                 named_source=bool(sources) and self._doc_type[h.row] in wanted,
-                named_section=self._in_sections(h.row, sections),
+                named_section=self._in_sections(h.row, votes.sections),
                 doc_id=passages[h.row].doc_id,
                 date=str(self._date[h.row]),
                 start=passages[h.row].start,
@@ -497,10 +498,7 @@ class Searcher:
         dense: Ranking,
         lexical: Ranking,
         mode: str,
-        when: When | None = None,
-        kind: str | None = None,
-        sources: tuple[str, ...] = (),
-        sections: tuple[str, ...] = (),
+        votes: Votes = Votes(),
         named: list[int] | None = None,
     ) -> list[Hit]:
         dense_score = dict(zip(dense.rows, dense.scores, strict=True))
@@ -519,6 +517,7 @@ class Searcher:
                 # Under the section asked for but found by neither retriever: the list under
                 # "What needs to improve?" shares no word with "what were the recommendations?".
                 fused.setdefault(row, 0.0)
+            when, kind, sources, sections = votes.when, votes.kind, votes.sources, votes.sections
             if when and self.date_weight:
                 # A third voter: documents of the inspection year asked about (or the latest
                 # one) as if ranked first, so "in 2018" prefers the 2018 report's passages.

@@ -34,20 +34,19 @@ _DATE_SPAN = re.compile(
 )
 
 
+# Money named in a how-much question: only a sum of money answers it, not "49%".
+_MONEY_WORDS = (
+    r"fund\w*|money|cost\w*|spen[dt]\w*|invest\w*|budget\w*|pa(?:y|id)\w*|grants?|pounds?|fees?|"
+    r"salar\w*|wages?|pric\w*|charg\w*|rent|fines?"
+)
 # "How much funding …", not "how much have services improved".
 _HOW_MUCH = re.compile(
-    r"\b(?:how\s+much|what\s+(?:amount|sum))\b(?=.*\b(?:fund\w*|money|cost\w*|spen[dt]\w*|invest\w*|"
-    r"budget\w*|pa(?:y|id)\w*|grants?|savings?|pounds?|million|fees?|allocat\w*|extra|additional|"
-    r"tax|salar\w*|wages?|pric\w*|charg\w*|rent|fines?|rais\w*|ris(?:e|en)|increas\w*|up\s+by)\b)"
+    rf"\b(?:how\s+much|what\s+(?:amount|sum))\b(?=.*\b(?:{_MONEY_WORDS}|savings?|million|"
+    r"allocat\w*|extra|additional|tax|rais\w*|ris(?:e|en)|increas\w*|up\s+by)\b)"
     r"|\bhow\s+much\b.*£|\bwhat\s+(?:budget|cost)\b",
     re.I,
 )
-# Money named in a how-much question: only a sum of money answers it, not "49%".
-_MONEY_ASKED = re.compile(
-    r"£|\b(?:fund\w*|money|cost\w*|spen[dt]\w*|invest\w*|budget\w*|pa(?:y|id)\w*|grants?|"
-    r"pounds?|fees?|salar\w*|wages?|pric\w*|charg\w*|rent|fines?)\b",
-    re.I,
-)
+_MONEY_ASKED = re.compile(rf"£|\b(?:{_MONEY_WORDS})\b", re.I)
 _MONEY_SPAN = re.compile(r"£\s?\d|\b\d[\d,.]*\s*(?:pounds|million|m|bn|billion|k)(?!\w)", re.I)
 _HOW_MANY = re.compile(r"\bhow\s+many\b|\b(?:number|count)\s+of\b|\bwhat\s+number\b", re.I)
 # An amount: money, or a number with a unit of amount ("£5.5 million", "12 per cent").

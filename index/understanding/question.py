@@ -9,6 +9,7 @@ from index.retrieval.lexical import tokenize, topic_terms
 from index.understanding.answer_type import answer_type, named_terms
 from index.understanding.grade_request import GradeRequest, grade_request
 from index.understanding.lexicon import (
+    ASKS_OFSTED,
     FRAMEWORKS,
     GRADE_ASKED_WORDS,
     GRADE_QUESTION_WORDS,
@@ -27,19 +28,27 @@ from index.understanding.query import (
 
 _SOURCES = tuple((types, re.compile(rf"\b(?:{pattern})\b", re.I)) for types, pattern in SOURCES)
 _SECTIONS_ASKED = tuple((kind, re.compile(asked, re.I)) for kind, asked, _ in SECTIONS)
-SECTION_HEADINGS = tuple((kind, re.compile(heading, re.I)) for kind, _, heading in SECTIONS)
+_SECTION_HEADINGS = tuple((kind, re.compile(heading, re.I)) for kind, _, heading in SECTIONS)
 
 
 def under_section(section: str, kinds: tuple[str, ...]) -> bool:
     """Whether a passage's section label is a heading of one of the report sections ``kinds``."""
-    return any(kind in kinds and pattern.search(section) for kind, pattern in SECTION_HEADINGS)
+    return any(kind in kinds and pattern.search(section) for kind, pattern in _SECTION_HEADINGS)
 
 
-_ASKS_OFSTED = re.compile(
-    r"\b(?:ofsted|inspectors?)(?:'s|’s)?\s+(?:say|said|find|found|think|thought|note|noted"
-    r"|report|reported|write|wrote|conclude|concluded|make\s+of|made\s+of)\b",
-    re.I,
-)
+def _sections_asked(query: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The report sections ``query`` asks for, and its stemmed words that ask for them."""
+    kinds: list[str] = []
+    words: dict[str, None] = {}
+    for kind, pattern in _SECTIONS_ASKED:
+        for match in pattern.finditer(query):
+            if kind not in kinds:
+                kinds.append(kind)
+            words.update(dict.fromkeys(tokenize([match.group(0)])[0]))
+    return tuple(kinds), tuple(words)
+
+
+_ASKS_OFSTED = re.compile(ASKS_OFSTED, re.I)
 _FRAMEWORKS = tuple((name, re.compile(pattern, re.I)) for name, pattern in FRAMEWORKS)
 _OFSTED_SOURCE = re.compile(OFSTED_SOURCE, re.I)
 _GRADE_QUESTION_STEMS = frozenset(
@@ -103,6 +112,7 @@ def parse_question(
     for _types, pattern in _SOURCES if sources else ():
         subject = pattern.sub(" ", subject)
     terms = tuple(topic_terms(subject))
+    sections, section_terms = _sections_asked(query)
     return Question(
         text=text,
         query=query,
@@ -112,15 +122,8 @@ def parse_question(
         when=when,
         framework=next((name for name, p in _FRAMEWORKS if p.search(query)), None),
         sources=sources,
-        sections=tuple(kind for kind, pattern in _SECTIONS_ASKED if pattern.search(query)),
-        section_terms=tuple(
-            dict.fromkeys(
-                t
-                for _, pattern in _SECTIONS_ASKED
-                for m in pattern.finditer(query)
-                for t in tokenize([m.group(0)])[0]
-            )
-        ),
+        sections=sections,
+        section_terms=section_terms,
         asks_ofsted=bool(_ASKS_OFSTED.search(query)),
         answer_kind=answer_type(text),
         topic=topic,
