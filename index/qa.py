@@ -82,6 +82,7 @@ class QAEngine:
             min_dense=settings.abstain_min_dense,
             min_overlap=settings.abstain_min_overlap,
             passages_considered=settings.answer_passages,
+            rank_penalty=settings.answer_rank_penalty,
         )
 
     @classmethod

@@ -122,6 +122,9 @@ class Settings(BaseSettings):
     # 6, not 5: key terms and cited evidence up on seeds, ILACS and dev2, abstention recall
     # kept (8 answered one unanswerable ILACS question); eval/RESULTS.md.
     answer_passages: int = Field(default=8, ge=1, description="top passages the composer reads")
+    answer_rank_penalty: float = Field(
+        default=0.02, ge=0, description="a sentence's score lost per place of its passage"
+    )
     abstain_min_dense: float = 0.20
     abstain_min_overlap: float = 0.30
 

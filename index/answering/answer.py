@@ -27,6 +27,7 @@ class AnswerSettings:
     max_per_passage: int = 2
     relative_floor: float = 0.6  # drop sentences far weaker than the best one
     type_bonus: float = 0.2  # for a span that gives the kind of answer asked for (who, when)
+    rank_penalty: float = 0.02  # per place of its passage in the ranking
 
 
 @dataclass(frozen=True)
@@ -241,7 +242,7 @@ def compose_answer(
             )
             covered = [t for t in terms if t in present]
             overlap = min(1.0, sum(idf(t) for t in covered) / weight_total)
-            score = 0.7 * overlap + 0.3 * relevance - 0.02 * rank
+            score = 0.7 * overlap + 0.3 * relevance - settings.rank_penalty * rank
             if overlap and typed:
                 score += settings.type_bonus
             # The source's own words ("cabinet panel") are evidence the span is on point.

@@ -12,7 +12,7 @@ from itertools import pairwise
 
 from index.answering.answer import ABSTAIN_MESSAGE, Composed
 from index.answering.judgement_table import JudgementRow, JudgementTable
-from index.ingest.judgements import AREA_LABELS, GRADES, Evidence, Grade, InspectionRecord
+from index.ingest.judgements import AREA_LABELS, GRADES, Evidence, Fact, Grade, InspectionRecord
 from index.types import Citation, Document, Passage
 from index.understanding.grade_request import GradeRequest
 
@@ -74,6 +74,16 @@ def date_range(start: str, end: str) -> str:
     if a.year == b.year:
         return f"{a.day} {a.strftime('%B')} to {_nice_date(end)}"
     return f"{_nice_date(start)} to {_nice_date(end)}"
+
+
+def _dates_as_written(dates: Fact) -> str:
+    """The inspection dates in the report's own words ("9 July 2018 to 20 July 2018"): a
+    reader checks them against the quote, and one rewritten ("9 to 20 July 2018") hides the
+    words a search for them would find."""
+    said = " ".join(dates.evidence.quote.partition(":")[2].split()).rstrip(" .")
+    if not said:
+        return f"from {date_range(dates.value, dates.value)}"
+    return f"from {said}" if " to " in said else f"on {said}"
 
 
 def _inspection_phrase(record: InspectionRecord | JudgementRow) -> str:
@@ -185,9 +195,13 @@ def _authority_sentences(
         last = dated[-1]
         if last.start_date and last.end_date:
             n = citer.cite(last.start_date.evidence)
+            which = (
+                f"inspection reported on {_nice_date(last.published)}"
+                if parsed.year and last.published
+                else "most recent inspection in the documents"
+            )
             out.append(
-                f"{authority}'s most recent inspection in the documents ran from "
-                f"{date_range(last.start_date.value, last.end_date.value)} [{n}]."
+                f"{authority}'s {which} took place {_dates_as_written(last.start_date)} [{n}]."
             )
         if last.lead_inspector:
             n = citer.cite(last.lead_inspector.evidence)

@@ -14,9 +14,9 @@ from index.understanding.query import When
 # "Who led the inspection of …", "who led Barnet's children's services inspection", "which
 # inspector led …": the lead inspector, by any wording.
 _WHO_LED = (
-    r"led\s+(?:the\s+|ofsted['’]s\s+|its\s+|(?:[\w-]+\s+){0,5}?[\w-]+['’]s\s+)*"
-    r"(?:children['’]s\s+services\s+)?(?:ofsted\s+)?(?:re-?)?inspection|which\s+inspector|"
-    r"inspector\s+(?:who\s+)?led"
+    r"led\s+(?:[\w'’-]+\s+){0,6}?(?:re-?)?inspection|which\s+(?:inspector|hmi)|"
+    r"(?:inspector|hmi)\s+(?:who\s+)?led|lead\s+hmi|"
+    r"(?:who|which)\s+(?:was|were)\s+the\s+(?:lead\s+)?(?:inspector|hmi)"
 )
 # "When did Ofsted last inspect …", "when was …'s latest inspection carried out?"
 _WHEN_INSPECTED = r"when\s+(?:did|was|were)\b(?![^?]*\bpublish)[^?]*\binspect\w*"
