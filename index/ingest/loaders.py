@@ -39,11 +39,17 @@ class Skipped:
 
 
 def discover(corpus_dir: Path) -> Iterator[Path]:
-    """Supported files under ``corpus_dir`` in a stable order, sidecars and hidden files aside."""
+    """Supported files under ``corpus_dir`` in a stable order; sidecars, hidden files and a
+    folder's README aside."""
     for path in sorted(corpus_dir.rglob("*")):
         if not path.is_file() or any(p.startswith(".") for p in path.relative_to(corpus_dir).parts):
             continue
         if path.name.endswith(SIDECAR_SUFFIX):
+            continue
+        if path.stem.lower() == "readme":
+            # Describes the collection (its sources, a table of every file): quoting it
+            # answers questions about the documents with their catalogue.
+            log.info("not indexed: %s is the folder's README", path)
             continue
         if path.suffix.lower() in SUPPORTED_SUFFIXES:
             yield path

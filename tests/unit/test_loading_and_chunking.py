@@ -7,7 +7,7 @@ import pytest
 from index.build import collect_sources
 from index.errors import DocumentSkipped
 from index.ingest.chunking import chunk_document
-from index.ingest.loaders import fingerprint, load_document
+from index.ingest.loaders import discover, fingerprint, load_document
 from index.retrieval.embedding import load_token_counter
 from index.settings import REPO_ROOT, Settings
 
@@ -152,3 +152,14 @@ def test_a_dated_heading_is_quotable_text_with_the_cover_lines_around_it(count_t
     dated = [p for p in passages if "WEDNESDAY 13 FEBRUARY, 2019" in p.text]
     assert dated, "the meeting date is in some passage's text"
     assert "CABINET PANEL" in dated[0].text
+
+
+def test_a_folders_readme_describes_the_collection_and_is_not_indexed() -> None:
+    """../shared/council's README is a catalogue of every file: indexed, it answered
+    questions about the council documents with its table of them."""
+    council = REPO_ROOT.parent / "shared" / "council"
+    if not council.is_dir():
+        pytest.skip("../shared/council is not beside the repo")
+    found = {p.name for p in discover(council)}
+    assert "README.md" not in found
+    assert len(found) >= 28 and all(name[:2].isdigit() for name in found)
