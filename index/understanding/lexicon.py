@@ -114,7 +114,9 @@ SECTIONS: tuple[tuple[str, str, str], ...] = (
     (
         "improve",
         r"\bimprove\b(?!d)|\bareas?\s+(?:for|of|to)\s+(?:improvement|improve|develop\w*)"
-        r"|\brecommend\w*|\bwork\s+on\b|\bsort\s+out\b|\bweakness\w*|\bshortcomings?\b"
+        # "What must they work on?", not "Luton's work on radicalisation".
+        r"|\brecommend\w*|\b(?:to|must|should|needs?|have|has)\s+work\s+on\b|\bwork\s+on\s*\??$"
+        r"|\bsort\s+out\b|\bweakness\w*|\bshortcomings?\b"
         r"|\b(?:improvements?|changes?|action)\s+(?:needed|required)\b|\bfix\b",
         r"^\(?recommendations?\.?\)?$|needs?\s+to\s+improve|areas?\s+for\s+improvement"
         r"|priority\s+and\s+immediate\s+action|requires\s+improvement\b.*\bbecause"
