@@ -83,6 +83,7 @@ class QAEngine:
             min_overlap=settings.abstain_min_overlap,
             passages_considered=settings.answer_passages,
             rank_penalty=settings.answer_rank_penalty,
+            follow_on=settings.answer_follow_on,
         )
 
     @classmethod

@@ -125,6 +125,9 @@ class Settings(BaseSettings):
     answer_rank_penalty: float = Field(
         default=0.02, ge=0, description="a sentence's score lost per place of its passage"
     )
+    answer_follow_on: int = Field(
+        default=1, ge=0, le=3, description="sentences quoted after each chosen one"
+    )
     abstain_min_dense: float = 0.20
     abstain_min_overlap: float = 0.30
 

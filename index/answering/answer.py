@@ -28,6 +28,7 @@ class AnswerSettings:
     relative_floor: float = 0.6  # drop sentences far weaker than the best one
     type_bonus: float = 0.2  # for a span that gives the kind of answer asked for (who, when)
     rank_penalty: float = 0.02  # per place of its passage in the ranking
+    follow_on: int = 0  # sentences of the same paragraph quoted after each chosen one
 
 
 @dataclass(frozen=True)
@@ -285,7 +286,7 @@ def compose_answer(
             continue
         chosen.append(cand)
         per_passage[pid] = per_passage.get(pid, 0) + 1
-    chosen = _one_span_per_passage(_with_announced_lists(chosen))
+    chosen = _one_span_per_passage(_with_following(_with_announced_lists(chosen), settings))
     if kind in (AMOUNT, MONEY, COUNT) and not any(
         offers(kind, c.hit.passage.text[c.start : c.end]) for c in chosen
     ):
@@ -329,6 +330,26 @@ def _with_announced_lists(chosen: list[Candidate]) -> list[Candidate]:
             items += 1
         if items:
             break
+    return out
+
+
+def _with_following(chosen: list[Candidate], settings: AnswerSettings) -> list[Candidate]:
+    """Each chosen sentence runs on to the next ``follow_on`` sentences of its paragraph: the
+    sentence sharing the question's words names the topic ("private fostering arrangements
+    are disjointed"), the next often says what was found ("children are not seen regularly")."""
+    if not settings.follow_on:
+        return chosen
+    out: list[Candidate] = []
+    for cand in chosen:
+        text = cand.hit.passage.text
+        end = cand.end
+        if cand.hit.passage.kind != "row":
+            for _ in range(settings.follow_on):
+                spans = sentence_spans(text, end, len(text))
+                if not spans or "\n" in text[end : spans[0][0]]:
+                    break
+                end = spans[0][1]
+        out.append(replace(cand, end=end))
     return out
 
 
