@@ -110,12 +110,15 @@ def _area_text(label: str, area: str) -> str:
 
 
 def _latest(
-    records: list[InspectionRecord], area: str, year: int | None
+    records: list[InspectionRecord], area: str, year: int | None, before: str = ""
 ) -> InspectionRecord | None:
-    """The newest record grading ``area``; an inspection report wins over an article."""
+    """The newest record grading ``area`` (of ``year``, or before ``before``); an inspection
+    report wins over an article."""
     candidates = [r for r in records if r.grade_for(area)]
     if year:
         candidates = [r for r in candidates if _in_year(r, year)]
+    if before:
+        candidates = [r for r in candidates if r.when and r.when < before]
     if not candidates:
         return None
     reports = [r for r in candidates if r.is_report]
@@ -190,6 +193,8 @@ def _authority_sentences(
         dated = [r for r in records if r.is_report and (r.end_date or r.lead_inspector)]
         if parsed.year:
             dated = [r for r in dated if _in_year(r, parsed.year)]
+        if parsed.before:
+            dated = [r for r in dated if r.when and r.when < parsed.before]
         if not dated:
             return []
         last = dated[-1]
@@ -232,7 +237,7 @@ def _authority_sentences(
                 )
             out.append(f"{authority}'s judgement for {label} was " + ", then ".join(steps) + ".")
             continue
-        record = _latest(records, area, parsed.year)
+        record = _latest(records, area, parsed.year, parsed.before)
         if record is None:
             continue
         g = record.grade_for(area)
@@ -256,7 +261,7 @@ def _every_area(
 ) -> list[str]:
     """Every area of one inspection, those judged the grade asked about first: "were any
     areas judged inadequate?" is answered by all of them, not by the overall grade."""
-    record = _latest(records, "overall", parsed.year) or next(
+    record = _latest(records, "overall", parsed.year, parsed.before) or next(
         (r for r in reversed(records) if r.is_report and r.grades), None
     )
     if record is None or not record.grades:

@@ -480,8 +480,8 @@ class Searcher:
 
     def _timely(self, rows: list[int], when: When) -> set[int]:
         """Rows from documents of the time asked about: dated (or titled) with a year named,
-        dated after a baseline ("since 2019"), or, for "latest", from the most recent document
-        among the candidates."""
+        dated after a baseline ("since 2019"), or the most recent document (before a bound:
+        "the inspection before 2025") among the candidates."""
         if when.years:
             return {
                 r
@@ -490,6 +490,8 @@ class Searcher:
             }
         if when.after:
             return {r for r in rows if self._date[r] > when.after}
+        if when.before:
+            rows = [r for r in rows if self._date[r] and self._date[r] < when.before]
         newest = max((self._date[r] for r in rows), default="")
         return {r for r in rows if newest and self._date[r] == newest}
 

@@ -74,6 +74,7 @@ class GradeRequest:
     year: int | None
     # The question names an area itself (``areas`` falls back to "overall" when it does not).
     area_named: bool
+    before: str = ""  # "rated before that": the newest inspection before this (ISO-comparable)
 
 
 def areas_named(question: str) -> tuple[str, ...]:
@@ -104,6 +105,7 @@ def grade_request(
     areas = named or ("overall",)
     grades = tuple(re.sub(r"\s+", " ", g.lower()) for g in re.findall(GRADE, question, re.I))
     year = int(when.years[0]) if when and when.years else None
+    before = when.before if when else ""
     if not authorities:
         transition = _FROM_TO.search(question)
         if transition and (_LIST.search(question) or _CHANGE.search(question)):
@@ -113,12 +115,12 @@ def grade_request(
             return GradeRequest("list", areas, grades[:1], year, bool(named))
         return None
     if _INSPECTION_WHEN.search(question):
-        return GradeRequest("inspection", named, grades, year, bool(named))
+        return GradeRequest("inspection", named, grades, year, bool(named), before)
     if not (named or grades or _GRADE_ASKED.search(question)):
         return None
     if grades and not named and _ANY_AREA.search(question) and not _CHANGE.search(question):
-        return GradeRequest("areas", (), grades[:1], year, False)
+        return GradeRequest("areas", (), grades[:1], year, False, before)
     if _CHANGE.search(question) or (when and len(when.years) > 1):
         # Two inspections named ("in 2014 vs 2017", "between 2015 and 2018"): how it changed.
         return GradeRequest("change", areas, grades, year, bool(named))
-    return GradeRequest("grade", areas, grades, year, bool(named))
+    return GradeRequest("grade", areas, grades, year, bool(named), before)

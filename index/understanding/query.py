@@ -18,6 +18,15 @@ _FILLER = re.compile(
 )
 
 
+# A follow-up's time relative to the last question's.
+_BEFORE_THAT = re.compile(
+    r"\bbefore\s+(?:that|then|this)\b|\b(?:the\s+)?(?:one|inspection|report|visit)\s+before\b"
+    r"|\bprevious\s+(?:one|inspection|report|time)\b|\bthe\s+time\s+before\b",
+    re.I,
+)
+_SINCE_THEN = re.compile(r"\bsince(?:\s+then)?\s*[?.!]*$", re.I)
+# "why?" alone asks the reasons for the last answer: its topic is carried like a pronoun's.
+_BARE_WHY = re.compile(r"(?:why|how\s+come|how\s+so)\s*[?.!]*$", re.I)
 _BACK_REFERENCE = re.compile(r"\b(it|its|they|them|their|this|that|these|those)\b", re.I)
 # "what did it say about leadership?", "who owns that action?": one document, the one the
 # last answer came from (a narrower reference than the pronouns above, which carry a topic).
@@ -48,6 +57,7 @@ class When:
     years: tuple[str, ...] = ()
     latest: bool = False
     after: str = ""
+    before: str = ""  # "the inspection before 2025": the newest before it (ISO-comparable)
 
     def covers(self, day: str) -> bool:
         """Whether a document dated ``day`` (ISO) is of a year asked about, or of the first
@@ -70,9 +80,11 @@ _SINCE = re.compile(
 )
 
 
-def when_asked(text: str) -> When | None:
+def when_asked(text: str, before: str = "") -> When | None:
     """``When`` for "in its 2018 inspection", "most recently" or "since 2019"; None when no
-    time is asked."""
+    time is asked. ``before``: a follow-up's "the inspection before that" (before 2025)."""
+    if before:
+        return When(before=before)
     baselines = _SINCE.findall(text)
     measured_from = {year for _, year in baselines}
     years = tuple(y for y in dict.fromkeys(_YEAR.findall(text)) if y not in measured_from)
@@ -96,6 +108,10 @@ class ResolvedQuestion:
     query: str
     authorities: tuple[str, ...]
     from_history: bool
+    # A follow-up with a question of its own ("what did they say about neglect?"): what kind
+    # of answer it wants (a grade, a report's list) is read from its words, not the carried ones.
+    asks_anew: bool = False
+    before: str = ""  # "the inspection before that": before the year the last question asked
 
 
 def strip_authorities(text: str) -> str:
@@ -234,18 +250,30 @@ def resolve(question: str, history: list[str] | None = None) -> ResolvedQuestion
         suffix = " and ".join(previous.authorities)
         bare = re.sub(r"^(and|also)\s+", "", query, flags=re.I).rstrip(" ?.")
         bare = _expand_definite(bare, previous.query)
-        if _BACK_REFERENCE.search(bare):
+        years = [] if _YEAR.search(bare) else list(dict.fromkeys(_YEAR.findall(previous.query)))
+        bound = ""
+        before, since = _BEFORE_THAT.search(bare), _SINCE_THEN.search(bare)
+        if _BACK_REFERENCE.search(bare) or _BARE_WHY.match(bare):
             # "when is it due?" after "who owns the foster carers action?": "it" is that topic.
             topic = re.sub(
-                r"\s+\b(in|for|at|of|by|from)$", "", " ".join(_topic_words(previous.query).split())
+                r"\s+\b(in|for|at|of|by|from)$",
+                "",
+                " ".join(_topic_words(_YEAR.sub(" ", previous.query)).split()),
             )
             bare = f"{bare}, {topic}"
-        elif not _YEAR.search(bare) and (years := _YEAR.findall(previous.query)):
-            # The conversation keeps its time as it keeps its authority.
-            bare = f"{bare} in {' and '.join(dict.fromkeys(years))}"
+        if years:
+            # The conversation keeps its time as it keeps its authority, or moves from it:
+            # "the inspection before that", "has it got better since?".
+            if before:
+                bound = min(years)
+            elif since:
+                bare = f"{bare} since {max(years)}"
+            else:
+                bare = f"{bare} in {' and '.join(years)}"
         query = f"{bare} in {suffix}?"
         authorities = previous.authorities
         carried = True
+        return ResolvedQuestion(query, authorities, carried, asks_anew=True, before=bound)
     elif _FOLLOW_UP.match(query):
         query = re.sub(r"^\s*(and|also)\s+", "", query, flags=re.I)
     return ResolvedQuestion(query, authorities or previous.authorities, carried)

@@ -99,7 +99,7 @@ def parse_question(
     resolved = resolve(text, history)
     about = resolved.authorities or authorities
     query = resolved.query
-    when = when_asked(query)
+    when = when_asked(query, resolved.before)
     topic = strip_authorities(query) or query
     sources: tuple[str, ...] = ()
     if not _OFSTED_SOURCE.search(text):
@@ -112,7 +112,9 @@ def parse_question(
     for _types, pattern in _SOURCES if sources else ():
         subject = pattern.sub(" ", subject)
     terms = tuple(topic_terms(subject))
-    sections, section_terms = _sections_asked(query)
+    # What kind of answer is wanted: a follow-up asking anew says it in its own words.
+    asking = text if resolved.asks_anew else query
+    sections, section_terms = _sections_asked(asking)
     return Question(
         text=text,
         query=query,
@@ -130,7 +132,7 @@ def parse_question(
         topic_terms=terms,
         source_terms=tuple(t for t in topic_terms(topic) if t not in terms),
         names=tuple(named_terms(strip_authorities(text))),
-        grades=grade_request(query, about, when),
+        grades=grade_request(asking, about, when),
         beyond_grades=tuple(t for t in terms if t not in _GRADE_QUESTION_STEMS and not t.isdigit()),
         points_to_document=points_to_a_document(text),
     )

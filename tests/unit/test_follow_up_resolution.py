@@ -3,6 +3,7 @@
 import pytest
 
 from index.understanding.query import When, resolve, when_asked
+from index.understanding.question import parse_question
 
 CARE_LEAVERS = "What did Ofsted say about care leavers in Calderdale?"
 HELP_GRADED = "How was help and protection graded in Calderdale in 2018?"
@@ -75,3 +76,42 @@ def test_a_follow_up_that_is_a_question_of_its_own_is_not_spliced_into_the_last_
 )
 def test_the_time_a_question_asks_about(question, when):
     assert when_asked(question) == when
+
+
+def test_before_that_asks_for_the_inspection_before_the_one_discussed() -> None:
+    asked = parse_question(
+        "and what did the inspection before that say about it?",
+        ["What did Ofsted say about private fostering in Barnsley in 2023?"],
+    )
+    assert asked.when == When(before="2023")
+    assert "2023" not in asked.query and "private fostering" in asked.query
+    # Said in a question of its own, "before the 2018 inspection" is that inspection's time.
+    assert parse_question(
+        "How many children were adopted in the year before the 2018 inspection in Barnsley?"
+    ).when == When(years=("2018",))
+
+
+def test_since_then_asks_for_what_came_after_the_time_discussed() -> None:
+    asked = parse_question(
+        "has that got better since?", ["What did Ofsted find about neglect in Barnsley in 2018?"]
+    )
+    assert asked.when is not None and asked.when.after.startswith("2018")
+    assert "neglect" in asked.query
+
+
+def test_a_bare_why_carries_the_topic_it_asks_the_reasons_for() -> None:
+    asked = parse_question("why?", ["How were Barnsley's care leaver services rated in 2018?"])
+    assert "care leaver" in asked.query and "2018" in asked.query
+    # The reasons are in the report's text; the grade was the last answer.
+    assert asked.grades is None
+
+
+def test_a_follow_up_asking_anew_is_not_answered_by_the_last_questions_kind() -> None:
+    """After "what did Ofsted want X to improve?", a question about one problem is answered
+    from the text, not with the whole list under "What needs to improve?"."""
+    asked = parse_question(
+        "what's the housing problem for care leavers they mention?",
+        ["What did Ofsted want Barnsley to improve in 2023?"],
+    )
+    assert asked.sections == ()
+    assert "Barnsley" in asked.authorities and "2023" in asked.query
