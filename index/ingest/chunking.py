@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from index.text import sentence_spans
 from index.types import Block, Document, Passage
-from index.understanding.lexicon import MONTH_NUMBERS, MONTHS
+from index.understanding.lexicon import GRADE, MONTH_NUMBERS, MONTHS
 
 TokenCounter = Callable[[str], int]
 
@@ -22,6 +22,9 @@ def approximate_tokens(text: str) -> int:
 _FACT = re.compile(r"^\s*[A-Z][\w’' ]{2,40}:\s+\S")
 
 
+# A numbered line ending in a grade: an older report's "2.2 Experiences and progress of care
+# leavers Requires improvement".
+_GRADED_ITEM = re.compile(rf"^\s*\d+(?:\.\d+)*\.?\s.*\b(?:{GRADE})(?:\s+to\s+be\s+good)?\s*$", re.I)
 _FULL_DATE = re.compile(rf"\b\d{{1,2}}(st|nd|rd|th)?\s+({'|'.join(MONTHS)}),?\s+\d{{4}}\b", re.I)
 
 
@@ -76,6 +79,13 @@ def chunk_document(
                 bare.append(last_heading)
             last_heading = block
             text = doc.text[block.start : block.end]
+            if _GRADED_ITEM.match(text):
+                # An older report's list of judgements ("2.2 Experiences and progress of care
+                # leavers Requires improvement"): grades people ask for, read as headings
+                # only because each is a short line; quotable, and the head of nothing.
+                bare.append(block)
+                last_heading = None
+                continue
             if _states_fact(text):
                 # "Lead inspector: …", "Inspection dates: …", a meeting's date: a fact people
                 # ask for, not only a title, so a passage of its own. A dated line also heads

@@ -19,7 +19,7 @@ _WHO_LED = (
     r"(?:who|which)\s+(?:was|were)\s+the\s+(?:lead\s+)?(?:inspector|hmi)"
 )
 # "When did Ofsted last inspect …", "when was …'s latest inspection carried out?"
-_WHEN_INSPECTED = r"when\s+(?:did|was|were)\b(?![^?]*\bpublish)[^?]*\binspect\w*"
+_WHEN_INSPECTED = r"when\s+(?:did|was|were)\b(?![^?]*\bpublish)[^?]*\b(?:inspect\w*|ilacs)"
 # "Were care leavers better or worse served in 2021 than in 2017?": a comparison between
 # inspections, which their grades answer.
 _BETTER_OR_WORSE = r"better|worse"

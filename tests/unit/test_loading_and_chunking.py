@@ -163,3 +163,22 @@ def test_a_folders_readme_describes_the_collection_and_is_not_indexed() -> None:
     found = {p.name for p in discover(council)}
     assert "README.md" not in found
     assert len(found) >= 28 and all(name[:2].isdigit() for name in found)
+
+
+def test_every_graded_line_of_the_shipped_reports_is_quotable(count_tokens):
+    """An older report's "2.2 Experiences and progress of care leavers Good" reads as a
+    heading; as a section label only, the grade it states could never be cited."""
+    from index.ingest.chunking import _GRADED_ITEM
+
+    graded = 0
+    sources, _ = collect_sources([REPO_ROOT / "corpus"], Settings().max_file_bytes)
+    for source in sources:
+        doc = load_document(source)
+        passages = chunk_document(doc, count_tokens, 200, 40)
+        for block in doc.blocks:
+            if block.kind == "heading" and _GRADED_ITEM.match(doc.text[block.start : block.end]):
+                graded += 1
+                assert any(p.start <= block.start < p.end for p in passages), doc.text[
+                    block.start : block.end
+                ]
+    assert graded >= 6
