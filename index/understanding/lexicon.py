@@ -43,10 +43,16 @@ GRADE = r"outstanding|good|requires\s+improvement|inadequate"
 RATE_VERB = r"(?:did|does|do|would|to)\s+(?:[\w’']+\s+){0,3}rate\b(?!\s+of\b)"
 # Words that ask for a grade. One list: the router, the answer type and the follow-up frame
 # all read "asks for a grade" from it.
+# "How did Sheffield do for help and protection?", "how did Bexley fare?": how it was judged.
+HOW_IT_DID = (
+    r"how\s+(?:well\s+)?(?:did|does|has)\s+(?:[\w’'&-]+\s+){1,4}?"
+    r"(?:do|fare|fared|perform|performed)"
+)
 GRADE_ASKED = (
     r"judged?|judgements?|judgments?|graded?|grades?|grading|rated|ratings?|"
     + RATE_VERB
-    + r"|scored?|verdict|overall\s+(?:score|effectiveness)"
+    + r"|scored?|verdict|overall\s+(?:score|effectiveness)|"
+    + HOW_IT_DID
 )
 # Someone else's judgements (the council's audits, practitioners') are not Ofsted's grades.
 OTHER_JUDGEMENTS = (
@@ -56,7 +62,8 @@ OTHER_JUDGEMENTS = (
 # The same words as plain tokens, for telling frame from topic word by word.
 GRADE_ASKED_WORDS = frozenset(
     """judge judged judgement judgements judgment judgments grade graded grades grading rated
-    rating ratings score scored verdict overall how""".split()
+    rating ratings score scored verdict overall how well do did does fare fared perform
+    performed""".split()
 )
 
 # What a question that asks only for grades may say besides the grade words: the areas'

@@ -1,6 +1,8 @@
 """Issue 14 through a real HTTP server: the answer keeps what retrieval found, a named source
 is honoured, the table answers grades only, and open questions go inspection by inspection."""
 
+import re
+
 import httpx
 import pytest
 
@@ -85,3 +87,18 @@ def test_a_question_asking_what_to_work_on_gets_the_list_of_what_needs_to_improv
     data = ask(client, "What did Ofsted tell Calderdale to work on in 2024?")
     assert data["answer"].startswith("What needs to improve (")
     assert {c["section"] for c in data["citations"]} == {"What needs to improve?"}
+
+
+def test_how_a_council_did_for_an_area_is_answered_with_its_grade(client):
+    body = ask(client, "How did Hertfordshire do for children in care in 2018?")
+    assert "judgements" in body["timings_ms"]
+    assert "good" in body["answer"].lower()
+
+
+def test_which_hmi_led_gets_the_lead_inspector_and_dates_in_the_reports_words(client):
+    body = ask(client, "Which HMI led the Calderdale inspection in 2018?")
+    assert "lead inspector was" in body["answer"]
+    said = re.search(r"took place (?:from|on) (.+?) \[\d+\]", body["answer"])
+    assert said, body["answer"]
+    # The dates as the report writes them, so a reader finds them in the quote.
+    assert any(said.group(1) in c["quote"] for c in body["citations"]), body["citations"]
