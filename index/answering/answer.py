@@ -129,6 +129,7 @@ _EVALUATIVE = frozenset(
 # "… in relation to:") is only half an answer without the items after it.
 _ANNOUNCES_LIST = re.compile(r"(:\s*$|\bthe following\b[^.]*\.?\s*$)", re.I)
 _LIST_ITEMS = 4
+_YEAR_TERM = re.compile(r"(?:19|20)\d\d")
 _PAGE_HEADER = re.compile(r"^\s*SOURCE:\s*\S+")
 _SHORT_LINE_WORDS = 12
 
@@ -206,6 +207,9 @@ def compose_answer(
     terms += [t for t in optional if t not in terms]
     required = [t for t in terms if t not in _EVALUATIVE and t not in optional] or terms
     weight_total = sum(idf(t) for t in required) or 1.0
+    # A question is "about several things" for the thin test below by its topic, not the
+    # year asked: that is checked against the documents' dates (qa._of_another_time).
+    topical = [t for t in required if not _YEAR_TERM.fullmatch(t)]
     # A term the lexicon gives other names for is present where one of them is ("LAC" in a
     # sentence on "looked after children").
     lexicon = load_lexicon()
@@ -258,7 +262,7 @@ def compose_answer(
     weak_dense = best_dense is not None and best_dense < settings.min_dense
     # One rare word in common is not an answer to a question about several things.
     most_covered = max((c.covered for c in candidates), default=0)
-    thin = len(required) >= 3 and most_covered < 2
+    thin = len(topical) >= 3 and most_covered < 2
     if not candidates or best_overlap < settings.min_overlap or weak_dense or thin:
         reason = (
             "no_sentence"
