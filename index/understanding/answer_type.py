@@ -43,7 +43,11 @@ _MONEY_WORDS = (
 _HOW_MUCH = re.compile(
     rf"\b(?:how\s+much|what\s+(?:amount|sum))\b(?=.*\b(?:{_MONEY_WORDS}|savings?|million|"
     r"allocat\w*|extra|additional|tax|rais\w*|ris(?:e|en)|increas\w*|up\s+by)\b)"
-    r"|\bhow\s+much\b.*£|\bwhat\s+(?:budget|cost)\b",
+    r"|\bhow\s+much\b.*£"
+    # "What salary is …", "what is Surrey's adult social care budget?": a sum of money.
+    r"|\bwhat(?:\s+(?:is|was|are|were)\b|['’]s)\s+(?:[\w'’/-]+\s+){0,6}?"
+    r"(?:budget|salary|salaries|wages?|cost|price|fees?|rent)\b(?!\s+pressures?\b)"
+    r"|\bwhat\s+(?:budget|salary|wages?|cost|price|fees?|rent)\b",
     re.I,
 )
 _MONEY_ASKED = re.compile(rf"£|\b(?:{_MONEY_WORDS})\b", re.I)

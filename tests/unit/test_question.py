@@ -46,6 +46,22 @@ def test_how_much_and_how_many_ask_for_amounts_and_counts():
     assert not offers(COUNT, "In 2019 the council met on 12 March 2019.")
 
 
+def test_what_is_a_budget_or_a_salary_asks_for_a_sum_of_money():
+    # Answered from an inspection report's words about the director's appointment, it said
+    # nothing of money; asked for money, an answer without a sum abstains.
+    for asked in (
+        "What salary is Barnsley paying its new director of children's services?",
+        "What is Barnsley Council's adult social care budget for 2025/26?",
+        "What was the cost of the improvement plan?",
+    ):
+        assert parse_question(asked).answer_kind == MONEY, asked
+    for other in (
+        "What did Ofsted say about the cost of placements?",
+        "What are the budget pressures in Barnsley?",
+    ):
+        assert parse_question(other).answer_kind != MONEY, other
+
+
 @pytest.mark.skipif(not COUNCIL.is_dir(), reason="needs ../shared/council")
 @pytest.mark.parametrize(
     ("name", "doc_type", "year"),
