@@ -206,10 +206,19 @@ def compose_answer(
     terms = list(dict.fromkeys(question_terms))
     terms += [t for t in optional if t not in terms]
     required = [t for t in terms if t not in _EVALUATIVE and t not in optional] or terms
-    weight_total = sum(idf(t) for t in required) or 1.0
     # A question is "about several things" for the thin test below by its topic, not the
     # year asked: that is checked against the documents' dates (qa._of_another_time).
     topical = [t for t in required if not _YEAR_TERM.fullmatch(t)]
+    # The year asked is rare in the passages, so by idf it outweighed the topic ("planned
+    # payment changes … in 2023" for "what did the 2023 press release say about care
+    # leavers?"); it counts as much as the topic's weakest word, enough to prefer the
+    # sentence of the right inspection among those on the topic.
+    weakest = min((idf(t) for t in topical), default=None)
+    weight = {
+        t: min(idf(t), weakest) if weakest is not None and _YEAR_TERM.fullmatch(t) else idf(t)
+        for t in terms
+    }
+    weight_total = sum(weight[t] for t in required) or 1.0
     # A term the lexicon gives other names for is present where one of them is ("LAC" in a
     # sentence on "looked after children").
     lexicon = load_lexicon()
@@ -246,7 +255,7 @@ def compose_answer(
                 | {t for t, alts in other_names.items() if _any_in(alts, present)}
             )
             covered = [t for t in terms if t in present]
-            overlap = min(1.0, sum(idf(t) for t in covered) / weight_total)
+            overlap = min(1.0, sum(weight[t] for t in covered) / weight_total)
             score = 0.7 * overlap + 0.3 * relevance - settings.rank_penalty * rank
             if overlap and typed:
                 score += settings.type_bonus
