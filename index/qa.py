@@ -386,13 +386,14 @@ def _may_hold_judgements(filters: Filters) -> bool:
 
 
 def _of_another_time(composed: Composed, asked: When | None) -> bool:
-    """Whether a question naming years is answered only from documents of other years that
-    do not mention them either (neither the passages cited nor the documents' titles)."""
+    """Whether a question naming years (or months) is answered only from documents of other
+    times that do not mention them either (neither the passages cited nor the titles)."""
     if not asked or not asked.years:
         return False
     for c in composed.citations:
         held = f"{c.title} {c.section} {c.text}"
-        if asked.covers(c.date or "") or any(y in held for y in asked.years):
+        day = c.date or ""
+        if (asked.covers(day) and asked.covers_month(day)) or asked.said_in(held):
             return False
     return True
 

@@ -179,6 +179,8 @@ _POSTED = re.compile(
     r":?\s*(.{0,60})",
     re.I,
 )
+# A council committee system's page: "Meeting: 15/06/2023 - Cabinet (Item 8)" dates the minutes.
+_MEETING_ON = re.compile(r"^\s*Meeting:\s*(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b", re.M)
 _YEAR_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _YEAR_MONTH_IN_URL = re.compile(r"/((?:19|20)\d\d)/(\d\d)/")
 _DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\b(?!,?\s+(?:19|20)\d\d)")
@@ -194,6 +196,13 @@ def infer_date(relative_path: Path, text: str, doc_type: str) -> str | None:
     from_name = parse_date(relative_path.stem.replace("-", " ").replace("_", " "))
     if from_name:
         return from_name.isoformat()
+    meeting = _MEETING_ON.search(text[:3000])
+    if meeting:
+        day, month, year = (int(g) for g in meeting.groups())
+        try:
+            return date(year, month, day).isoformat()
+        except ValueError:
+            pass
     for line in _POSTED.finditer(text[:3000]):
         posted = parse_date(line.group(1))
         if posted:

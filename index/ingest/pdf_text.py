@@ -11,6 +11,7 @@ from pypdf import PdfReader
 from index.errors import DocumentSkipped
 from index.ingest.structure import TextAssembler, one_line, render_row
 from index.settings import PDF_READER
+from index.understanding.lexicon import GRADE
 
 if TYPE_CHECKING:
     import pypdfium2 as pdfium
@@ -25,6 +26,10 @@ _TABLE_START = re.compile(
 )
 _BULLET = re.compile(r"^\s*(?:[\uf0b7•◼▪●■\-–]|\d{1,3}\.(?!\d)|\d{1,3}\.\d+\s)\s*")
 _SYMBOL_BULLET = re.compile(r"^\s*[\uf0b7•◼▪●■\-–]\s")
+# An ILACS report's area heading ("The experiences and progress of care leavers: good"): a
+# block of its own, even where the PDF runs it on from a bullet without a full stop (the
+# whole report was then filed under "What needs to improve?").
+_AREA_HEADING = re.compile(rf"^[A-Z][^:]{{10,140}}:\s*(?:{GRADE})(?:\s+to\s+be\s+good)?\s*$", re.I)
 _TERMINAL = re.compile(r"[.!?:;)\"”’]\s*$")
 
 
@@ -173,7 +178,11 @@ def assemble_pdf(pages_text: list[str], assembler: TextAssembler) -> None:
         while i < len(lines):
             line = lines[i]
             if not line or _shape(line) in running or re.fullmatch(r"\d{1,3}", line):
-                if not line and paragraph and _TERMINAL.search(paragraph[-1]):
+                if (
+                    not line
+                    and paragraph
+                    and (_TERMINAL.search(paragraph[-1]) or _area_heading_next(lines, i))
+                ):
                     flush()
                 i += 1
                 continue
@@ -185,15 +194,23 @@ def assemble_pdf(pages_text: list[str], assembler: TextAssembler) -> None:
                 flush()
                 i = _take_judgement_table(lines, i, assembler)
                 continue
-            if paragraph and _starts_block(line):
+            heading = bool(_AREA_HEADING.match(line))
+            if paragraph and (_starts_block(line) or heading):
                 flush()
             paragraph.append(line)
-            if _ends_paragraph(line, _next_text(lines, i), width):
+            if heading or _ends_paragraph(line, _next_text(lines, i), width):
                 flush()
             i += 1
         if assembler_page_start:
             assembler.start_page()
     flush()
+
+
+def _area_heading_next(lines: list[str], i: int) -> bool:
+    """Whether the next one or two lines after ``i`` are an area heading, which ends the
+    paragraph before it even when that paragraph (a bullet) has no full stop."""
+    following = [ln for ln in lines[i + 1 : i + 4] if ln][:2]
+    return any(_AREA_HEADING.match(" ".join(following[:n])) for n in (1, 2))
 
 
 def _next_text(lines: list[str], i: int) -> str:

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from index.gazetteer import find_authorities, find_authority_spans
 from index.text import STOPWORDS
-from index.understanding.lexicon import GRADE_ASKED_WORDS, MONTHS
+from index.understanding.lexicon import GRADE_ASKED_WORDS, MONTH_NUMBERS, MONTHS
 from index.understanding.question_words import QUESTION_WORDS
 
 _FOLLOW_UP = re.compile(
@@ -58,6 +58,27 @@ class When:
     latest: bool = False
     after: str = ""
     before: str = ""  # "the inspection before 2025": the newest before it (ISO-comparable)
+    months: tuple[str, ...] = ()  # "its September 2022 inspection": "2022-09"
+
+    def covers_month(self, day: str) -> bool:
+        """Whether a document dated ``day`` (ISO, to the month at least) is of a month asked
+        about or came out within four months of it (a report follows its inspection by
+        weeks); true of every document when no month is asked or ``day`` gives no month."""
+        if not self.months or len(day) < 7:
+            return True
+        dated = int(day[:4]) * 12 + int(day[5:7])
+        return any(0 <= dated - (int(m[:4]) * 12 + int(m[5:7])) <= 4 for m in self.months)
+
+    def said_in(self, text: str) -> bool:
+        """Whether ``text`` names the time asked: a month asked ("September 2022", "Sept
+        2022") where one is, else a year asked."""
+        if not self.months:
+            return any(y in text for y in self.years)
+        return any(
+            int(month[5:7]) == MONTH_NUMBERS[name.lower()] and year == month[:4]
+            for name, year in _MONTH_YEAR.findall(text)
+            for month in self.months
+        )
 
     def covers(self, day: str) -> bool:
         """Whether a document dated ``day`` (ISO) is of a year asked about, or of the first
@@ -80,6 +101,12 @@ _SINCE = re.compile(
 )
 
 
+_MONTH_YEAR = re.compile(
+    rf"\b({'|'.join(sorted(MONTH_NUMBERS, key=len, reverse=True))})\.?\s+((?:19[89]\d|20\d\d))\b",
+    re.I,
+)
+
+
 def when_asked(text: str, before: str = "") -> When | None:
     """``When`` for "in its 2018 inspection", "most recently" or "since 2019"; None when no
     time is asked. ``before``: a follow-up's "the inspection before that" (before 2025)."""
@@ -89,7 +116,12 @@ def when_asked(text: str, before: str = "") -> When | None:
     measured_from = {year for _, year in baselines}
     years = tuple(y for y in dict.fromkeys(_YEAR.findall(text)) if y not in measured_from)
     if years:
-        return When(years=years)
+        months = tuple(
+            f"{year}-{MONTH_NUMBERS[month.lower()]:02d}"
+            for month, year in _MONTH_YEAR.findall(text)
+            if year in years
+        )
+        return When(years=years, months=tuple(dict.fromkeys(months)))
     if baselines:
         # After the baseline month, or after the baseline year when no month is named.
         return When(
