@@ -26,10 +26,16 @@ _TABLE_START = re.compile(
 )
 _BULLET = re.compile(r"^\s*(?:[\uf0b7•◼▪●■\-–]|\d{1,3}\.(?!\d)|\d{1,3}\.\d+\s)\s*")
 _SYMBOL_BULLET = re.compile(r"^\s*[\uf0b7•◼▪●■\-–]\s")
-# An ILACS report's area heading ("The experiences and progress of care leavers: good"): a
-# block of its own, even where the PDF runs it on from a bullet without a full stop (the
-# whole report was then filed under "What needs to improve?").
-_AREA_HEADING = re.compile(rf"^[A-Z][^:]{{10,140}}:\s*(?:{GRADE})(?:\s+to\s+be\s+good)?\s*$", re.I)
+# An ILACS report's area heading ("The experiences and progress of care leavers: good", "…
+# requires improvement to be good."): a heading, even with a full stop, and a block of its
+# own where the PDF runs it on from a bullet without one (the whole report was then filed
+# under "What needs to improve?").
+_AREA_HEADING = re.compile(
+    r"^(?:The\s+experiences\s+and\s+progress|The\s+impact\s+of\s+leaders|Overall\s+"
+    rf"effectiveness)\b[^:.]{{0,140}}?(?::|\s+is|\s+are)?\s+(?:{GRADE})(?:\s+to\s+be\s+good)?"
+    r"\.?\s*$",
+    re.I,
+)
 _TERMINAL = re.compile(r"[.!?:;)\"”’]\s*$")
 
 
@@ -164,7 +170,7 @@ def assemble_pdf(pages_text: list[str], assembler: TextAssembler) -> None:
             return
         text = one_line(" ".join(paragraph))
         paragraph.clear()
-        if _looks_like_heading(text):
+        if _looks_like_heading(text) or _AREA_HEADING.match(text):
             assembler.heading(text)
         else:
             assembler.paragraph(text)
