@@ -400,7 +400,10 @@ def build_index(
         skipped=[{"path": s.path, "reason": s.reason} for s in skipped],
         stats={
             "pipeline_signature": plan.signature,
-            "model_weights": str(settings.tuned_model_dir or "packaged"),
+            # Absolute: a server started elsewhere loads the same weights for its queries.
+            "model_weights": str(
+                Path(settings.tuned_model_dir).resolve() if settings.tuned_model_dir else "packaged"
+            ),
             "embedded_passages": embedded,
             "embedded_distinct_texts": plan.vectors_encoded,
             "reused_passages": len(all_passages) - embedded,

@@ -35,7 +35,13 @@ from index.retrieval.embedding import (
 )
 from index.retrieval.lexical import document_frequencies, tokenize
 from index.retrieval.search import MODES, FirstStage, Searcher, SearchResult, Votes, stages_from
-from index.retrieval.store import StoredIndex, current_version, load_index, read_manifest
+from index.retrieval.store import (
+    Manifest,
+    StoredIndex,
+    current_version,
+    load_index,
+    read_manifest,
+)
 from index.settings import Settings
 from index.types import Answer, Citation, Document, Filters, Hit
 from index.understanding.answer_type import GRADE
@@ -92,6 +98,7 @@ class QAEngine:
         index_dir = index_dir or settings.index_dir
         manifest = read_manifest(current_version(index_dir))
         precision = query_precision(settings, manifest.encoder_precision)
+        settings = _with_index_weights(settings, manifest)
         # Before the model loads: a tuned index with the base encoder (or the reverse) is
         # refused in a second, not after seconds of loading.
         check_model_fingerprint(manifest.weights_fingerprint(), model_fingerprint(settings))
@@ -366,6 +373,20 @@ class QAEngine:
 
 # Documents that retell what Ofsted said to the public: second-hand next to its reports.
 RETELLING_TYPES = ("news article", "press release")
+
+
+def _with_index_weights(settings: Settings, manifest: Manifest) -> Settings:
+    """Queries embedded with the weights the index was built with: an index built with tuned
+    weights (``make tune-gold``) names their directory, loaded when no other is set and
+    they are still the ones that embedded it (else the check after this refuses)."""
+    recorded = manifest.stats.get("model_weights")
+    if settings.tuned_model_dir is not None or not recorded or recorded == "packaged":
+        return settings
+    weights = Path(recorded)
+    if not weights.is_dir():
+        return settings
+    following = settings.model_copy(update={"tuned_model_dir": weights})
+    return following if model_fingerprint(following) == manifest.weights_fingerprint() else settings
 
 
 def _votes(question: Question) -> Votes:

@@ -98,7 +98,7 @@ def test_the_onnx_export_of_tuned_weights_is_kept_apart_from_the_base_models(
     assert export_dir(tmp_path, MODEL, tuned) != export_dir(tmp_path, MODEL)
 
 
-def test_an_index_built_with_tuned_weights_refuses_the_base_encoder(
+def test_an_index_built_with_tuned_weights_is_queried_with_them_or_refused(
     tuned: Path, tmp_path: Path, settings: Settings, built_index: Path
 ) -> None:
     corpus = tmp_path / "corpus"
@@ -114,10 +114,24 @@ def test_an_index_built_with_tuned_weights_refuses_the_base_encoder(
     engine = QAEngine.open(tuned_settings)
     assert engine.index.manifest.model_fingerprint == model_fingerprint(tuned_settings)
     assert engine.search("care leavers").hits
-    with pytest.raises(IndexCorrupt, match="embedded by model weights"):
-        QAEngine.open(base)
+    # Served without naming the weights, the index's own are loaded for the queries.
+    following = QAEngine.open(base)
+    assert following.settings.tuned_model_dir == tuned.resolve()
+    assert (
+        following.search("care leavers").hits[0].passage
+        == engine.search("care leavers").hits[0].passage
+    )
+    # Weights the index was not built with are refused: the packaged ones' index with tuned
+    # weights, and a tuned index whose weights have gone.
     with pytest.raises(IndexCorrupt, match="embedded by model weights"):
         QAEngine.open(settings.model_copy(update={"tuned_model_dir": tuned}), built_index)
+    moved = tuned.with_name("moved")
+    tuned.rename(moved)
+    try:
+        with pytest.raises(IndexCorrupt, match="embedded by model weights"):
+            QAEngine.open(base)
+    finally:
+        moved.rename(tuned)
 
 
 def test_an_index_from_before_fingerprints_counts_as_made_by_the_packaged_weights(
