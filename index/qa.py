@@ -108,6 +108,11 @@ class QAEngine:
         index = load_index(index_dir, settings.model_name, encoder.dimension)
         return cls(index, encoder, settings)
 
+    def warm(self) -> None:
+        """Work out what queries would otherwise work out on first use (a server does this
+        before it serves: the first queries are not slower than the rest)."""
+        self.searcher.warm()
+
     @property
     def documents(self) -> dict[str, Document]:
         return self.index.documents

@@ -30,6 +30,7 @@ class EngineHolder:
             log.error("index not loaded: %s", exc)
             self.error = str(exc)
             return
+        engine.warm()
         with self.lock:
             self.engine, self.error = engine, None
         log.info(

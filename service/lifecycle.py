@@ -70,6 +70,7 @@ def reload_engine(holder: EngineHolder, force: bool = False) -> ReloadResult:
             if old is None:
                 holder.error = str(exc)
             raise
+        engine.warm()  # while the old engine still serves
         with holder.lock:
             holder.engine, holder.error = engine, None
         version = engine.index.version

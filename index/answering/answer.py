@@ -98,8 +98,13 @@ def _unit_terms(passage: Passage) -> tuple[tuple[int, int, frozenset[str]], ...]
     and stemming them again each time was most of the answer's cost.
     """
     units = [(s, e, c) for s, e, c in _units(passage) if e - s >= 12]
-    terms = tokenize([f"{passage.text[s:e]} {c}" for s, e, c in units])
-    return tuple((s, e, frozenset(t)) for (s, e, _), t in zip(units, terms, strict=True))
+    terms = tokenize([passage.text[s:e] for s, e, _ in units])
+    # The context (the section heading, a row's label) is the same for many units: its words
+    # are read once, not once per sentence.
+    contexts = {c: frozenset(tokenize([c])[0]) for c in {c for _, _, c in units}}
+    return tuple(
+        (s, e, frozenset(t) | contexts[c]) for (s, e, c), t in zip(units, terms, strict=True)
+    )
 
 
 @lru_cache(maxsize=8192)
@@ -357,11 +362,12 @@ def _with_following(chosen: list[Candidate], settings: AnswerSettings) -> list[C
         text = cand.hit.passage.text
         end = cand.end
         if cand.hit.passage.kind != "row":
-            for _ in range(settings.follow_on):
-                spans = sentence_spans(text, end, len(text))
-                if not spans or "\n" in text[end : spans[0][0]]:
+            # The passage's sentences are already split (and cached) for scoring.
+            after = [(s, e) for s, e, _ in _unit_terms(cand.hit.passage) if s >= end]
+            for start, stop in after[: settings.follow_on]:
+                if "\n" in text[end:start]:
                     break
-                end = spans[0][1]
+                end = stop
         out.append(replace(cand, end=end))
     return out
 

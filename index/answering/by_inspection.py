@@ -19,6 +19,8 @@ from index.understanding.question import Question
 INSPECTIONS = 3
 # The newest inspection says most; older ones are context.
 SENTENCES = (2, 1, 1)
+# Of each report, its best few passages: one or two sentences are quoted from them.
+PASSAGES = 4
 _MARKER = re.compile(r"\[(\d+)\]")
 _FRAMEWORK_NAMES = {
     "standard": "ILACS",
@@ -66,7 +68,7 @@ def compose_by_inspection(
             by_doc[doc_id],
             documents,
             idf,
-            replace(settings, max_sentences=budget),
+            replace(settings, max_sentences=budget, passages_considered=PASSAGES),
             names=list(question.names),
             template=template,
             # Deeper hits than a plain answer reads: a report's last pages sit under the last

@@ -381,6 +381,11 @@ class Searcher:
             if t not in QUESTION_STEMS
         }
 
+    def warm(self) -> None:
+        """Every passage's words worked out now (≈ 2 s for the 24,000 passages of the
+        archive) rather than on the queries that first meet them."""
+        self._remember_words(list(range(len(self.index.passages))))
+
     def _remember_words(self, rows: list[int]) -> None:
         """Each passage's stemmed words (heading included), worked out once, in one batch
         for the rows not seen before."""
