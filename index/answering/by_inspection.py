@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 
 from index.answering.answer import AnswerSettings, Composed, IdfTable, compose_answer
-from index.answering.judgement_answers import Citer, date_range
+from index.answering.judgement_answers import Citer, written_dates
 from index.answering.judgement_table import JudgementTable
 from index.ingest.judgements import REPORT_TYPES, InspectionRecord
 from index.types import Document, Hit, Passage
@@ -117,7 +117,7 @@ def _heading(
     out: list[str] = []
     if record.start_date and record.end_date:
         n = citer.cite(record.start_date.evidence)
-        when = date_range(record.start_date.value, record.end_date.value)
+        when = written_dates(record.start_date, record.end_date)
         out.append(f"{label} of {when}{f' ({framework})' if framework else ''}. [{n}]")
     for area in areas:
         grade = record.grade_for(area)

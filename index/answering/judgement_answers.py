@@ -76,13 +76,16 @@ def date_range(start: str, end: str) -> str:
     return f"{_nice_date(start)} to {_nice_date(end)}"
 
 
-def _dates_as_written(dates: Fact) -> str:
+def written_dates(start: Fact, end: Fact) -> str:
     """The inspection dates in the report's own words ("9 July 2018 to 20 July 2018"): a
     reader checks them against the quote, and one rewritten ("9 to 20 July 2018") hides the
     words a search for them would find."""
-    said = " ".join(dates.evidence.quote.partition(":")[2].split()).rstrip(" .")
-    if not said:
-        return f"from {date_range(dates.value, dates.value)}"
+    said = " ".join(start.evidence.quote.partition(":")[2].split()).rstrip(" .")
+    return said or date_range(start.value, end.value)
+
+
+def _dates_as_written(start: Fact, end: Fact) -> str:
+    said = written_dates(start, end)
     return f"from {said}" if " to " in said else f"on {said}"
 
 
@@ -206,7 +209,8 @@ def _authority_sentences(
                 else "most recent inspection in the documents"
             )
             out.append(
-                f"{authority}'s {which} took place {_dates_as_written(last.start_date)} [{n}]."
+                f"{authority}'s {which} took place "
+                f"{_dates_as_written(last.start_date, last.end_date)} [{n}]."
             )
         if last.lead_inspector:
             n = citer.cite(last.lead_inspector.evidence)
