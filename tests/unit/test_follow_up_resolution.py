@@ -72,10 +72,25 @@ def test_a_follow_up_that_is_a_question_of_its_own_is_not_spliced_into_the_last_
         ("What happened after the 2021 inadequate judgement?", When(after="2021-99")),
         ("What changed since its February 2024 monitoring visit?", When(after="2024-02-99")),
         ("What did Ofsted say about care leavers?", None),
+        (
+            "What did its Sept 2022 inspection find?",
+            When(years=("2022",), months=("2022-09",)),
+        ),
     ],
 )
 def test_the_time_a_question_asks_about(question, when):
     assert when_asked(question) == when
+
+
+def test_a_month_asked_is_a_report_of_that_month_or_the_few_after():
+    """ "Hertfordshire's September 2022 inspection" is not the report published in March 2023
+    (an inspection of that winter), though 2023's first quarter counts for "2022"."""
+    asked = when_asked("What did Ofsted find in Hertfordshire's September 2022 inspection?")
+    assert asked is not None and asked.covers("2023-03-10")
+    assert not asked.covers_month("2023-03-10")
+    assert asked.covers_month("2022-11-20") and asked.covers_month("2022")
+    assert asked.said_in("the focused visit in September 2022 found")
+    assert not asked.said_in("in 2022 the council")
 
 
 def test_before_that_asks_for_the_inspection_before_the_one_discussed() -> None:
