@@ -72,6 +72,9 @@ def test_what_is_a_budget_or_a_salary_asks_for_a_sum_of_money():
         ("22_havering-press-release-2024.txt", "press release", "2024"),
         ("24_devon-staff-bulletin-2025.txt", "staff bulletin", "2025"),
         ("28_staffordshire-press-release-2026.txt", "press release", "2026-01-27"),
+        # Dated by the meeting ("Meeting: 15/06/2023 - Cabinet"), not the inspection it discusses.
+        ("20_stockton-on-tees-cabinet-minutes-2023.txt", "committee minutes", "2023-06-15"),
+        ("12_halton-cabinet-minutes-2020.txt", "committee minutes", "2020-07-30"),
     ],
 )
 def test_council_documents_get_their_type_and_date(name: str, doc_type: str, year: str):
@@ -98,6 +101,7 @@ def test_short_forms_of_county_names_are_authorities_only_as_written():
     assert find_authorities("the council bucks the trend") == []  # a verb, not Bucks
     assert find_authorities("strategy meetings on the Scilly Isles") == ["Isles of Scilly"]
     assert find_authorities("What does Scilly need to sort out?") == ["Isles of Scilly"]
+    assert find_authorities("the children in care council in Richmond") == ["Richmond upon Thames"]
     assert find_authorities("Is Brighton good for care leavers?") == ["Brighton and Hove"]
 
 
