@@ -4,7 +4,13 @@ it; and the names a question mentions, which its evidence must mention too."""
 import re
 
 from index.retrieval.lexical import tokenize
-from index.understanding.lexicon import GRADE_ASKED, MONTH, MONTH_NUMBERS, OTHER_JUDGEMENTS
+from index.understanding.lexicon import (
+    AREAS,
+    GRADE_ASKED,
+    MONTH,
+    MONTH_NUMBERS,
+    OTHER_JUDGEMENTS,
+)
 
 PERSON = "person"
 DATE = "date"
@@ -65,7 +71,11 @@ _COUNT_SPAN = re.compile(
     re.I,
 )
 
-_HOW_JUDGED = re.compile(rf"\b(?:{GRADE_ASKED})\b|\bhow (good|effective|well)\b", re.I)
+_GRADE_WORDS = re.compile(rf"\b(?:{GRADE_ASKED})\b", re.I)
+# "How good is the support for care leavers?" asks how an area was judged; "how well does it
+# handle private fostering?" asks what inspectors found, there being no grade for that.
+_HOW_GOOD = re.compile(r"\bhow (good|effective|well)\b", re.I)
+_AREA_NAMED = re.compile(rf"\b(?:{'|'.join(p for _, p in AREAS)})\b|\boverall\b", re.I)
 _OTHER_JUDGEMENTS = re.compile(OTHER_JUDGEMENTS, re.I)
 # A judgement: a table row "... | Grade: Good", or a line ending in a grade (older reports:
 # "1. Children who need help and protection Requires improvement").
@@ -88,7 +98,10 @@ def answer_type(question: str) -> str | None:
         return MONEY if _MONEY_ASKED.search(question) else AMOUNT
     if _HOW_MANY.search(question):
         return COUNT
-    if _HOW_JUDGED.search(question) and not _OTHER_JUDGEMENTS.search(question):
+    judged = _GRADE_WORDS.search(question) or (
+        _HOW_GOOD.search(question) and _AREA_NAMED.search(question)
+    )
+    if judged and not _OTHER_JUDGEMENTS.search(question):
         return GRADE
     return None
 

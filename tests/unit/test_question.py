@@ -128,3 +128,11 @@ def test_a_report_out_early_the_next_year_is_of_the_year_its_inspection_was():
     assert asked.covers("2018-01-19")  # Norfolk's late-2017 inspection, published in January
     assert not asked.covers("2018-05-01")
     assert not asked.covers("")
+
+
+def test_how_well_asks_for_a_grade_only_of_a_judged_area():
+    from index.understanding.answer_type import GRADE
+
+    assert parse_question("How good is Barnsley's support for care leavers?").answer_kind == GRADE
+    # Private fostering has no grade: what inspectors found answers it, not a judgement row.
+    assert parse_question("How well does Barnsley handle private fostering?").answer_kind is None
