@@ -213,15 +213,15 @@ def compose_answer(
     required = [t for t in terms if t not in _EVALUATIVE and t not in optional] or terms
     # A question is "about several things" for the thin test below by its topic, not the
     # year asked: that is checked against the documents' dates (qa._of_another_time).
-    topical = [t for t in required if not _YEAR_TERM.fullmatch(t)]
+    years = {t for t in terms if _YEAR_TERM.fullmatch(t)}
+    topical = [t for t in required if t not in years]
     # The year asked is rare in the passages, so by idf it outweighed the topic ("planned
     # payment changes … in 2023" for "what did the 2023 press release say about care
     # leavers?"); it counts as much as the topic's weakest word, enough to prefer the
     # sentence of the right inspection among those on the topic.
     weakest = min((idf(t) for t in topical), default=None)
     weight = {
-        t: min(idf(t), weakest) if weakest is not None and _YEAR_TERM.fullmatch(t) else idf(t)
-        for t in terms
+        t: min(idf(t), weakest) if t in years and weakest is not None else idf(t) for t in terms
     }
     weight_total = sum(weight[t] for t in required) or 1.0
     # A term the lexicon gives other names for is present where one of them is ("LAC" in a

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from index.text import sentence_spans
 from index.types import Block, Document, Passage
-from index.understanding.lexicon import GRADE, MONTH_NUMBERS, MONTHS
+from index.understanding.lexicon import GRADE_WORDED, MONTH_NUMBERS, MONTHS
 
 TokenCounter = Callable[[str], int]
 
@@ -24,7 +24,7 @@ _FACT = re.compile(r"^\s*[A-Z][\w’' ]{2,40}:\s+\S")
 
 # A numbered line ending in a grade: an older report's "2.2 Experiences and progress of care
 # leavers Requires improvement".
-_GRADED_ITEM = re.compile(rf"^\s*\d+(?:\.\d+)*\.?\s.*\b(?:{GRADE})(?:\s+to\s+be\s+good)?\s*$", re.I)
+_GRADED_ITEM = re.compile(rf"^\s*\d+(?:\.\d+)*\.?\s.*\b{GRADE_WORDED}\s*$", re.I)
 _FULL_DATE = re.compile(rf"\b\d{{1,2}}(st|nd|rd|th)?\s+({'|'.join(MONTHS)}),?\s+\d{{4}}\b", re.I)
 
 

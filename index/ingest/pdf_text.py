@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from index.errors import DocumentSkipped
 from index.ingest.structure import TextAssembler, one_line, render_row
 from index.settings import PDF_READER
-from index.understanding.lexicon import GRADE
+from index.understanding.lexicon import GRADE_WORDED
 
 if TYPE_CHECKING:
     import pypdfium2 as pdfium
@@ -32,8 +32,7 @@ _SYMBOL_BULLET = re.compile(r"^\s*[\uf0b7•◼▪●■\-–]\s")
 # under "What needs to improve?").
 _AREA_HEADING = re.compile(
     r"^(?:The\s+experiences\s+and\s+progress|The\s+impact\s+of\s+leaders|Overall\s+"
-    rf"effectiveness)\b[^:.]{{0,140}}?(?::|\s+is|\s+are)?\s+(?:{GRADE})(?:\s+to\s+be\s+good)?"
-    r"\.?\s*$",
+    rf"effectiveness)\b[^:.]{{0,140}}?(?::|\s+is|\s+are)?\s+{GRADE_WORDED}\.?\s*$",
     re.I,
 )
 _TERMINAL = re.compile(r"[.!?:;)\"”’]\s*$")

@@ -4,13 +4,8 @@ it; and the names a question mentions, which its evidence must mention too."""
 import re
 
 from index.retrieval.lexical import tokenize
-from index.understanding.lexicon import (
-    AREAS,
-    GRADE_ASKED,
-    MONTH,
-    MONTH_NUMBERS,
-    OTHER_JUDGEMENTS,
-)
+from index.understanding.grade_request import areas_named
+from index.understanding.lexicon import GRADE_ASKED, MONTH, MONTH_NUMBERS, OTHER_JUDGEMENTS
 
 PERSON = "person"
 DATE = "date"
@@ -75,7 +70,6 @@ _GRADE_WORDS = re.compile(rf"\b(?:{GRADE_ASKED})\b", re.I)
 # "How good is the support for care leavers?" asks how an area was judged; "how well does it
 # handle private fostering?" asks what inspectors found, there being no grade for that.
 _HOW_GOOD = re.compile(r"\bhow (good|effective|well)\b", re.I)
-_AREA_NAMED = re.compile(rf"\b(?:{'|'.join(p for _, p in AREAS)})\b|\boverall\b", re.I)
 _OTHER_JUDGEMENTS = re.compile(OTHER_JUDGEMENTS, re.I)
 # A judgement: a table row "... | Grade: Good", or a line ending in a grade (older reports:
 # "1. Children who need help and protection Requires improvement").
@@ -98,9 +92,7 @@ def answer_type(question: str) -> str | None:
         return MONEY if _MONEY_ASKED.search(question) else AMOUNT
     if _HOW_MANY.search(question):
         return COUNT
-    judged = _GRADE_WORDS.search(question) or (
-        _HOW_GOOD.search(question) and _AREA_NAMED.search(question)
-    )
+    judged = _GRADE_WORDS.search(question) or (_HOW_GOOD.search(question) and areas_named(question))
     if judged and not _OTHER_JUDGEMENTS.search(question):
         return GRADE
     return None

@@ -39,6 +39,8 @@ MONTH = (
 
 # The four Ofsted grades (SIF's "requires improvement" had "to be good" after it).
 GRADE = r"outstanding|good|requires\s+improvement|inadequate"
+# A grade as a report words it, SIF's "requires improvement to be good" included.
+GRADE_WORDED = rf"(?:{GRADE})(?:\s+to\s+be\s+good)?"
 # "How did Ofsted rate Barnet?": "rate" as a verb; "the recycling rate", "rate of" are nouns.
 RATE_VERB = r"(?:did|does|do|would|to)\s+(?:[\w’']+\s+){0,3}rate\b(?!\s+of\b)"
 # Words that ask for a grade. One list: the router, the answer type and the follow-up frame

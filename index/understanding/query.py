@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from index.gazetteer import find_authorities, find_authority_spans
 from index.text import STOPWORDS
-from index.understanding.lexicon import GRADE_ASKED_WORDS, MONTH_NUMBERS, MONTHS
+from index.understanding.lexicon import GRADE_ASKED_WORDS, MONTH, MONTH_NUMBERS, MONTHS
 from index.understanding.question_words import QUESTION_WORDS
 
 _FOLLOW_UP = re.compile(
@@ -101,10 +101,7 @@ _SINCE = re.compile(
 )
 
 
-_MONTH_YEAR = re.compile(
-    rf"\b({'|'.join(sorted(MONTH_NUMBERS, key=len, reverse=True))})\.?\s+((?:19[89]\d|20\d\d))\b",
-    re.I,
-)
+_MONTH_YEAR = re.compile(rf"\b({MONTH})\.?\s+((?:19[89]\d|20\d\d))\b", re.I)
 
 
 def when_asked(text: str, before: str = "") -> When | None:

@@ -6,13 +6,16 @@ their authorities; and the 28 council documents (which the blind draw also holds
     PYTHONPATH=. .venv/bin/python eval/gold/dev3/sample_documents.py ../shared /tmp/dev3
 """
 
-import csv
 import random
 import sys
 from pathlib import Path
 
-from eval.gold.blind.sample_documents import other_reports
-from eval.gold.stored_texts import stored_text
+from eval.gold.blind.sample_documents import (
+    drawn_authorities,
+    ilacs_reports,
+    other_reports,
+    write_texts,
+)
 
 SEED = 16
 REPORTS = 20
@@ -25,16 +28,8 @@ EARLIER_DRAWS = tuple(
 
 def draw(shared: Path) -> dict[str, list[str]]:
     """Relative paths (to ``shared``) of the drawn documents, by group."""
-    left_out = set(FOUNDING_AUTHORITIES)
-    for listing in EARLIER_DRAWS:
-        with listing.open(encoding="utf-8") as handle:
-            left_out |= {
-                Path(row["source_file"]).parent.name
-                for row in csv.DictReader(handle, delimiter="\t")
-                if row["source_file"].startswith("ilacs/")
-            }
-    reports = sorted(str(p.relative_to(shared)) for p in (shared / "ilacs/reports").rglob("*.pdf"))
-    pool = [r for r in reports if Path(r).parent.name not in left_out]
+    left_out = set(FOUNDING_AUTHORITIES).union(*map(drawn_authorities, EARLIER_DRAWS))
+    pool = [r for r in ilacs_reports(shared) if Path(r).parent.name not in left_out]
     rng = random.Random(SEED)
     drawn = rng.sample(pool, REPORTS)
     return {
@@ -46,20 +41,6 @@ def draw(shared: Path) -> dict[str, list[str]]:
     }
 
 
-def write_texts(shared: Path, out: Path) -> None:
-    """The stored text of each drawn document in ``out``/docs, and ``out``/documents.tsv."""
-    (out / "docs").mkdir(parents=True, exist_ok=True)
-    rows = []
-    for group, paths in draw(shared).items():
-        corpus = shared / ("council" if group == "council" else "ilacs/reports")
-        for rel in paths:
-            text = stored_text(shared / rel, corpus)
-            (out / "docs" / f"{text.doc_id}.txt").write_text(text.text, encoding="utf-8")
-            rows.append((group, text.doc_id, rel, len(text.text)))
-    with (out / "documents.tsv").open("w", encoding="utf-8") as handle:
-        handle.write("group\tdoc_id\tsource_file\tchars\n")
-        handle.writelines("\t".join(map(str, row)) + "\n" for row in rows)
-
-
 if __name__ == "__main__":
-    write_texts(Path(sys.argv[1]), Path(sys.argv[2]))
+    shared = Path(sys.argv[1])
+    write_texts(draw(shared), shared, Path(sys.argv[2]))
