@@ -36,6 +36,7 @@ from index.retrieval.embedding import (
     model_fingerprint,
 )
 from index.retrieval.lexical import LexicalIndex
+from index.retrieval.sentence_vectors import embed_sentences, remember_sentences
 from index.retrieval.store import (
     EXACT_DENSE_TYPE,
     FORMAT_VERSION,
@@ -171,6 +172,8 @@ def _vector_cache(served: StoredIndex | None) -> VectorCache:
     cache = VectorCache()
     if served is not None:
         cache.add_all([p.embedding_text() for p in served.passages], served.vectors)
+        if served.sentences is not None:
+            remember_sentences(cache, served.passages, served.sentences)
     return cache
 
 
@@ -291,6 +294,7 @@ class BuildPlan:
     # Vectors by text digest: from the served index even when its chunking differs.
     vectors: VectorCache = field(default_factory=VectorCache)
     vectors_encoded: int = 0  # distinct texts the encoder saw in this build
+    sentences_encoded: int = 0  # of them, sentences (for the composer)
 
     def reuse_for(self, source: SourceFile) -> tuple[Document, list[Passage], np.ndarray] | None:
         reuse = self.reusable.get(source.content_hash)
@@ -311,6 +315,7 @@ def plan_build(corpus_dirs: Sequence[Path], index_dir: Path, settings: Settings)
     # extractor rebuilds the table without re-embedding anything.
     # So is the dense index's kind: changing it rebuilds the structures from the same vectors.
     dense_kind = f"{settings.dense_index}:{settings.dense_flat_max}:{EXACT_DENSE_TYPE}"
+    dense_kind += f":sentences={settings.sentence_vectors}"
     fingerprint_now = corpus_fingerprint(sources, signature + extractor_version() + dense_kind)
     index_dir.mkdir(parents=True, exist_ok=True)
     plan = BuildPlan(
@@ -378,6 +383,15 @@ def build_index(
     all_vectors = np.ascontiguousarray(np.vstack(rows), dtype=np.float32)
 
     t0 = time.perf_counter()
+    sentences = None
+    if settings.sentence_vectors and dimension:
+        before = len(plan.vectors)
+        encode = _sentence_encoder(settings, encoder_factory, executor, progress)
+        sentences = embed_sentences(all_passages, plan.vectors, encode, dimension)
+        plan.sentences_encoded = len(plan.vectors) - before
+    timings["sentences"] = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
     lexical = LexicalIndex.build([p.embedding_text() for p in all_passages])
     timings["lexical"] = time.perf_counter() - t0
 
@@ -406,6 +420,7 @@ def build_index(
             ),
             "embedded_passages": embedded,
             "embedded_distinct_texts": plan.vectors_encoded,
+            "embedded_distinct_sentences": plan.sentences_encoded,
             "reused_passages": len(all_passages) - embedded,
             "judgement_records": len(judgements),
             "encoder": backend,
@@ -415,7 +430,15 @@ def build_index(
     building = new_version_dir(index_dir)
     dense_type = choose_dense_type(len(all_passages), settings.dense_index, settings.dense_flat_max)
     write_index(
-        building, manifest, documents, all_passages, all_vectors, lexical, judgements, dense_type
+        building,
+        manifest,
+        documents,
+        all_passages,
+        all_vectors,
+        lexical,
+        judgements,
+        dense_type,
+        sentences,
     )
     final = commit_version(index_dir, building)
     timings["write"] = time.perf_counter() - t0
@@ -430,6 +453,28 @@ def build_index(
         skipped,
         timings,
     )
+
+
+def _sentence_encoder(
+    settings: Settings,
+    encoder_factory: Callable[[], TextEncoder] | None,
+    executor: BuildExecutor | None,
+    progress: bool,
+) -> Callable[[list[str]], np.ndarray]:
+    """How the build embeds sentences: as it embedded the passages (the same encoder and
+    precision), loaded only if some sentence is not in the cache."""
+    if executor is not None:
+        return lambda texts: executor.embed(texts, settings, progress).vectors
+
+    def encode(texts: list[str]) -> np.ndarray:
+        if encoder_factory is not None:
+            encoder = encoder_factory()
+        else:
+            prepare_encoder(settings, texts[:64])
+            encoder = encoder_for(settings)
+        return encoder.encode(texts, progress=progress)
+
+    return encode
 
 
 def _reusable_documents(

@@ -18,6 +18,7 @@ from index.answering.answer import (
     Composed,
     IdfTable,
     compose_answer,
+    mentioned,
 )
 from index.answering.by_inspection import asks_by_inspection, compose_by_inspection
 from index.answering.by_section import compose_by_section
@@ -43,7 +44,7 @@ from index.retrieval.store import (
     read_manifest,
 )
 from index.settings import Settings
-from index.types import Answer, Citation, Document, Filters, Hit
+from index.types import Answer, Citation, Document, Filters, Hit, SentenceCosines
 from index.understanding.answer_type import GRADE
 from index.understanding.query import When
 from index.understanding.question import Question, parse_question
@@ -90,6 +91,7 @@ class QAEngine:
             passages_considered=settings.answer_passages,
             rank_penalty=settings.answer_rank_penalty,
             follow_on=settings.answer_follow_on,
+            semantic_weight=settings.answer_semantic_weight,
         )
 
     @classmethod
@@ -242,7 +244,8 @@ class QAEngine:
             section = compose_by_section(
                 parsed, result.hits, self.index.passages, self.index.documents
             )
-            text = section or self._compose(parsed, result.hits)
+            cosines = self._sentence_cosines(result)
+            text = section or self._compose(parsed, result.hits, cosines)
             considered = self.answer_settings.passages_considered
             if (
                 section is None
@@ -259,7 +262,7 @@ class QAEngine:
                 # development sets it caught 2 unanswerable questions and silenced 17
                 # answerable ones; on the blind set abstention recall 0.896 → 0.979 for false
                 # abstention 0.091 → 0.103.
-                gate = self._compose(parsed, result.first_stage)
+                gate = self._compose(parsed, result.first_stage, cosines)
                 if gate.abstained:
                     text = gate
             if not text.abstained and _of_another_time(text, parsed.when):
@@ -295,6 +298,7 @@ class QAEngine:
                     self.idf,
                     self.answer_settings,
                     self.index.template,
+                    cosines,
                 )
                 composed = by_inspection or text
         timings = dict(result.timings_ms)
@@ -311,7 +315,19 @@ class QAEngine:
             sources=result.hits[:top_k],
         )
 
-    def _compose(self, parsed: Question, hits: list[Hit]) -> Composed:
+    def _sentence_cosines(self, result: SearchResult) -> dict[int, SentenceCosines] | None:
+        """Each sentence's cosine with the question, for the passages an answer may quote."""
+        if not self.answer_settings.semantic_weight:
+            return None
+        rows = [h.row for h in result.hits + (result.first_stage or [])]
+        return self.searcher.sentence_cosines(rows, result.vector)
+
+    def _compose(
+        self,
+        parsed: Question,
+        hits: list[Hit],
+        cosines: dict[int, SentenceCosines] | None = None,
+    ) -> Composed:
         return compose_answer(
             list(parsed.topic_terms),
             hits,
@@ -324,6 +340,7 @@ class QAEngine:
             optional=parsed.source_terms,
             sections=parsed.sections,
             section_terms=parsed.section_terms,
+            cosines=cosines,
         )
 
     def _table_answers(self, table: Composed, text: Composed | None, parsed: Question) -> bool:
@@ -362,7 +379,8 @@ class QAEngine:
         cited = " ".join(f"{c.section} {c.quote}" for c in composed.citations)
         present = set(tokenize([cited])[0])
         total = sum(self.idf(t) for t in terms) or 1.0
-        return sum(self.idf(t) for t in terms if t in present) / total
+        # "HMI" is covered by "Her Majesty's Inspector": the lexicon's other names count.
+        return sum(self.idf(t) for t in terms if mentioned(t, present)) / total
 
     def _table_hits(self, citations: list[Citation], searched: list[Hit]) -> list[Hit]:
         """What a table answer read: its cited passages first, then the search's own hits."""

@@ -34,6 +34,9 @@ class Settings(BaseSettings):
     encoder_threads: int = Field(default=0, ge=0, description="0 = torch_threads, else cores")
     # Dense index type by corpus size (benchmarks/ann_scale.py): exact search while it is
     # fast enough, an approximate index past dense_flat_max passages.
+    # Each passage's sentences embedded too (the composer's sentence cosines): about as many
+    # tokens again as the passages, so a cold build takes up to twice as long.
+    sentence_vectors: bool = True
     dense_index: str = Field(default="auto", pattern="^(auto|flat|flat16|ivf|hnsw)$")
     dense_flat_max: int = Field(default=50_000, ge=0)
     ivf_nprobe: int = Field(default=128, ge=1)
@@ -126,6 +129,9 @@ class Settings(BaseSettings):
     answer_passages: int = Field(default=8, ge=1, description="top passages the composer reads")
     answer_rank_penalty: float = Field(
         default=0.02, ge=0, description="a sentence's score lost per place of its passage"
+    )
+    answer_semantic_weight: float = Field(
+        default=0.4, ge=0.0, description="weight of a sentence's cosine with the question"
     )
     answer_follow_on: int = Field(
         default=1, ge=0, le=3, description="sentences quoted after each chosen one"

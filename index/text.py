@@ -111,3 +111,9 @@ STOPWORDS = frozenset(
     would wouldn't you you'd you'll you're you've your yours yourself yourselves also please
     tell me us any anything much many""".split()
 )
+
+
+def passage_sentences(text: str) -> list[tuple[int, int]]:
+    """The sentences a passage is embedded as, one vector each (the whole text when it has
+    none): the build and the queries must split a passage alike."""
+    return sentence_spans(text) or [(0, len(text))]

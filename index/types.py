@@ -158,3 +158,15 @@ class Answer:
     timings_ms: dict[str, float] = field(default_factory=dict)
     hits: list[Hit] = field(default_factory=list)  # what the answer read, best first
     sources: list[Hit] = field(default_factory=list)  # the search's own top-k, as /v1/search
+
+
+@dataclass(frozen=True)
+class SentenceCosines:
+    """A passage's sentences' cosines with the query, by where each starts in it, and the
+    passage's own (for a span that is not one of its sentences: a table cell)."""
+
+    by_start: dict[int, float]
+    passage: float
+
+    def at(self, start: int) -> float:
+        return self.by_start.get(start, self.passage)

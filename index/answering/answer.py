@@ -10,7 +10,7 @@ from index.ingest.boilerplate import is_template
 from index.retrieval.expansion import load_lexicon
 from index.retrieval.lexical import tokenize
 from index.text import sentence_spans, words
-from index.types import Citation, Document, Hit, Passage
+from index.types import Citation, Document, Hit, Passage, SentenceCosines
 from index.understanding.answer_type import AMOUNT, COUNT, MONEY, PERSON, offers
 from index.understanding.question import under_section
 
@@ -29,6 +29,7 @@ class AnswerSettings:
     type_bonus: float = 0.2  # for a span that gives the kind of answer asked for (who, when)
     rank_penalty: float = 0.02  # per place of its passage in the ranking
     follow_on: int = 0  # sentences of the same paragraph quoted after each chosen one
+    semantic_weight: float = 0.0  # for a sentence's cosine with the question
 
 
 @dataclass(frozen=True)
@@ -169,7 +170,7 @@ def _jaccard(a: str, b: str) -> float:
     return len(sa & sb) / max(1, len(sa | sb))
 
 
-def _mentioned(name: str, seen: set[str] | frozenset[str]) -> bool:
+def mentioned(name: str, seen: set[str] | frozenset[str]) -> bool:
     """The evidence mentions ``name`` itself or another name of its lexicon group (the MASH
     as "the multi-agency safeguarding hub")."""
     return name in seen or _any_in(load_lexicon().alternatives(name), seen)
@@ -193,6 +194,7 @@ def compose_answer(
     own_words: bool = False,
     sections: tuple[str, ...] = (),
     section_terms: tuple[str, ...] = (),
+    cosines: dict[int, SentenceCosines] | None = None,
 ) -> Composed:
     """Pick, order and cite the sentences that answer; abstain when none does well enough.
 
@@ -205,7 +207,7 @@ def compose_answer(
     considered = hits[: settings.passages_considered]
     if names:
         seen = set().union(*(_passage_terms(h.passage) for h in considered))
-        if any(not _mentioned(n, seen) for n in names):
+        if any(not mentioned(n, seen) for n in names):
             # The question names someone or something the evidence never mentions.
             return Composed(ABSTAIN_MESSAGE, True, [], reason="unmentioned_name")
     terms = list(dict.fromkeys(question_terms))
@@ -262,6 +264,9 @@ def compose_answer(
             covered = [t for t in terms if t in present]
             overlap = min(1.0, sum(weight[t] for t in covered) / weight_total)
             score = 0.7 * overlap + 0.3 * relevance - settings.rank_penalty * rank
+            if cosines and hit.row in cosines:
+                # What the sentence means, beside the words it shares with the question.
+                score += settings.semantic_weight * cosines[hit.row].at(start)
             if overlap and typed:
                 score += settings.type_bonus
             # The source's own words ("cabinet panel") are evidence the span is on point.

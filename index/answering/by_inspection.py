@@ -12,7 +12,7 @@ from index.answering.answer import AnswerSettings, Composed, IdfTable, compose_a
 from index.answering.judgement_answers import Citer, written_dates
 from index.answering.judgement_table import JudgementTable
 from index.ingest.judgements import REPORT_TYPES, InspectionRecord
-from index.types import Document, Hit, Passage
+from index.types import Document, Hit, Passage, SentenceCosines
 from index.understanding.grade_request import areas_named
 from index.understanding.question import Question
 
@@ -51,6 +51,7 @@ def compose_by_inspection(
     idf: IdfTable,
     settings: AnswerSettings,
     template: frozenset[int] = frozenset(),
+    cosines: dict[int, SentenceCosines] | None = None,
 ) -> Composed | None:
     """An answer per inspection, newest first; None when fewer than two inspections answer
     (then the plain answer over the top passages says it better)."""
@@ -74,6 +75,7 @@ def compose_by_inspection(
             # Deeper hits than a plain answer reads: a report's last pages sit under the last
             # section's heading, which names the topic, but say nothing about it.
             own_words=True,
+            cosines=cosines,
         )
         if not composed.abstained:
             parts.append((doc_id, composed, records.get(doc_id)))

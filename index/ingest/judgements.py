@@ -270,12 +270,22 @@ def extract(doc: Document, passages: list[Passage]) -> InspectionRecord | None:
     record = InspectionRecord(meta.doc_id, meta.authority, meta.title, meta.doc_type, meta.date)
 
     def add(
-        area: str | None, grade_text: str, label: str, start: int, end: int, own: bool = False
+        area: str | None,
+        grade_text: str,
+        label: str,
+        start: int,
+        end: int,
+        own: bool = False,
+        to_grade: bool = False,
     ) -> None:
         grade = normalise_grade(grade_text)
         if area is None or grade is None or area in record.grades:
             return
         s, e = _line_bounds(text, start, end)
+        if to_grade:
+            # A numbered area line ends at its grade: a footnote the PDF ran on after it
+            # ("Good 1 Ofsted produces this report …") is not part of what it says.
+            e = end
         if own:
             # A statement ("Children's services in X are good") reads on its own: quote it
             # from where it starts, not with the cover line a PDF ran into it.
@@ -302,7 +312,7 @@ def extract(doc: Document, passages: list[Passage]) -> InspectionRecord | None:
     if record.is_report:
         for match in _SIF_AREA.finditer(text[:8000]):
             label = match.group("area")
-            add(classify_area(label), match.group("grade"), label, *match.span())
+            add(classify_area(label), match.group("grade"), label, *match.span(), to_grade=True)
         match = _SIF_OVERALL.search(text[:8000])
         if match and "overall" not in record.grades:
             # The report's own words for what it grades: "children's services" (in X are good).

@@ -18,8 +18,8 @@ from index.retrieval.expansion import Lexicon, load_lexicon
 from index.retrieval.lexical import QUESTION_STEMS, tokenize
 from index.retrieval.rerank import DEFAULT_MODEL, Candidate, Reranker, feature_matrix
 from index.retrieval.store import StoredIndex, search_parameters
-from index.text import sentence_spans
-from index.types import Filters, Hit
+from index.text import passage_sentences
+from index.types import Filters, Hit, SentenceCosines
 from index.understanding.answer_type import offers
 from index.understanding.lexicon import SECTIONS
 from index.understanding.query import When
@@ -92,6 +92,7 @@ class SearchResult:
     timings_ms: dict[str, float] = field(default_factory=dict)
     # The fused order before the learned stage re-scored it (None when it did not run).
     first_stage: list[Hit] | None = None
+    vector: np.ndarray | None = None  # the dense query, when one was encoded
 
 
 @dataclass
@@ -104,6 +105,7 @@ class FirstStage:
     terms: dict[str, float]
     query_terms: tuple[str, ...] = ()  # the query's own stemmed words, in order
     named: tuple[int, ...] = ()  # rows under a section the question asks for, added unsought
+    vector: np.ndarray | None = None  # the dense query, when one was encoded
 
 
 class Searcher:
@@ -249,8 +251,8 @@ class Searcher:
                 h for h in hits if h.row not in chosen
             ]
             timings["rerank"] = _ms(t0)
-            return SearchResult(hits[:top_k], timings, first.hits[:top_k])
-        return SearchResult(hits[:top_k], timings)
+            return SearchResult(hits[:top_k], timings, first.hits[:top_k], first.vector)
+        return SearchResult(hits[:top_k], timings, vector=first.vector)
 
     def first_stage(
         self,
@@ -322,7 +324,13 @@ class Searcher:
             hits = self._rerank(hits, terms, vector)
             timings["vote_rerank"] = _ms(t0)
         return FirstStage(
-            hits, dense, lexical, terms, tuple(self.index.lexical.query_terms(query)), tuple(named)
+            hits,
+            dense,
+            lexical,
+            terms,
+            tuple(self.index.lexical.query_terms(query)),
+            tuple(named),
+            vector,
         )
 
     def features(
@@ -364,6 +372,26 @@ class Searcher:
         topic = [t for t in first.query_terms if t not in QUESTION_STEMS]
         pairs = {f" {a} {b} " for a, b in itertools.pairwise(topic)}
         return feature_matrix(candidates, self._topic_idf(first.terms), pairs, depth)
+
+    def sentence_cosines(
+        self, rows: list[int], vector: np.ndarray | None
+    ) -> dict[int, SentenceCosines]:
+        """Per row of ``rows``, each sentence's cosine with the query; empty without
+        sentence vectors."""
+        sentences = self.index.sentences
+        out: dict[int, SentenceCosines] = {}
+        if sentences is None or vector is None:
+            return out
+        for row in dict.fromkeys(rows):
+            spans = passage_sentences(self.index.passages[row].text)
+            vectors = sentences.of(row)
+            if len(spans) == len(vectors):
+                sims = np.asarray(vectors, dtype=np.float32) @ vector
+                out[row] = SentenceCosines(
+                    {start: float(c) for (start, _), c in zip(spans, sims, strict=True)},
+                    float(np.asarray(self.index.vectors[row], dtype=np.float32) @ vector),
+                )
+        return out
 
     def head(self, first: FirstStage) -> list[Hit]:
         """What the learned stage re-scores: the first ``rerank_depth`` fused passages, and
@@ -459,11 +487,13 @@ class Searcher:
         return shares
 
     def _sentence_vectors(self, row: int) -> np.ndarray:
-        """The passage's sentences embedded (computed on first use and kept)."""
+        """The passage's sentences embedded: by the build, or on first use and kept."""
+        if self.index.sentences is not None:
+            return np.asarray(self.index.sentences.of(row), dtype=np.float32)
         vectors = self._sentences.get(row)
         if vectors is None:
             passage = self.index.passages[row]
-            spans = sentence_spans(passage.text) or [(0, len(passage.text))]
+            spans = passage_sentences(passage.text)
             vectors = self.encoder.encode([passage.text[s:e] for s, e in spans])
             self._sentences[row] = vectors
         return vectors

@@ -36,9 +36,17 @@ CURRENT = "CURRENT"
 VERSIONS = "versions"
 _CHECKED_FILES = ("documents.jsonl", "passages.jsonl", "vectors.npy", "dense.faiss")
 BOILERPLATE_FILE = "boilerplate.npy"
+SENTENCES_FILE = "sentences.npy"
+SENTENCE_OFFSETS_FILE = "sentence_offsets.npy"
 TEMPLATE_FILE = "template_sentences.json"
 # Checksummed when written; older indexes lack them (the boilerplate mask is then computed).
-_OPTIONAL_CHECKED = (JUDGEMENTS_FILE, BOILERPLATE_FILE, TEMPLATE_FILE)
+_OPTIONAL_CHECKED = (
+    JUDGEMENTS_FILE,
+    BOILERPLATE_FILE,
+    TEMPLATE_FILE,
+    SENTENCES_FILE,
+    SENTENCE_OFFSETS_FILE,
+)
 
 
 @dataclass
@@ -66,6 +74,18 @@ class Manifest:
         return self.model_fingerprint or weights_fingerprint(self.model_name)
 
 
+@dataclass(frozen=True)
+class SentenceVectors:
+    """Every passage's sentences embedded (``index.text.passage_sentences``), as fp16:
+    passage i's are rows ``offsets[i]:offsets[i + 1]``."""
+
+    vectors: np.ndarray
+    offsets: np.ndarray
+
+    def of(self, row: int) -> np.ndarray:
+        return self.vectors[int(self.offsets[row]) : int(self.offsets[row + 1])]
+
+
 @dataclass
 class StoredIndex:
     """An index read into memory: documents, passages, vectors and both search structures."""
@@ -80,6 +100,7 @@ class StoredIndex:
     boilerplate: np.ndarray  # per passage: template text (index/boilerplate.py)
     judgements: list[InspectionRecord] = field(default_factory=list)
     template: frozenset[int] = frozenset()  # template sentences' shapes (index/boilerplate.py)
+    sentences: SentenceVectors | None = None  # absent from older indexes
 
     @property
     def version(self) -> str:
@@ -121,6 +142,7 @@ def write_index(
     lexical: LexicalIndex,
     judgements: list[InspectionRecord] | None = None,
     dense_type: str = "flat",
+    sentences: "SentenceVectors | None" = None,
 ) -> None:
     """Write every file of a version into ``building`` and checksum them into the manifest."""
     with (building / "documents.jsonl").open("w", encoding="utf-8") as out:
@@ -148,6 +170,9 @@ def write_index(
     lexical.save(building / "lexical")
     if judgements is not None:
         write_judgements(building / JUDGEMENTS_FILE, judgements)
+    if sentences is not None:
+        np.save(building / SENTENCES_FILE, sentences.vectors)
+        np.save(building / SENTENCE_OFFSETS_FILE, sentences.offsets)
     manifest.checksums = {
         name: _sha256(building / name)
         for name in _CHECKED_FILES + _OPTIONAL_CHECKED
@@ -309,12 +334,23 @@ def load_index(index_dir: Path, model_name: str, dimension: int | None = None) -
         template = frozenset(
             json.loads(shapes.read_text()) if shapes.is_file() else template_sentences(passages)
         )
+        sentences = None
+        if (version_dir / SENTENCES_FILE).is_file():
+            sentences = SentenceVectors(
+                np.load(version_dir / SENTENCES_FILE, mmap_mode="r"),
+                np.load(version_dir / SENTENCE_OFFSETS_FILE),
+            )
     except (OSError, ValueError, KeyError, RuntimeError) as exc:
         raise IndexCorrupt(f"cannot read index {version_dir}: {exc}; rebuild the index") from exc
     if not (
         len(passages) == manifest.passage_count == dense.ntotal == len(vectors) == len(boilerplate)
     ):
         raise IndexCorrupt(f"index {version_dir} is inconsistent (counts differ): rebuild it")
+    if sentences is not None and not (
+        len(sentences.offsets) == len(passages) + 1
+        and int(sentences.offsets[-1]) == len(sentences.vectors)
+    ):
+        raise IndexCorrupt(f"index {version_dir}: its sentence vectors do not match: rebuild it")
     return StoredIndex(
         version_dir,
         manifest,
@@ -326,6 +362,7 @@ def load_index(index_dir: Path, model_name: str, dimension: int | None = None) -
         boilerplate,
         judgements,
         template,
+        sentences,
     )
 
 
