@@ -44,7 +44,7 @@ from index.retrieval.store import (
     read_manifest,
 )
 from index.settings import Settings
-from index.types import Answer, Citation, Document, Filters, Hit, SentenceCosines
+from index.types import Answer, Citation, CosinesOf, Document, Filters, Hit
 from index.understanding.answer_type import GRADE
 from index.understanding.query import When
 from index.understanding.question import Question, parse_question
@@ -92,6 +92,7 @@ class QAEngine:
             rank_penalty=settings.answer_rank_penalty,
             follow_on=settings.answer_follow_on,
             semantic_weight=settings.answer_semantic_weight,
+            semantic_min=settings.abstain_unless_cosine,
         )
 
     @classmethod
@@ -315,18 +316,18 @@ class QAEngine:
             sources=result.hits[:top_k],
         )
 
-    def _sentence_cosines(self, result: SearchResult) -> dict[int, SentenceCosines] | None:
-        """Each sentence's cosine with the question, for the passages an answer may quote."""
-        if not self.answer_settings.semantic_weight:
+    def _sentence_cosines(self, result: SearchResult) -> CosinesOf | None:
+        """Each sentence's cosine with the question, worked out for a passage when an
+        answer first reads it."""
+        if not (self.answer_settings.semantic_weight or self.answer_settings.semantic_min):
             return None
-        rows = [h.row for h in result.hits + (result.first_stage or [])]
-        return self.searcher.sentence_cosines(rows, result.vector)
+        return self.searcher.sentence_cosines(result.vector)
 
     def _compose(
         self,
         parsed: Question,
         hits: list[Hit],
-        cosines: dict[int, SentenceCosines] | None = None,
+        cosines: CosinesOf | None = None,
     ) -> Composed:
         return compose_answer(
             list(parsed.topic_terms),

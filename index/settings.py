@@ -107,6 +107,9 @@ class Settings(BaseSettings):
     maxsim_weight: float = Field(
         default=0.0, ge=0, description="RRF vote for the best query-sentence cosine"
     )
+    sentence_weight: float = Field(
+        default=0.0, ge=0.0, description="RRF vote of passages ranked by their best sentence"
+    )
     abstain_on_first_stage: bool = Field(
         default=True,
         description="decide whether to answer on the first stage's passages when the "
@@ -138,6 +141,12 @@ class Settings(BaseSettings):
     )
     abstain_min_dense: float = 0.20
     abstain_min_overlap: float = 0.30
+    # A sentence at least this close to the question in meaning answers it though it shares
+    # too few of its words (chosen on the development sets: at 0.6 a seeds namesake trap was
+    # answered; eval/RESULTS.md).
+    abstain_unless_cosine: float = Field(
+        default=0.65, ge=0.0, le=1.0, description="a sentence this close answers anyway (0: off)"
+    )
 
     # Processes serving (`serve --workers`): each process's share of the cores for its
     # encoder threads. The service's own knobs are in service/settings.py.

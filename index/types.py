@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
@@ -170,3 +171,7 @@ class SentenceCosines:
 
     def at(self, start: int) -> float:
         return self.by_start.get(start, self.passage)
+
+
+# A passage row's sentence cosines with the question (None: it has no sentence vectors).
+CosinesOf = Callable[[int], SentenceCosines | None]

@@ -10,7 +10,7 @@ from index.ingest.boilerplate import is_template
 from index.retrieval.expansion import load_lexicon
 from index.retrieval.lexical import tokenize
 from index.text import sentence_spans, words
-from index.types import Citation, Document, Hit, Passage, SentenceCosines
+from index.types import Citation, CosinesOf, Document, Hit, Passage
 from index.understanding.answer_type import AMOUNT, COUNT, MONEY, PERSON, offers
 from index.understanding.question import under_section
 
@@ -30,6 +30,7 @@ class AnswerSettings:
     rank_penalty: float = 0.02  # per place of its passage in the ranking
     follow_on: int = 0  # sentences of the same paragraph quoted after each chosen one
     semantic_weight: float = 0.0  # for a sentence's cosine with the question
+    semantic_min: float = 0.0  # a cosine that answers despite low overlap (0: never)
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class Candidate:
     overlap: float
     score: float
     covered: int = 0  # distinct question terms the span (with its context) contains
+    cosine: float = 0.0  # with the question (0 without sentence vectors)
 
 
 @dataclass(frozen=True)
@@ -194,7 +196,7 @@ def compose_answer(
     own_words: bool = False,
     sections: tuple[str, ...] = (),
     section_terms: tuple[str, ...] = (),
-    cosines: dict[int, SentenceCosines] | None = None,
+    cosines: CosinesOf | None = None,
 ) -> Composed:
     """Pick, order and cite the sentences that answer; abstain when none does well enough.
 
@@ -241,6 +243,7 @@ def compose_answer(
             if under_section(hit.passage.section, sections)
             else frozenset()
         )
+        meaning = cosines(hit.row) if cosines else None
         for start, end, present in _unit_terms(hit.passage):
             sentence = hit.passage.text[start:end]
             if is_template(sentence, template) or _PAGE_HEADER.match(sentence):
@@ -264,9 +267,9 @@ def compose_answer(
             covered = [t for t in terms if t in present]
             overlap = min(1.0, sum(weight[t] for t in covered) / weight_total)
             score = 0.7 * overlap + 0.3 * relevance - settings.rank_penalty * rank
-            if cosines and hit.row in cosines:
-                # What the sentence means, beside the words it shares with the question.
-                score += settings.semantic_weight * cosines[hit.row].at(start)
+            cosine = meaning.at(start) if meaning else 0.0
+            # What the sentence means, beside the words it shares with the question.
+            score += settings.semantic_weight * cosine
             if overlap and typed:
                 score += settings.type_bonus
             # The source's own words ("cabinet panel") are evidence the span is on point.
@@ -275,19 +278,27 @@ def compose_answer(
             required_covered = sum(t in present for t in required) + sum(
                 t in present for t in optional
             )
-            candidates.append(Candidate(rank, hit, start, end, overlap, score, required_covered))
+            candidates.append(
+                Candidate(rank, hit, start, end, overlap, score, required_covered, cosine)
+            )
     best_dense = max((h.dense_score for h in hits if h.dense_score is not None), default=None)
     best_overlap = max((c.overlap for c in candidates), default=0.0)
     weak_dense = best_dense is not None and best_dense < settings.min_dense
     # One rare word in common is not an answer to a question about several things.
     most_covered = max((c.covered for c in candidates), default=0)
     thin = len(topical) >= 3 and most_covered < 2
-    if not candidates or best_overlap < settings.min_overlap or weak_dense or thin:
+    # A sentence that says what was asked in other words ("staff turnover" for "workforce
+    # stability") answers, though it shares few of the question's words.
+    close = settings.semantic_min > 0 and any(
+        c.overlap and c.cosine >= settings.semantic_min for c in candidates
+    )
+    low_overlap = best_overlap < settings.min_overlap and not close
+    if not candidates or low_overlap or weak_dense or thin:
         reason = (
             "no_sentence"
             if not candidates
             else "low_overlap"
-            if best_overlap < settings.min_overlap
+            if low_overlap
             else "weak_dense"
             if weak_dense
             else "thin"

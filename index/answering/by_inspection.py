@@ -12,7 +12,7 @@ from index.answering.answer import AnswerSettings, Composed, IdfTable, compose_a
 from index.answering.judgement_answers import Citer, written_dates
 from index.answering.judgement_table import JudgementTable
 from index.ingest.judgements import REPORT_TYPES, InspectionRecord
-from index.types import Document, Hit, Passage, SentenceCosines
+from index.types import CosinesOf, Document, Hit, Passage
 from index.understanding.grade_request import areas_named
 from index.understanding.question import Question
 
@@ -51,7 +51,7 @@ def compose_by_inspection(
     idf: IdfTable,
     settings: AnswerSettings,
     template: frozenset[int] = frozenset(),
-    cosines: dict[int, SentenceCosines] | None = None,
+    cosines: CosinesOf | None = None,
 ) -> Composed | None:
     """An answer per inspection, newest first; None when fewer than two inspections answer
     (then the plain answer over the top passages says it better)."""

@@ -19,7 +19,7 @@ from index.retrieval.lexical import QUESTION_STEMS, tokenize
 from index.retrieval.rerank import DEFAULT_MODEL, Candidate, Reranker, feature_matrix
 from index.retrieval.store import StoredIndex, search_parameters
 from index.text import passage_sentences
-from index.types import Filters, Hit, SentenceCosines
+from index.types import CosinesOf, Filters, Hit, SentenceCosines
 from index.understanding.answer_type import offers
 from index.understanding.lexicon import SECTIONS
 from index.understanding.query import When
@@ -72,6 +72,7 @@ class Stages:
     maxsim_weight: float
     reranker: Reranker | None = None  # the learned second stage over ``rerank_depth``
     section_weight: float = 0.0  # RRF vote for the report section a question asks for
+    sentence_weight: float = 0.0  # RRF vote of a third retriever: the best sentence's cosine
 
 
 @dataclass(frozen=True)
@@ -157,6 +158,9 @@ class Searcher:
         self._heading_by_text: dict[str, frozenset[str]] = {}
         self._passage_terms: dict[int, str] = {}
         self._sentences: dict[int, np.ndarray] = {}
+        self._sentence_matrix: np.ndarray | None = None  # fp32, made on first use
+        self._starts: dict[int, tuple[int, ...]] = {}
+        self._sentence_owner = np.zeros(0, dtype=np.int64)  # each sentence's passage row
         self._doc_ids = np.array([p.doc_id for p in index.passages], dtype=object)
         self.authorities = {
             d.meta.authority.lower(): d.meta.authority for d in docs.values() if d.meta.authority
@@ -301,10 +305,15 @@ class Searcher:
             t0 = time.perf_counter()
             lexical = self.lexical(terms, mask, depth)
             timings["lexical"] = _ms(t0)
+        by_sentence = None
+        if stages.sentence_weight and mode == "hybrid" and vector is not None:
+            t0 = time.perf_counter()
+            by_sentence = self._without_boilerplate(self.sentence_dense(vector, mask, depth))
+            timings["sentences"] = _ms(t0)
         dense, lexical = self._without_boilerplate(dense), self._without_boilerplate(lexical)
         t0 = time.perf_counter()
         named = self._section_candidates(mask, votes.sections) if mode == "hybrid" else []
-        hits = self._fuse(dense, lexical, mode, votes, named)
+        hits = self._fuse(dense, lexical, mode, votes, named, by_sentence)
         timings["fusion"] = _ms(t0)
         if stages.prf_docs and (stages.prf_weight or stages.dense_prf_weight) and hits:
             t0 = time.perf_counter()
@@ -317,7 +326,7 @@ class Searcher:
                 moved = vector + stages.dense_prf_weight * self.index.vectors[feedback].mean(0)
                 moved = (moved / np.linalg.norm(moved)).astype(np.float32)
                 dense = self._without_boilerplate(self.dense(moved, mask, depth))
-            hits = self._fuse(dense, lexical, mode, votes, named)
+            hits = self._fuse(dense, lexical, mode, votes, named, by_sentence)
             timings["feedback"] = _ms(t0)
         if reranks and mode == "hybrid" and hits:
             t0 = time.perf_counter()
@@ -373,25 +382,64 @@ class Searcher:
         pairs = {f" {a} {b} " for a, b in itertools.pairwise(topic)}
         return feature_matrix(candidates, self._topic_idf(first.terms), pairs, depth)
 
-    def sentence_cosines(
-        self, rows: list[int], vector: np.ndarray | None
-    ) -> dict[int, SentenceCosines]:
-        """Per row of ``rows``, each sentence's cosine with the query; empty without
-        sentence vectors."""
+    def sentence_dense(self, vector: np.ndarray, mask: np.ndarray | None, k: int) -> Ranking:
+        """Passages ranked by the query's best cosine with one of their sentences."""
         sentences = self.index.sentences
-        out: dict[int, SentenceCosines] = {}
-        if sentences is None or vector is None:
-            return out
-        for row in dict.fromkeys(rows):
-            spans = passage_sentences(self.index.passages[row].text)
-            vectors = sentences.of(row)
-            if len(spans) == len(vectors):
-                sims = np.asarray(vectors, dtype=np.float32) @ vector
-                out[row] = SentenceCosines(
-                    {start: float(c) for (start, _), c in zip(spans, sims, strict=True)},
-                    float(np.asarray(self.index.vectors[row], dtype=np.float32) @ vector),
-                )
-        return out
+        if sentences is None:
+            return Ranking([], [])
+        if self._sentence_matrix is None:
+            self._sentence_matrix = np.asarray(sentences.vectors, dtype=np.float32)
+            counts = np.diff(sentences.offsets)
+            self._sentence_owner = np.repeat(np.arange(len(counts)), counts)
+        owner = self._sentence_owner
+        if mask is None:
+            picked = None
+            sims = self._sentence_matrix @ vector
+            rows = owner
+        else:
+            picked = np.flatnonzero(mask[owner])
+            if len(picked) == 0:
+                return Ranking([], [])
+            sims = self._sentence_matrix[picked] @ vector
+            rows = owner[picked]
+        starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
+        best = np.maximum.reduceat(sims, starts)
+        passage_rows = rows[starts]
+        k = min(k, len(best))
+        top = np.argpartition(-best, k - 1)[:k]
+        top = top[np.argsort(-best[top], kind="stable")]
+        return Ranking([int(passage_rows[i]) for i in top], [float(best[i]) for i in top])
+
+    def sentence_cosines(self, vector: np.ndarray | None) -> CosinesOf:
+        """A passage row's sentences' cosines with ``vector``, worked out on first asking
+        (an answer reads a dozen passages of the hundred searched)."""
+        sentences = self.index.sentences
+        worked: dict[int, SentenceCosines | None] = {}
+
+        def of(row: int) -> SentenceCosines | None:
+            if sentences is None or vector is None:
+                return None
+            if row not in worked:
+                starts = self._sentence_starts(row)
+                vectors = sentences.of(row)
+                worked[row] = None
+                if len(starts) == len(vectors):
+                    sims = np.asarray(vectors, dtype=np.float32) @ vector
+                    worked[row] = SentenceCosines(
+                        dict(zip(starts, sims.tolist(), strict=True)),
+                        float(np.asarray(self.index.vectors[row], dtype=np.float32) @ vector),
+                    )
+            return worked[row]
+
+        return of
+
+    def _sentence_starts(self, row: int) -> tuple[int, ...]:
+        """Where each of the passage's sentences starts (kept: the split is a regex scan)."""
+        starts = self._starts.get(row)
+        if starts is None:
+            starts = tuple(s for s, _ in passage_sentences(self.index.passages[row].text))
+            self._starts[row] = starts
+        return starts
 
     def head(self, first: FirstStage) -> list[Hit]:
         """What the learned stage re-scores: the first ``rerank_depth`` fused passages, and
@@ -413,6 +461,9 @@ class Searcher:
         """Every passage's words worked out now (≈ 2 s for the 24,000 passages of the
         archive) rather than on the queries that first meet them."""
         self._remember_words(list(range(len(self.index.passages))))
+        if self.index.sentences is not None:
+            for row in range(len(self.index.passages)):
+                self._sentence_starts(row)
 
     def _remember_words(self, rows: list[int]) -> None:
         """Each passage's stemmed words (heading included), worked out once, in one batch
@@ -537,6 +588,7 @@ class Searcher:
         mode: str,
         votes: Votes = Votes(),
         named: list[int] | None = None,
+        by_sentence: Ranking | None = None,
     ) -> list[Hit]:
         dense_score = dict(zip(dense.rows, dense.scores, strict=True))
         lexical_score = dict(zip(lexical.rows, lexical.scores, strict=True))
@@ -547,7 +599,10 @@ class Searcher:
             fused = dict(lexical_score)
         else:
             # Weighted RRF: the dense ranking's vote counts dense_weight times a lexical one.
-            for ranking, weight in ((dense, self.dense_weight), (lexical, 1.0)):
+            rankings = [(dense, self.dense_weight), (lexical, 1.0)]
+            if by_sentence is not None:
+                rankings.append((by_sentence, self.stages.sentence_weight))
+            for ranking, weight in rankings:
                 for rank, row in enumerate(ranking.rows):
                     fused[row] = fused.get(row, 0.0) + weight / (self.rrf_k + rank + 1)
             for row in named or ():
@@ -633,6 +688,7 @@ def stages_from(settings: "Settings") -> Stages:
         maxsim_weight=settings.maxsim_weight,
         reranker=load_reranker(settings.reranker, settings.tuned_model_dir),
         section_weight=settings.section_weight,
+        sentence_weight=settings.sentence_weight,
     )
 
 

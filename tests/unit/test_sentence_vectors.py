@@ -15,6 +15,16 @@ from index.text import passage_sentences
 MODEL = "sentence-transformers/all-MiniLM-L6-v2"
 
 
+def _built(tmp_path, text: str, **settings_given) -> Settings:
+    """An index of one text file, built with the real model."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir(exist_ok=True)
+    (corpus / "a.txt").write_text(text)
+    settings = Settings(index_dir=tmp_path / "index", **settings_given)
+    build_index([corpus], settings.index_dir, settings, progress=False)
+    return settings
+
+
 def test_every_sentence_of_the_shipped_corpus_has_its_own_vector(engine: QAEngine) -> None:
     sentences = engine.index.sentences
     assert sentences is not None
@@ -30,14 +40,12 @@ def test_every_sentence_of_the_shipped_corpus_has_its_own_vector(engine: QAEngin
 
 
 def test_a_new_file_embeds_only_its_own_sentences(tmp_path) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "a.txt").write_text(
+    settings = _built(
+        tmp_path,
         "Care leavers are supported well. Personal advisers know them well.\n\n"
-        "Too many children wait for an assessment. Managers know this."
+        "Too many children wait for an assessment. Managers know this.",
     )
-    settings = Settings(index_dir=tmp_path / "index")
-    build_index([corpus], settings.index_dir, settings, progress=False)
+    corpus = tmp_path / "corpus"
     first = load_index(settings.index_dir, MODEL)
     assert first.sentences is not None and len(first.sentences.vectors) >= 4
     (corpus / "b.txt").write_text("The front door responds quickly. Thresholds are understood.")
@@ -48,11 +56,7 @@ def test_a_new_file_embeds_only_its_own_sentences(tmp_path) -> None:
 
 
 def test_sentence_vectors_that_do_not_match_the_passages_are_refused(tmp_path) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "a.txt").write_text("Care leavers are supported well. Advisers know them well.")
-    settings = Settings(index_dir=tmp_path / "index")
-    build_index([corpus], settings.index_dir, settings, progress=False)
+    settings = _built(tmp_path, "Care leavers are supported well. Advisers know them well.")
     offsets = current_version(settings.index_dir) / SENTENCE_OFFSETS_FILE
     np.save(offsets, np.array([0, 99], dtype=np.int64))
     with pytest.raises(IndexCorrupt):
@@ -60,14 +64,46 @@ def test_sentence_vectors_that_do_not_match_the_passages_are_refused(tmp_path) -
 
 
 def test_an_index_built_without_sentence_vectors_still_answers(tmp_path) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "a.txt").write_text(
-        "Care leavers in Testshire are supported well by their personal advisers."
+    settings = _built(
+        tmp_path,
+        "Care leavers in Testshire are supported well by their personal advisers.",
+        sentence_vectors=False,
     )
-    settings = Settings(index_dir=tmp_path / "index", sentence_vectors=False)
-    build_index([corpus], settings.index_dir, settings, progress=False)
     engine = QAEngine.open(Settings(index_dir=settings.index_dir), settings.index_dir)
     assert engine.index.sentences is None
     answer = engine.ask("How are care leavers supported by personal advisers?")
     assert not answer.abstained and "personal advisers" in answer.answer
+
+
+def test_a_sentence_close_in_meaning_answers_a_question_worded_otherwise(tmp_path) -> None:
+    settings = _built(
+        tmp_path,
+        "Inspection findings\n\n"
+        "Staff turnover has been significant in recent years, and half of the current social "
+        "workers are agency locums. Managers are recruiting permanent staff.\n\n"
+        "Children in care live close to their families and attend good schools.",
+    )
+    question = "Are many social workers leaving their jobs?"  # shares few words with it
+    words_only = QAEngine.open(settings.model_copy(update={"abstain_unless_cosine": 0.0}))
+    assert words_only.ask(question).abstained
+    vector = words_only.searcher.encoder.encode_query(question)
+    closest = max(words_only.searcher.sentence_cosines(vector)(0).by_start.values())
+    # The threshold just under this question's closest sentence, whatever int8 makes of it.
+    meaning = QAEngine.open(settings.model_copy(update={"abstain_unless_cosine": closest - 0.05}))
+    answer = meaning.ask(question)
+    assert not answer.abstained and "Staff turnover" in answer.answer
+    assert meaning.ask("What did inspectors say about recycling?").abstained
+
+
+def test_passages_ranked_by_their_best_sentence_put_the_one_saying_it_first(
+    engine: QAEngine,
+) -> None:
+    passage = next(p for p in engine.index.passages[200:] if len(passage_sentences(p.text)) >= 4)
+    row = engine.index.passages.index(passage)
+    start, end = passage_sentences(passage.text)[2]
+    vector = engine.searcher.encoder.encode_query(passage.text[start:end])
+    ranking = engine.searcher.sentence_dense(vector, None, 10)
+    assert ranking.rows[0] == row and ranking.scores[0] > 0.9
+    only_others = np.ones(len(engine.index.passages), dtype=bool)
+    only_others[row] = False
+    assert row not in engine.searcher.sentence_dense(vector, only_others, 10).rows
