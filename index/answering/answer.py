@@ -57,6 +57,7 @@ class Composed:
     # no_sentence, low_overlap, weak_dense, thin, no_amount.
     reason: str = ""
     best_overlap: float = 0.0  # the best sentence's share of the question's weighted terms
+    best_cosine: float = 0.0  # the closest in meaning of the sentences quoted
 
 
 class IdfTable:
@@ -336,7 +337,13 @@ def compose_answer(
         quote = passage.text[cand.start : cand.end]
         citations.append(Citation.from_passage(n, passage, meta, quote, cand.hit.score))
         sentences.append(f"{_as_sentence(quote)} [{n}]")
-    return Composed(" ".join(sentences), False, citations, best_overlap=best_overlap)
+    return Composed(
+        " ".join(sentences),
+        False,
+        citations,
+        best_overlap=best_overlap,
+        best_cosine=max((c.cosine for c in chosen), default=0.0),
+    )
 
 
 def _with_announced_lists(chosen: list[Candidate]) -> list[Candidate]:

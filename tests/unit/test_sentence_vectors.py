@@ -107,3 +107,14 @@ def test_passages_ranked_by_their_best_sentence_put_the_one_saying_it_first(
     only_others = np.ones(len(engine.index.passages), dtype=bool)
     only_others[row] = False
     assert row not in engine.searcher.sentence_dense(vector, only_others, 10).rows
+
+
+def test_the_gate_still_catches_a_namesake_trap_whose_answer_is_far_in_meaning(
+    settings: Settings, built_index
+) -> None:
+    # Hertfordshire has no "get safe" team (another council's): the passages' words match,
+    # their meaning does not, and the first-stage gate keeps it unanswered.
+    question = "What did Ofsted find about the get safe team in Hertfordshire?"
+    assert QAEngine.open(settings, built_index).ask(question).abstained
+    ungated = settings.model_copy(update={"abstain_on_first_stage": False})
+    assert not QAEngine.open(ungated, built_index).ask(question).abstained
