@@ -91,6 +91,11 @@ class Question:
         return bool(self.sources) and "inspection report" not in self.sources
 
 
+# "after / following the 2022 inspection" (not "since"): for a part of a report asked about,
+# the inspection named is the one whose part it is.
+_AFTER_INSPECTION = re.compile(r"\b(?:after|following)\b(?![^?.!]*\bsince\b)", re.I)
+
+
 def parse_question(
     text: str, history: list[str] | None = None, authorities: tuple[str, ...] = ()
 ) -> Question:
@@ -115,6 +120,10 @@ def parse_question(
     # What kind of answer is wanted: a follow-up asking anew says it in its own words.
     asking = text if resolved.asks_anew else query
     sections, section_terms = _sections_asked(asking)
+    if sections and when and when.after and _AFTER_INSPECTION.search(query):
+        # "What did Lancashire need to improve after the Dec 2022 inspection?": that
+        # inspection's own list, not a later report's ("improved since 2022" is the later one).
+        when = When(years=(when.after[:4],))
     return Question(
         text=text,
         query=query,

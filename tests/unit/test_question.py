@@ -27,6 +27,14 @@ def test_a_grade_question_that_says_more_keeps_what_it_says_beyond_the_grade():
     assert "board" in lscb.beyond_grades
 
 
+def test_what_needed_improving_after_an_inspection_is_that_inspections_list():
+    after = parse_question("What did Barnet need to improve after the March 2022 inspection?")
+    assert after.sections == ("improve",) and after.when and after.when.years == ("2022",)
+    # How things went since an inspection is a later report's to say.
+    since = parse_question("How has Barnet improved since the 2022 inspection?")
+    assert since.when and since.when.after.startswith("2022") and not since.when.years
+
+
 def test_framework_and_follow_up_are_resolved_once():
     q = parse_question("What did Barnet's report under the single inspection framework say?")
     assert q.framework == "SIF"
