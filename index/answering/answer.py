@@ -287,12 +287,12 @@ def compose_answer(
     weak_dense = best_dense is not None and best_dense < settings.min_dense
     # One rare word in common is not an answer to a question about several things.
     most_covered = max((c.covered for c in candidates), default=0)
-    thin = len(topical) >= 3 and most_covered < 2
     # A sentence that says what was asked in other words ("staff turnover" for "workforce
     # stability") answers, though it shares few of the question's words.
     close = settings.semantic_min > 0 and any(
         c.overlap and c.cosine >= settings.semantic_min for c in candidates
     )
+    thin = len(topical) >= 3 and most_covered < 2 and not close
     low_overlap = best_overlap < settings.min_overlap and not close
     if not candidates or low_overlap or weak_dense or thin:
         reason = (
