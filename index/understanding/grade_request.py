@@ -118,9 +118,11 @@ def grade_request(
         return GradeRequest("inspection", named, grades, year, bool(named), before)
     if not (named or grades or _GRADE_ASKED.search(question)):
         return None
-    if grades and not named and _ANY_AREA.search(question) and not _CHANGE.search(question):
+    # A grade's own name ("requires improvement") is not a question about improving.
+    changing = _CHANGE.search(re.sub(GRADE, " ", question, flags=re.I))
+    if grades and not named and _ANY_AREA.search(question) and not changing:
         return GradeRequest("areas", (), grades[:1], year, False, before)
-    if _CHANGE.search(question) or (when and len(when.years) > 1):
+    if changing or (when and len(when.years) > 1):
         # Two inspections named ("in 2014 vs 2017", "between 2015 and 2018"): how it changed.
         return GradeRequest("change", areas, grades, year, bool(named))
     return GradeRequest("grade", areas, grades, year, bool(named), before)

@@ -102,3 +102,10 @@ def test_which_hmi_led_gets_the_lead_inspector_and_dates_in_the_reports_words(cl
     assert said, body["answer"]
     # The dates as the report writes them, so a reader finds them in the quote.
     assert any(said.group(1) in c["quote"] for c in body["citations"]), body["citations"]
+
+
+def test_a_grade_named_in_the_question_is_not_a_question_about_change(client):
+    # "requires improvement" holds "improve": the latest grade, not a history of grades.
+    body = ask(client, "Is Calderdale still rated requires improvement?")
+    assert body["answer"].startswith("In the inspection of") and ", then " not in body["answer"]
+    assert "judgements" in body["timings_ms"]
