@@ -285,13 +285,13 @@ def compose_answer(
     best_dense = max((h.dense_score for h in hits if h.dense_score is not None), default=None)
     best_overlap = max((c.overlap for c in candidates), default=0.0)
     weak_dense = best_dense is not None and best_dense < settings.min_dense
-    # One rare word in common is not an answer to a question about several things.
-    most_covered = max((c.covered for c in candidates), default=0)
     # A sentence that says what was asked in other words ("staff turnover" for "workforce
     # stability") answers, though it shares few of the question's words.
     close = settings.semantic_min > 0 and any(
         c.overlap and c.cosine >= settings.semantic_min for c in candidates
     )
+    # One rare word in common is not an answer to a question about several things.
+    most_covered = max((c.covered for c in candidates), default=0)
     thin = len(topical) >= 3 and most_covered < 2 and not close
     low_overlap = best_overlap < settings.min_overlap and not close
     if not candidates or low_overlap or weak_dense or thin:

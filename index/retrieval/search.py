@@ -57,6 +57,8 @@ class Stages:
     Second stage: over the first ``rerank_depth`` fused passages, a vote of ``heading_weight``
     ranked by how much of the query their section heading and document title hold, and one
     of ``maxsim_weight`` ranked by the query's best cosine with any one of their sentences.
+    A third first-stage retriever, ``sentence_weight``: passages ranked by their best sentence
+    (the build's sentence vectors), fused beside dense and BM25.
     """
 
     lexicon_weight: float
@@ -393,7 +395,6 @@ class Searcher:
             self._sentence_owner = np.repeat(np.arange(len(counts)), counts)
         owner = self._sentence_owner
         if mask is None:
-            picked = None
             sims = self._sentence_matrix @ vector
             rows = owner
         else:
