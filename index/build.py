@@ -467,14 +467,21 @@ def _sentence_encoder(
         return lambda texts: executor.embed(texts, settings, progress).vectors
 
     def encode(texts: list[str]) -> np.ndarray:
-        if encoder_factory is not None:
-            encoder = encoder_factory()
-        else:
-            prepare_encoder(settings, texts[:64])
-            encoder = encoder_for(settings)
+        encoder = _new_encoder(settings, encoder_factory, texts[:64])
         return encoder.encode(texts, progress=progress)
 
     return encode
+
+
+def _new_encoder(
+    settings: Settings, encoder_factory: Callable[[], TextEncoder] | None, samples: Sequence[str]
+) -> TextEncoder:
+    """The build's encoder: the factory's, or the model ``settings`` name (its ONNX export
+    made first, checked on ``samples``)."""
+    if encoder_factory is not None:
+        return encoder_factory()
+    prepare_encoder(settings, samples)
+    return encoder_for(settings)
 
 
 def _reusable_documents(
@@ -764,11 +771,7 @@ class _PipelinedEmbedder:
 
     def _encoder(self, samples: list[str]) -> TextEncoder:
         if self.encoder is None:
-            if self.encoder_factory:
-                self.encoder = self.encoder_factory()
-            else:
-                prepare_encoder(self.settings, samples)
-                self.encoder = encoder_for(self.settings)
+            self.encoder = _new_encoder(self.settings, self.encoder_factory, samples)
         return self.encoder
 
     def _encode_pending(self) -> None:

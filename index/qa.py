@@ -320,7 +320,8 @@ class QAEngine:
     def _sentence_cosines(self, result: SearchResult) -> CosinesOf | None:
         """Each sentence's cosine with the question, worked out for a passage when an
         answer first reads it."""
-        if not (self.answer_settings.semantic_weight or self.answer_settings.semantic_min):
+        wanted = self.answer_settings.semantic_weight or self.answer_settings.semantic_min
+        if not (wanted or self.settings.gate_unless_cosine):
             return None
         return self.searcher.sentence_cosines(result.vector)
 

@@ -32,11 +32,11 @@ class Settings(BaseSettings):
     encoder_backend: str = Field(default="auto", pattern="^(auto|onnx|torch)$")
     model_cache_dir: Path = REPO_ROOT / "var" / "models"
     encoder_threads: int = Field(default=0, ge=0, description="0 = torch_threads, else cores")
-    # Dense index type by corpus size (benchmarks/ann_scale.py): exact search while it is
-    # fast enough, an approximate index past dense_flat_max passages.
     # Each passage's sentences embedded too (the composer's sentence cosines): about as many
     # tokens again as the passages, so a cold build takes up to twice as long.
     sentence_vectors: bool = True
+    # Dense index type by corpus size (benchmarks/ann_scale.py): exact search while it is
+    # fast enough, an approximate index past dense_flat_max passages.
     dense_index: str = Field(default="auto", pattern="^(auto|flat|flat16|ivf|hnsw)$")
     dense_flat_max: int = Field(default=50_000, ge=0)
     ivf_nprobe: int = Field(default=128, ge=1)
@@ -141,9 +141,6 @@ class Settings(BaseSettings):
     )
     abstain_min_dense: float = 0.20
     abstain_min_overlap: float = 0.30
-    # A sentence at least this close to the question in meaning answers it though it shares
-    # too few of its words (chosen on the development sets: at 0.6 a seeds namesake trap was
-    # answered; eval/RESULTS.md).
     # The first-stage gate (abstain_on_first_stage) is overruled by an answer whose closest
     # sentence is at least this close to the question in meaning: the gate silenced answerable
     # questions whose first-stage passages shared too few words with them. Development sets:
@@ -151,6 +148,9 @@ class Settings(BaseSettings):
     gate_unless_cosine: float = Field(
         default=0.45, ge=0.0, le=1.0, description="an answer this close overrides the gate"
     )
+    # A sentence at least this close to the question in meaning answers it though it shares
+    # too few of its words (chosen on the development sets: at 0.6 a seeds namesake trap was
+    # answered; eval/RESULTS.md).
     abstain_unless_cosine: float = Field(
         default=0.65, ge=0.0, le=1.0, description="a sentence this close answers anyway (0: off)"
     )

@@ -415,11 +415,11 @@ class Searcher:
         """A passage row's sentences' cosines with ``vector``, worked out on first asking
         (an answer reads a dozen passages of the hundred searched)."""
         sentences = self.index.sentences
+        if sentences is None or vector is None:
+            return lambda row: None
         worked: dict[int, SentenceCosines | None] = {}
 
         def of(row: int) -> SentenceCosines | None:
-            if sentences is None or vector is None:
-                return None
             if row not in worked:
                 starts = self._sentence_starts(row)
                 vectors = sentences.of(row)

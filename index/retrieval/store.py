@@ -142,7 +142,7 @@ def write_index(
     lexical: LexicalIndex,
     judgements: list[InspectionRecord] | None = None,
     dense_type: str = "flat",
-    sentences: "SentenceVectors | None" = None,
+    sentences: SentenceVectors | None = None,
 ) -> None:
     """Write every file of a version into ``building`` and checksum them into the manifest."""
     with (building / "documents.jsonl").open("w", encoding="utf-8") as out:
