@@ -93,6 +93,7 @@ class QAEngine:
             follow_on=settings.answer_follow_on,
             semantic_weight=settings.answer_semantic_weight,
             semantic_min=settings.abstain_unless_cosine,
+            semantic_per_overlap=settings.abstain_cosine_per_overlap,
         )
 
     @classmethod

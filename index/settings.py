@@ -154,6 +154,12 @@ class Settings(BaseSettings):
     abstain_unless_cosine: float = Field(
         default=0.65, ge=0.0, le=1.0, description="a sentence this close answers anyway (0: off)"
     )
+    # A sentence sharing some of the question's words needs less closeness to answer: each unit
+    # of overlap lowers abstain_unless_cosine by this much (development sets: 0.4-0.6 answered
+    # more and no unanswerable question, 0.7 one; eval/RESULTS.md).
+    abstain_cosine_per_overlap: float = Field(
+        default=0.6, ge=0.0, le=2.0, description="cosine bar lowered per unit of overlap"
+    )
 
     # Processes serving (`serve --workers`): each process's share of the cores for its
     # encoder threads. The service's own knobs are in service/settings.py.

@@ -31,6 +31,7 @@ class AnswerSettings:
     follow_on: int = 0  # sentences of the same paragraph quoted after each chosen one
     semantic_weight: float = 0.0  # for a sentence's cosine with the question
     semantic_min: float = 0.0  # a cosine that answers despite low overlap (0: never)
+    semantic_per_overlap: float = 0.0  # how far each unit of overlap lowers semantic_min
 
 
 @dataclass(frozen=True)
@@ -287,8 +288,15 @@ def compose_answer(
     weak_dense = best_dense is not None and best_dense < settings.min_dense
     # A sentence that says what was asked in other words ("staff turnover" for "workforce
     # stability") answers, though it shares few of the question's words.
+    # The more of the question's words a sentence holds, the less its meaning must make up
+    # for the rest: the bar falls along a line from semantic_min at no shared word.
+    # A sentence near a question asking who, when or how much must also say a person, a date
+    # or an amount: near in meaning, it may only be on the topic.
     close = settings.semantic_min > 0 and any(
-        c.overlap and c.cosine >= settings.semantic_min for c in candidates
+        c.overlap
+        and c.cosine + settings.semantic_per_overlap * c.overlap >= settings.semantic_min
+        and (kind is None or offers(kind, c.hit.passage.text[c.start : c.end]))
+        for c in candidates
     )
     # One rare word in common is not an answer to a question about several things.
     most_covered = max((c.covered for c in candidates), default=0)

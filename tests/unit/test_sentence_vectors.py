@@ -118,3 +118,38 @@ def test_the_gate_still_catches_a_namesake_trap_whose_answer_is_far_in_meaning(
     assert QAEngine.open(settings, built_index).ask(question).abstained
     ungated = settings.model_copy(update={"abstain_on_first_stage": False})
     assert not QAEngine.open(ungated, built_index).ask(question).abstained
+
+
+def test_a_sentence_sharing_some_words_needs_less_closeness_to_answer(tmp_path) -> None:
+    settings = _built(
+        tmp_path,
+        "Inspection findings\n\n"
+        "Staff turnover has been significant in recent years, and half of the current social "
+        "workers are agency locums. Managers are recruiting permanent staff.\n\n"
+        "Children in care live close to their families and attend good schools.",
+    )
+    question = "Are many social workers leaving their jobs for other employers?"
+    probe = QAEngine.open(settings)
+    vector = probe.searcher.encoder.encode_query(question)
+    closest = max(probe.searcher.sentence_cosines(vector)(0).by_start.values())
+    # The bar just above the closest sentence: on meaning alone it does not answer ...
+    flat = {"abstain_unless_cosine": closest + 0.1, "abstain_cosine_per_overlap": 0.0}
+    assert QAEngine.open(settings.model_copy(update=flat)).ask(question).abstained
+    # ... but the words it shares with the question ("social workers") lower the bar.
+    sloped = {**flat, "abstain_cosine_per_overlap": 2.0}
+    answer = QAEngine.open(settings.model_copy(update=sloped)).ask(question)
+    assert not answer.abstained and "Staff turnover" in answer.answer
+
+
+def test_a_close_sentence_naming_no_one_does_not_answer_a_who_question(tmp_path) -> None:
+    settings = _built(
+        tmp_path,
+        "Fostering\n\nFoster carers' views are gathered through an annual survey, and the "
+        "fostering service changes its training in response.",
+    )
+    anything_close = settings.model_copy(
+        update={"abstain_unless_cosine": 0.05, "abstain_cosine_per_overlap": 0.0}
+    )
+    engine = QAEngine.open(anything_close)
+    assert not engine.ask("What happens to the opinions of foster families?").abstained
+    assert engine.ask("Who listens to the opinions of foster families?").abstained
