@@ -358,9 +358,12 @@ def _with_announced_lists(chosen: list[Candidate]) -> list[Candidate]:
     """Each chosen sentence that announces a list, followed by the list's first items (the
     first sentence of each of the next lines of its passage); the list ends the answer."""
     out: list[Candidate] = []
-    taken = {(c.hit.passage.passage_id, c.start) for c in chosen}
+    # Only what the answer already says: an item chosen for its own words after the sentence
+    # announcing it still comes, in the list's place, as the list ends the answer.
+    taken: set[tuple[str, int]] = set()
     for cand in chosen:
         out.append(cand)
+        taken.add((cand.hit.passage.passage_id, cand.start))
         text = cand.hit.passage.text
         if not _ANNOUNCES_LIST.search(text[cand.start : cand.end]):
             continue
