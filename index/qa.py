@@ -345,6 +345,7 @@ class QAEngine:
             sections=parsed.sections,
             section_terms=parsed.section_terms,
             cosines=cosines,
+            passages=self.index.passages,
         )
 
     def _table_answers(self, table: Composed, text: Composed | None, parsed: Question) -> bool:

@@ -3,6 +3,7 @@ each marked ``[n]`` and cited with its exact span; abstention when the evidence 
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -138,6 +139,7 @@ _EVALUATIVE = frozenset(
 # A sentence that announces a list ("… identified the following areas for improvement.",
 # "… in relation to:") is only half an answer without the items after it.
 _ANNOUNCES_LIST = re.compile(r"(:\s*$|\bthe following\b[^.]*\.?\s*$)", re.I)
+_LIST_ITEM = re.compile(r"\s*(?:[•◼▪·*\-–]|\(?\d{1,2}[.)])\s")
 _LIST_ITEMS = 4
 _YEAR_TERM = re.compile(r"(?:19|20)\d\d")
 _PAGE_HEADER = re.compile(r"^\s*SOURCE:\s*\S+")
@@ -199,12 +201,14 @@ def compose_answer(
     sections: tuple[str, ...] = (),
     section_terms: tuple[str, ...] = (),
     cosines: CosinesOf | None = None,
+    passages: Sequence[Passage] = (),
 ) -> Composed:
     """Pick, order and cite the sentences that answer; abstain when none does well enough.
 
     ``kind`` is the answer type asked for (see ``answer_type``); ``names`` are stemmed proper
     names from the question, each of which some considered passage must contain; ``optional``
-    terms add to a sentence's match but are not required of it.
+    terms add to a sentence's match but are not required of it. ``passages`` are the index's,
+    in order: a list announced at the end of one passage is read on into the next.
     """
     if not hits:
         return Composed(ABSTAIN_MESSAGE, True, [], reason="no_hits")
@@ -329,7 +333,9 @@ def compose_answer(
             continue
         chosen.append(cand)
         per_passage[pid] = per_passage.get(pid, 0) + 1
-    chosen = _one_span_per_passage(_with_following(_with_announced_lists(chosen), settings))
+    chosen = _one_span_per_passage(
+        _with_following(_with_announced_lists(chosen, passages), settings)
+    )
     if kind in (AMOUNT, MONEY, COUNT) and not any(
         offers(kind, c.hit.passage.text[c.start : c.end]) for c in chosen
     ):
@@ -354,9 +360,12 @@ def compose_answer(
     )
 
 
-def _with_announced_lists(chosen: list[Candidate]) -> list[Candidate]:
+def _with_announced_lists(
+    chosen: list[Candidate], passages: Sequence[Passage] = ()
+) -> list[Candidate]:
     """Each chosen sentence that announces a list, followed by the list's first items (the
-    first sentence of each of the next lines of its passage); the list ends the answer."""
+    first sentence of each of the next lines of its passage, and of the next passage of its
+    document where the list runs on past the passage's end); the list ends the answer."""
     out: list[Candidate] = []
     # Only what the answer already says: an item chosen for its own words after the sentence
     # announcing it still comes, in the list's place, as the list ends the answer.
@@ -364,25 +373,61 @@ def _with_announced_lists(chosen: list[Candidate]) -> list[Candidate]:
     for cand in chosen:
         out.append(cand)
         taken.add((cand.hit.passage.passage_id, cand.start))
-        text = cand.hit.passage.text
-        if not _ANNOUNCES_LIST.search(text[cand.start : cand.end]):
+        if not _ANNOUNCES_LIST.search(cand.hit.passage.text[cand.start : cand.end]):
             continue
-        line_end = text.find("\n", cand.end)
-        items = 0
-        while line_end >= 0 and items < _LIST_ITEMS:
-            line_start = line_end + 1
-            line_end = text.find("\n", line_start)
-            spans = sentence_spans(text, line_start, len(text) if line_end < 0 else line_end)
-            if not spans:
-                continue
-            start, end = spans[0]
-            if (cand.hit.passage.passage_id, start) not in taken:
-                out.append(replace(cand, start=start, end=end))
-                taken.add((cand.hit.passage.passage_id, start))
-            items += 1
-        if items:
+        items = _list_items(cand.hit.passage.text, cand.end)
+        found = [(cand, start, end) for start, end in items]
+        following = _next_passage(cand.hit, passages)
+        if len(items) < _LIST_ITEMS and following is not None:
+            # The chunker closed the passage inside the list ("…in the following areas:"
+            # and its bullets in the next passage): an item there opens the next passage.
+            more = _list_items(following.passage.text, 0)
+            if more and (not items or _LIST_ITEM.match(following.passage.text)):
+                moved = replace(cand, hit=following)
+                found += [(moved, start, end) for start, end in more]
+        for holder, start, end in found[:_LIST_ITEMS]:
+            key = (holder.hit.passage.passage_id, start)
+            if key not in taken:
+                out.append(replace(holder, start=start, end=end))
+                taken.add(key)
+        if found:
             break
     return out
+
+
+def _list_items(text: str, after: int) -> list[tuple[int, int]]:
+    """The first sentence of each line of ``text`` after the line holding offset ``after``
+    (from its first line when ``after`` is 0): a list's items."""
+    items: list[tuple[int, int]] = []
+    line_start = 0
+    if after:
+        newline = text.find("\n", after)
+        if newline < 0:
+            return items
+        line_start = newline + 1
+    bulleted = False
+    while len(items) < _LIST_ITEMS:
+        line_end = text.find("\n", line_start)
+        spans = sentence_spans(text, line_start, len(text) if line_end < 0 else line_end)
+        if spans:
+            # A bulleted list ends at the first line without a bullet (what follows it).
+            marked = bool(_LIST_ITEM.match(text, spans[0][0]))
+            if items and bulleted and not marked:
+                break
+            bulleted = bulleted or (marked and not items)
+            items.append(spans[0])
+        if line_end < 0:
+            break
+        line_start = line_end + 1
+    return items
+
+
+def _next_passage(hit: Hit, passages: Sequence[Passage]) -> Hit | None:
+    """The passage after ``hit``'s in its document, as a hit scored as ``hit`` is."""
+    row = hit.row + 1
+    if hit.row < 0 or row >= len(passages) or passages[row].doc_id != hit.passage.doc_id:
+        return None
+    return Hit(passages[row], hit.score, row=row)
 
 
 def _with_following(chosen: list[Candidate], settings: AnswerSettings) -> list[Candidate]:

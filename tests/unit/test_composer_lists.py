@@ -33,3 +33,28 @@ def test_an_item_chosen_for_its_own_words_stays_under_the_sentence_announcing_it
     said = answer.answer
     assert "a number of strengths:" in said
     assert said.index("a number of strengths:") < said.index("frontline practice")
+
+
+def test_a_list_the_chunker_carried_into_the_next_passage_is_still_quoted(tmp_path) -> None:
+    # A long paragraph ends the passage with the list's announcement: its bullets open the
+    # next passage of the document.
+    filler = " ".join(
+        f"Inspectors met social workers in team {n} and read the records of their children."
+        for n in range(1, 13)
+    )
+    minutes = (
+        "Scrutiny panel minutes\n\n"
+        f"{filler} The monitoring visit to Testshire reviewed progress in the following areas "
+        "of concern:\n\n"
+        "· Decisions taken by the multi-agency safeguarding hub.\n\n"
+        "· Professional curiosity and the quality of assessments.\n\n"
+        "Members thanked officers for the report."
+    )
+    engine = _engine(tmp_path, minutes)
+    holding = [p for p in engine.index.passages if "Professional curiosity" in p.text]
+    assert holding and "following areas" not in holding[0].text  # the shape under test
+    answer = engine.ask("Which areas of concern did the Testshire monitoring visit review?")
+    assert not answer.abstained
+    assert "Professional curiosity" in answer.answer
+    assert "Members thanked" not in answer.answer  # the list ended with its last bullet
+    assert any("Professional curiosity" in c.text for c in answer.citations)
