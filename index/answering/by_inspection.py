@@ -125,6 +125,6 @@ def _heading(
         grade = record.grade_for(area)
         if grade:
             out.append(
-                f"{grade.label.strip().rstrip(':')}: {grade.grade}. [{citer.cite(grade.evidence)}]"
+                f"{grade.label.strip().rstrip(':')}: {grade.worded}. [{citer.cite(grade.evidence)}]"
             )
     return out

@@ -218,7 +218,7 @@ def _authority_sentences(
         overall = last.grade_for("overall")
         if overall:
             n = citer.cite(overall.evidence)
-            out.append(f"Overall effectiveness was judged {overall.grade} [{n}].")
+            out.append(f"Overall effectiveness was judged {overall.worded} [{n}].")
         return out
     if parsed.kind == "areas":
         return _every_area(parsed, authority, records, citer)
@@ -237,7 +237,7 @@ def _authority_sentences(
                 own = _area_text(g.label, area)
                 named = "" if own.lower() == label.lower() else f" for {own}"
                 steps.append(
-                    f"{g.grade}{named} in {_inspection_phrase(record)} [{citer.cite(g.evidence)}]"
+                    f"{g.worded}{named} in {_inspection_phrase(record)} [{citer.cite(g.evidence)}]"
                 )
             out.append(f"{authority}'s judgement for {label} was " + ", then ".join(steps) + ".")
             continue
@@ -250,12 +250,12 @@ def _authority_sentences(
         if record.is_report:
             out.append(
                 f"In {_inspection_phrase(record)}, Ofsted judged {_area_text(g.label, area)} "
-                f"in {authority} {g.grade} [{n}]."
+                f"in {authority} {g.worded} [{n}]."
             )
         else:
             out.append(
                 f"{record.title} reports that {_area_text(g.label, area)} in {authority} "
-                f"was judged {g.grade} [{n}]."
+                f"was judged {g.worded} [{n}]."
             )
     return out
 
@@ -277,7 +277,7 @@ def _every_area(
 
     def listed(grades: list[Grade]) -> str:
         return "; ".join(
-            f"{_area_text(g.label, g.area)} {g.grade} [{citer.cite(g.evidence)}]" for g in grades
+            f"{_area_text(g.label, g.area)} {g.worded} [{citer.cite(g.evidence)}]" for g in grades
         )
 
     where = f"In {_inspection_phrase(record)}"

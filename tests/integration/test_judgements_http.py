@@ -110,6 +110,19 @@ def test_grade_question_is_answered_from_the_table_with_the_report_cited(client)
     assert text[cite["start"] : cite["end"]] == cite["text"]
 
 
+@pytest.mark.parametrize(
+    ("authority", "worded"),
+    [
+        ("Calderdale", "requires improvement to be good"),  # as its 2018 report words it
+        ("Herefordshire", "requires improvement [1]"),  # its 2018 report stops at the grade
+    ],
+)
+def test_a_grade_is_written_as_its_report_words_it(client, authority, worded):
+    body = ask(client, f"How was {authority} judged for help and protection in 2018?")
+    assert worded in body["answer"]
+    assert body["citations"][0]["quote"].lower().endswith(worded.split(" [")[0])
+
+
 def test_latest_inspection_and_inspector_are_each_cited(client):
     body = ask(client, "When was Hertfordshire last inspected and by whom?")
     assert not body["abstained"]
