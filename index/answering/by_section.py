@@ -35,6 +35,12 @@ def compose_by_section(
     if not under:
         return None
     hit = under[0]
+    if not (when and (when.years or when.before)):
+        # Undated ("what does X still need to improve?"): the authority's latest report's list,
+        # not whichever report's retrieval ranked first.
+        authority = documents[hit.passage.doc_id].meta.authority
+        same = [h for h in under if documents[h.passage.doc_id].meta.authority == authority]
+        hit = max(same, key=lambda h: documents[h.passage.doc_id].meta.date or "")
     meta = documents[hit.passage.doc_id].meta
     heading = hit.passage.section.split(" › ")[0].rstrip("?:").strip()
     where = ", ".join(p for p in (meta.title, meta.date) if p)

@@ -109,3 +109,18 @@ def test_a_grade_named_in_the_question_is_not_a_question_about_change(client):
     body = ask(client, "Is Calderdale still rated requires improvement?")
     assert body["answer"].startswith("In the inspection of") and ", then " not in body["answer"]
     assert "judgements" in body["timings_ms"]
+
+
+@pytest.mark.parametrize(
+    ("question", "latest"),
+    [
+        ("What does Hertfordshire still need to work on?", "10-march-2023"),
+        ("What are Herefordshire's areas for improvement?", "12-january-2026"),
+    ],
+)
+def test_an_undated_question_about_what_to_improve_gets_the_latest_reports_list(
+    client, question, latest
+):
+    body = ask(client, question)
+    assert body["answer"].startswith("What needs to improve")
+    assert {c["doc_id"].rsplit("inspection-", 1)[1] for c in body["citations"]} == {latest}
