@@ -30,7 +30,7 @@ AREA_LABELS = {
     "adoption": "adoption performance",
 }
 GRADES = ("outstanding", "good", "requires improvement", "inadequate")
-_RI_WORDED = re.compile(r"\brequires? improvement to be good\b", re.I)
+_RI_WORDED = re.compile(r"\brequires improvement to be good\b", re.I)
 REPORT_TYPES = ("inspection report", "monitoring visit", "focused visit")
 
 _GRADE_WORDS = r"requires?\s+improvement(?:\s+to\s+be\s+good)?|outstanding|good|inadequate"
@@ -100,9 +100,10 @@ class Grade:
     def worded(self) -> str:
         """The grade as its report words it: ILACS and SIF write "requires improvement to be
         good", and staff quote it so."""
-        said = _RI_WORDED.search(self.evidence.quote)
-        if self.grade == "requires improvement" and said:
-            return said.group(0).lower()  # "require improvement to be good" stays as written
+        # "Children's services in X require improvement to be good" keeps the short name: "was
+        # judged require improvement to be good" would not read.
+        if self.grade == "requires improvement" and _RI_WORDED.search(self.evidence.quote):
+            return "requires improvement to be good"
         return self.grade
 
 
