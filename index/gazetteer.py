@@ -44,7 +44,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "Kensington and Chelsea": ("Royal Borough of Kensington and Chelsea", "RBKC"),
     "Kingston upon Thames": ("Royal Borough of Kingston upon Thames",),
     "Greenwich": ("Royal Borough of Greenwich", "Royal Greenwich"),
-    "Hammersmith and Fulham": ("LBHF", "Hammersmith"),
+    "Hammersmith and Fulham": ("LBHF", "H&F", "Hammersmith"),
     "Barking and Dagenham": ("LBBD",),
     "Richmond upon Thames": ("Richmond", "Richmond-upon-Thames"),
     "Westmorland and Furness": ("Westmorland & Furness",),

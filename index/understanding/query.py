@@ -24,10 +24,20 @@ _BEFORE_THAT = re.compile(
     r"|\bprevious\s+(?:one|inspection|report|time)\b|\bthe\s+time\s+before\b",
     re.I,
 )
-_SINCE_THEN = re.compile(r"\bsince(?:\s+then)?\s*[?.!]*$", re.I)
+# "has it got better since?", "did that hold up at the next inspection?": after the last year.
+_SINCE_THEN = re.compile(
+    r"\bsince(?:\s+then)?\s*[?.!]*$"
+    r"|\b(?:next|following|later|subsequent)\s+(?:one|inspection|report|visit)\b",
+    re.I,
+)
 # "why?" alone asks the reasons for the last answer: its topic is carried like a pronoun's.
 _BARE_WHY = re.compile(r"(?:why|how\s+come|how\s+so)\s*[?.!]*$", re.I)
 _BACK_REFERENCE = re.compile(r"\b(it|its|they|them|their|this|that|these|those)\b", re.I)
+# Those of them that stand for the last question's topic: "they" and "their" are mostly
+# Ofsted or the council ("what did they say about private fostering?").
+_TOPIC_REFERENCE = re.compile(r"\b(it|its|them|this|that|these|those)\b", re.I)
+# "why, what went wrong?": a why-question with no topic of its own asks about the last one's.
+_WHY = re.compile(r"^\W*(?:and\s+)?(?:why|how\s+come)\b", re.I)
 # "what did it say about leadership?", "who owns that action?": one document, the one the
 # last answer came from (a narrower reference than the pronouns above, which carry a topic).
 _DOCUMENT_REFERENCE = re.compile(
@@ -165,7 +175,9 @@ def _topic_words(text: str) -> str:
 
 # Words that ask to compare with the last answer rather than name a topic of their own:
 # "is it any different in Knowsley?", "and in 2015?"
-_NO_TOPIC = frozenset("in on at by from any different same similar better worse there".split())
+_NO_TOPIC = frozenset(
+    "in on at by from any different same similar better worse there report inspection".split()
+)
 _CONNECTORS = frozenset("the a an and of in for on to with their its".split())
 _ARTICLES = frozenset("the a an its their".split())
 _TOPIC_OPENERS = frozenset("about of for on regarding was were is are".split())
@@ -236,6 +248,14 @@ def _expand_definite(question: str, previous: str) -> str:
     )
 
 
+def _why_alone(question: str) -> bool:
+    """A why-question of at most two words beyond its frame ("why, what went wrong?")."""
+    if not _WHY.match(question):
+        return False
+    own = [w for w in _TOKEN.findall(question) if w.lower() not in _FRAME]
+    return len(own) <= 2
+
+
 def resolve(question: str, history: list[str] | None = None) -> ResolvedQuestion:
     """Rewrite a follow-up into a standalone query, carrying authority and topic over.
 
@@ -282,7 +302,7 @@ def resolve(question: str, history: list[str] | None = None) -> ResolvedQuestion
         years = [] if _YEAR.search(bare) else list(dict.fromkeys(_YEAR.findall(previous.query)))
         bound = ""
         before, since = _BEFORE_THAT.search(bare), _SINCE_THEN.search(bare)
-        if _BACK_REFERENCE.search(bare) or _BARE_WHY.match(bare):
+        if _TOPIC_REFERENCE.search(bare) or _BARE_WHY.match(bare) or _why_alone(bare):
             # "when is it due?" after "who owns the foster carers action?": "it" is that topic.
             topic = re.sub(
                 r"\s+\b(in|for|at|of|by|from)$",

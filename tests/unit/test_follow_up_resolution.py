@@ -130,3 +130,34 @@ def test_a_follow_up_asking_anew_is_not_answered_by_the_last_questions_kind() ->
     )
     assert asked.sections == ()
     assert "Barnsley" in asked.authorities and "2023" in asked.query
+
+
+def test_a_follow_up_naming_only_another_report_asks_the_last_question_of_that_report():
+    resolved = resolve("and in the 2024 report?", ["What needed to improve in Calderdale in 2018?"])
+    assert resolved.query == "What needed to improve in 2024 in Calderdale?"
+
+
+def test_the_next_inspection_is_one_after_the_year_last_asked_about():
+    question = parse_question(
+        "did that hold up at the next inspection?",
+        ["What did Ofsted say about care leavers in Hertfordshire in 2018?"],
+    )
+    assert question.when == When(after="2018-99")
+    assert "care leavers" in question.query
+
+
+def test_they_with_a_topic_of_its_own_does_not_carry_the_last_topic_along():
+    # "they" are the inspectors: the lead inspector is not what private fostering is about.
+    last = "Who led the Ofsted inspection of Havering in December 2023?"
+    query = resolve("what did they say about private fostering?", [last]).query
+    assert "private fostering" in query and "led" not in query and "Havering" in query
+    # "them" stands for the last topic.
+    query = resolve(
+        "how did they bring them down?", ["What did Ofsted say about caseloads in H&F?"]
+    )
+    assert query.query == "how did they bring them down, caseloads in Hammersmith and Fulham?"
+
+
+def test_a_why_question_with_no_topic_of_its_own_asks_about_the_last_one():
+    query = resolve("why, what went wrong?", ["What was Harrow's overall judgement in 2025?"]).query
+    assert "overall judgement" in query and "2025" in query and "Harrow" in query
