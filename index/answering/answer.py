@@ -45,6 +45,7 @@ class Candidate:
     score: float
     covered: int = 0  # distinct question terms the span (with its context) contains
     cosine: float = 0.0  # with the question (0 without sentence vectors)
+    labelled: bool = False  # a line labelled with the role asked about ("Author:" for "who wrote")
 
 
 @dataclass(frozen=True)
@@ -285,7 +286,9 @@ def compose_answer(
                 t in present for t in optional
             )
             candidates.append(
-                Candidate(rank, hit, start, end, overlap, score, required_covered, cosine)
+                Candidate(
+                    rank, hit, start, end, overlap, score, required_covered, cosine, bool(role)
+                )
             )
     best_dense = max((h.dense_score for h in hits if h.dense_score is not None), default=None)
     best_overlap = max((c.overlap for c in candidates), default=0.0)
@@ -319,6 +322,12 @@ def compose_answer(
         return Composed(ABSTAIN_MESSAGE, True, [], reason=reason, best_overlap=best_overlap)
 
     candidates.sort(key=lambda c: -c.score)
+    # A line labelled with the very role asked about answers a who-question outright, ahead
+    # of a title or summary sharing more of its words ("Author: …" for "who wrote the paper?").
+    labelled = next((c for c in candidates if c.labelled and c.overlap), None)
+    if labelled is not None:
+        candidates.remove(labelled)
+        candidates.insert(0, replace(labelled, score=max(labelled.score, candidates[0].score)))
     floor = candidates[0].score * settings.relative_floor
     chosen: list[Candidate] = []
     per_passage: dict[str, int] = {}

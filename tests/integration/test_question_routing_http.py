@@ -124,3 +124,13 @@ def test_an_undated_question_about_what_to_improve_gets_the_latest_reports_list(
     body = ask(client, question)
     assert body["answer"].startswith("What needs to improve")
     assert {c["doc_id"].rsplit("inspection-", 1)[1] for c in body["citations"]} == {latest}
+
+
+def test_a_line_labelled_with_the_role_asked_about_leads_a_who_answer(client):
+    # Every sentence of the paper shares more of the question's words than its author line.
+    body = ask(
+        client,
+        "Who is the author of the Hertfordshire cabinet panel report on the 2018 inspection?",
+    )
+    assert body["answer"].startswith("Author: Karen Noble")
+    assert "Karen Noble" in body["citations"][0]["quote"]
