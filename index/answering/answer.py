@@ -151,7 +151,7 @@ _SHORT_LINE_WORDS = 12
 _ROLE_LABEL = re.compile(r"(?:^|\|)[^\w|]*([A-Za-z][A-Za-z ]{1,30}?)\s*:", re.M)  # line or cell
 _ROLE_ASKED = {
     "author": ("wrote", "written", "write", "author"),
-    "owner": ("own", "owner", "respons", "lead"),
+    "owner": ("own", "owner", "respons", "lead", "charg"),
     "lead inspector": ("inspector", "led", "lead", "inspect"),
     "inspector": ("inspector", "inspect"),
     "chair": ("chair",),

@@ -14,7 +14,9 @@ AMOUNT = "amount"
 MONEY = "money"  # an amount of money: "how much does the council pay …"
 COUNT = "count"
 
-_WHO = re.compile(r"^\W*(and\s+)?(who|whose|whom)\b|\bwho\s+(is|was|are|owns|wrote|leads)\b", re.I)
+_WHO = re.compile(
+    r"^\W*(and\s+)?(who|whose|whom)\b|\bwho(?:\s+(?:is|was|are|owns|wrote|leads)\b|['’]s\b)", re.I
+)
 _WHEN = re.compile(
     r"^\W*(and\s+)?when\b|\b(what|which)\s+(date|day|month|year)\b|\b(due|deadline)\b", re.I
 )
