@@ -37,9 +37,11 @@ def compose_by_section(
     hit = under[0]
     if not (when and (when.years or when.before)):
         # Undated ("what does X still need to improve?"): the authority's latest report's list,
-        # not whichever report's retrieval ranked first.
-        authority = documents[hit.passage.doc_id].meta.authority
-        same = [h for h in under if documents[h.passage.doc_id].meta.authority == authority]
+        # not whichever report retrieval ranked first. A council paper retelling a list stays
+        # (its own wording was what the question matched).
+        first = documents[hit.passage.doc_id].meta
+        kind = (first.authority, first.doc_type)
+        same = [h for h in under if _kind_of(documents[h.passage.doc_id]) == kind]
         hit = max(same, key=lambda h: documents[h.passage.doc_id].meta.date or "")
     meta = documents[hit.passage.doc_id].meta
     heading = hit.passage.section.split(" › ")[0].rstrip("?:").strip()
@@ -50,6 +52,10 @@ def compose_by_section(
         citations.append(Citation.from_passage(n, passage, meta, quote, hit.score))
         parts.append(f"{' '.join(quote.split())} [{n}]")
     return Composed(f"{heading} ({where}): " + " ".join(parts), False, citations)
+
+
+def _kind_of(document: Document) -> tuple[str | None, str]:
+    return document.meta.authority, document.meta.doc_type
 
 
 def _asks_more(question: Question) -> bool:
