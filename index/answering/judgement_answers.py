@@ -7,6 +7,7 @@ for care leavers in 2023?". Anything else returns None and takes the retrieval p
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from itertools import pairwise
 
@@ -15,6 +16,12 @@ from index.answering.judgement_table import JudgementRow, JudgementTable
 from index.ingest.judgements import AREA_LABELS, GRADES, Evidence, Fact, Grade, InspectionRecord
 from index.types import Citation, Document, Passage
 from index.understanding.grade_request import GradeRequest
+
+# A report's sentence that gives a grade: "Children's services in X require improvement to be
+# good", "… are outstanding" (not a table row, not a numbered judgement line).
+_GRADED_SENTENCE = re.compile(
+    r"[A-Z][^|:]*\b(?:is|are|requires?)\s+(?:outstanding|good|inadequate|improvement to be good)$"
+)
 
 LIST_LIMIT = 25
 
@@ -103,6 +110,14 @@ def _inspection_phrase(record: InspectionRecord | JudgementRow) -> str:
         what = "the inspection report" if is_report else "a report"
         return f"{what} published {_nice_date(published)}"
     return "an undated report"
+
+
+def _graded_sentence(grade: Grade) -> str | None:
+    """The report's own sentence giving the grade, when its evidence is one ("Children's
+    services in Lancashire require improvement to be good"): said as written, it needs no
+    restating ("was judged require improvement" would not read)."""
+    quote = " ".join(grade.evidence.quote.split()).rstrip(". ")
+    return quote if _GRADED_SENTENCE.match(quote) else None
 
 
 def _area_text(label: str, area: str) -> str:
@@ -218,7 +233,12 @@ def _authority_sentences(
         overall = last.grade_for("overall")
         if overall:
             n = citer.cite(overall.evidence)
-            out.append(f"Overall effectiveness was judged {overall.worded} [{n}].")
+            said = _graded_sentence(overall)
+            out.append(
+                f"{said} [{n}]."
+                if said
+                else f"Overall effectiveness was judged {overall.worded} [{n}]."
+            )
         return out
     if parsed.kind == "areas":
         return _every_area(parsed, authority, records, citer)
@@ -247,7 +267,10 @@ def _authority_sentences(
         g = record.grade_for(area)
         assert g is not None
         n = citer.cite(g.evidence)
-        if record.is_report:
+        said = _graded_sentence(g)
+        if record.is_report and said:
+            out.append(f"In {_inspection_phrase(record)}: {said} [{n}].")
+        elif record.is_report:
             out.append(
                 f"In {_inspection_phrase(record)}, Ofsted judged {_area_text(g.label, area)} "
                 f"in {authority} {g.worded} [{n}]."

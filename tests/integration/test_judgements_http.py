@@ -158,3 +158,9 @@ def test_other_questions_keep_the_retrieval_path(client):
     body = ask(client, "Who owns the foster carers action in Hertfordshire?")
     assert not body["abstained"]
     assert "judged" not in body["answer"]
+
+
+def test_a_grade_the_report_states_in_a_sentence_is_said_in_that_sentence(client):
+    body = ask(client, "How was Hertfordshire rated overall in 2015?")
+    assert "Children’s services in Hertfordshire are good [1]" in body["answer"]
+    assert body["citations"][0]["quote"].startswith("Children’s services in Hertfordshire are good")
