@@ -294,11 +294,10 @@ def compose_answer(
     best_overlap = max((c.overlap for c in candidates), default=0.0)
     weak_dense = best_dense is not None and best_dense < settings.min_dense
     # A sentence that says what was asked in other words ("staff turnover" for "workforce
-    # stability") answers, though it shares few of the question's words.
-    # The more of the question's words a sentence holds, the less its meaning must make up
-    # for the rest: the bar falls along a line from semantic_min at no shared word.
-    # A sentence near a question asking who, when or how much must also say a person, a date
-    # or an amount: near in meaning, it may only be on the topic.
+    # stability") answers, though it shares few of the question's words. The more of them it
+    # holds, the less its meaning must make up for the rest: the cosine bar falls along a line
+    # from semantic_min at none. Near a question asking who, when or how much, it must also
+    # say a person, a date or an amount: near in meaning, it may only be on the topic.
     close = settings.semantic_min > 0 and any(
         c.overlap
         and c.cosine + settings.semantic_per_overlap * c.overlap >= settings.semantic_min

@@ -32,9 +32,8 @@ _SINCE_THEN = re.compile(
 )
 # "why?" alone asks the reasons for the last answer: its topic is carried like a pronoun's.
 _BARE_WHY = re.compile(r"(?:why|how\s+come|how\s+so)\s*[?.!]*$", re.I)
-_BACK_REFERENCE = re.compile(r"\b(it|its|they|them|their|this|that|these|those)\b", re.I)
-# Those of them that stand for the last question's topic: "they" and "their" are mostly
-# Ofsted or the council ("what did they say about private fostering?").
+# Pronouns that stand for the last question's topic ("when is it due?"); not "they" and
+# "their", mostly Ofsted or the council ("what did they say about private fostering?").
 _TOPIC_REFERENCE = re.compile(r"\b(it|its|them|this|that|these|those)\b", re.I)
 # "why, what went wrong?": a why-question with no topic of its own asks about the last one's.
 _WHY = re.compile(r"^\W*(?:and\s+)?(?:why|how\s+come)\b", re.I)
