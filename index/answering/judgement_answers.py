@@ -120,6 +120,16 @@ def _graded_sentence(grade: Grade) -> str | None:
     return quote if _GRADED_SENTENCE.match(quote) else None
 
 
+def _same_area_name(a: str, b: str) -> bool:
+    """ "The experiences and progress of care leavers" and "experiences and progress of care
+    leavers" name the area alike."""
+
+    def bare(name: str) -> str:
+        return re.sub(r"^the\s+", "", " ".join(name.lower().split()))
+
+    return bare(a) == bare(b)
+
+
 def _area_text(label: str, area: str) -> str:
     label = label.strip().rstrip(":")
     if not label:
@@ -255,7 +265,7 @@ def _authority_sentences(
                 # Frameworks named the areas differently ("children looked after and achieving
                 # permanence" before 2018): a step graded under another name says so.
                 own = _area_text(g.label, area)
-                named = "" if own.lower() == label.lower() else f" for {own}"
+                named = "" if _same_area_name(own, label) else f" for {own}"
                 steps.append(
                     f"{g.worded}{named} in {_inspection_phrase(record)} [{citer.cite(g.evidence)}]"
                 )

@@ -164,3 +164,13 @@ def test_a_grade_the_report_states_in_a_sentence_is_said_in_that_sentence(client
     body = ask(client, "How was Hertfordshire rated overall in 2015?")
     assert "Children’s services in Hertfordshire are good [1]" in body["answer"]
     assert body["citations"][0]["quote"].startswith("Children’s services in Hertfordshire are good")
+
+
+def test_a_change_of_grades_names_an_area_again_only_where_its_name_changed(client):
+    body = ask(client, "How have Calderdale's care leavers judgements changed over time?")
+    answer = body["answer"]
+    assert answer.startswith("Calderdale's judgement for the experiences and progress of care")
+    # 2015 called it as the latest report does ("experiences and progress of care leavers"):
+    # not named twice; 2018 judged children in care and care leavers together: named.
+    assert answer.count("progress of care leavers") == 1
+    assert "for the experiences and progress of children in care and care leavers" in answer
