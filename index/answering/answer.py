@@ -342,7 +342,7 @@ def compose_answer(
         chosen.append(cand)
         per_passage[pid] = per_passage.get(pid, 0) + 1
     chosen = _one_span_per_passage(
-        _with_following(_with_announced_lists(chosen, passages), settings)
+        _with_following(_with_announced_lists(chosen, passages), settings, passages, documents)
     )
     if kind in (AMOUNT, MONEY, COUNT) and not any(
         offers(kind, c.hit.passage.text[c.start : c.end]) for c in chosen
@@ -438,10 +438,16 @@ def _next_passage(hit: Hit, passages: Sequence[Passage]) -> Hit | None:
     return Hit(passages[row], hit.score, row=row)
 
 
-def _with_following(chosen: list[Candidate], settings: AnswerSettings) -> list[Candidate]:
+def _with_following(
+    chosen: list[Candidate],
+    settings: AnswerSettings,
+    passages: Sequence[Passage] = (),
+    documents: dict[str, Document] | None = None,
+) -> list[Candidate]:
     """Each chosen sentence runs on to the next ``follow_on`` sentences of its paragraph: the
     sentence sharing the question's words names the topic ("private fostering arrangements
-    are disjointed"), the next often says what was found ("children are not seen regularly")."""
+    are disjointed"), the next often says what was found ("children are not seen regularly").
+    A paragraph the chunker split runs on into the next passage, cited there."""
     if not settings.follow_on:
         return chosen
     out: list[Candidate] = []
@@ -455,8 +461,29 @@ def _with_following(chosen: list[Candidate], settings: AnswerSettings) -> list[C
                 if "\n" in text[end:start]:
                     break
                 end = stop
+            out.append(replace(cand, end=end))
+            if not after and not text[end:].strip():
+                out.extend(_paragraph_run_on(cand, passages, documents))
+            continue
         out.append(replace(cand, end=end))
     return out
+
+
+def _paragraph_run_on(
+    cand: Candidate, passages: Sequence[Passage], documents: dict[str, Document] | None
+) -> list[Candidate]:
+    """The first sentence of the next passage when ``cand`` ends its passage mid-paragraph
+    ("… unless they explicitly request help." | "At the time of this inspection, there were
+    over 200 young people in this category.")."""
+    following = _next_passage(cand.hit, passages)
+    if following is None or documents is None or following.passage.kind == "row":
+        return []
+    document = documents.get(cand.hit.passage.doc_id)
+    between = document.text[cand.hit.passage.end : following.passage.start] if document else "\n"
+    units = _unit_terms(following.passage)
+    if "\n" in between or not units:
+        return []
+    return [replace(cand, hit=following, start=units[0][0], end=units[0][1])]
 
 
 def _one_span_per_passage(chosen: list[Candidate]) -> list[Candidate]:
