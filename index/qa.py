@@ -18,6 +18,7 @@ from index.answering.answer import (
     Composed,
     IdfTable,
     compose_answer,
+    joined,
     mentioned,
 )
 from index.answering.by_inspection import asks_by_inspection, compose_by_inspection
@@ -242,6 +243,8 @@ class QAEngine:
             or table.text_may_answer
             or parsed.beyond_grades
             or parsed.answer_kind not in (None, GRADE)
+            # A change of grades is also told in the reports' words ("declined since …").
+            or (parsed.grades is not None and parsed.grades.kind == "change")
         ):
             section = compose_by_section(
                 parsed, result.hits, self.index.passages, self.index.documents
@@ -277,6 +280,14 @@ class QAEngine:
                 self._table_hits(table.citations, result.hits),
                 "judgements",
             )
+            if _both_halves(parsed, table, text):
+                # "How did Bedford do in 2025 compared with its previous inspection?": the
+                # grades, then what the reports say changed ("declined since …"), from their
+                # prose (the grades' rows and a report's cover, its dates, are said already).
+                prose = [h for h in result.hits if not self._grades_or_cover(h)]
+                told = self._compose(parsed, prose, self._sentence_cosines(result))
+                if not told.abstained:
+                    composed = joined(table, told, CHANGE_CLAIMS)
         else:
             assert text is not None
             composed, hits, stage = text, result.hits, "answer"
@@ -304,6 +315,9 @@ class QAEngine:
                     cosines,
                 )
                 composed = by_inspection or text
+            if composed is text and table is not None and _both_halves(parsed, table, text):
+                # The passages answered a question about a change of grades: the grades too.
+                composed = joined(text, table, CHANGE_CLAIMS)
         timings = dict(result.timings_ms)
         timings[stage] = _ms(t0)
         timings["total"] = _ms(started)
@@ -346,6 +360,13 @@ class QAEngine:
             section_terms=parsed.section_terms,
             cosines=cosines,
             passages=self.index.passages,
+        )
+
+    def _grades_or_cover(self, hit: Hit) -> bool:
+        """A judgement row, or the opening passage of a report (its cover: dates, inspector)."""
+        meta = self.index.documents[hit.passage.doc_id].meta
+        return hit.passage.kind == "row" or (
+            hit.passage.start == 0 and meta.doc_type in REPORT_TYPES
         )
 
     def _table_answers(self, table: Composed, text: Composed | None, parsed: Question) -> bool:
@@ -420,6 +441,22 @@ def _with_index_weights(settings: Settings, manifest: Manifest) -> Settings:
 def _votes(question: Question) -> Votes:
     """What the question says besides its words, as the searcher's votes."""
     return Votes(question.when, question.answer_kind, question.sources, question.sections)
+
+
+# Claims of the other half a change-of-grades answer adds (eval/RESULTS.md).
+CHANGE_CLAIMS = 2
+
+
+def _both_halves(parsed: Question, table: Composed, text: Composed | None) -> bool:
+    """Whether a question about a change of grades is answered by the grades and by what the
+    reports say changed: both the table and the passages answered it."""
+    return (
+        parsed.grades is not None
+        and parsed.grades.kind == "change"
+        and not table.abstained
+        and text is not None
+        and not text.abstained
+    )
 
 
 def _retrieval_query(question: Question, filters: Filters) -> str:

@@ -368,6 +368,25 @@ def compose_answer(
     )
 
 
+_CLAIM = re.compile(r".+?(?:\s*\[\d+\])+", re.S)
+
+
+def joined(first: Composed, second: Composed, claims: int) -> Composed:
+    """``first`` followed by the first ``claims`` claims of ``second``, its markers and
+    citations renumbered after ``first``'s."""
+    offset = len(first.citations)
+    kept = [m.group(0).strip() for m in _CLAIM.finditer(second.answer)][:claims]
+    cited = sorted({int(n) for claim in kept for n in re.findall(r"\[(\d+)\]", claim)})
+    number = {old: offset + k for k, old in enumerate(cited, start=1)}
+    more = [replace(c, n=number[c.n]) for c in second.citations if c.n in number]
+    said = [re.sub(r"\[(\d+)\]", lambda m: f"[{number[int(m.group(1))]}]", c) for c in kept]
+    return replace(
+        first,
+        answer=" ".join([first.answer, *said]),
+        citations=[*first.citations, *more],
+    )
+
+
 def _with_announced_lists(
     chosen: list[Candidate], passages: Sequence[Passage] = ()
 ) -> list[Candidate]:

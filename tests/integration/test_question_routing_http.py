@@ -134,3 +134,16 @@ def test_a_line_labelled_with_the_role_asked_about_leads_a_who_answer(client):
     )
     assert body["answer"].startswith("Author: Karen Noble")
     assert "Karen Noble" in body["citations"][0]["quote"]
+
+
+def test_a_change_of_grades_is_answered_with_the_grades_then_the_reports_words(client):
+    body = ask(client, "How did Calderdale do in 2024 compared with its previous inspection?")
+    answer = body["answer"]
+    assert answer.startswith("Calderdale's judgement for overall effectiveness was")
+    grades, _, told = answer.partition("2024 [3]. ")
+    assert "then good in the inspection of 19 to 23 February" in grades
+    # Then what the 2024 report says changed, cited to its prose (not a row, not its cover).
+    assert told.startswith("Since the last inspection of Calderdale")
+    assert "Grade:" not in told and "Inspection dates" not in told
+    cited = {c["n"]: c for c in body["citations"]}
+    assert "Since the last inspection" in cited[4]["quote"]
