@@ -22,6 +22,7 @@ from index.answering.answer import (
     mentioned,
 )
 from index.answering.by_inspection import asks_by_inspection, compose_by_inspection
+from index.answering.by_judgement import findings_behind_grade, summary_of
 from index.answering.by_section import compose_by_section
 from index.answering.judgement_answers import answer_judgement_question
 from index.answering.judgement_table import JudgementTable
@@ -318,6 +319,13 @@ class QAEngine:
             if composed is text and table is not None and _both_halves(parsed, table, text):
                 # The passages answered a question about a change of grades: the grades too.
                 composed = joined(text, table, CHANGE_CLAIMS)
+        behind = findings_behind_grade(
+            parsed, history, self.judgements, self.index.passages, self.index.documents
+        )
+        told = summary_of(behind, self.index.documents)
+        if told is not None:
+            # "Why?" after a grade: what the report says under that judgement's heading.
+            composed, hits, stage = told, result.hits, "answer"
         timings = dict(result.timings_ms)
         timings[stage] = _ms(t0)
         timings["total"] = _ms(started)

@@ -120,6 +120,16 @@ def _graded_sentence(grade: Grade) -> str | None:
     return quote if _GRADED_SENTENCE.match(quote) else None
 
 
+def graded(parsed: GradeRequest, authority: str, table: JudgementTable) -> Grade | None:
+    """The grade a grade question asks about, as its report gave it (the newest of the year
+    asked, or before the inspection named)."""
+    for area in parsed.areas:
+        record = _latest(table.for_authority(authority), area, parsed.year, parsed.before)
+        if record is not None and record.is_report:
+            return record.grade_for(area)
+    return None
+
+
 def _same_area_name(a: str, b: str) -> bool:
     """ "The experiences and progress of care leavers" and "experiences and progress of care
     leavers" name the area alike."""

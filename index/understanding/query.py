@@ -247,6 +247,11 @@ def _expand_definite(question: str, previous: str) -> str:
     )
 
 
+def asks_why(question: str) -> bool:
+    """Whether ``question`` asks for reasons ("why?", "why was it only good?")."""
+    return bool(_WHY.match(question))
+
+
 def _why_alone(question: str) -> bool:
     """A why-question of at most two words beyond its frame ("why, what went wrong?")."""
     if not _WHY.match(question):

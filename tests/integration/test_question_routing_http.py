@@ -147,3 +147,13 @@ def test_a_change_of_grades_is_answered_with_the_grades_then_the_reports_words(c
     assert "Grade:" not in told and "Inspection dates" not in told
     cited = {c["n"]: c for c in body["citations"]}
     assert "Since the last inspection" in cited[4]["quote"]
+
+
+def test_why_after_a_grade_quotes_the_reports_findings_under_that_judgement(client):
+    grade = "How was Calderdale rated for children in care and care leavers in 2018?"
+    body = ask(client, "why?", history=[grade])
+    assert not body["abstained"]
+    [cited] = body["citations"]
+    assert cited["doc_id"] == "calderdale-children-s-services-inspection-19-december-2018"
+    assert cited["section"].startswith("The experiences and progress of children in care")
+    assert "Grade:" not in body["answer"]
