@@ -140,8 +140,9 @@ _EVALUATIVE = frozenset(
 # A sentence that announces a list ("… identified the following areas for improvement.",
 # "… in relation to:") is only half an answer without the items after it.
 _ANNOUNCES_LIST = re.compile(r"(:\s*$|\bthe following\b[^.]*\.?\s*$)", re.I)
-_LIST_ITEM = re.compile(r"\s*(?:[•◼▪·*\-–]|\(?\d{1,2}[.)])\s")
+_LIST_ITEM = re.compile(r"\s*(?:[•◼▪·*\-–]|\(?(?:\d{1,2}|[a-z])[.)])\s")
 _LIST_ITEMS = 4
+_ANNOUNCING_WORDS = 4  # a heading announcing a list says what it lists, in some words
 _YEAR_TERM = re.compile(r"(?:19|20)\d\d")
 _PAGE_HEADER = re.compile(r"^\s*SOURCE:\s*\S+")
 _SHORT_LINE_WORDS = 12
@@ -400,6 +401,14 @@ def _with_announced_lists(
     for cand in chosen:
         out.append(cand)
         taken.add((cand.hit.passage.passage_id, cand.start))
+        if _under_announced_list(cand.hit.passage):
+            # Its heading announces the list it is an item of ("The key areas for improvement
+            # identified by Ofsted were around:"): the list from its first item.
+            for start, end in _list_items(cand.hit.passage.text, 0):
+                if (cand.hit.passage.passage_id, start) not in taken:
+                    out.append(replace(cand, start=start, end=end))
+                    taken.add((cand.hit.passage.passage_id, start))
+            break
         if not _ANNOUNCES_LIST.search(cand.hit.passage.text[cand.start : cand.end]):
             continue
         items = _list_items(cand.hit.passage.text, cand.end)
@@ -420,6 +429,17 @@ def _with_announced_lists(
         if found:
             break
     return out
+
+
+def _under_announced_list(passage: Passage) -> bool:
+    """Whether ``passage`` stands under a heading announcing a list ("This local authority is
+    good because:"), not a one-word label ("Minutes:")."""
+    heading = passage.section.split(" › ")[-1]
+    return (
+        passage.kind != "row"
+        and len(heading.split()) >= _ANNOUNCING_WORDS
+        and bool(_ANNOUNCES_LIST.search(heading))
+    )
 
 
 def _list_items(text: str, after: int) -> list[tuple[int, int]]:

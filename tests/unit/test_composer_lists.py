@@ -58,3 +58,23 @@ def test_a_list_the_chunker_carried_into_the_next_passage_is_still_quoted(tmp_pa
     assert "Professional curiosity" in answer.answer
     assert "Members thanked" not in answer.answer  # the list ended with its last bullet
     assert any("Professional curiosity" in c.text for c in answer.citations)
+
+
+def test_an_item_under_a_heading_announcing_its_list_is_answered_with_the_list(tmp_path) -> None:
+    minutes = (
+        "Cabinet minutes\n\n"
+        "The key areas for improvement identified by Ofsted in Testshire were around:\n\n"
+        "a. The quality and effectiveness of plans for children and care leavers.\n\n"
+        "b. Sufficiency of suitable foster homes for children.\n\n"
+        "c. Frontline management oversight across the service.\n\n"
+        "Members thanked officers for the report."
+    )
+    engine = _engine(tmp_path, minutes)
+    holding = next(p for p in engine.index.passages if "foster homes" in p.text)
+    assert holding.section.endswith("were around:")  # the shape under test
+    answer = engine.ask("What did Ofsted say about management oversight in Testshire?")
+    assert not answer.abstained
+    said = answer.answer
+    assert "a. The quality and effectiveness of plans" in said
+    assert said.index("quality and effectiveness") < said.index("Frontline management")
+    assert "Members thanked" not in said
