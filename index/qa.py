@@ -318,7 +318,7 @@ class QAEngine:
                 composed = by_inspection or text
             if composed is text and table is not None and _both_halves(parsed, table, text):
                 # The passages answered a question about a change of grades: the grades too.
-                composed = joined(text, table, CHANGE_CLAIMS)
+                composed = joined(text, table)
         behind = findings_behind_grade(
             parsed, history, self.judgements, self.index.passages, self.index.documents
         )

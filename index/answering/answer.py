@@ -372,20 +372,18 @@ def compose_answer(
 _CLAIM = re.compile(r".+?(?:\s*\[\d+\])+", re.S)
 
 
-def joined(first: Composed, second: Composed, claims: int) -> Composed:
-    """``first`` followed by the first ``claims`` claims of ``second``, its markers and
-    citations renumbered after ``first``'s."""
+def joined(first: Composed, second: Composed, claims: int | None = None) -> Composed:
+    """``first`` followed by ``second`` (its first ``claims`` claims, when given), its markers
+    and citations renumbered after ``first``'s."""
     offset = len(first.citations)
-    kept = [m.group(0).strip() for m in _CLAIM.finditer(second.answer)][:claims]
-    cited = sorted({int(n) for claim in kept for n in re.findall(r"\[(\d+)\]", claim)})
+    said = second.answer.strip()
+    if claims is not None:
+        said = " ".join([m.group(0).strip() for m in _CLAIM.finditer(said)][:claims])
+    cited = sorted({int(n) for n in re.findall(r"\[(\d+)\]", said)})
     number = {old: offset + k for k, old in enumerate(cited, start=1)}
     more = [replace(c, n=number[c.n]) for c in second.citations if c.n in number]
-    said = [re.sub(r"\[(\d+)\]", lambda m: f"[{number[int(m.group(1))]}]", c) for c in kept]
-    return replace(
-        first,
-        answer=" ".join([first.answer, *said]),
-        citations=[*first.citations, *more],
-    )
+    said = re.sub(r"\[(\d+)\]", lambda m: f"[{number[int(m.group(1))]}]", said)
+    return replace(first, answer=f"{first.answer} {said}", citations=[*first.citations, *more])
 
 
 def _with_announced_lists(

@@ -23,11 +23,18 @@ _WHEN_INSPECTED = r"when\s+(?:did|was|were)\b(?![^?]*\bpublish)[^?]*\b(?:inspect
 # "Were care leavers better or worse served in 2021 than in 2017?": a comparison between
 # inspections, which their grades answer.
 _BETTER_OR_WORSE = r"better|worse"
+# "How has Peterborough changed since its 2018 inspection?": a change of grades, as much as
+# of what the reports say.
+_SINCE_INSPECTION = (
+    r"(?:chang|improv|declin|deteriorat)\w*\s+since\s+(?:its|the|their)?\s*(?:\w+\s+)?"
+    r"(?:(?:19|20)\d\d\s+)?(?:ofsted\s+)?(?:inspection|ilacs)"
+)
 _CUE = re.compile(
     rf"\b(?:{GRADE_ASKED}|inspected|lead\s+inspector|ofsted\s+(?:result|outcome)|{_WHO_LED}|"
-    rf"{_WHEN_INSPECTED}|{_BETTER_OR_WORSE})\b|{GRADE}",
+    rf"{_WHEN_INSPECTED}|{_BETTER_OR_WORSE}|{_SINCE_INSPECTION})\b|{GRADE}",
     re.I,
 )
+_SINCE_INSPECTION_ASKED = re.compile(_SINCE_INSPECTION, re.I)
 _GRADE_ASKED = re.compile(rf"\b(?:{GRADE_ASKED})\b", re.I)
 _INSPECTION_WHEN = re.compile(
     r"\b(who\s+(?:inspected|led|was\s+the\s+lead)|lead\s+inspector|by\s+whom|"
@@ -116,7 +123,9 @@ def grade_request(
         return None
     if _INSPECTION_WHEN.search(question):
         return GradeRequest("inspection", named, grades, year, bool(named), before)
-    if not (named or grades or _GRADE_ASKED.search(question)):
+    if not (
+        named or grades or _GRADE_ASKED.search(question) or _SINCE_INSPECTION_ASKED.search(question)
+    ):
         return None
     # A grade's own name ("requires improvement") is not a question about improving.
     changing = _CHANGE.search(re.sub(GRADE, " ", question, flags=re.I))

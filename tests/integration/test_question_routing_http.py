@@ -157,3 +157,13 @@ def test_why_after_a_grade_quotes_the_reports_findings_under_that_judgement(clie
     assert cited["doc_id"] == "calderdale-children-s-services-inspection-19-december-2018"
     assert cited["section"].startswith("The experiences and progress of children in care")
     assert "Grade:" not in body["answer"]
+
+
+def test_how_a_council_changed_since_an_inspection_is_told_with_its_grades_too(client):
+    body = ask(client, "How has Herefordshire changed since its 2022 inspection?")
+    answer = body["answer"]
+    assert answer.startswith("Services for children in Herefordshire have significantly improved")
+    assert "Herefordshire's judgement for overall effectiveness was" in answer
+    assert "then inadequate in the inspection of 18 to 29 July 2022" in answer
+    markers = {int(n) for n in re.findall(r"\[(\d+)\]", answer)}
+    assert markers == {c["n"] for c in body["citations"]}
