@@ -222,6 +222,37 @@ class QAEngine:
             parsed, filters, max(top_k, self.answer_settings.passages_considered, DEPTH), mode
         )
         t0 = time.perf_counter()
+        # "Why?" after a grade: what the report says under that judgement's heading.
+        told = summary_of(
+            findings_behind_grade(
+                parsed, history, self.judgements, self.index.passages, self.index.documents
+            ),
+            self.index.documents,
+        )
+        composed, hits, stage = (
+            (told, result.hits, "answer")
+            if told is not None
+            else self._route(parsed, filters, missing, result)
+        )
+        timings = dict(result.timings_ms)
+        timings[stage] = _ms(t0)
+        timings["total"] = _ms(started)
+        return Answer(
+            answer=composed.answer,
+            abstained=composed.abstained,
+            citations=composed.citations,
+            resolved_query=parsed.query,
+            filters=filters,
+            timings_ms=timings,
+            hits=hits[:top_k],
+            sources=result.hits[:top_k],
+        )
+
+    def _route(
+        self, parsed: Question, filters: Filters, missing: list[str], result: SearchResult
+    ) -> tuple[Composed, list[Hit], str]:
+        """The answer, what it read and which stage made it: the judgements table, the
+        passages, a report's section or an answer per inspection."""
         # Grades, dates and inspectors come from the judgements table, cited to the report;
         # everything else (and what the table cannot answer) from the retrieved passages.
         table = (
@@ -239,6 +270,7 @@ class QAEngine:
             else None
         )
         text = section = None
+        cosines: CosinesOf | None = None
         if (
             table is None
             or table.text_may_answer
@@ -286,7 +318,7 @@ class QAEngine:
                 # grades, then what the reports say changed ("declined since …"), from their
                 # prose (the grades' rows and a report's cover, its dates, are said already).
                 prose = [h for h in result.hits if not self._grades_or_cover(h)]
-                told = self._compose(parsed, prose, self._sentence_cosines(result))
+                told = self._compose(parsed, prose, cosines)
                 if not told.abstained:
                     composed = joined(table, told, CHANGE_CLAIMS)
         else:
@@ -319,26 +351,7 @@ class QAEngine:
             if composed is text and table is not None and _both_halves(parsed, table, text):
                 # The passages answered a question about a change of grades: the grades too.
                 composed = joined(text, table)
-        behind = findings_behind_grade(
-            parsed, history, self.judgements, self.index.passages, self.index.documents
-        )
-        told = summary_of(behind, self.index.documents)
-        if told is not None:
-            # "Why?" after a grade: what the report says under that judgement's heading.
-            composed, hits, stage = told, result.hits, "answer"
-        timings = dict(result.timings_ms)
-        timings[stage] = _ms(t0)
-        timings["total"] = _ms(started)
-        return Answer(
-            answer=composed.answer,
-            abstained=composed.abstained,
-            citations=composed.citations,
-            resolved_query=parsed.query,
-            filters=filters,
-            timings_ms=timings,
-            hits=hits[:top_k],
-            sources=result.hits[:top_k],
-        )
+        return composed, hits, stage
 
     def _sentence_cosines(self, result: SearchResult) -> CosinesOf | None:
         """Each sentence's cosine with the question, worked out for a passage when an

@@ -399,27 +399,8 @@ def _with_announced_lists(
     for cand in chosen:
         out.append(cand)
         taken.add((cand.hit.passage.passage_id, cand.start))
-        if _under_announced_list(cand.hit.passage):
-            # Its heading announces the list it is an item of ("The key areas for improvement
-            # identified by Ofsted were around:"): the list from its first item.
-            for start, end in _list_items(cand.hit.passage.text, 0):
-                if (cand.hit.passage.passage_id, start) not in taken:
-                    out.append(replace(cand, start=start, end=end))
-                    taken.add((cand.hit.passage.passage_id, start))
-            break
-        if not _ANNOUNCES_LIST.search(cand.hit.passage.text[cand.start : cand.end]):
-            continue
-        items = _list_items(cand.hit.passage.text, cand.end)
-        found = [(cand, start, end) for start, end in items]
-        following = _next_passage(cand.hit, passages)
-        if len(items) < _LIST_ITEMS and following is not None:
-            # The chunker closed the passage inside the list ("…in the following areas:"
-            # and its bullets in the next passage): an item there opens the next passage.
-            more = _list_items(following.passage.text, 0)
-            if more and (not items or _LIST_ITEM.match(following.passage.text)):
-                moved = replace(cand, hit=following)
-                found += [(moved, start, end) for start, end in more]
-        for holder, start, end in found[:_LIST_ITEMS]:
+        found = _announced_items(cand, passages)
+        for holder, start, end in found:
             key = (holder.hit.passage.passage_id, start)
             if key not in taken:
                 out.append(replace(holder, start=start, end=end))
@@ -427,6 +408,31 @@ def _with_announced_lists(
         if found:
             break
     return out
+
+
+def _announced_items(
+    cand: Candidate, passages: Sequence[Passage]
+) -> list[tuple[Candidate, int, int]]:
+    """The first items of the list ``cand`` is announced by or announces, each with the
+    candidate that holds its passage; empty when it is neither."""
+    text = cand.hit.passage.text
+    if _under_announced_list(cand.hit.passage):
+        # Its heading announces the list it is an item of ("The key areas for improvement
+        # identified by Ofsted were around:"): the list from its first item.
+        return [(cand, start, end) for start, end in _list_items(text, 0)]
+    if not _ANNOUNCES_LIST.search(text[cand.start : cand.end]):
+        return []
+    items = _list_items(text, cand.end)
+    found = [(cand, start, end) for start, end in items]
+    following = _next_passage(cand.hit, passages)
+    if len(items) < _LIST_ITEMS and following is not None:
+        # The chunker closed the passage inside the list ("…in the following areas:" and its
+        # bullets in the next passage): an item there opens the next passage.
+        more = _list_items(following.passage.text, 0)
+        if more and (not items or _LIST_ITEM.match(following.passage.text)):
+            moved = replace(cand, hit=following)
+            found += [(moved, start, end) for start, end in more]
+    return found[:_LIST_ITEMS]
 
 
 def _under_announced_list(passage: Passage) -> bool:

@@ -1,4 +1,5 @@
-"""A sentence announcing a list is answered with the list's items, wherever they were found."""
+"""The composer reads on where a passage stops short: a list is answered with its items, and a
+paragraph the chunker split with its last sentence, wherever they were found."""
 
 from index.build import build_index
 from index.qa import QAEngine
@@ -12,6 +13,14 @@ LETTER = (
     "highlighted a number of strengths:\n\n"
     "• senior leaders have a good understanding of frontline practice"
 )
+
+
+def _filler(sentences: int) -> str:
+    """A paragraph's worth of sentences, long enough to push what follows to a passage end."""
+    return " ".join(
+        f"Inspectors met social workers in team {n} and read the records of their children."
+        for n in range(1, sentences + 1)
+    )
 
 
 def _engine(tmp_path, text: str) -> QAEngine:
@@ -38,13 +47,9 @@ def test_an_item_chosen_for_its_own_words_stays_under_the_sentence_announcing_it
 def test_a_list_the_chunker_carried_into_the_next_passage_is_still_quoted(tmp_path) -> None:
     # A long paragraph ends the passage with the list's announcement: its bullets open the
     # next passage of the document.
-    filler = " ".join(
-        f"Inspectors met social workers in team {n} and read the records of their children."
-        for n in range(1, 13)
-    )
     minutes = (
         "Scrutiny panel minutes\n\n"
-        f"{filler} The monitoring visit to Testshire reviewed progress in the following areas "
+        f"{_filler(12)} The monitoring visit to Testshire reviewed progress in the following areas "
         "of concern:\n\n"
         "· Decisions taken by the multi-agency safeguarding hub.\n\n"
         "· Professional curiosity and the quality of assessments.\n\n"
@@ -78,3 +83,22 @@ def test_an_item_under_a_heading_announcing_its_list_is_answered_with_the_list(t
     assert "a. The quality and effectiveness of plans" in said
     assert said.index("quality and effectiveness") < said.index("Frontline management")
     assert "Members thanked" not in said
+
+
+def test_the_sentence_after_a_passage_break_in_a_paragraph_is_quoted_too(tmp_path) -> None:
+    report = (
+        "Care leavers\n\n"
+        f"{_filler(11)} When young people in Testshire become 21, they are no longer "
+        "provided with a personal adviser unless they ask for help. At the time of this "
+        "inspection, there were over 200 young people in this category.\n\n"
+        "Managers are recruiting more advisers."
+    )
+    engine = _engine(tmp_path, report)
+    # The shape under test: the paragraph's last sentence opens the next passage.
+    [holding] = [p for p in engine.index.passages if "over 200" in p.text]
+    assert holding.text.startswith("At the time of this inspection")
+    answer = engine.ask("How many care leavers over 21 in Testshire have no personal adviser?")
+    assert not answer.abstained
+    assert "no longer provided with a personal adviser" in answer.answer
+    assert "over 200 young people" in answer.answer
+    assert any("over 200" in c.quote for c in answer.citations)

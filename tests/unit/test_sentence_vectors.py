@@ -15,6 +15,15 @@ from index.text import passage_sentences
 MODEL = "sentence-transformers/all-MiniLM-L6-v2"
 
 
+# A finding worded otherwise than the questions asked of it ("leaving their jobs").
+STAFF_TURNOVER = (
+    "Inspection findings\n\n"
+    "Staff turnover has been significant in recent years, and half of the current social "
+    "workers are agency locums. Managers are recruiting permanent staff.\n\n"
+    "Children in care live close to their families and attend good schools."
+)
+
+
 def _built(tmp_path, text: str, **settings_given) -> Settings:
     """An index of one text file, built with the real model."""
     corpus = tmp_path / "corpus"
@@ -23,6 +32,12 @@ def _built(tmp_path, text: str, **settings_given) -> Settings:
     settings = Settings(index_dir=tmp_path / "index", **settings_given)
     build_index([corpus], settings.index_dir, settings, progress=False)
     return settings
+
+
+def _closest_sentence(engine: QAEngine, question: str) -> float:
+    """The best cosine of the first passage's sentences with ``question``, as int8 makes it."""
+    vector = engine.searcher.encoder.encode_query(question)
+    return max(engine.searcher.sentence_cosines(vector)(0).by_start.values())
 
 
 def test_every_sentence_of_the_shipped_corpus_has_its_own_vector(engine: QAEngine) -> None:
@@ -76,18 +91,11 @@ def test_an_index_built_without_sentence_vectors_still_answers(tmp_path) -> None
 
 
 def test_a_sentence_close_in_meaning_answers_a_question_worded_otherwise(tmp_path) -> None:
-    settings = _built(
-        tmp_path,
-        "Inspection findings\n\n"
-        "Staff turnover has been significant in recent years, and half of the current social "
-        "workers are agency locums. Managers are recruiting permanent staff.\n\n"
-        "Children in care live close to their families and attend good schools.",
-    )
+    settings = _built(tmp_path, STAFF_TURNOVER)
     question = "Are many social workers leaving their jobs?"  # shares few words with it
     words_only = QAEngine.open(settings.model_copy(update={"abstain_unless_cosine": 0.0}))
     assert words_only.ask(question).abstained
-    vector = words_only.searcher.encoder.encode_query(question)
-    closest = max(words_only.searcher.sentence_cosines(vector)(0).by_start.values())
+    closest = _closest_sentence(words_only, question)
     # The threshold just under this question's closest sentence, whatever int8 makes of it.
     meaning = QAEngine.open(settings.model_copy(update={"abstain_unless_cosine": closest - 0.05}))
     answer = meaning.ask(question)
@@ -121,17 +129,9 @@ def test_the_gate_still_catches_a_namesake_trap_whose_answer_is_far_in_meaning(
 
 
 def test_a_sentence_sharing_some_words_needs_less_closeness_to_answer(tmp_path) -> None:
-    settings = _built(
-        tmp_path,
-        "Inspection findings\n\n"
-        "Staff turnover has been significant in recent years, and half of the current social "
-        "workers are agency locums. Managers are recruiting permanent staff.\n\n"
-        "Children in care live close to their families and attend good schools.",
-    )
+    settings = _built(tmp_path, STAFF_TURNOVER)
     question = "Are many social workers leaving their jobs for other employers?"
-    probe = QAEngine.open(settings)
-    vector = probe.searcher.encoder.encode_query(question)
-    closest = max(probe.searcher.sentence_cosines(vector)(0).by_start.values())
+    closest = _closest_sentence(QAEngine.open(settings), question)
     # The bar just above the closest sentence: on meaning alone it does not answer ...
     flat = {"abstain_unless_cosine": closest + 0.1, "abstain_cosine_per_overlap": 0.0}
     assert QAEngine.open(settings.model_copy(update=flat)).ask(question).abstained
