@@ -156,6 +156,16 @@ class Searcher:
         self._date = np.array([first for first, _ in spans], dtype="U10")
         self._date_last = np.array([last for _, last in spans], dtype="U10")
         self._title = [docs[p.doc_id].meta.title.lower() for p in index.passages]
+        # A report is dated by its publication, often the year after its inspection ("the
+        # 2021 inspection" of Bedford came out in January 2022): its years are both.
+        inspected = {
+            r.doc_id: {f.value[:4] for f in (r.start_date, r.end_date) if f and f.value}
+            for r in index.judgements
+        }
+        self._years = {
+            doc_id: frozenset({(doc.meta.date or "")[:4]} | inspected.get(doc_id, set())) - {""}
+            for doc_id, doc in docs.items()
+        }
         self._heading_terms: dict[int, frozenset[str]] = {}
         self._heading_by_text: dict[str, frozenset[str]] = {}
         self._passage_terms: dict[int, str] = {}
@@ -573,7 +583,8 @@ class Searcher:
             return {
                 r
                 for r in rows
-                if self._date[r][:4] in when.years or any(y in self._title[r] for y in when.years)
+                if self._years[self._doc_ids[r]] & set(when.years)
+                or any(y in self._title[r] for y in when.years)
             }
         if when.after:
             return {r for r in rows if self._date[r] > when.after}
