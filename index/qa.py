@@ -400,7 +400,12 @@ class QAEngine:
         the table's, and the table says nothing to what it does not cover at all.
         """
         assert parsed.grades is not None
-        if parsed.answer_kind not in (None, GRADE) and parsed.grades.kind != "inspection":
+        if (
+            parsed.answer_kind not in (None, GRADE)
+            and parsed.grades.kind != "inspection"
+            # "How many areas were judged good?" is counted in the table.
+            and not parsed.grades.counted
+        ):
             return False
         if text is None:
             return True

@@ -262,6 +262,8 @@ def _authority_sentences(
         return out
     if parsed.kind == "areas":
         return _every_area(parsed, authority, records, citer)
+    if parsed.kind == "ever":
+        return _ever_judged(parsed, authority, reports, citer)
     for area in parsed.areas:
         if parsed.kind == "change":
             graded = [r for r in reports if r.grade_for(area)]
@@ -313,10 +315,7 @@ def _every_area(
     )
     if record is None or not record.grades:
         return []
-    asked = parsed.grades[0]
     graded = list(record.grades.values())
-    hits = [g for g in graded if _is_grade(g.grade, asked)]
-    rest = [g for g in graded if g not in hits]
 
     def listed(grades: list[Grade]) -> str:
         return "; ".join(
@@ -324,12 +323,67 @@ def _every_area(
         )
 
     where = f"In {_inspection_phrase(record)}"
+    if not parsed.grades:
+        # "Which area scored lowest?": the areas of that grade first, then the others.
+        lowest = parsed.ranked == "lowest"
+        graded.sort(key=lambda g: _grade_rank(g.grade), reverse=lowest)
+        hits = [g for g in graded if _grade_rank(g.grade) == _grade_rank(graded[0].grade)]
+        rest = [g for g in graded if g not in hits]
+        which = f"the {parsed.ranked} grade in {authority} was for"
+        out = [f"{where}, {which} {listed(hits)}."]
+        return out + ([f"The other judgements: {listed(rest)}."] if rest else [])
+    asked = parsed.grades[0]
+    hits = [g for g in graded if _is_grade(g.grade, asked)]
+    rest = [g for g in graded if g not in hits]
     if not hits:
         return [f"{where}, no area in {authority} was judged {asked}: {listed(graded)}."]
-    out = [f"{where}, Ofsted judged {listed(hits)} in {authority}."]
+    noun = "area" if len(hits) == 1 else "areas"
+    count = f"{len(hits)} {noun} {asked}: " if parsed.counted else ""
+    out = [f"{where}, Ofsted judged {count}{listed(hits)} in {authority}."]
     if rest:
         out.append(f"The other judgements: {listed(rest)}.")
     return out
+
+
+def _ever_judged(
+    parsed: GradeRequest, authority: str, reports: list[InspectionRecord], citer: Citer
+) -> list[str]:
+    """Every inspection that judged an area (the one named, or any) the grade asked about:
+    "has Calderdale ever been rated outstanding?"; when none did, each overall grade."""
+    asked = parsed.grades[0]
+    found: list[str] = []
+    for record in reports:
+        hits = [
+            g
+            for g in record.grades.values()
+            if _is_grade(g.grade, asked) and (not parsed.area_named or g.area in parsed.areas)
+        ]
+        if hits:
+            areas = "; ".join(
+                f"{_area_text(g.label, g.area)} [{citer.cite(g.evidence)}]" for g in hits
+            )
+            found.append(
+                f"In {_inspection_phrase(record)}, Ofsted judged {authority} {asked} for {areas}."
+            )
+    if found:
+        return found
+    overall = [
+        f"{g.worded} in {_inspection_phrase(r)} [{citer.cite(g.evidence)}]"
+        for r in reports
+        if (g := r.grade_for("overall"))
+    ]
+    if not overall:
+        return []
+    return [
+        f"No inspection in the documents judged {authority} {asked}; overall effectiveness was "
+        + ", then ".join(overall)
+        + "."
+    ]
+
+
+def _grade_rank(grade: str) -> int:
+    """0 for outstanding to 3 for inadequate (SIF's "requires improvement to be good" too)."""
+    return next((k for k, g in enumerate(GRADES) if grade.lower().startswith(g)), len(GRADES))
 
 
 def _is_grade(grade: str, asked: str) -> bool:

@@ -49,11 +49,32 @@ _LIST = re.compile(
 )
 # "Were any areas judged inadequate?", "was anything outstanding?", "which judgements were
 # good?": about every area of one inspection, not the overall grade.
-_AREA_NOUNS = r"(?:of\s+the\s+)?(?:areas?|judgements?|judgments?|parts?|aspects?)"
+_AREA_NOUNS = r"(?:of\s+the\s+)?(?:areas?|judgements?|judgments?|parts?|aspects?|services)"
 _ANY_AREA = re.compile(
-    rf"\b(?:any(?:thing|where)?|every(?:thing)?|none)\b|\b(?:which|what|all|any|no)\s+{_AREA_NOUNS}\b",
+    rf"\b(?:any(?:thing|where)?|every(?:thing)?|none)\b"
+    rf"|\b(?:which|what|all|any|no|how\s+many)\s+{_AREA_NOUNS}\b",
     re.I,
 )
+_HOW_MANY = re.compile(r"\bhow\s+many\b", re.I)
+# "Which area scored lowest?", "what was Devon's weakest judgement?": every area of one
+# inspection, the lowest (or highest) graded first. The word qualifies an area (not "what
+# is Derby best at?", "the best support for care leavers").
+_SUPERLATIVE = r"(lowest|worst|weakest|poorest|highest|best|strongest)"
+_AREA_NOUN = r"(?:areas?|judgements?|judgments?|parts?|aspects?)"
+_RANKED = re.compile(
+    rf"\b{_SUPERLATIVE}(?:[\s-]+(?:rated|graded|judged|scored|scoring))?\s+{_AREA_NOUN}\b"
+    rf"|\b{_AREA_NOUN}\s+(?:\w+\s+){{0,3}}?(?:was|were|is|got|scored|received|came\s+out)"
+    rf"\s+(?:the\s+)?{_SUPERLATIVE}\b",
+    re.I,
+)
+# "Has Calderdale ever been rated outstanding?": every inspection, not the latest.
+_EVER = re.compile(
+    rf"\bever\s+(?:been\s+)?(?:(?:rated|judged|graded|got|received|had|achieved)\s+)?"
+    rf"(?:an?\s+)?(?:{GRADE})\b",
+    re.I,
+)
+# "Is Halton still inadequate?": the latest grade answers it.
+_STILL = re.compile(rf"\bstill\s+(?:(?:be|being|rated|judged|graded)\s+)?(?:{GRADE})\b", re.I)
 # "The experiences and progress of children …" names an area; it does not ask about change.
 _CHANGE = re.compile(
     r"\b(chang\w*|improv\w*|declin\w*|(?<!and\s)progress(?:ed)?(?!\s+of\b)|compar\w*|"
@@ -72,16 +93,30 @@ _FINDING = re.compile(
 )
 _OTHER_JUDGEMENTS = re.compile(OTHER_JUDGEMENTS, re.I)
 
+# "Rated before the 2019 inspection", "the inspection before 2025": a bound, not the year
+# asked (for grades only: "funding before the 2019 inspection" is in the 2019 documents).
+_BEFORE_YEAR = re.compile(
+    r"\bbefore\s+(?:the|its|their)\s+((?:19[89]\d|20\d\d))\s+(?:ofsted\s+)?"
+    r"(?:inspection|ilacs|report|judgements?|visit)\b"
+    r"|\b(?:inspection|report|one|judgements?|visit)\s+before\s+((?:19[89]\d|20\d\d))\b",
+    re.I,
+)
+
 
 @dataclass(frozen=True)
 class GradeRequest:
-    kind: str  # "grade" | "change" | "inspection" | "list" | "transition" | "areas"
+    kind: str  # "grade" | "change" | "inspection" | "list" | "transition" | "areas" | "ever"
     areas: tuple[str, ...]
     grades: tuple[str, ...]
     year: int | None
     # The question names an area itself (``areas`` falls back to "overall" when it does not).
     area_named: bool
     before: str = ""  # "rated before that": the newest inspection before this (ISO-comparable)
+    ranked: str = ""  # "lowest" | "highest": the areas in that order of grade
+    counted: bool = False  # "how many areas …": the answer says how many
+    # Words the request's shape used beyond the grade words ("ever", "lowest", "how many"):
+    # not something else the question asks.
+    frame: tuple[str, ...] = ()
 
 
 def areas_named(question: str) -> tuple[str, ...]:
@@ -104,7 +139,12 @@ def grade_request(
     question: str, authorities: tuple[str, ...], when: When | None
 ) -> GradeRequest | None:
     """What a grade question asks, or None when it is not one."""
-    if not _CUE.search(question) or _OTHER_JUDGEMENTS.search(question):
+    superlative = _RANKED.search(question)
+    ranked = ""
+    if superlative:
+        word = (superlative.group(1) or superlative.group(2)).lower()
+        ranked = "highest" if word in ("highest", "best", "strongest") else "lowest"
+    if not (_CUE.search(question) or ranked) or _OTHER_JUDGEMENTS.search(question):
         return None
     if _FINDING.search(question) and not _GRADE_ASKED.search(question):
         return None
@@ -113,6 +153,9 @@ def grade_request(
     grades = tuple(re.sub(r"\s+", " ", g.lower()) for g in re.findall(GRADE, question, re.I))
     year = int(when.years[0]) if when and when.years else None
     before = when.before if when else ""
+    earlier = _BEFORE_YEAR.search(question)
+    if earlier:
+        year, before = None, earlier.group(1) or earlier.group(2)
     if not authorities:
         transition = _FROM_TO.search(question)
         if transition and (_LIST.search(question) or _CHANGE.search(question)):
@@ -124,14 +167,27 @@ def grade_request(
     if _INSPECTION_WHEN.search(question):
         return GradeRequest("inspection", named, grades, year, bool(named), before)
     if not (
-        named or grades or _GRADE_ASKED.search(question) or _SINCE_INSPECTION_ASKED.search(question)
+        named
+        or grades
+        or ranked
+        or _GRADE_ASKED.search(question)
+        or _SINCE_INSPECTION_ASKED.search(question)
     ):
         return None
+    if ranked and not named and not grades:
+        return GradeRequest("areas", (), (), year, False, before, ranked=ranked, frame=(word,))
+    if grades and _EVER.search(question):
+        return GradeRequest("ever", named, grades[:1], None, bool(named), frame=("ever",))
     # A grade's own name ("requires improvement") is not a question about improving.
     changing = _CHANGE.search(re.sub(GRADE, " ", question, flags=re.I))
     if grades and not named and _ANY_AREA.search(question) and not changing:
-        return GradeRequest("areas", (), grades[:1], year, False, before)
+        counted = bool(_HOW_MANY.search(question))
+        frame = ("how", "many") if counted else ()
+        return GradeRequest(
+            "areas", (), grades[:1], year, False, before, counted=counted, frame=frame
+        )
     if changing or (when and len(when.years) > 1):
         # Two inspections named ("in 2014 vs 2017", "between 2015 and 2018"): how it changed.
         return GradeRequest("change", areas, grades, year, bool(named))
-    return GradeRequest("grade", areas, grades, year, bool(named), before)
+    frame = ("still",) if _STILL.search(question) else ()
+    return GradeRequest("grade", areas, grades, year, bool(named), before, frame=frame)

@@ -124,6 +124,8 @@ def parse_question(
         # "What did Lancashire need to improve after the Dec 2022 inspection?": that
         # inspection's own list, not a later report's ("improved since 2022" is the later one).
         when = When(years=(when.after[:4],))
+    grades = grade_request(asking, about, when)
+    framed = frozenset(tokenize([" ".join(grades.frame)])[0]) if grades else frozenset()
     return Question(
         text=text,
         query=query,
@@ -141,7 +143,9 @@ def parse_question(
         topic_terms=terms,
         source_terms=tuple(t for t in topic_terms(topic) if t not in terms),
         names=tuple(named_terms(strip_authorities(text))),
-        grades=grade_request(asking, about, when),
-        beyond_grades=tuple(t for t in terms if t not in _GRADE_QUESTION_STEMS and not t.isdigit()),
+        grades=grades,
+        beyond_grades=tuple(
+            t for t in terms if t not in _GRADE_QUESTION_STEMS | framed and not t.isdigit()
+        ),
         points_to_document=points_to_a_document(text),
     )

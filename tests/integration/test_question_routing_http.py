@@ -167,3 +167,44 @@ def test_how_a_council_changed_since_an_inspection_is_told_with_its_grades_too(c
     assert "then inadequate in the inspection of 18 to 29 July 2022" in answer
     markers = {int(n) for n in re.findall(r"\[(\d+)\]", answer)}
     assert markers == {c["n"] for c in body["citations"]}
+
+
+def test_which_area_scored_lowest_leads_with_the_lowest_graded_areas(client):
+    body = ask(client, "Which area scored lowest in Hertfordshire's 2023 inspection?")
+    assert "judgements" in body["timings_ms"]
+    assert "the lowest grade in Hertfordshire was for" in body["answer"]
+    lead = body["answer"].split("The other judgements:")[0]
+    assert "good [" in lead and "outstanding" not in lead, body["answer"]
+    assert len(body["citations"]) >= 4  # every area, each cited
+
+
+def test_ever_judged_a_grade_looks_at_every_inspection(client):
+    body = ask(client, "Has Calderdale ever been rated outstanding?")
+    assert (
+        "Calderdale outstanding for the experiences and progress of children in care"
+        in (body["answer"])
+    )
+    assert [c["date"][:4] for c in body["citations"]] == ["2018"]
+    never = ask(client, "Has Hertfordshire ever been judged inadequate?")
+    assert never["answer"].startswith("No inspection in the documents judged Hertfordshire")
+    assert len({c["doc_id"] for c in never["citations"]}) == 3  # each inspection's grade
+
+
+def test_rated_before_a_years_inspection_gets_the_one_before_it(client):
+    body = ask(client, "What was Calderdale rated before the 2024 inspection?")
+    assert "judgements" in body["timings_ms"]
+    assert [c["date"][:4] for c in body["citations"]] == ["2018"]
+
+
+def test_how_many_areas_and_which_services_are_answered_with_every_area(client):
+    body = ask(client, "How many areas were judged inadequate in Herefordshire in 2022?")
+    assert "Ofsted judged 4 areas inadequate:" in body["answer"]
+    services = ask(client, "Which services were judged outstanding in Calderdale in 2018?")
+    assert "The other judgements:" in services["answer"]
+    assert len(services["citations"]) >= 4
+
+
+def test_still_a_grade_is_answered_with_the_latest_grade(client):
+    body = ask(client, "Is Herefordshire still inadequate?")
+    assert "judgements" in body["timings_ms"]
+    assert body["answer"].startswith("In the inspection of 10 to 21 November 2025")
