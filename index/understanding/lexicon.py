@@ -109,9 +109,15 @@ SOURCES: tuple[tuple[tuple[str, ...], str], ...] = (
     ),
     (
         ("press release",),
-        r"press\s+release|news\s+release|news\s+(?:story|item|page)|council'?s\s+(?:response|"
-        r"statement|announcement|news)|(?:council|it)\s+announced|statement",
+        r"press\s+release|news\s+(?:release|story|item|page|article)|(?<!life\s)story|council'?s\s+(?:response|"
+        r"statement|announcement)|(?:council|it)\s+announced|statement",
     ),
+    (
+        ("staff bulletin",),
+        r"(?:bulletin|newsletter|message|email|letter)\s+to\s+(?:staff|colleagues)|bulletin"
+        r"|newsletter",
+    ),
+    (("council web page",), r"web\s*page|website|improvement\s+(?:page|journey)"),
     (("news article",), r"interview|article|community\s+care|trade\s+press|magazine"),
     (("monitoring visit",), r"monitoring\s+(?:visit\s+)?letter"),
 )

@@ -31,6 +31,12 @@ _SECTIONS_ASKED = tuple((kind, re.compile(asked, re.I)) for kind, asked, _ in SE
 _SECTION_HEADINGS = tuple((kind, re.compile(heading, re.I)) for kind, _, heading in SECTIONS)
 
 
+def _titled(source: re.Pattern[str]) -> re.Pattern[str]:
+    """Capitalised words directly before a source's name ("Wirral View" in "the Wirral View
+    story")."""
+    return re.compile(rf"((?:\b[A-Z][\w'’]*\s+)+)(?={source.pattern})")
+
+
 def under_section(section: str, kinds: tuple[str, ...]) -> bool:
     """Whether a passage's section label is a heading of one of the report sections ``kinds``."""
     return any(kind in kinds and pattern.search(section) for kind, pattern in _SECTION_HEADINGS)
@@ -116,7 +122,12 @@ def parse_question(
     subject = topic
     for _types, pattern in _SOURCES if sources else ():
         subject = pattern.sub(" ", subject)
-    terms = tuple(topic_terms(subject))
+    # "The Wirral View story": the capitalised words before the source name the publication,
+    # which its own text need not mention; they are neither a topic nor a name to find.
+    titled = frozenset(
+        tokenize([" ".join(m.group(1) for _, p in _SOURCES for m in _titled(p).finditer(text))])[0]
+    )
+    terms = tuple(t for t in topic_terms(subject) if t not in titled)
     # What kind of answer is wanted: a follow-up asking anew says it in its own words.
     asking = text if resolved.asks_anew else query
     sections, section_terms = _sections_asked(asking)
@@ -142,7 +153,7 @@ def parse_question(
         topic=topic,
         topic_terms=terms,
         source_terms=tuple(t for t in topic_terms(topic) if t not in terms),
-        names=tuple(named_terms(strip_authorities(text))),
+        names=tuple(n for n in named_terms(strip_authorities(text)) if n not in titled),
         grades=grades,
         beyond_grades=tuple(
             t for t in terms if t not in _GRADE_QUESTION_STEMS | framed and not t.isdigit()

@@ -19,6 +19,20 @@ def test_a_named_source_is_read_as_the_document_types_it_means():
     assert "press release" in parse_question("What did the council's response say?").sources
 
 
+def test_a_staff_bulletin_a_web_page_and_a_named_story_are_council_sources():
+    bulletin = parse_question("What did Devon's bulletin to colleagues say about care leavers?")
+    assert bulletin.sources == ("staff bulletin",) and "colleagu" not in bulletin.topic_terms
+    page = parse_question("What does Barnet's improvement journey page say about the MASH?")
+    assert "council web page" in page.sources
+    # The publication's name is not a name its text must hold, nor a topic.
+    story = parse_question("What grade did the Wirral View story say the council got in 2019?")
+    assert "press release" in story.sources
+    assert "view" not in story.names and "view" not in story.topic_terms
+    # "Bad news" and "life story work" are topics, not sources.
+    assert parse_question("What did the chief executive say about bad news?").sources == ()
+    assert parse_question("How good is life story work in Calderdale?").sources == ()
+
+
 def test_a_grade_question_that_says_more_keeps_what_it_says_beyond_the_grade():
     assert parse_question("How was Barnet judged for care leavers in 2019?").beyond_grades == ()
     q = parse_question("When was the 2016 judgement of Barnet published?")
