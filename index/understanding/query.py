@@ -308,10 +308,14 @@ def resolve(question: str, history: list[str] | None = None) -> ResolvedQuestion
         before, since = _BEFORE_THAT.search(bare), _SINCE_THEN.search(bare)
         if _TOPIC_REFERENCE.search(bare) or _BARE_WHY.match(bare) or _why_alone(bare):
             # "when is it due?" after "who owns the foster carers action?": "it" is that topic.
+            # A grade question's frame ("rated", "judged") is not its topic: "what did they say
+            # needs to change for them?" after "how was X rated for care leavers?" is about
+            # care leavers.
+            words = _topic_words(_YEAR.sub(" ", previous.query)).split()
             topic = re.sub(
                 r"\s+\b(in|for|at|of|by|from)$",
                 "",
-                " ".join(_topic_words(_YEAR.sub(" ", previous.query)).split()),
+                " ".join(w for w in words if w.lower() not in GRADE_ASKED_WORDS),
             )
             bare = f"{bare}, {topic}"
         if years:

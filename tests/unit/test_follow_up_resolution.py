@@ -161,3 +161,12 @@ def test_they_with_a_topic_of_its_own_does_not_carry_the_last_topic_along():
 def test_a_why_question_with_no_topic_of_its_own_asks_about_the_last_one():
     query = resolve("why, what went wrong?", ["What was Harrow's overall judgement in 2025?"]).query
     assert "overall judgement" in query and "2025" in query and "Harrow" in query
+
+
+def test_a_carried_topic_leaves_the_last_questions_grade_words_behind():
+    # "them" are care leavers; "rated" was how the last question asked, not what about.
+    resolved = resolve(
+        "what did they say needs to change for them?",
+        ["How was Northumberland rated for care leavers in 2016?"],
+    )
+    assert "care leavers" in resolved.query and "rated" not in resolved.query
