@@ -310,14 +310,17 @@ def resolve(question: str, history: list[str] | None = None) -> ResolvedQuestion
             # "when is it due?" after "who owns the foster carers action?": "it" is that topic.
             # A grade question's frame ("rated", "judged") is not its topic: "what did they say
             # needs to change for them?" after "how was X rated for care leavers?" is about
-            # care leavers.
+            # care leavers ("why, what went wrong?" after "what was the overall judgement?"
+            # is about what went wrong).
             words = _topic_words(_YEAR.sub(" ", previous.query)).split()
-            topic = re.sub(
-                r"\s+\b(in|for|at|of|by|from)$",
-                "",
-                " ".join(w for w in words if w.lower() not in GRADE_ASKED_WORDS),
-            )
-            bare = f"{bare}, {topic}"
+            words = [w for w in words if w.lower() not in GRADE_ASKED_WORDS]
+            while words and (
+                words[0].lower() in _CONNECTORS | _TOPIC_OPENERS or words[0][0] in "'’"
+            ):
+                words.pop(0)  # what the frame word led in ("'s verdict on leaving care")
+            topic = re.sub(r"\s+\b(in|for|at|of|by|from)$", "", " ".join(words))
+            if any(w.lower() not in _CONNECTORS for w in topic.split()):
+                bare = f"{bare}, {topic}"
         if years:
             # The conversation keeps its time as it keeps its authority, or moves from it:
             # "the inspection before that", "has it got better since?".
