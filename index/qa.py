@@ -47,7 +47,7 @@ from index.retrieval.store import (
 )
 from index.settings import Settings
 from index.types import Answer, Citation, CosinesOf, Document, Filters, Hit
-from index.understanding.answer_type import GRADE
+from index.understanding.answer_type import GRADE, NEGATIVE
 from index.understanding.query import When
 from index.understanding.question import Question, parse_question
 
@@ -401,7 +401,7 @@ class QAEngine:
         """
         assert parsed.grades is not None
         if (
-            parsed.answer_kind not in (None, GRADE)
+            parsed.answer_kind not in (None, GRADE, NEGATIVE)
             and parsed.grades.kind != "inspection"
             # "How many areas were judged good?" is counted in the table.
             and not parsed.grades.counted

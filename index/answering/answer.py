@@ -12,7 +12,7 @@ from index.retrieval.expansion import load_lexicon
 from index.retrieval.lexical import tokenize
 from index.text import sentence_spans, words
 from index.types import Citation, CosinesOf, Document, Hit, Passage
-from index.understanding.answer_type import AMOUNT, COUNT, MONEY, PERSON, offers
+from index.understanding.answer_type import AMOUNT, COUNT, MONEY, NEGATIVE, PERSON, offers
 from index.understanding.question import under_section
 
 ABSTAIN_MESSAGE = "I could not find this in the documents."
@@ -262,9 +262,11 @@ def compose_answer(
             # A line labelled with the role asked about answers the question's word for it
             # ("Author:" for "who wrote"); a name under another label answers another question.
             role = _role_asked(sentence, terms) if kind == PERSON else frozenset()
-            if typed and len(sentence.split()) <= _SHORT_LINE_WORDS and (kind != PERSON or role):
+            short = typed and kind != NEGATIVE and len(sentence.split()) <= _SHORT_LINE_WORDS
+            if short and (kind != PERSON or role):
                 # A short line giving the kind of answer asked for (a cover page's meeting
-                # date, an "Author:" line) is about what its passage is about.
+                # date, an "Author:" line) is about what its passage is about (a short "not"
+                # is about its own words).
                 present = present | _passage_terms(hit.passage)
             present = (
                 present
@@ -299,11 +301,15 @@ def compose_answer(
     # holds, the less its meaning must make up for the rest: the cosine bar falls along a line
     # from semantic_min at none. Near a question asking who, when or how much, it must also
     # say a person, a date or an amount: near in meaning, it may only be on the topic.
-    close = settings.semantic_min > 0 and any(
-        c.overlap
-        and c.cosine + settings.semantic_per_overlap * c.overlap >= settings.semantic_min
-        and (kind is None or offers(kind, c.hit.passage.text[c.start : c.end]))
-        for c in candidates
+    close = (
+        settings.semantic_min > 0
+        and any(
+            c.overlap
+            and c.cosine + settings.semantic_per_overlap * c.overlap >= settings.semantic_min
+            # (A yes-or-no question's close sentence may say yes.)
+            and (kind in (None, NEGATIVE) or offers(kind, c.hit.passage.text[c.start : c.end]))
+            for c in candidates
+        )
     )
     # One rare word in common is not an answer to a question about several things.
     most_covered = max((c.covered for c in candidates), default=0)

@@ -4,6 +4,7 @@ the sentences that share most words with the question."""
 
 from index.answering.answer import Composed
 from index.types import Citation, Document, Hit, Passage
+from index.understanding.answer_type import NEGATIVE
 from index.understanding.question import Question, under_section
 
 MAX_PASSAGES = 3  # a long list runs on into the next passages under the same heading
@@ -19,7 +20,8 @@ def compose_by_section(
     """The section the question asks for, from the best-ranked passage under its heading (of
     the time asked about, when one is and such a passage was found), with the passages that
     continue it; None when no passage found is under it."""
-    if not question.sections or question.answer_kind or question.names_council_source:
+    asks_kind = question.answer_kind not in (None, NEGATIVE)
+    if not question.sections or asks_kind or question.names_council_source:
         # "Who proposed the recommendations?", "what did the cabinet say about the
         # recommendations?": about a person or a council paper, not the report's list.
         return None

@@ -20,7 +20,7 @@ from index.retrieval.rerank import DEFAULT_MODEL, Candidate, Reranker, feature_m
 from index.retrieval.store import StoredIndex, search_parameters
 from index.text import passage_sentences
 from index.types import CosinesOf, Filters, Hit, SentenceCosines
-from index.understanding.answer_type import offers
+from index.understanding.answer_type import NEGATIVE, offers
 from index.understanding.lexicon import SECTIONS
 from index.understanding.query import When
 from index.understanding.question import under_section
@@ -325,7 +325,8 @@ class Searcher:
         dense, lexical = self._without_boilerplate(dense), self._without_boilerplate(lexical)
         t0 = time.perf_counter()
         named = self._section_candidates(mask, votes.sections) if mode == "hybrid" else []
-        hits = self._fuse(dense, lexical, mode, votes, named, by_sentence)
+        topic_words = frozenset(self._topic_idf(terms)) if votes.kind == NEGATIVE else frozenset()
+        hits = self._fuse(dense, lexical, mode, votes, named, by_sentence, topic_words)
         timings["fusion"] = _ms(t0)
         if stages.prf_docs and (stages.prf_weight or stages.dense_prf_weight) and hits:
             t0 = time.perf_counter()
@@ -338,7 +339,7 @@ class Searcher:
                 moved = vector + stages.dense_prf_weight * self.index.vectors[feedback].mean(0)
                 moved = (moved / np.linalg.norm(moved)).astype(np.float32)
                 dense = self._without_boilerplate(self.dense(moved, mask, depth))
-            hits = self._fuse(dense, lexical, mode, votes, named, by_sentence)
+            hits = self._fuse(dense, lexical, mode, votes, named, by_sentence, topic_words)
             timings["feedback"] = _ms(t0)
         if reranks and mode == "hybrid" and hits:
             t0 = time.perf_counter()
@@ -365,6 +366,7 @@ class Searcher:
         lexical_rank = {row: k for k, row in enumerate(first.lexical.rows)}
         rows = [h.row for h in head]
         timely = self._timely(rows, when) if when else set()
+        topic_words = frozenset(self._topic_idf(first.terms)) if kind == NEGATIVE else frozenset()
         wanted = {self._doc_type_codes.get(t, -1) for t in sources}
         passages = self.index.passages
         self._remember_words([h.row for h in head])
@@ -380,7 +382,7 @@ class Searcher:
                 heading_words=self._heading_words(h.row),
                 kind=passages[h.row].kind,
                 timely=h.row in timely,
-                offers_kind=bool(kind) and self._offers(kind, h.row),
+                offers_kind=bool(kind) and self._offers(kind, h.row, topic_words),
                 named_source=bool(sources) and self._doc_type[h.row] in wanted,
                 named_section=self._in_sections(h.row, votes.sections),
                 doc_id=passages[h.row].doc_id,
@@ -601,6 +603,7 @@ class Searcher:
         votes: Votes = Votes(),
         named: list[int] | None = None,
         by_sentence: Ranking | None = None,
+        topic_words: frozenset[str] = frozenset(),
     ) -> list[Hit]:
         dense_score = dict(zip(dense.rows, dense.scores, strict=True))
         lexical_score = dict(zip(lexical.rows, lexical.scores, strict=True))
@@ -630,7 +633,7 @@ class Searcher:
             if kind and self.type_weight:
                 # And one for passages that hold the kind of answer asked for: a named
                 # person for "who", a date for "when".
-                for row in [r for r in fused if self._offers(kind, r)]:
+                for row in [r for r in fused if self._offers(kind, r, topic_words)]:
                     fused[row] += self.type_weight / (self.rrf_k + 1)
             if sources and self.source_weight:
                 # And one for the kind of document the question names ("according to the
@@ -664,9 +667,23 @@ class Searcher:
     def _in_sections(self, row: int, sections: tuple[str, ...]) -> bool:
         return any(self._section_rows[k][row] for k in sections if k in self._section_rows)
 
-    def _offers(self, kind: str, row: int) -> bool:
+    def _negates(self, row: int, topic: frozenset[str]) -> bool:
+        """Whether one sentence of the passage says no and names a ``topic`` word: "no
+        children were found at immediate risk" for "were any children at risk?" (four
+        passages in ten say "no" or "not" somewhere)."""
+        text = self.index.passages[row].text
+        for start, end in passage_sentences(text):
+            sentence = text[start:end]
+            if offers(NEGATIVE, sentence) and topic & set(tokenize([sentence])[0]):
+                return True
+        return False
+
+    def _offers(self, kind: str, row: int, topic: frozenset[str] = frozenset()) -> bool:
         """``offers(kind, passage text)``, remembered per passage: the same candidates come
-        back question after question, and the regexes were a tenth of an ask (issue 16)."""
+        back question after question, and the regexes were a tenth of an ask (issue 16).
+        Whether a passage answers "were there any?" depends on the question's ``topic``."""
+        if kind == NEGATIVE:
+            return self._negates(row, topic)
         known = self._offered.get(kind)
         if known is None:
             known = self._offered.setdefault(kind, np.full(len(self.index.passages), -1, np.int8))

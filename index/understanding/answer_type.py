@@ -13,6 +13,7 @@ GRADE = "grade"
 AMOUNT = "amount"
 MONEY = "money"  # an amount of money: "how much does the council pay …"
 COUNT = "count"
+NEGATIVE = "negative"  # "did inspectors find any …?": often answered by "no children were …"
 
 _WHO = re.compile(
     r"^\W*(and\s+)?(who|whose|whom)\b|\bwho(?:\s+(?:is|was|are|owns|wrote|leads)\b|['’]s\b)", re.I
@@ -68,6 +69,18 @@ _COUNT_SPAN = re.compile(
     re.I,
 )
 
+# "Did Ofsted find any children at risk?", "were any under-16s in unregistered homes?": a
+# yes-or-no question about whether there were any, which reports answer in the negative
+# ("no children were found to be …") as often as not.
+_ANY_ASKED = re.compile(
+    r"^\W*(?:and\s+)?(?:did|do|does|were|was|is|are|has|have|had)\b[^?]*\bany\b(?!\s+(?:good|better|worse|different|longer)\b)",
+    re.I,
+)
+_NEGATION_SPAN = re.compile(
+    r"\b(?:no|none|never|nothing|nobody|neither)\b(?!\s+longer)"
+    r"|\b(?:did|does|do|was|were|is|are|has|have|had)\s+not\b|\bnot\s+(?:any|identif\w*|found|seen)\b",
+    re.I,
+)
 _GRADE_WORDS = re.compile(rf"\b(?:{GRADE_ASKED})\b", re.I)
 # "How good is the support for care leavers?" asks how an area was judged; "how well does it
 # handle private fostering?" asks what inspectors found, there being no grade for that.
@@ -84,8 +97,8 @@ _GRADE_SPAN = re.compile(
 
 def answer_type(question: str) -> str | None:
     """PERSON for who-questions, DATE for when-questions, MONEY or AMOUNT for how much (MONEY
-    when money is named), COUNT for how
-    many, GRADE for how-was-it-judged questions, else None."""
+    when money is named), COUNT for how many, GRADE for how-was-it-judged questions, NEGATIVE
+    for whether there were any, else None."""
     if _WHO.search(question):
         return PERSON
     if _WHEN.search(question):
@@ -97,6 +110,8 @@ def answer_type(question: str) -> str | None:
     judged = _GRADE_WORDS.search(question) or (_HOW_GOOD.search(question) and areas_named(question))
     if judged and not _OTHER_JUDGEMENTS.search(question):
         return GRADE
+    if _ANY_ASKED.search(question):
+        return NEGATIVE
     return None
 
 
@@ -114,6 +129,8 @@ def offers(kind: str | None, span: str) -> bool:
         return bool(_MONEY_SPAN.search(span))
     if kind == COUNT:
         return bool(_COUNT_SPAN.search(span) or _AMOUNT_SPAN.search(span))
+    if kind == NEGATIVE:
+        return bool(_NEGATION_SPAN.search(span))
     return False
 
 

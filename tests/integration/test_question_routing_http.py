@@ -208,3 +208,13 @@ def test_still_a_grade_is_answered_with_the_latest_grade(client):
     body = ask(client, "Is Herefordshire still inadequate?")
     assert "judgements" in body["timings_ms"]
     assert body["answer"].startswith("In the inspection of 10 to 21 November 2025")
+
+
+def test_were_there_any_is_answered_by_the_sentence_that_says_there_were_none(client):
+    body = ask(
+        client, "Did Ofsted find any Herefordshire children at risk of immediate harm in 2018?"
+    )
+    first = body["answer"].split("[1]")[0]
+    assert "No children seen during the inspection were found to be at risk of immediate harm" in (
+        first
+    )

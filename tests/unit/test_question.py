@@ -6,7 +6,16 @@ import pytest
 
 from index.ingest.loaders import fingerprint, load_document
 from index.settings import get_settings
-from index.understanding.answer_type import AMOUNT, COUNT, DATE, MONEY, offers
+from index.understanding.answer_type import (
+    AMOUNT,
+    COUNT,
+    DATE,
+    GRADE,
+    MONEY,
+    NEGATIVE,
+    answer_type,
+    offers,
+)
 from index.understanding.question import parse_question
 
 COUNCIL = get_settings().ilacs_dir.parent / "council"
@@ -66,6 +75,16 @@ def test_how_much_and_how_many_ask_for_amounts_and_counts():
     assert offers(AMOUNT, "referrals rose by 12 per cent")
     assert offers(COUNT, "Inspectors made 14 recommendations.")
     assert not offers(COUNT, "In 2019 the council met on 12 March 2019.")
+
+
+def test_were_there_any_asks_whether_and_a_sentence_saying_no_offers_it():
+    assert answer_type("Did Ofsted find any children at immediate risk in Knowsley?") == NEGATIVE
+    assert answer_type("Were any under-16s living in unregistered homes?") == NEGATIVE
+    # "Any good" asks how good, and a grade question stays one.
+    assert answer_type("Is East Sussex any good at tracking home-educated children?") is None
+    assert answer_type("Were any areas judged inadequate in Luton?") == GRADE
+    assert offers(NEGATIVE, "No children were found to be at risk of immediate harm.")
+    assert not offers(NEGATIVE, "Most children are seen promptly.")
 
 
 def test_what_is_a_budget_or_a_salary_asks_for_a_sum_of_money():
