@@ -150,3 +150,15 @@ def test_a_tuned_encoder_brings_the_ranker_trained_beside_it(tmp_path: Path) -> 
     own = Reranker(shipped.weights * 2, shipped.mean, shipped.scale, "tuned encoder's sets")
     (tuned / TUNED_RERANKER).write_text(own.to_json())
     assert load_reranker("builtin", tuned).trained_on == "tuned encoder's sets"
+
+
+def test_what_an_answer_read_leads_with_the_passage_it_quotes_first(engine):
+    # The learned stage ranks another passage of the interview first; the answer quotes the
+    # opening one. Its evidence (``hits``, what the eval ranks) leads with what it quotes;
+    # ``sources`` keep the search's own order.
+    answer = engine.ask(
+        "What did the Community Care interview say about systemic practice in Calderdale?"
+    )
+    assert not answer.abstained
+    assert answer.hits[0].passage.passage_id == answer.citations[0].passage_id
+    assert answer.sources[0].passage.passage_id != answer.citations[0].passage_id
