@@ -12,7 +12,7 @@ from index.retrieval.expansion import load_lexicon
 from index.retrieval.lexical import tokenize
 from index.text import sentence_spans, words
 from index.types import Citation, CosinesOf, Document, Hit, Passage
-from index.understanding.answer_type import AMOUNT, COUNT, MONEY, NEGATIVE, PERSON, offers
+from index.understanding.answer_type import AMOUNT, COUNT, DATE, MONEY, NEGATIVE, PERSON, offers
 from index.understanding.question import under_section
 
 ABSTAIN_MESSAGE = "I could not find this in the documents."
@@ -262,7 +262,7 @@ def compose_answer(
             # A line labelled with the role asked about answers the question's word for it
             # ("Author:" for "who wrote"); a name under another label answers another question.
             role = _role_asked(sentence, terms) if kind == PERSON else frozenset()
-            short = typed and kind != NEGATIVE and len(sentence.split()) <= _SHORT_LINE_WORDS
+            short = typed and kind in (DATE, PERSON) and len(sentence.split()) <= _SHORT_LINE_WORDS
             if short and (kind != PERSON or role):
                 # A short line giving the kind of answer asked for (a cover page's meeting
                 # date, an "Author:" line) is about what its passage is about (a short "not"

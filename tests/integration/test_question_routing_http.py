@@ -218,3 +218,14 @@ def test_were_there_any_is_answered_by_the_sentence_that_says_there_were_none(cl
     assert "No children seen during the inspection were found to be at risk of immediate harm" in (
         first
     )
+
+
+def test_a_count_question_is_not_answered_by_a_cover_line_with_a_number(client):
+    # "13 February, 2019 at 10.00am" holds numbers, but a short line stands for its whole
+    # passage only for who- and when-questions (an "Author:" line, a meeting's date).
+    body = ask(
+        client,
+        "How many improvement areas did Ofsted give Hertfordshire in 2018, according to the "
+        "cabinet panel paper?",
+    )
+    assert "FEBRUARY, 2019 AT 10.00AM" not in body["answer"]
