@@ -351,12 +351,12 @@ class QAEngine:
             if composed is text and table is not None and _both_halves(parsed, table, text):
                 # The passages answered a question about a change of grades: the grades too.
                 composed = joined(text, table)
-        if composed is text and section is None and not text.abstained:
+        if composed is text and not text.abstained:
             # What the answer read, best first: the passages it quotes, in its order, then
             # the rest of the search's (the learned stage's first passage may be one the
             # answer found no sentence in), as for the table's answers. An answer per
-            # inspection or a report's list keeps the search's order: it cites each
-            # report's cover and grades first.
+            # inspection keeps the search's order: it cites each report's cover and grades
+            # first.
             hits = self._table_hits(text.citations, result.hits)
         return composed, hits, stage
 
