@@ -5,7 +5,14 @@ from dataclasses import dataclass
 
 from index.gazetteer import find_authorities, find_authority_spans
 from index.text import STOPWORDS
-from index.understanding.lexicon import GRADE_ASKED_WORDS, MONTH, MONTH_NUMBERS, MONTHS
+from index.understanding.lexicon import (
+    AREAS,
+    GRADE_ASKED,
+    GRADE_ASKED_WORDS,
+    MONTH,
+    MONTH_NUMBERS,
+    MONTHS,
+)
 from index.understanding.question_words import QUESTION_WORDS
 
 _FOLLOW_UP = re.compile(
@@ -31,6 +38,7 @@ _SINCE_THEN = re.compile(
     re.I,
 )
 # "why?" alone asks the reasons for the last answer: its topic is carried like a pronoun's.
+_GRADE_ASKED = re.compile(rf"\b(?:{GRADE_ASKED})\b", re.I)
 _BARE_WHY = re.compile(r"(?:why|how\s+come|how\s+so)\s*[?.!]*$", re.I)
 # Pronouns that stand for the last question's topic ("when is it due?"); not "they" and
 # "their", mostly Ofsted or the council ("what did they say about private fostering?").
@@ -319,6 +327,12 @@ def resolve(question: str, history: list[str] | None = None) -> ResolvedQuestion
             ):
                 words.pop(0)  # what the frame word led in ("'s verdict on leaving care")
             topic = re.sub(r"\s+\b(in|for|at|of|by|from)$", "", " ".join(words))
+            if _GRADE_ASKED.search(bare):
+                # "What had Ofsted rated them before that?": a grade is of an area; of the last
+                # topic only an area it named is carried ("how much is X putting in" is not).
+                topic = " and ".join(
+                    m.group(0) for _, p in AREAS if (m := re.search(rf"\b(?:{p})\b", topic, re.I))
+                )
             if any(w.lower() not in _CONNECTORS for w in topic.split()):
                 bare = f"{bare}, {topic}"
         if years:

@@ -175,3 +175,15 @@ def test_a_carried_topic_leaves_the_last_questions_grade_words_behind():
         ["How was Northumberland rated for care leavers in 2016?"],
     )
     assert "care leavers" in resolved.query and "rated" not in resolved.query
+
+
+def test_a_grade_follow_up_carries_only_an_area_of_the_last_topic():
+    # "them" is the council: how much it is putting in is no area to grade.
+    money = resolve(
+        "what had Ofsted rated them before that?",
+        ["How much is Staffordshire putting into children's services after the 2026 reinspection?"],
+    )
+    assert money.query == "what had Ofsted rated them before that in Staffordshire?"
+    assert money.before == "2026"
+    care = resolve("was it rated good?", ["What did Ofsted say about care leavers in Calderdale?"])
+    assert "care leavers" in care.query
