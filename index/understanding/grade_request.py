@@ -14,7 +14,7 @@ from index.understanding.query import When
 # "Who led the inspection of …", "who led Barnet's children's services inspection", "which
 # inspector led …": the lead inspector, by any wording.
 _WHO_LED = (
-    r"led\s+(?:[\w'’-]+\s+){0,6}?(?:re-?)?inspection|which\s+(?:inspector|hmi)|"
+    r"(?:led|lead)\s+(?:[\w'’-]+\s+){0,6}?(?:re-?)?inspection|which\s+(?:inspector|hmi)|"
     r"(?:inspector|hmi)\s+(?:who\s+)?led|lead\s+hmi|"
     r"(?:who|which)\s+(?:was|were)\s+the\s+(?:lead\s+)?(?:inspector|hmi)"
 )

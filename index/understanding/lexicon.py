@@ -79,8 +79,8 @@ GRADE_QUESTION_WORDS = frozenset(
     inspect ofsted council authority local receive received get got given award awarded be
     at its their last latest most recent recently current currently previous first time year
     ilacs sif framework any all each every which what re reinspection led lead inspector
-    inspectors carried out took take place dates date whom who when report reports published
-    publication visit visited site
+    inspectors carried out took take place dates date whom who person same when report reports
+    published publication visit visited site
     vs versus compare compared comparison than better worse between change changed""".split()
 )
 

@@ -229,3 +229,13 @@ def test_a_count_question_is_not_answered_by_a_cover_line_with_a_number(client):
         "cabinet panel paper?",
     )
     assert "FEBRUARY, 2019 AT 10.00AM" not in body["answer"]
+
+
+def test_did_the_same_person_lead_is_answered_with_the_lead_inspector(client):
+    body = ask(
+        client,
+        "did the same person lead Hertfordshire's inspection?",
+        history=["Who was the lead inspector for Calderdale in 2024?"],
+    )
+    assert "judgements" in body["timings_ms"]
+    assert "The lead inspector was" in body["answer"]
