@@ -2,12 +2,12 @@
 and the judgement answers, so no part reads the words again."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from index.gazetteer import find_authority_spans
 from index.retrieval.lexical import tokenize, topic_terms
 from index.understanding.answer_type import answer_type, named_terms
-from index.understanding.grade_request import GradeRequest, grade_request
+from index.understanding.grade_request import GradeRequest, areas_named, grade_request
 from index.understanding.lexicon import (
     ASKS_OFSTED,
     FRAMEWORKS,
@@ -136,6 +136,11 @@ def parse_question(
         # inspection's own list, not a later report's ("improved since 2022" is the later one).
         when = When(years=(when.after[:4],))
     grades = grade_request(asking, about, when)
+    carried = areas_named(query) if asking is not query else ()
+    if grades and grades.kind in ("grade", "change") and not grades.area_named and carried:
+        # "Was it rated good?" after "what did Ofsted say about care leavers?": "it" is the
+        # area the conversation is about.
+        grades = replace(grades, areas=carried, area_named=True)
     framed = frozenset(tokenize([" ".join(grades.frame)])[0]) if grades else frozenset()
     return Question(
         text=text,

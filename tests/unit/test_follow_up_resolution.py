@@ -187,3 +187,10 @@ def test_a_grade_follow_up_carries_only_an_area_of_the_last_topic():
     assert money.before == "2026"
     care = resolve("was it rated good?", ["What did Ofsted say about care leavers in Calderdale?"])
     assert "care leavers" in care.query
+
+
+def test_a_grade_follow_up_about_it_asks_for_the_conversations_area():
+    q = parse_question(
+        "was it rated good?", ["What did Ofsted say about care leavers in Calderdale?"]
+    )
+    assert q.grades is not None and q.grades.areas == ("care_leavers",)
