@@ -206,7 +206,7 @@ def _topic_span(query: str) -> tuple[int, int] | None:
     return (topic[0].start(), topic[-1].end()) if topic else None
 
 
-def _new_topic(question: str) -> str | None:
+def new_topic(question: str) -> str | None:
     """The topic of "and what about care leavers?": the words after the follow-up opener, when
     they name a topic and nothing else (no authority, no year, no question of their own)."""
     match = _FOLLOW_UP.match(question)
@@ -299,7 +299,7 @@ def resolve(question: str, history: list[str] | None = None) -> ResolvedQuestion
     elif (
         not authorities
         and previous.authorities
-        and (topic := _new_topic(question))
+        and (topic := new_topic(question))
         and (swapped := _swap_topic(previous.query, topic))
     ):
         # "and what about care leavers?" after "how was help and protection graded in

@@ -20,6 +20,7 @@ from index.understanding.lexicon import (
 )
 from index.understanding.query import (
     When,
+    new_topic,
     points_to_a_document,
     resolve,
     strip_authorities,
@@ -136,6 +137,13 @@ def parse_question(
         # inspection's own list, not a later report's ("improved since 2022" is the later one).
         when = When(years=(when.after[:4],))
     grades = grade_request(asking, about, when)
+    if grades is None and history and (topic_only := new_topic(text)):
+        # "And what about leadership?" after "how was Luton rated overall in 2022?": the
+        # same grade question of the area named.
+        named_area = areas_named(topic_only)
+        last = parse_question(history[-1], history[:-1]).grades if named_area else None
+        if last and last.kind in ("grade", "change"):
+            grades = replace(last, areas=named_area, area_named=True)
     carried = areas_named(query) if asking is not query else ()
     if grades and grades.kind in ("grade", "change") and not grades.area_named and carried:
         # "Was it rated good?" after "what did Ofsted say about care leavers?": "it" is the

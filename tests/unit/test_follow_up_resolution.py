@@ -194,3 +194,10 @@ def test_a_grade_follow_up_about_it_asks_for_the_conversations_area():
         "was it rated good?", ["What did Ofsted say about care leavers in Calderdale?"]
     )
     assert q.grades is not None and q.grades.areas == ("care_leavers",)
+
+
+def test_and_what_about_an_area_after_a_grade_asks_that_areas_grade():
+    q = parse_question(
+        "and what about leadership?", ["How was Luton rated overall in its 2022 inspection?"]
+    )
+    assert q.grades is not None and q.grades.areas == ("leaders",) and q.grades.year == 2022
