@@ -10,7 +10,7 @@ import httpx
 from eval.goldset import GoldQuestion, locate_evidence
 from eval.metrics import RANK_DEPTH, Cited, Outcome, QuestionResult, Retrieved, score_question
 from index.errors import DocumentNotFound, InspectionQAError
-from index.qa import QAEngine
+from index.qa import BY_INSPECTION, QAEngine
 from index.types import Hit
 
 log = logging.getLogger(__name__)
@@ -119,12 +119,7 @@ class HttpBackend:
                 )
                 for c in data["citations"]
             ],
-            retrieved=[
-                Retrieved(
-                    p["doc_id"], p["start"], p["end"], p["authority"], p["text"], p["section"]
-                )
-                for p in results
-            ],
+            retrieved=_what_it_read(data, results),
             resolved_query=data["resolved_query"],
             latency_ms=latency,
             error=None if s.status_code == 200 else f"search: HTTP {s.status_code}",
@@ -167,3 +162,17 @@ def run(
         if progress:
             progress(i, len(questions))
     return results
+
+
+def _what_it_read(answer: dict, results: list[dict]) -> list[Retrieved]:
+    """What an answer read, as the engine lists it (``index.qa.cited_first``): the passages
+    it cites, in its order, then the search's others; an answer per inspection, the search's
+    order."""
+    passages = [] if BY_INSPECTION in answer.get("timings_ms", {}) else answer["citations"]
+    passages = list({p["passage_id"]: p for p in passages}.values())
+    cited = {p["passage_id"] for p in passages}
+    passages += [p for p in results if p.get("passage_id") not in cited]
+    return [
+        Retrieved(p["doc_id"], p["start"], p["end"], p["authority"], p["text"], p["section"])
+        for p in passages
+    ]

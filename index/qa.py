@@ -46,7 +46,7 @@ from index.retrieval.store import (
     read_manifest,
 )
 from index.settings import Settings
-from index.types import Answer, Citation, CosinesOf, Document, Filters, Hit
+from index.types import Answer, Citation, CosinesOf, Document, Filters, Hit, Passage
 from index.understanding.answer_type import GRADE, NEGATIVE
 from index.understanding.query import When
 from index.understanding.question import Question, parse_question
@@ -230,7 +230,7 @@ class QAEngine:
             self.index.documents,
         )
         composed, hits, stage = (
-            (told, result.hits, "answer")
+            (told, cited_first(told.citations, result.hits, self._passage_by_id), "answer")
             if told is not None
             else self._route(parsed, filters, missing, result)
         )
@@ -308,11 +308,7 @@ class QAEngine:
                 # "What grade did Leicester get in 2019?" answered from the 2025 report's rows.
                 text = Composed(ABSTAIN_MESSAGE, True, [], reason="other_time")
         if table is not None and self._table_answers(table, text, parsed):
-            composed, hits, stage = (
-                table,
-                self._table_hits(table.citations, result.hits),
-                "judgements",
-            )
+            composed, hits, stage = table, result.hits, "judgements"
             if _both_halves(parsed, table, text):
                 # "How did Bedford do in 2025 compared with its previous inspection?": the
                 # grades, then what the reports say changed ("declined since …"), from their
@@ -347,17 +343,17 @@ class QAEngine:
                     self.index.template,
                     cosines,
                 )
-                composed = by_inspection or text
+                if by_inspection is not None:
+                    composed, stage = by_inspection, BY_INSPECTION
             if composed is text and table is not None and _both_halves(parsed, table, text):
                 # The passages answered a question about a change of grades: the grades too.
                 composed = joined(text, table)
-        if composed is text and not text.abstained:
+        if stage != BY_INSPECTION:
             # What the answer read, best first: the passages it quotes, in its order, then
             # the rest of the search's (the learned stage's first passage may be one the
-            # answer found no sentence in), as for the table's answers. An answer per
-            # inspection keeps the search's order: it cites each report's cover and grades
-            # first.
-            hits = self._table_hits(text.citations, result.hits)
+            # answer found no sentence in). An answer per inspection keeps the search's
+            # order: it cites each report's cover and grades first.
+            hits = cited_first(composed.citations, result.hits, self._passage_by_id)
         return composed, hits, stage
 
     def _sentence_cosines(self, result: SearchResult) -> CosinesOf | None:
@@ -441,13 +437,6 @@ class QAEngine:
         # "HMI" is covered by "Her Majesty's Inspector": the lexicon's other names count.
         return sum(self.idf(t) for t in terms if mentioned(t, present)) / total
 
-    def _table_hits(self, citations: list[Citation], searched: list[Hit]) -> list[Hit]:
-        """What a table answer read: its cited passages first, then the search's own hits."""
-        cited = [self._passage_by_id.get(c.passage_id) for c in citations]
-        first = [Hit(p, 1.0) for p in dict.fromkeys(p for p in cited if p is not None)]
-        seen = {h.passage.passage_id for h in first}
-        return first + [h for h in searched if h.passage.passage_id not in seen]
-
     def _has_authority(self, authority: str) -> bool:
         name = canonical_authority(authority) or authority
         return name.lower() in self.searcher.authorities
@@ -469,6 +458,22 @@ def _with_index_weights(settings: Settings, manifest: Manifest) -> Settings:
         return settings
     following = settings.model_copy(update={"tuned_model_dir": weights})
     return following if model_fingerprint(following) == manifest.weights_fingerprint() else settings
+
+
+# The stage name (a key of ``timings_ms``) of an answer given inspection by inspection: what it
+# read is the search's order (eval.runner mirrors this over HTTP).
+BY_INSPECTION = "by_inspection"
+
+
+def cited_first(
+    citations: list[Citation], searched: list[Hit], passages: dict[str, Passage]
+) -> list[Hit]:
+    """What an answer read, best first: the passages it cites, in its order, then the search's
+    others."""
+    cited = [passages.get(c.passage_id) for c in citations]
+    first = [Hit(p, 1.0) for p in dict.fromkeys(p for p in cited if p is not None)]
+    seen = {h.passage.passage_id for h in first}
+    return first + [h for h in searched if h.passage.passage_id not in seen]
 
 
 def _votes(question: Question) -> Votes:
