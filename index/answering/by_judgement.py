@@ -7,7 +7,7 @@ leavers: outstanding", not by whichever passages share the carried words.
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from index.answering.answer import Composed
 from index.answering.judgement_answers import graded
@@ -16,6 +16,7 @@ from index.retrieval.lexical import tokenize
 from index.text import sentence_spans
 from index.types import Citation, Document, Hit, Passage
 from index.understanding.grade_request import areas_named
+from index.understanding.lexicon import AREAS, GRADE
 from index.understanding.query import asks_why
 from index.understanding.question import Question, parse_question
 
@@ -25,6 +26,20 @@ SUMMARY_SENTENCES = 3  # quoted from the first: a report opens a judgement with 
 # cover line ("… Inspection dates: …") in the ILACS framework, "Summary"/"Executive summary"
 # in the SIF.
 _SUMMARY = re.compile(r"inspection dates?:|\bsummary\b", re.I)
+_NUMBERED = re.compile(r"\s*\d+(?:\.\d+)?\.?\s")
+_GRADE_WORD = re.compile(rf"\b(?:{GRADE})\b", re.I)
+# A sentence that judges: a grade, or the words reports grade with.
+_GRADED = re.compile(
+    rf"\b(?:{GRADE})\b|\b(?:strong|strength|weak|effective|consistently|well)\b", re.I
+)
+
+
+@dataclass(frozen=True)
+class Findings:
+    """The passages behind a grade, and where in the first the reasons begin."""
+
+    hits: list[Hit]
+    start: int = 0
 
 
 def findings_behind_grade(
@@ -33,21 +48,23 @@ def findings_behind_grade(
     table: JudgementTable,
     passages: Sequence[Passage],
     documents: dict[str, Document],
-) -> list[Hit]:
+) -> Findings:
     """The passages under the judgement the last question asked about, when ``question``
-    asks why; empty otherwise."""
+    asks why (the report's opening sentence on that area first, where it has one); none
+    otherwise."""
     if not history or not asks_why(question.text):
-        return []
+        return Findings([])
     last = parse_question(history[-1], history[:-1])
     if last.grades is None or last.grades.kind != "grade" or not last.authorities:
-        return []
+        return Findings([])
     # "Why was help and protection only good then?" after the overall grade: that area.
     asked = areas_named(question.text)
     request = replace(last.grades, areas=asked) if asked else last.grades
     grade = graded(request, last.authorities[0], table)
     if grade is None:
-        return []
+        return Findings([])
     doc_id = grade.evidence.doc_id
+    opening = _said_up_front(grade.area, doc_id, passages)
     # The heading may word the area a little otherwise ("the experience and progress of care
     # leavers is that it requires improvement"): all its stemmed words, in any form.
     label = set(tokenize([grade.label])[0])
@@ -64,19 +81,61 @@ def findings_behind_grade(
             found.append(Hit(passage, 1.0 - 0.01 * len(found), row=row))
             if len(found) >= MAX_PASSAGES:
                 break
-    return found
+    if opening:
+        # The summary's paragraph may run on into the document's next passage.
+        hit, start = opening
+        following = passages[hit.row + 1] if hit.row + 1 < len(passages) else None
+        if following is not None and following.doc_id == doc_id and following.kind != "row":
+            return Findings([hit, Hit(following, 1.0, row=hit.row + 1), *found], start)
+        return Findings([hit, *found], start)
+    return Findings(found)
 
 
-def summary_of(found: list[Hit], documents: dict[str, Document]) -> Composed | None:
-    """The first sentences under the judgement's heading, quoted and cited: each judgement's
-    section opens with the reasons for it."""
-    if not found:
+def _said_up_front(area: str, doc_id: str, passages: Sequence[Passage]) -> tuple[Hit, int] | None:
+    """The passage of the report's opening summary that gives the area's judgement in a
+    sentence ("Children in care and care leavers receive an outstanding service."): the
+    headline reason, ahead of the section's own findings."""
+    pattern = next((p for a, p in AREAS if a == area), None)
+    if pattern is None or area == "overall":
         return None
-    passage = found[0].passage
-    spans = [s for s in sentence_spans(passage.text) if s[1] - s[0] >= 12][:SUMMARY_SENTENCES]
-    if not spans:
+    names = re.compile(rf"\b(?:{pattern})\b", re.I)
+    for row, passage in enumerate(passages):
+        if passage.doc_id != doc_id or passage.kind == "row":
+            continue
+        if areas_named(passage.section.split(" › ")[0]):
+            return None  # the judgements' own sections have begun
+        for start, end in sentence_spans(passage.text):
+            sentence = passage.text[start:end]
+            # Not the cover's list of judgements ("1. Children who need help and protection
+            # Good 2. …"): a sentence of its own.
+            listed = _NUMBERED.match(sentence) or len(_GRADE_WORD.findall(sentence)) > 1
+            if names.search(sentence[:80]) and _GRADED.search(sentence) and not listed:
+                return Hit(passage, 1.0, row=row), start
+    return None
+
+
+def summary_of(findings: Findings, documents: dict[str, Document]) -> Composed | None:
+    """The first sentences of the reasons, quoted and cited: each judgement's section (and a
+    report's opening sentence on an area) opens with the reasons for it. A short opening
+    runs on into the next passage found (the section's own first findings)."""
+    parts: list[str] = []
+    citations: list[Citation] = []
+    left = SUMMARY_SENTENCES
+    for k, hit in enumerate(findings.hits[:2]):
+        start = findings.start if k == 0 else 0
+        spans = [
+            s for s in sentence_spans(hit.passage.text) if s[1] - s[0] >= 12 and s[0] >= start
+        ][:left]
+        if not spans:
+            break
+        quote = hit.passage.text[spans[0][0] : spans[-1][1]]
+        meta = documents[hit.passage.doc_id].meta
+        n = len(citations) + 1
+        citations.append(Citation.from_passage(n, hit.passage, meta, quote, hit.score))
+        parts.append(f"{' '.join(quote.split())} [{n}]")
+        left -= len(spans)
+        if left <= 0:
+            break
+    if not citations:
         return None
-    quote = passage.text[spans[0][0] : spans[-1][1]]
-    meta = documents[passage.doc_id].meta
-    citation = Citation.from_passage(1, passage, meta, quote, found[0].score)
-    return Composed(f"{' '.join(quote.split())} [1]", False, [citation])
+    return Composed(" ".join(parts), False, citations)

@@ -149,14 +149,23 @@ def test_a_change_of_grades_is_answered_with_the_grades_then_the_reports_words(c
     assert "Since the last inspection" in cited[4]["quote"]
 
 
-def test_why_after_a_grade_quotes_the_reports_findings_under_that_judgement(client):
+def test_why_after_a_grade_quotes_the_reports_own_reasons_for_that_judgement(client):
+    # The report's opening sentence on the area, where it has one ...
     grade = "How was Calderdale rated for children in care and care leavers in 2018?"
     body = ask(client, "why?", history=[grade])
-    assert not body["abstained"]
-    [cited] = body["citations"]
-    assert cited["doc_id"] == "calderdale-children-s-services-inspection-19-december-2018"
-    assert cited["section"].startswith("The experiences and progress of children in care")
+    assert body["answer"].startswith(
+        "Children in care and care leavers receive an outstanding service."
+    )
+    assert {c["doc_id"] for c in body["citations"]} == {
+        "calderdale-children-s-services-inspection-19-december-2018"
+    }
     assert "Grade:" not in body["answer"]
+    # ... else what the report says first under that judgement's heading.
+    other = ask(
+        client, "why?", history=["How was Calderdale rated for help and protection in 2024?"]
+    )
+    [cited] = other["citations"]
+    assert cited["section"].startswith("The experiences and progress of children who need help")
 
 
 def test_how_a_council_changed_since_an_inspection_is_told_with_its_grades_too(client):
