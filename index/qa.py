@@ -424,7 +424,14 @@ class QAEngine:
             # names, are the table's whatever else it says of them ("when were inspectors on
             # site?", "were care leavers better served?"); the overall grade only if its
             # evidence covers some of the rest ("how was the LSCB rated?" is not about it).
-            return covered > 0 or parsed.grades.kind == "inspection" or parsed.grades.area_named
+            # So are a question's shapes of grades ("what stood out as the strongest area?").
+            grades = parsed.grades
+            return (
+                covered > 0
+                or grades.kind == "inspection"
+                or grades.area_named
+                or bool(grades.frame)
+            )
         return covered >= self._coverage(text, parsed.beyond_grades)
 
     def _coverage(self, composed: Composed, terms: tuple[str, ...]) -> float:

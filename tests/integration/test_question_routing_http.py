@@ -248,3 +248,10 @@ def test_did_the_same_person_lead_is_answered_with_the_lead_inspector(client):
     )
     assert "judgements" in body["timings_ms"]
     assert "The lead inspector was" in body["answer"]
+
+
+def test_a_shape_of_grades_in_other_words_is_answered_from_the_table(client):
+    # "stood out" is no grade word, and no passage answers it: the areas, highest first.
+    body = ask(client, "What stood out as Calderdale's strongest area in 2018?")
+    assert not body["abstained"]
+    assert "the highest grade in Calderdale was for" in body["answer"]
