@@ -65,7 +65,9 @@ _AMOUNT_SPAN = re.compile(
 _COUNT_SPAN = re.compile(
     rf"(?<![\d£.,/-])\b(?!(?:19|20)\d\d\b)\d[\d,]*\b(?![.)]\s|\s*(?:st|nd|rd|th)\b|\s+{_MONTH}\b)"
     r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
-    r"forty|fifty|hundred|dozen|several)\b",
+    r"forty|fifty|hundred|dozen|several)\b"
+    # A share is a count of a kind: "half of the current social workers are locums".
+    r"|\b(?:half|a\s+third|two\s+thirds|a\s+quarter|three\s+quarters)\s+of\b",
     re.I,
 )
 

@@ -77,6 +77,11 @@ def test_how_much_and_how_many_ask_for_amounts_and_counts():
     assert not offers(COUNT, "In 2019 the council met on 12 March 2019.")
 
 
+def test_a_share_is_a_count():
+    assert offers(COUNT, "In Bedford, half of the current social workers are agency staff.")
+    assert not offers(COUNT, "Staff turnover has been significant in recent years.")
+
+
 def test_were_there_any_asks_whether_and_a_sentence_saying_no_offers_it():
     assert answer_type("Did Ofsted find any children at immediate risk in Knowsley?") == NEGATIVE
     assert answer_type("Were any under-16s living in unregistered homes?") == NEGATIVE
