@@ -229,10 +229,17 @@ class QAEngine:
             ),
             self.index.documents,
         )
-        composed, hits, stage = (
-            (told, cited_first(told.citations, result.hits, self._passage_by_id), "answer")
-            if told is not None
-            else self._route(parsed, filters, missing, result)
+        composed, stage = (
+            (told, "answer") if told is not None else self._route(parsed, filters, missing, result)
+        )
+        # What the answer read, best first: the passages it quotes, in its order, then the rest
+        # of the search's (the learned stage's first passage may be one the answer found no
+        # sentence in). An answer per inspection keeps the search's order: it cites each
+        # report's cover and grades first.
+        hits = (
+            result.hits
+            if stage == BY_INSPECTION
+            else cited_first(composed.citations, result.hits, self._passage_by_id)
         )
         timings = dict(result.timings_ms)
         timings[stage] = _ms(t0)
@@ -250,9 +257,9 @@ class QAEngine:
 
     def _route(
         self, parsed: Question, filters: Filters, missing: list[str], result: SearchResult
-    ) -> tuple[Composed, list[Hit], str]:
-        """The answer, what it read and which stage made it: the judgements table, the
-        passages, a report's section or an answer per inspection."""
+    ) -> tuple[Composed, str]:
+        """The answer and which stage made it: the judgements table, the passages, a report's
+        section or an answer per inspection."""
         # Grades, dates and inspectors come from the judgements table, cited to the report;
         # everything else (and what the table cannot answer) from the retrieved passages.
         table = (
@@ -308,7 +315,7 @@ class QAEngine:
                 # "What grade did Leicester get in 2019?" answered from the 2025 report's rows.
                 text = Composed(ABSTAIN_MESSAGE, True, [], reason="other_time")
         if table is not None and self._table_answers(table, text, parsed):
-            composed, hits, stage = table, result.hits, "judgements"
+            composed, stage = table, "judgements"
             if _both_halves(parsed, table, text):
                 # "How did Bedford do in 2025 compared with its previous inspection?": the
                 # grades, then what the reports say changed ("declined since …"), from their
@@ -319,7 +326,7 @@ class QAEngine:
                     composed = joined(table, told, CHANGE_CLAIMS)
         else:
             assert text is not None
-            composed, hits, stage = text, result.hits, "answer"
+            composed, stage = text, "answer"
             if (
                 not text.abstained
                 and section is None
@@ -348,13 +355,7 @@ class QAEngine:
             if composed is text and table is not None and _both_halves(parsed, table, text):
                 # The passages answered a question about a change of grades: the grades too.
                 composed = joined(text, table)
-        if stage != BY_INSPECTION:
-            # What the answer read, best first: the passages it quotes, in its order, then
-            # the rest of the search's (the learned stage's first passage may be one the
-            # answer found no sentence in). An answer per inspection keeps the search's
-            # order: it cites each report's cover and grades first.
-            hits = cited_first(composed.citations, result.hits, self._passage_by_id)
-        return composed, hits, stage
+        return composed, stage
 
     def _sentence_cosines(self, result: SearchResult) -> CosinesOf | None:
         """Each sentence's cosine with the question, worked out for a passage when an

@@ -64,13 +64,15 @@ def findings_behind_grade(
     if grade is None:
         return Findings([])
     doc_id = grade.evidence.doc_id
-    opening = _said_up_front(grade.area, doc_id, passages)
+    # The report's own passages, in order (tables' rows are not its prose).
+    report = [(row, p) for row, p in enumerate(passages) if p.doc_id == doc_id and p.kind != "row"]
+    opening = _said_up_front(grade.area, report)
     # The heading may word the area a little otherwise ("the experience and progress of care
     # leavers is that it requires improvement"): all its stemmed words, in any form.
     label = set(tokenize([grade.label])[0])
     found: list[Hit] = []
-    for row, passage in enumerate(passages):
-        if passage.doc_id != doc_id or passage.kind == "row" or passage.start == 0:
+    for row, passage in report:
+        if passage.start == 0:
             continue
         heading = passage.section.split(" › ")[0]
         if grade.area == "overall":
@@ -91,7 +93,7 @@ def findings_behind_grade(
     return Findings(found)
 
 
-def _said_up_front(area: str, doc_id: str, passages: Sequence[Passage]) -> tuple[Hit, int] | None:
+def _said_up_front(area: str, report: list[tuple[int, Passage]]) -> tuple[Hit, int] | None:
     """The passage of the report's opening summary that gives the area's judgement in a
     sentence ("Children in care and care leavers receive an outstanding service."): the
     headline reason, ahead of the section's own findings."""
@@ -99,9 +101,7 @@ def _said_up_front(area: str, doc_id: str, passages: Sequence[Passage]) -> tuple
     if pattern is None or area == "overall":
         return None
     names = re.compile(rf"\b(?:{pattern})\b", re.I)
-    for row, passage in enumerate(passages):
-        if passage.doc_id != doc_id or passage.kind == "row":
-            continue
+    for row, passage in report:
         if areas_named(passage.section.split(" › ")[0]):
             return None  # the judgements' own sections have begun
         for start, end in sentence_spans(passage.text):
