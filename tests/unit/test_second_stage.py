@@ -153,12 +153,12 @@ def test_a_tuned_encoder_brings_the_ranker_trained_beside_it(tmp_path: Path) -> 
 
 
 def test_what_an_answer_read_leads_with_the_passage_it_quotes_first(engine):
-    # The learned stage ranks another passage of the interview first; the answer quotes the
-    # opening one. Its evidence (``hits``, what the eval ranks) leads with what it quotes;
-    # ``sources`` keep the search's own order.
-    answer = engine.ask(
-        "What did the Community Care interview say about systemic practice in Calderdale?"
-    )
-    assert not answer.abstained
-    assert answer.hits[0].passage.passage_id == answer.citations[0].passage_id
-    assert answer.sources[0].passage.passage_id != answer.citations[0].passage_id
+    # The search ranks the cabinet paper's "Author:" line well below its first passage (the
+    # interview's near-tied passages made an earlier form of this test flaky); the answer
+    # quotes that line. Its evidence (``hits``, what the eval ranks) leads with what it
+    # quotes; ``sources`` keep the search's own order.
+    answer = engine.ask("Who wrote the Hertfordshire Cabinet Panel report on the ILACS inspection?")
+    assert not answer.abstained and "Author:" in answer.citations[0].quote
+    cited = answer.citations[0].passage_id
+    assert answer.hits[0].passage.passage_id == cited
+    assert [h.passage.passage_id for h in answer.sources[:2]].count(cited) == 0
