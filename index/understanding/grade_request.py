@@ -49,7 +49,8 @@ _LIST = re.compile(
 )
 # "Were any areas judged inadequate?", "was anything outstanding?", "which judgements were
 # good?": about every area of one inspection, not the overall grade.
-_AREA_NOUNS = r"(?:of\s+the\s+)?(?:areas?|judgements?|judgments?|parts?|aspects?|services)"
+_AREA_NOUN = r"(?:areas?|judgements?|judgments?|parts?|aspects?)"
+_AREA_NOUNS = rf"(?:of\s+the\s+)?(?:{_AREA_NOUN}|services)"
 _ANY_AREA = re.compile(
     rf"\b(?:any(?:thing|where)?|every(?:thing)?|none)\b"
     rf"|\b(?:which|what|all|any|no|how\s+many)\s+{_AREA_NOUNS}\b",
@@ -60,7 +61,6 @@ _HOW_MANY = re.compile(r"\bhow\s+many\b", re.I)
 # inspection, the lowest (or highest) graded first. The word qualifies an area (not "what
 # is Derby best at?", "the best support for care leavers").
 _SUPERLATIVE = r"(lowest|worst|weakest|poorest|highest|best|strongest)"
-_AREA_NOUN = r"(?:areas?|judgements?|judgments?|parts?|aspects?)"
 _RANKED = re.compile(
     rf"\b{_SUPERLATIVE}(?:[\s-]+(?:rated|graded|judged|scored|scoring))?\s+{_AREA_NOUN}\b"
     rf"|\b{_AREA_NOUN}\s+(?:\w+\s+){{0,3}}?(?:was|were|is|got|scored|received|came\s+out)"
