@@ -1,0 +1,72 @@
+"""The dev5 draw: 12 authorities no other draw touches (seed 25), each's latest report, and the
+report before it for the first six (comparisons), plus the archive's catalogue for the writers.
+
+    python eval/gold/dev5/sample_documents.py ARCHIVE_INDEX OUT_DIR
+
+Writes ``OUT_DIR/docs/<doc_id>.txt``, ``OUT_DIR/documents.tsv`` and
+``OUT_DIR/archive_catalogue.tsv`` (authority → its reports' publication dates).
+"""
+
+import csv
+import random
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[3]
+sys.path.insert(0, str(REPO))
+
+from index.retrieval.store import load_index  # noqa: E402
+from index.settings import Settings  # noqa: E402
+
+FOUNDING_AUTHORITIES = ("calderdale", "herefordshire", "hertfordshire")
+
+
+def drawn_elsewhere() -> set[str]:
+    """Authority folders of the reports every earlier draw holds."""
+    used = set(FOUNDING_AUTHORITIES)
+    for name in ("blind", "dev2", "dev3", "dev4"):
+        with open(REPO / "eval" / "gold" / name / "documents.tsv") as f:
+            for row in csv.DictReader(f, delimiter="\t"):
+                source = row.get("source_file") or ""
+                if source.startswith("ilacs/reports/"):
+                    used.add(source.split("/")[2])
+                elif name == "dev4" and row["group"] == "reports":
+                    used.add(row["doc_id"].split("-children-s-services")[0].replace("-", " "))
+    return used
+
+
+def main(archive_dir: Path, out: Path) -> None:
+    archive = load_index(archive_dir, Settings().model_name)
+    (out / "docs").mkdir(parents=True, exist_ok=True)
+    used = drawn_elsewhere()
+    by_authority: dict[str, list[str]] = {}
+    for doc_id, doc in archive.documents.items():
+        meta = doc.meta
+        if meta.doc_type == "inspection report" and meta.authority:
+            by_authority.setdefault(meta.authority, []).append(doc_id)
+    with open(out / "archive_catalogue.tsv", "w") as f:
+        f.write("authority\treport publication dates\n")
+        for authority in sorted(by_authority):
+            dates = sorted(archive.documents[d].meta.date or "?" for d in by_authority[authority])
+            f.write(f"{authority}\t{', '.join(dates)}\n")
+    fresh = sorted(
+        a for a in by_authority if a.lower() not in used and a.lower().replace("-", " ") not in used
+    )
+    rows = []
+    for n, authority in enumerate(random.Random(25).sample(fresh, 12)):
+        reports = sorted(
+            by_authority[authority], key=lambda d: archive.documents[d].meta.date or ""
+        )
+        chosen = reports[-2:] if n < 6 else reports[-1:]
+        for doc_id in chosen:
+            doc = archive.documents[doc_id]
+            (out / "docs" / f"{doc_id}.txt").write_text(doc.text, encoding="utf-8")
+            rows.append(("reports", doc_id, f"ilacs/reports/{doc.meta.path}", len(doc.text)))
+    with open(out / "documents.tsv", "w") as f:
+        f.write("group\tdoc_id\tsource_file\tchars\n")
+        for row in rows:
+            f.write("\t".join(map(str, row)) + "\n")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]), Path(sys.argv[2]))
