@@ -32,6 +32,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "Kingston upon Hull": ("Hull", "Hull City Council", "City of Kingston upon Hull"),
     "Durham": ("County Durham",),
     "Bournemouth, Christchurch and Poole": ("BCP", "Bournemouth Christchurch and Poole"),
+    "Milton Keynes": ("MK",),
     "Windsor and Maidenhead": ("Royal Borough of Windsor and Maidenhead", "RBWM", "Windsor"),
     "St Helens": ("St. Helens", "Saint Helens"),
     "Southend-on-Sea": ("Southend", "Southend on Sea"),
@@ -81,11 +82,39 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "West Berkshire": ("West Berks",),
     "North Yorkshire": ("North Yorks", "N Yorks"),
 }
-# Short forms that are also words ("bucks", "wilts") match only as written, capitalised.
+_CANONICAL = [name for line in _NAMES.strip().splitlines() for name in line.split("|")]
+# Words that begin several names, or no name people say alone ("North", "Isle of").
+_NOT_ALONE = {"North", "South", "East", "West", "Central", "City", "Isle", "Isles", "St"}
+
+
+def _first_words() -> dict[str, str]:
+    """The first word of a longer name, which people say alone ("Stoke" for Stoke-on-Trent,
+    "Kensington"), where it is no other authority's name or part of one."""
+    words: dict[str, list[str]] = {}
+    for name in _CANONICAL:
+        for word in set(re.split(r"[\s,-]+", name)):
+            words.setdefault(word, []).append(name)
+    out = {}
+    for name in _CANONICAL:
+        first = re.split(r"[\s,-]+", name)[0]
+        if first != name and first not in _NOT_ALONE and len(words[first]) == 1:
+            out[name] = first
+    return out
+
+
+_SAID_ALONE = _first_words()
+# Short forms that are also words ("bucks", "wilts") match only as written, capitalised; so
+# does a name's first word said alone ("Barking", "Tower"), unless listed above as an alias.
 _SHORT_FORMS = {a for name, aliases in _ALIASES.items() for a in aliases if len(a) <= 6}
+_SHORT_FORMS |= {w for name, w in _SAID_ALONE.items() if w not in _ALIASES.get(name, ())}
 
 AUTHORITIES: dict[str, tuple[str, ...]] = {
-    name: _ALIASES.get(name, ()) for line in _NAMES.strip().splitlines() for name in line.split("|")
+    name: tuple(
+        dict.fromkeys(
+            (*_ALIASES.get(name, ()), *([_SAID_ALONE[name]] if name in _SAID_ALONE else []))
+        )
+    )
+    for name in _CANONICAL
 }
 
 

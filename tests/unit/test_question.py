@@ -151,6 +151,32 @@ def test_short_forms_of_county_names_are_authorities_only_as_written():
     assert find_authorities("Is Brighton good for care leavers?") == ["Brighton and Hove"]
 
 
+def test_the_first_word_of_a_longer_name_said_alone_is_that_authority():
+    """Staff say "Stoke" and "MK"; the first word is one authority's only where no other
+    authority's name holds it ("Kingston" is two), and only capitalised ("a tower block")."""
+    from index.gazetteer import find_authorities
+
+    assert find_authorities("Do Stoke care leavers get the exemption?") == ["Stoke-on-Trent"]
+    assert find_authorities("how were MK foster carers supported?") == ["Milton Keynes"]
+    assert find_authorities("Kensington care leavers in 2019") == ["Kensington and Chelsea"]
+    assert find_authorities("children in a tower block near Kingston") == []
+    assert find_authorities("North care leavers") == []
+
+
+def test_an_acronym_the_evidence_spells_out_is_a_name_it_mentions():
+    """ "Were Hillingdon's care leavers in EET?" is answered by "in education, employment and
+    training": the lexicon's names for one thing (index/data/lexicon.tsv)."""
+    from index.answering.answer import mentioned
+    from index.retrieval.lexical import tokenize
+
+    def words(text: str) -> set[str]:
+        return set(tokenize([text])[0])
+
+    assert mentioned("eet", words("74% of care leavers are in education, employment and training"))
+    assert mentioned("qa", words("A revised quality assurance framework was launched."))
+    assert not mentioned("eet", words("Care leavers are in work."))
+
+
 def test_a_month_is_when_not_a_name_the_evidence_must_hold():
     q = parse_question("When did the Bexley inspection that came out in August 2018 take place?")
     assert "august" not in q.names
