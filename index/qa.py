@@ -490,7 +490,18 @@ def cited_first(
 
 def _votes(question: Question) -> Votes:
     """What the question says besides its words, as the searcher's votes."""
-    return Votes(question.when, question.answer_kind, question.sources, question.sections)
+    return Votes(
+        question.when,
+        question.answer_kind,
+        question.sources,
+        question.sections,
+        # A question of its own (not a follow-up) naming an authority, no time and no other
+        # source than its reports: staff mean the latest inspection.
+        undated=question.when is None
+        and bool(question.authorities)
+        and not question.from_history
+        and not question.sources,
+    )
 
 
 # Claims of the other half a change-of-grades answer adds (eval/RESULTS.md).

@@ -70,6 +70,12 @@ class Settings(BaseSettings):
     date_weight: float = Field(
         default=0.5, ge=0, description="RRF vote for the year asked about, or the latest"
     )
+    newest_weight: float = Field(
+        default=0.0,
+        ge=0,
+        description="RRF vote for the newest document when a question names an authority "
+        "but no time",
+    )
     type_weight: float = Field(
         default=0.5, ge=0, description="RRF vote for passages offering a who/when answer"
     )

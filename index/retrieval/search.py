@@ -76,6 +76,7 @@ class Stages:
     reranker: Reranker | None = None  # the learned second stage over ``rerank_depth``
     section_weight: float = 0.0  # RRF vote for the report section a question asks for
     sentence_weight: float = 0.0  # RRF vote of a third retriever: the best sentence's cosine
+    newest_weight: float = 0.0  # RRF vote for the newest document, for an undated question
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,7 @@ class Votes:
     kind: str | None = None
     sources: tuple[str, ...] = ()
     sections: tuple[str, ...] = ()
+    undated: bool = False  # names an authority but no time
 
 
 @dataclass
@@ -635,6 +637,10 @@ class Searcher:
                 # one) as if ranked first, so "in 2018" prefers the 2018 report's passages.
                 for row in self._timely(list(fused), when):
                     fused[row] += self.date_weight / (self.rrf_k + 1)
+            if votes.undated and self.stages.newest_weight:
+                # Staff asking about an authority without a time mean its latest inspection.
+                for row in self._timely(list(fused), When(latest=True)):
+                    fused[row] += self.stages.newest_weight / (self.rrf_k + 1)
             if kind and self.type_weight:
                 # And one for passages that hold the kind of answer asked for: a named
                 # person for "who", a date for "when".
@@ -723,6 +729,7 @@ def stages_from(settings: "Settings") -> Stages:
         reranker=load_reranker(settings.reranker, settings.tuned_model_dir),
         section_weight=settings.section_weight,
         sentence_weight=settings.sentence_weight,
+        newest_weight=settings.newest_weight,
     )
 
 
