@@ -222,9 +222,8 @@ class QAEngine:
                 {"total": _ms(started)},
             )
         # Deep enough for an answer per inspection; hits and sources keep top_k.
-        result = self._search(
-            parsed, filters, max(top_k, self.answer_settings.passages_considered, DEPTH), mode
-        )
+        depth = max(top_k, self.answer_settings.passages_considered, DEPTH)
+        result = self._search(parsed, filters, depth, mode)
         t0 = time.perf_counter()
         # "Why?" after a grade: what the report says under that judgement's heading.
         told = summary_of(
@@ -236,6 +235,16 @@ class QAEngine:
         composed, stage = (
             (told, "answer") if told is not None else self._route(parsed, filters, missing, result)
         )
+        if composed.abstained and told is None and parsed.from_history:
+            # A follow-up that found no answer in its own words ("which age group is lagging
+            # behind?" after "how are Gateshead's care leavers doing on education and jobs?")
+            # is asked again about the last question's topic; kept only if that answers.
+            carried = parse_question(question, history, filters.authority, carry_topic=True)
+            if carried.query != parsed.query:
+                again = self._search(carried, filters, depth, mode)
+                answered, by = self._route(carried, filters, missing, again)
+                if not answered.abstained:
+                    parsed, result, composed, stage = carried, again, answered, by
         # What the answer read, best first: the passages it quotes, in its order, then the rest
         # of the search's (the learned stage's first passage may be one the answer found no
         # sentence in). An answer per inspection keeps the search's order: it cites each

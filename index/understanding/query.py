@@ -268,12 +268,16 @@ def _why_alone(question: str) -> bool:
     return len(own) <= 2
 
 
-def resolve(question: str, history: list[str] | None = None) -> ResolvedQuestion:
+def resolve(
+    question: str, history: list[str] | None = None, carry_topic: bool = False
+) -> ResolvedQuestion:
     """Rewrite a follow-up into a standalone query, carrying authority and topic over.
 
     "and Hertfordshire?" after "what did Ofsted say about care leavers in Calderdale?"
     becomes "what did Ofsted say about care leavers in Hertfordshire?"; "what about
-    leadership?" keeps the earlier authority.
+    leadership?" keeps the earlier authority. ``carry_topic``: carry the last topic to a
+    follow-up of the same authority that names no topic by a pronoun too ("which age group
+    is lagging behind?").
     """
     authorities = tuple(find_authorities(question))
     history = [h for h in (history or []) if h and h.strip()]
@@ -314,7 +318,12 @@ def resolve(question: str, history: list[str] | None = None) -> ResolvedQuestion
         years = [] if _YEAR.search(bare) else list(dict.fromkeys(_YEAR.findall(previous.query)))
         bound = ""
         before, since = _BEFORE_THAT.search(bare), _SINCE_THEN.search(bare)
-        if _TOPIC_REFERENCE.search(bare) or _BARE_WHY.match(bare) or _why_alone(bare):
+        if (
+            carry_topic
+            or _TOPIC_REFERENCE.search(bare)
+            or _BARE_WHY.match(bare)
+            or _why_alone(bare)
+        ):
             # "when is it due?" after "who owns the foster carers action?": "it" is that topic.
             # A grade question's frame ("rated", "judged") is not its topic: "what did they say
             # needs to change for them?" after "how was X rated for care leavers?" is about

@@ -104,11 +104,15 @@ _AFTER_INSPECTION = re.compile(r"\b(?:after|following)\b(?![^?.!]*\bsince\b)", r
 
 
 def parse_question(
-    text: str, history: list[str] | None = None, authorities: tuple[str, ...] = ()
+    text: str,
+    history: list[str] | None = None,
+    authorities: tuple[str, ...] = (),
+    carry_topic: bool = False,
 ) -> Question:
     """Read ``text`` (a follow-up of ``history`` when given) once, for every later stage;
-    ``authorities`` (a request's filter) stand in when the question names none."""
-    resolved = resolve(text, history)
+    ``authorities`` (a request's filter) stand in when the question names none;
+    ``carry_topic`` as for ``resolve``."""
+    resolved = resolve(text, history, carry_topic)
     about = resolved.authorities or authorities
     query = resolved.query
     when = when_asked(query, resolved.before)

@@ -255,3 +255,15 @@ def test_a_shape_of_grades_in_other_words_is_answered_from_the_table(client):
     body = ask(client, "What stood out as Calderdale's strongest area in 2018?")
     assert not body["abstained"]
     assert "the highest grade in Calderdale was for" in body["answer"]
+
+
+def test_a_follow_up_naming_no_topic_is_asked_about_the_last_ones_when_alone_it_finds_none(
+    client,
+):
+    """ "which ones are doing less well?" after a question on Calderdale's care leavers has no
+    pronoun to carry "care leavers" by, and in its own words finds nothing to answer."""
+    history = ["What did Ofsted say about care leavers in Calderdale?"]
+    body = ask(client, "which ones are doing less well?", history=history)
+    assert not body["abstained"]
+    assert "care leavers" in body["resolved_query"]
+    assert "care leavers" in body["answer"].lower()
