@@ -195,12 +195,23 @@ def _short_spans(text: str) -> tuple[tuple[int, int, str], ...]:
     return _spans(text)
 
 
+# "North and West Northamptonshire": the first of two names sharing their last words.
+_COORDINATED = re.compile(r"(?<![\w-])([A-Z][a-z]+)\s*(?:,|and|&|or)\s*$")
+
+
 def _spans(text: str) -> tuple[tuple[int, int, str], ...]:
     pattern, names = _regex()
     spans = []
     for match in pattern.finditer(text):
         index = int(match.lastgroup[1:])  # type: ignore[index]
-        spans.append((match.start(), match.end(), names[index]))
+        name = names[index]
+        first, _, rest = name.partition(" ")
+        shared = _COORDINATED.search(text, 0, match.start()) if rest else None
+        if shared and match.group().startswith(first):
+            other = canonical_authority(f"{shared.group(1)} {rest}")
+            if other and other != name:
+                spans.append((shared.start(1), shared.end(1), other))
+        spans.append((match.start(), match.end(), name))
     return tuple(spans)
 
 

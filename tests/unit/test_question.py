@@ -163,6 +163,19 @@ def test_the_first_word_of_a_longer_name_said_alone_is_that_authority():
     assert find_authorities("North care leavers") == []
 
 
+def test_two_names_sharing_their_last_word_are_both_authorities():
+    """ "North and West Northamptonshire" is two councils, as "East and West Sussex" is; a
+    first word that makes no authority with the other's last ("Calderdale Sussex") is not."""
+    from index.gazetteer import find_authorities
+
+    assert find_authorities("hubs across North and West Northamptonshire") == [
+        "North Northamptonshire",
+        "West Northamptonshire",
+    ]
+    assert find_authorities("East and West Sussex") == ["East Sussex", "West Sussex"]
+    assert find_authorities("Calderdale and West Sussex") == ["Calderdale", "West Sussex"]
+
+
 def test_an_acronym_the_evidence_spells_out_is_a_name_it_mentions():
     """ "Were Hillingdon's care leavers in EET?" is answered by "in education, employment and
     training": the lexicon's names for one thing (index/data/lexicon.tsv)."""
