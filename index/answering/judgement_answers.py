@@ -173,6 +173,19 @@ def _in_year(record: InspectionRecord, year: int) -> bool:
     return any(d and d.startswith(str(year)) for d in dates)
 
 
+def _between(years: tuple[int, ...], records: list[InspectionRecord]) -> list[InspectionRecord]:
+    """The inspections a change asks about: from the first year named to the last ("between
+    2023 and 2026"), or on from the one named ("better than in 2022"); all of them when fewer
+    than two inspections fall there."""
+    if not years:
+        return records
+    last = years[-1] if len(years) > 1 else 9999
+    inside = [
+        r for r in records if any(_in_year(r, y) for y in range(years[0], min(last, 2100) + 1))
+    ]
+    return inside if len(inside) >= 2 else records
+
+
 def _inspection_years(records: list[InspectionRecord]) -> list[str]:
     return sorted({r.when[:4] for r in records if r.is_report and r.when})
 
@@ -266,7 +279,7 @@ def _authority_sentences(
         return _ever_judged(parsed, authority, reports, citer)
     for area in parsed.areas:
         if parsed.kind == "change":
-            graded = [r for r in reports if r.grade_for(area)]
+            graded = _between(parsed.years, [r for r in reports if r.grade_for(area)])
             if not graded:
                 continue
             steps = []

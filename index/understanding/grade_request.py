@@ -117,6 +117,8 @@ class GradeRequest:
     # Words the request's shape used beyond the grade words ("ever", "lowest", "how many"):
     # not something else the question asks.
     frame: tuple[str, ...] = ()
+    # A change between the years named ("between 2023 and 2026", "since 2021"): every year.
+    years: tuple[int, ...] = ()
 
 
 def areas_named(question: str) -> tuple[str, ...]:
@@ -188,6 +190,7 @@ def grade_request(
         )
     if changing or (when and len(when.years) > 1):
         # Two inspections named ("in 2014 vs 2017", "between 2015 and 2018"): how it changed.
-        return GradeRequest("change", areas, grades, year, bool(named))
+        years = tuple(sorted(int(y) for y in when.years)) if when else ()
+        return GradeRequest("change", areas, grades, year, bool(named), years=years)
     frame = ("still",) if _STILL.search(question) else ()
     return GradeRequest("grade", areas, grades, year, bool(named), before, frame=frame)

@@ -267,3 +267,12 @@ def test_a_follow_up_naming_no_topic_is_asked_about_the_last_ones_when_alone_it_
     assert not body["abstained"]
     assert "care leavers" in body["resolved_query"]
     assert "care leavers" in body["answer"].lower()
+
+
+def test_a_change_between_the_years_named_is_told_between_those_inspections(client):
+    """ "between 2018 and 2024" is those two inspections, not every one since 2015; with no
+    year named, every inspection is the change."""
+    body = ask(client, "How did Calderdale's overall judgement change between 2018 and 2024?")
+    assert "2018" in body["answer"] and "2024" in body["answer"]
+    assert "2015" not in body["answer"]
+    assert "2015" in ask(client, "How have Calderdale's grades changed?")["answer"]
