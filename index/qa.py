@@ -29,7 +29,6 @@ from index.answering.judgement_table import JudgementTable
 from index.errors import BadQuery, DocumentNotFound, IndexCorrupt
 from index.gazetteer import canonical_authority
 from index.ingest.judgements import REPORT_TYPES
-from index.retrieval.cosine_scale import CosineScale
 from index.retrieval.embedding import (
     TextEncoder,
     check_model_fingerprint,
@@ -72,8 +71,6 @@ class QAEngine:
             check_model_fingerprint(index.manifest.weights_fingerprint(), fingerprint)
         self.index = index
         self.settings = settings
-        # Tuned weights' cosines, read on the scale the thresholds below were measured on.
-        scale = CosineScale.load(settings.tuned_model_dir)
         self.searcher = Searcher(
             index,
             encoder,
@@ -85,14 +82,13 @@ class QAEngine:
             settings.ivf_nprobe,
             settings.hnsw_ef_search,
             stages_from(settings),
-            cosine_scale=scale,
         )
         self.judgements = JudgementTable(index.judgements)
         self._passage_by_id = {p.passage_id: p for p in index.passages}
         self.idf = IdfTable(document_frequencies(index.lexical), len(index.passages))
         self.answer_settings = AnswerSettings(
             max_sentences=settings.answer_max_sentences,
-            min_dense=scale.inverse(settings.abstain_min_dense),
+            min_dense=settings.abstain_min_dense,
             min_overlap=settings.abstain_min_overlap,
             passages_considered=settings.answer_passages,
             rank_penalty=settings.answer_rank_penalty,

@@ -156,21 +156,6 @@ def _tune(args: argparse.Namespace) -> int:
     return 0
 
 
-def _calibrate(args: argparse.Namespace) -> int:
-    from index.retrieval.model_files import model_path
-    from index.retrieval.store import load_index
-    from index.tuning.train import calibrate
-
-    settings = get_settings()
-    weights = Path(args.weights)
-    model_path(settings.model_name, weights)  # a clear error when there are no weights there
-    index = load_index(Path(args.index) if args.index else settings.index_dir, settings.model_name)
-    scale = calibrate(index, weights, settings.model_name, seed=args.seed)
-    probe = ", ".join(f"{c:.2f} → {scale.of(c):.2f}" for c in (0.2, 0.45, 0.65))
-    print(f"cosine scale kept in {weights}: {probe}")
-    return 0
-
-
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -329,15 +314,6 @@ def parser() -> argparse.ArgumentParser:
     )
     tn.add_argument("--threads", type=int, default=0, help="torch threads (0 = every core)")
     tn.set_defaults(func=_tune)
-
-    cal = sub.add_parser(
-        "calibrate",
-        help="fit tuned weights' cosine scale (tune does this; for weights tuned before it did)",
-    )
-    cal.add_argument("--weights", required=True, help="directory of the tuned weights")
-    cal.add_argument("--index", help="built index whose text pairs to fit on")
-    cal.add_argument("--seed", type=int, default=0)
-    cal.set_defaults(func=_calibrate)
 
     serve = sub.add_parser("serve", help="serve the HTTP API")
     serve.add_argument("--index")

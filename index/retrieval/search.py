@@ -13,7 +13,6 @@ import faiss
 import numpy as np
 
 from index.ingest.metadata import date_period
-from index.retrieval.cosine_scale import CosineScale
 from index.retrieval.embedding import TextEncoder
 from index.retrieval.expansion import Lexicon, load_lexicon
 from index.retrieval.lexical import QUESTION_STEMS, tokenize
@@ -130,11 +129,9 @@ class Searcher:
         ef_search: int,
         stages: Stages,
         lexicon: Lexicon | None = None,
-        cosine_scale: CosineScale | None = None,
     ) -> None:
         """Every knob comes from the one Settings object (see QAEngine)."""
         self.index = index
-        self.cosine_scale = cosine_scale or CosineScale()
         self.stages = stages
         self.lexicon = lexicon or load_lexicon()
         self.encoder = encoder
@@ -435,7 +432,6 @@ class Searcher:
         if sentences is None or vector is None:
             return lambda row: None
         worked: dict[int, SentenceCosines | None] = {}
-        scale = self.cosine_scale
 
         def of(row: int) -> SentenceCosines | None:
             if row not in worked:
@@ -443,11 +439,10 @@ class Searcher:
                 vectors = sentences.of(row)
                 worked[row] = None
                 if len(starts) == len(vectors):
-                    # The answer path's thresholds read these: on the packaged weights' scale.
-                    sims = scale(np.asarray(vectors, dtype=np.float32) @ vector)
-                    own = np.asarray(self.index.vectors[row], dtype=np.float32) @ vector
+                    sims = np.asarray(vectors, dtype=np.float32) @ vector
                     worked[row] = SentenceCosines(
-                        dict(zip(starts, sims.tolist(), strict=True)), scale.of(float(own))
+                        dict(zip(starts, sims.tolist(), strict=True)),
+                        float(np.asarray(self.index.vectors[row], dtype=np.float32) @ vector),
                     )
             return worked[row]
 

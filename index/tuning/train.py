@@ -21,11 +21,9 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from index.retrieval.cosine_scale import CosineScale
 from index.retrieval.model_files import model_path, weights_fingerprint
 from index.retrieval.store import StoredIndex
 from index.tuning import PAIR_KINDS
-from index.tuning.calibration import fit_cosine_scale
 from index.tuning.pairs import Pair, mine_pairs, with_hard_negatives
 
 log = logging.getLogger(__name__)
@@ -55,9 +53,6 @@ class TuneConfig:
     mined_per_question: int = 2
     max_minutes: float | None = None
     threads: int = 0  # 0 = torch's default (every core)
-    # Passages whose text pairs fit the map of the tuned cosines onto the packaged scale
-    # (index/retrieval/cosine_scale.py); 0 = no map (the thresholds read raw cosines).
-    calibration_samples: int = 600
 
 
 @dataclass
@@ -233,25 +228,4 @@ def tune(
     staging.rename(output)
     report.fingerprint = weights_fingerprint(model_name, output)
     (output / TUNING_FILE).write_text(json.dumps(asdict(report), indent=2))
-    if config.calibration_samples and index is not None:
-        calibrate(index, output, model_name, config.calibration_samples, config.seed)
     return report
-
-
-def calibrate(
-    index: StoredIndex, weights: Path, model_name: str, samples: int = 600, seed: int = 0
-) -> CosineScale:
-    """Fit and keep beside ``weights`` the map of their cosines onto the packaged weights'
-    scale, on text pairs drawn from ``index``."""
-    from index.retrieval.embedding import Encoder
-
-    scale, about = fit_cosine_scale(
-        Encoder(model_name).encode,
-        Encoder(model_name, weights=weights).encode,
-        index,
-        samples,
-        seed,
-    )
-    scale.save(weights, about)
-    log.info("cosine scale fitted on %s pairs: %s", about["pairs"], about)
-    return scale

@@ -10,7 +10,6 @@ import pytest
 from index.build import build_index
 from index.errors import IndexCorrupt
 from index.qa import QAEngine
-from index.retrieval.cosine_scale import SCALE_FILE, CosineScale
 from index.retrieval.embedding import load_encoder, model_fingerprint
 from index.retrieval.model_files import weights_fingerprint
 from index.retrieval.onnx_encoder import export_dir
@@ -20,7 +19,7 @@ from index.tuning.pairs import Pair, heading_topic, mine_pairs
 from index.tuning.train import TUNING_FILE, TuneConfig, batches, tune
 
 MODEL = "sentence-transformers/all-MiniLM-L6-v2"
-TINY = TuneConfig(steps=3, batch_size=4, max_seq_length=32, seed=7, calibration_samples=40)
+TINY = TuneConfig(steps=3, batch_size=4, max_seq_length=32, seed=7)
 
 
 @pytest.fixture(scope="module")
@@ -157,28 +156,3 @@ def test_gold_questions_become_pairs_with_the_passage_holding_their_evidence(
     assert "restlessly ambitious" in commended.positive
     with pytest.raises(BadQuery, match="blind"):
         _gold_question_pairs(engine.index, [REPO_ROOT / "eval" / "gold" / "blind" / "blind.jsonl"])
-
-
-def test_tuned_weights_carry_the_map_of_their_cosines_onto_the_packaged_scale(
-    tuned: Path,
-) -> None:
-    """The answer path's thresholds were measured with the packaged weights: tuned ones keep a
-    map fitted on the corpus's own text pairs, read when an engine serves them."""
-    scale = CosineScale.load(tuned)
-    assert (tuned / SCALE_FILE).is_file() and not scale.identity
-    mapped = scale(np.linspace(-1.0, 1.0, 41))
-    assert np.all(np.diff(mapped) >= 0)  # closer stays closer
-    assert abs(scale.of(0.45) - 0.45) < 0.1  # three small steps move the scale a little
-    assert abs(scale.inverse(scale.of(0.45)) - 0.45) < 1e-6
-    assert CosineScale.load(None).identity and CosineScale.load(tuned.parent).identity
-
-
-def test_a_scale_sends_each_quantile_to_the_packaged_weights_same_quantile() -> None:
-    """Weights whose cosines run 0.08 higher on the same pairs (as a trap's closest sentence
-    did: 0.47 tuned, 0.38 packaged) are read 0.08 lower, so a bar of 0.45 means what it
-    meant."""
-    packaged = np.random.default_rng(0).uniform(-0.1, 0.8, 2000)
-    scale = CosineScale.matching(packaged + 0.08, packaged)
-    assert scale.of(0.53) == pytest.approx(0.45, abs=0.01)
-    assert scale.inverse(0.20) == pytest.approx(0.28, abs=0.01)
-    assert scale.of(0.99) <= 1.0 and scale.of(-0.99) >= -1.0
