@@ -109,11 +109,7 @@ _SHORT_FORMS = {a for name, aliases in _ALIASES.items() for a in aliases if len(
 _SHORT_FORMS |= {w for name, w in _SAID_ALONE.items() if w not in _ALIASES.get(name, ())}
 
 AUTHORITIES: dict[str, tuple[str, ...]] = {
-    name: tuple(
-        dict.fromkeys(
-            (*_ALIASES.get(name, ()), *([_SAID_ALONE[name]] if name in _SAID_ALONE else []))
-        )
-    )
+    name: tuple(dict.fromkeys(_ALIASES.get(name, ()) + tuple(_SAID_ALONE.get(name, "").split())))
     for name in _CANONICAL
 }
 

@@ -7,6 +7,7 @@ for care leavers in 2023?". Anything else returns None and takes the retrieval p
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date
 from itertools import pairwise
@@ -179,10 +180,13 @@ def _between(years: tuple[int, ...], records: list[InspectionRecord]) -> list[In
     than two inspections fall there."""
     if not years:
         return records
-    last = years[-1] if len(years) > 1 else 9999
-    inside = [
-        r for r in records if any(_in_year(r, y) for y in range(years[0], min(last, 2100) + 1))
-    ]
+    first, last = years[0], years[-1] if len(years) > 1 else math.inf
+
+    def within(record: InspectionRecord) -> bool:
+        dates = (record.start_date.value if record.start_date else None, record.when)
+        return any(d and first <= int(d[:4]) <= last for d in (*dates, record.published))
+
+    inside = [r for r in records if within(r)]
     return inside if len(inside) >= 2 else records
 
 
