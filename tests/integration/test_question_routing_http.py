@@ -260,9 +260,10 @@ def test_a_shape_of_grades_in_other_words_is_answered_from_the_table(client):
 def test_a_follow_up_naming_no_topic_is_asked_about_the_last_ones_when_alone_it_finds_none(
     client,
 ):
-    """ "which ones are doing less well?" after a question on Calderdale's care leavers has no
-    pronoun to carry "care leavers" by, and in its own words finds nothing to answer."""
-    history = ["What did Ofsted say about care leavers in Calderdale?"]
+    """ "which ones are doing less well?" after a question on Hertfordshire's care leavers has
+    no pronoun to carry "care leavers" by, and in its own words finds nothing to answer.
+    (Hertfordshire: other tests upload documents about Calderdale to this server.)"""
+    history = ["What did Ofsted say about care leavers in Hertfordshire?"]
     body = ask(client, "which ones are doing less well?", history=history)
     assert not body["abstained"]
     assert "care leavers" in body["resolved_query"]
