@@ -106,7 +106,8 @@ _SAID_ALONE = _first_words()
 # Short forms that are also words ("bucks", "wilts") match only as written, capitalised; so
 # does a name's first word said alone ("Barking", "Tower"), unless listed above as an alias.
 _SHORT_FORMS = {a for name, aliases in _ALIASES.items() for a in aliases if len(a) <= 6}
-_SHORT_FORMS |= {w for name, w in _SAID_ALONE.items() if w not in _ALIASES.get(name, ())}
+_DERIVED = {w for name, w in _SAID_ALONE.items() if w not in _ALIASES.get(name, ())}
+_SHORT_FORMS |= _DERIVED
 
 AUTHORITIES: dict[str, tuple[str, ...]] = {
     name: tuple(dict.fromkeys(_ALIASES.get(name, ()) + tuple(_SAID_ALONE.get(name, "").split())))
@@ -195,12 +196,25 @@ def _short_spans(text: str) -> tuple[tuple[int, int, str], ...]:
 _COORDINATED = re.compile(r"(?<![\w-])([A-Z][a-z]+)\s*(?:,|and|&|or)\s*$")
 
 
+# A capitalised word beside a first word said alone makes it part of another place's name:
+# "Stoke Newington" (Hackney), "Grenfell Tower", "Waltham Abbey" (Essex). Not a word that
+# opens its sentence ("Is Stoke …?").
+_NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
+_NAME_BEFORE = re.compile(r"(?<=[^.!?:;\s])[ \t]+[A-Z][a-z]+[ \t]+$")
+
+
+def _part_of_another_name(text: str, start: int, end: int) -> bool:
+    return bool(_NAME_AFTER.match(text, end) or _NAME_BEFORE.search(text, 0, start))
+
+
 def _spans(text: str) -> tuple[tuple[int, int, str], ...]:
     pattern, names = _regex()
     spans = []
     for match in pattern.finditer(text):
         index = int(match.lastgroup[1:])  # type: ignore[index]
         name = names[index]
+        if match.group() in _DERIVED and _part_of_another_name(text, match.start(), match.end()):
+            continue
         first, _, rest = name.partition(" ")
         shared = _COORDINATED.search(text, 0, match.start()) if rest else None
         if shared and match.group().startswith(first):

@@ -161,6 +161,10 @@ def test_the_first_word_of_a_longer_name_said_alone_is_that_authority():
     assert find_authorities("Kensington care leavers in 2019") == ["Kensington and Chelsea"]
     assert find_authorities("children in a tower block near Kingston") == []
     assert find_authorities("North care leavers") == []
+    # Beside another capitalised word it is part of another place's name.
+    assert find_authorities("Stoke Newington children's centres") == []
+    assert find_authorities("the Grenfell Tower response") == []
+    assert find_authorities("Is Stoke good for care leavers?") == ["Stoke-on-Trent"]
 
 
 def test_two_names_sharing_their_last_word_are_both_authorities():
