@@ -45,6 +45,10 @@ def compose_by_section(
         kind = (first.authority, first.doc_type)
         same = [h for h in under if _kind_of(documents[h.passage.doc_id]) == kind]
         hit = max(same, key=lambda h: documents[h.passage.doc_id].meta.date or "")
+        if _superseded(documents[hit.passage.doc_id], documents):
+            # Only an older inspection's report has this part ("The local authority's
+            # strengths" is the 2014 framework's): the latest report's words answer instead.
+            return None
     meta = documents[hit.passage.doc_id].meta
     heading = hit.passage.section.split(" › ")[0].rstrip("?:").strip()
     where = ", ".join(p for p in (meta.title, meta.date) if p)
@@ -54,6 +58,18 @@ def compose_by_section(
         citations.append(Citation.from_passage(n, passage, meta, quote, hit.score))
         parts.append(f"{' '.join(quote.split())} [{n}]")
     return Composed(f"{heading} ({where}): " + " ".join(parts), False, citations)
+
+
+def _superseded(document: Document, documents: dict[str, Document]) -> bool:
+    """Whether a later document of the same authority and kind exists."""
+    meta = document.meta
+    later = meta.date or ""
+    return any(
+        d.meta.authority == meta.authority
+        and d.meta.doc_type == meta.doc_type
+        and (d.meta.date or "") > later
+        for d in documents.values()
+    )
 
 
 def _kind_of(document: Document) -> tuple[str | None, str]:

@@ -277,3 +277,12 @@ def test_a_change_between_the_years_named_is_told_between_those_inspections(clie
     assert "2018" in body["answer"] and "2024" in body["answer"]
     assert "2015" not in body["answer"]
     assert "2015" in ask(client, "How have Calderdale's grades changed?")["answer"]
+
+
+def test_a_part_only_an_older_framework_had_is_not_the_answer_to_an_undated_question(client):
+    """ "What are Herefordshire's strengths?": only its 2014 report has a strengths list; the
+    latest inspection's words answer, not that list."""
+    body = ask(client, "What are Herefordshire's strengths?")
+    assert not body["abstained"]
+    assert not body["answer"].startswith("The local authority has the following strengths")
+    assert not body["citations"][0]["date"].startswith("2014")
