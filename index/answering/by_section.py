@@ -19,7 +19,8 @@ def compose_by_section(
 ) -> Composed | None:
     """The section the question asks for, from the best-ranked passage under its heading (of
     the time asked about, when one is and such a passage was found), with the passages that
-    continue it; None when no passage found is under it."""
+    continue it; None when no passage found is under it, or, undated, when only an older
+    report than the authority's latest has that part."""
     asks_kind = question.answer_kind not in (None, NEGATIVE)
     if not question.sections or asks_kind or question.names_council_source:
         # "Who proposed the recommendations?", "what did the cabinet say about the
@@ -63,11 +64,11 @@ def compose_by_section(
 def _superseded(document: Document, documents: dict[str, Document]) -> bool:
     """Whether a later document of the same authority and kind exists."""
     meta = document.meta
-    later = meta.date or ""
+    dated = meta.date or ""
     return any(
         d.meta.authority == meta.authority
         and d.meta.doc_type == meta.doc_type
-        and (d.meta.date or "") > later
+        and (d.meta.date or "") > dated
         for d in documents.values()
     )
 
