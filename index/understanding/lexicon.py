@@ -133,7 +133,8 @@ SECTIONS: tuple[tuple[str, str, str], ...] = (
         r"|\brecommend\w*|\b(?:to|must|should|needs?|have|has)\s+work\s+on\b|\bwork\s+on\s*\??$"
         r"|\bsort\s+out\b|\bweakness\w*|\bshortcomings?\b"
         r"|\b(?:improvements?|changes?|action)\s+(?:needed|required)\b|\bfix\b"
-        r"|\b(?:needs?|has|have|must|should)\s+to\s+change\b|\bmust\s+change\b",
+        r"|\b(?:needs?|needed|has|have|had|must|should)\s+to\s+(?:change|get\s+better)\b"
+        r"|\bmust\s+change\b",
         r"^\(?recommendations?\.?\)?$|needs?\s+to\s+improve|areas?\s+for\s+improvement"
         r"|priority\s+and\s+immediate\s+action|requires\s+improvement\b.*\bbecause"
         r"|strengths\s+and\s+weaknesses",

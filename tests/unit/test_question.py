@@ -58,6 +58,14 @@ def test_what_needed_improving_after_an_inspection_is_that_inspections_list():
     assert since.when and since.when.after.startswith("2022") and not since.when.years
 
 
+def test_what_needed_to_get_better_asks_for_what_needs_to_improve():
+    """The list under "What needs to improve?", as "what needs to change?" is; "has it got
+    better?" asks whether things improved, not for the list."""
+    assert parse_question("Calderdale 2018 - what needed to get better?").sections == ("improve",)
+    assert parse_question("What does Barnet need to get better at?").sections == ("improve",)
+    assert parse_question("Has Barnet got better since 2022?").sections == ()
+
+
 def test_framework_and_follow_up_are_resolved_once():
     q = parse_question("What did Barnet's report under the single inspection framework say?")
     assert q.framework == "SIF"
