@@ -422,6 +422,10 @@ class QAEngine:
             return False
         if text is None:
             return True
+        if parsed.sections and not text.abstained:
+            # "Got outstanding in 2026 - was there anything to improve?" asks for a part of
+            # the report (its list of what to improve), which the passages answer.
+            return False
         if _names_a_year(text, parsed.when) and table.abstained:
             # No inspection in the year asked: text naming that year may still answer (an
             # article's "rated adequate in 2013").

@@ -286,3 +286,11 @@ def test_a_part_only_an_older_framework_had_is_not_the_answer_to_an_undated_ques
     assert not body["abstained"]
     assert not body["answer"].startswith("The local authority has the following strengths")
     assert not body["citations"][0]["date"].startswith("2014")
+
+
+def test_a_grade_said_in_passing_leaves_a_request_for_the_improve_list_to_the_report(client):
+    """ "Calderdale got good in 2018 - was there anything to improve?" names a grade but asks
+    for the report's list of what needs to improve, not the grades."""
+    body = ask(client, "Calderdale got good in 2018 - was there anything to improve?")
+    assert body["answer"].startswith("What needs to improve")
+    assert "2018" in body["citations"][0]["date"]
