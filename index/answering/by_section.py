@@ -63,14 +63,8 @@ def compose_by_section(
 
 def _superseded(document: Document, documents: dict[str, Document]) -> bool:
     """Whether a later document of the same authority and kind exists."""
-    meta = document.meta
-    dated = meta.date or ""
-    return any(
-        d.meta.authority == meta.authority
-        and d.meta.doc_type == meta.doc_type
-        and (d.meta.date or "") > dated
-        for d in documents.values()
-    )
+    kind, dated = _kind_of(document), document.meta.date or ""
+    return any(_kind_of(d) == kind and (d.meta.date or "") > dated for d in documents.values())
 
 
 def _kind_of(document: Document) -> tuple[str | None, str]:

@@ -164,14 +164,19 @@ def _latest(
     return (reports or candidates)[-1]
 
 
-def _in_year(record: InspectionRecord, year: int) -> bool:
-    """Whether ``record`` is "the <year> inspection": on site, ended or published that year."""
+def _years(record: InspectionRecord) -> set[int]:
+    """The years ``record`` is "the <year> inspection" of: on site, ended or published."""
     dates = (
         record.start_date.value if record.start_date else None,
         record.when,
         record.published,
     )
-    return any(d and d.startswith(str(year)) for d in dates)
+    return {int(d[:4]) for d in dates if d and d[:4].isdigit()}
+
+
+def _in_year(record: InspectionRecord, year: int) -> bool:
+    """Whether ``record`` is "the <year> inspection": on site, ended or published that year."""
+    return year in _years(record)
 
 
 def _between(years: tuple[int, ...], records: list[InspectionRecord]) -> list[InspectionRecord]:
@@ -181,12 +186,7 @@ def _between(years: tuple[int, ...], records: list[InspectionRecord]) -> list[In
     if not years:
         return records
     first, last = years[0], years[-1] if len(years) > 1 else math.inf
-
-    def within(record: InspectionRecord) -> bool:
-        dates = (record.start_date.value if record.start_date else None, record.when)
-        return any(d and first <= int(d[:4]) <= last for d in (*dates, record.published))
-
-    inside = [r for r in records if within(r)]
+    inside = [r for r in records if any(first <= y <= last for y in _years(r))]
     return inside if len(inside) >= 2 else records
 
 
