@@ -96,6 +96,7 @@ class QAEngine:
             semantic_weight=settings.answer_semantic_weight,
             semantic_min=settings.abstain_unless_cosine,
             semantic_per_overlap=settings.abstain_cosine_per_overlap,
+            untimely_penalty=settings.answer_untimely_penalty,
         )
 
     @classmethod
@@ -394,7 +395,16 @@ class QAEngine:
             section_terms=parsed.section_terms,
             cosines=cosines,
             passages=self.index.passages,
+            untimely=self._of_another_time(parsed, hits),
         )
+
+    def _of_another_time(self, parsed: Question, hits: list[Hit]) -> frozenset[int]:
+        """The passages the composer reads that are of another time than the years the
+        question names, when some are of those years; empty when none is, or it names none."""
+        if not (parsed.when and parsed.when.years and self.answer_settings.untimely_penalty):
+            return frozenset()
+        rows = [h.row for h in hits[: self.answer_settings.passages_considered]]
+        return self.searcher.of_another_time(rows, parsed.when)
 
     def _grades_or_cover(self, hit: Hit) -> bool:
         """A judgement row, or the opening passage of a report (its cover: dates, inspector)."""

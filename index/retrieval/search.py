@@ -579,6 +579,15 @@ class Searcher:
         keep = [k for k, row in enumerate(ranking.rows) if not self._boilerplate[row]]
         return Ranking([ranking.rows[k] for k in keep], [ranking.scores[k] for k in keep])
 
+    def of_another_time(self, rows: list[int], when: When) -> frozenset[int]:
+        """The ``rows`` known to be of another time than ``when`` asks about, when some are of
+        it: their document is dated (or inspected) in other years. An undated one may be of
+        any time; with none of the time asked, there is nothing to prefer."""
+        timely = self._timely(rows, when)
+        if not timely:
+            return frozenset()
+        return frozenset(r for r in rows if r not in timely and self._years[self._doc_ids[r]])
+
     def _timely(self, rows: list[int], when: When) -> set[int]:
         """Rows from documents of the time asked about: dated (or titled) with a year named,
         dated after a baseline ("since 2019"), or the most recent document (before a bound:

@@ -54,6 +54,14 @@ def test_a_grade_question_that_asks_for_more_than_the_grade_is_answered_from_tex
     assert not body["timings_ms"].get("judgements")
 
 
+def test_a_question_naming_a_year_quotes_that_years_report_first(client):
+    # The 2026 report's sentence on care leavers' homes ranked beside the 2022 report's.
+    question = "What did inspectors say about care leavers' accommodation in Herefordshire in 2022?"
+    body = ask(client, question)
+    assert not body["abstained"]
+    assert body["citations"][0]["date"].startswith("2022")
+
+
 def test_a_grade_alone_is_still_answered_from_the_judgements_table(client):
     body = ask(client, "How was Calderdale judged for care leavers in 2018?")
     assert "judgements" in body["timings_ms"]
