@@ -96,7 +96,7 @@ class QAEngine:
             semantic_weight=settings.answer_semantic_weight,
             semantic_min=settings.abstain_unless_cosine,
             semantic_per_overlap=settings.abstain_cosine_per_overlap,
-            untimely_penalty=settings.answer_untimely_penalty,
+            unasked_penalty=settings.answer_unasked_penalty,
         )
 
     @classmethod
@@ -395,16 +395,21 @@ class QAEngine:
             section_terms=parsed.section_terms,
             cosines=cosines,
             passages=self.index.passages,
-            untimely=self._of_another_time(parsed, hits),
+            unasked=self._unasked(parsed, hits),
         )
 
-    def _of_another_time(self, parsed: Question, hits: list[Hit]) -> frozenset[int]:
-        """The passages the composer reads that are of another time than the years the
-        question names, when some are of those years; empty when none is, or it names none."""
-        if not (parsed.when and parsed.when.years and self.answer_settings.untimely_penalty):
+    def _unasked(self, parsed: Question, hits: list[Hit]) -> frozenset[int]:
+        """The passages the composer reads that are of another time or another kind of
+        document than the question names, where some are of what it names."""
+        if not self.answer_settings.unasked_penalty:
             return frozenset()
         rows = [h.row for h in hits[: self.answer_settings.passages_considered]]
-        return self.searcher.of_another_time(rows, parsed.when)
+        other: frozenset[int] = frozenset()
+        if parsed.when and parsed.when.years:
+            other |= self.searcher.of_another_time(rows, parsed.when)
+        if parsed.sources:
+            other |= self.searcher.of_another_source(rows, parsed.sources)
+        return other
 
     def _grades_or_cover(self, hit: Hit) -> bool:
         """A judgement row, or the opening passage of a report (its cover: dates, inspector)."""

@@ -33,7 +33,7 @@ class AnswerSettings:
     semantic_weight: float = 0.0  # for a sentence's cosine with the question
     semantic_min: float = 0.0  # a cosine that answers despite low overlap (0: never)
     semantic_per_overlap: float = 0.0  # how far each unit of overlap lowers semantic_min
-    untimely_penalty: float = 0.0  # for a document of another time than the one asked about
+    unasked_penalty: float = 0.0  # for a document of another time or kind than the one asked
 
 
 @dataclass(frozen=True)
@@ -205,7 +205,7 @@ def compose_answer(
     section_terms: tuple[str, ...] = (),
     cosines: CosinesOf | None = None,
     passages: Sequence[Passage] = (),
-    untimely: frozenset[int] = frozenset(),
+    unasked: frozenset[int] = frozenset(),
 ) -> Composed:
     """Pick, order and cite the sentences that answer; abstain when none does well enough.
 
@@ -213,8 +213,8 @@ def compose_answer(
     names from the question, each of which some considered passage must contain; ``optional``
     terms add to a sentence's match but are not required of it. ``passages`` are the index's,
     in order: a list announced at the end of one passage is read on into the next.
-    ``untimely`` are the rows of considered passages of another time than the one the
-    question names (some being of it): their sentences lose ``untimely_penalty``.
+    ``unasked`` are the rows of considered passages of another time or kind of document than
+    the question names (some being of it): their sentences lose ``unasked_penalty``.
     """
     if not hits:
         return Composed(ABSTAIN_MESSAGE, True, [], reason="no_hits")
@@ -256,9 +256,10 @@ def compose_answer(
             else frozenset()
         )
         meaning = cosines(hit.row) if cosines else None
-        # "In 2024" asks for that inspection's words: another report's sentence on the topic
-        # ("personal advisers" in 2015) comes after them, though its passage ranked near.
-        late = settings.untimely_penalty if hit.row in untimely else 0.0
+        # "In 2024" asks for that inspection's words, "the press release" for its words:
+        # another report's sentence on the topic ("personal advisers" in 2015) comes after
+        # them, though its passage ranked near.
+        aside = settings.unasked_penalty if hit.row in unasked else 0.0
         for start, end, present in _unit_terms(hit.passage):
             sentence = hit.passage.text[start:end]
             if is_template(sentence, template) or _PAGE_HEADER.match(sentence):
@@ -283,7 +284,7 @@ def compose_answer(
             )
             covered = [t for t in terms if t in present]
             overlap = min(1.0, sum(weight[t] for t in covered) / weight_total)
-            score = 0.7 * overlap + 0.3 * relevance - settings.rank_penalty * rank - late
+            score = 0.7 * overlap + 0.3 * relevance - settings.rank_penalty * rank - aside
             cosine = meaning.at(start) if meaning else 0.0
             # What the sentence means, beside the words it shares with the question.
             score += settings.semantic_weight * cosine

@@ -588,6 +588,14 @@ class Searcher:
             return frozenset()
         return frozenset(r for r in rows if r not in timely and self._years[self._doc_ids[r]])
 
+    def of_another_source(self, rows: list[int], sources: tuple[str, ...]) -> frozenset[int]:
+        """The ``rows`` from other kinds of document than ``sources`` (doc types), when some
+        are of them."""
+        wanted = {self._doc_type_codes.get(t, -1) for t in sources}
+        if not any(self._doc_type[r] in wanted for r in rows):
+            return frozenset()
+        return frozenset(r for r in rows if self._doc_type[r] not in wanted)
+
     def _timely(self, rows: list[int], when: When) -> set[int]:
         """Rows from documents of the time asked about: dated (or titled) with a year named,
         dated after a baseline ("since 2019"), or the most recent document (before a bound:

@@ -45,6 +45,15 @@ def test_a_named_council_source_is_answered_from_that_kind_of_document(client):
     assert body["citations"][0]["doc_type"] == "press release"
 
 
+def test_a_named_source_is_quoted_before_other_documents_on_the_topic(client):
+    # The cabinet paper's sentence on children in care ranked beside the press release's.
+    body = ask(
+        client, "According to the press release, how did Hertfordshire do for children in care?"
+    )
+    assert not body["abstained"]
+    assert body["citations"][0]["doc_type"] == "press release"
+
+
 def test_a_grade_question_that_asks_for_more_than_the_grade_is_answered_from_text(client):
     # The table holds the grades, not who presented the report to the panel.
     body = ask(
