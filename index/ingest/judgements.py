@@ -71,9 +71,19 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _DAY_MONTH_YEAR = re.compile(
     r"(\d{1,2})(?:st|nd|rd|th)?\b\s*([A-Za-z]{3,9})?\.?,?\s*((?:19|20)\d\d)?"
 )
+_ROLE_AFTER_NAME = (
+    r"(?=,|\n|\||$|Her\s+Majesty|His\s+Majesty|HMI\b|Deputy|Team\s+inspector|Judgement"
+    r"|Senior\s+HMI|Social\s+Care)"
+)
 _INSPECTOR = re.compile(
-    r"Lead\s+inspector\s*:\s*(?P<name>[^\n,|]{3,60}?)\s*(?=,|\n|\||$|Her\s+Majesty|His\s+Majesty"
-    r"|HMI\b|Deputy|Team\s+inspector|Judgement|Senior\s+HMI|Social\s+Care)",
+    rf"Lead\s+inspector\s*:\s*(?P<name>[^\n,|]{{3,60}}?)\s*{_ROLE_AFTER_NAME}", re.I
+)
+# "Lead inspectors: Rebecca Quested, His Majesty's Inspector, and Matthew Reed, His Majesty's
+# Inspector": two who led one inspection.
+_INSPECTORS = re.compile(
+    rf"Lead\s+inspectors\s*:\s*(?P<name>[^\n,|]{{3,60}}?)\s*{_ROLE_AFTER_NAME}"
+    r"[^\n|]{0,60}?\band\s+(?P<other>[^\n,|]{3,60}?)\s*"
+    rf"{_ROLE_AFTER_NAME}",
     re.I,
 )
 
@@ -354,11 +364,12 @@ def _read_header(doc: Document, record: InspectionRecord, locate: _PassageLocato
             evidence = locate.evidence(doc, match.start(), span_end)
             record.start_date = Fact(start.isoformat(), evidence)
             record.end_date = Fact(end.isoformat(), evidence)
-    match = _INSPECTOR.search(text)
+    match = _INSPECTOR.search(text) or _INSPECTORS.search(text)
     if match:
-        name = one_line(match.group("name")).strip(" .;:")
+        names = [one_line(n).strip(" .;:") for n in match.groups()]
+        name = " and ".join(n for n in names if n)
         if name:
-            evidence = locate.evidence(doc, match.start(), match.end("name"))
+            evidence = locate.evidence(doc, match.start(), match.end(match.lastindex or 0))
             record.lead_inspector = Fact(name, evidence)
     record.framework = _framework(start, end, record.grades)
 

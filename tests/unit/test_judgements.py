@@ -105,6 +105,18 @@ def test_inspection_report_header_gives_dates_inspector_and_framework():
     assert herts.grades["in_care"].grade == "outstanding"
 
 
+def test_two_lead_inspectors_are_both_named():
+    root = ILACS / "reports"
+    if not root.is_dir():
+        pytest.skip(f"the ILACS archive is not at {ILACS} (set INSPECTION_QA_ILACS_DIR)")
+    report = "children's services inspection - 25 november 2022.pdf"
+    doc, _, record = extracted(root / "stoke-on-trent" / report, root)
+    assert record.lead_inspector.value == "Rebecca Quested and Matthew Reed"
+    ev = record.lead_inspector.evidence
+    quoted = doc.text[ev.start : ev.end]
+    assert quoted.startswith("Lead inspectors:") and quoted.endswith("Matthew Reed")
+
+
 def test_a_document_without_judgements_gives_no_record():
     doc, passages = load(CORPUS / "001_6eb892215e4cceed.txt")
     record = extract(doc, passages)
