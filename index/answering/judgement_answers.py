@@ -266,7 +266,9 @@ def _authority_sentences(
             )
         if last.lead_inspector:
             n = citer.cite(last.lead_inspector.evidence)
-            out.append(f"The lead inspector was {last.lead_inspector.value} [{n}].")
+            who = last.lead_inspector.value
+            led = "lead inspectors were" if " and " in who else "lead inspector was"
+            out.append(f"The {led} {who} [{n}].")
         overall = last.grade_for("overall")
         if overall:
             n = citer.cite(overall.evidence)

@@ -110,11 +110,20 @@ def test_two_lead_inspectors_are_both_named():
     if not root.is_dir():
         pytest.skip(f"the ILACS archive is not at {ILACS} (set INSPECTION_QA_ILACS_DIR)")
     report = "children's services inspection - 25 november 2022.pdf"
-    doc, _, record = extracted(root / "stoke-on-trent" / report, root)
+    doc, passages, record = extracted(root / "stoke-on-trent" / report, root)
     assert record.lead_inspector.value == "Rebecca Quested and Matthew Reed"
     ev = record.lead_inspector.evidence
     quoted = doc.text[ev.start : ev.end]
     assert quoted.startswith("Lead inspectors:") and quoted.endswith("Matthew Reed")
+    request = parse_question("Who led Stoke-on-Trent's 2022 inspection?", ("Stoke-on-Trent",))
+    composed = answer_judgement_question(
+        request,
+        ("Stoke-on-Trent",),
+        JudgementTable([record]),
+        {p.passage_id: p for p in passages},
+        {doc.meta.doc_id: doc},
+    )
+    assert "The lead inspectors were Rebecca Quested and Matthew Reed [" in composed.answer
 
 
 def test_a_document_without_judgements_gives_no_record():
