@@ -20,7 +20,15 @@ from index.understanding.lexicon import MONTH_NUMBERS
 
 log = logging.getLogger(__name__)
 
-AREAS = ("overall", "help_and_protection", "in_care", "care_leavers", "leaders", "adoption")
+AREAS = (
+    "overall",
+    "help_and_protection",
+    "in_care",
+    "care_leavers",
+    "leaders",
+    "adoption",
+    "lscb",
+)
 AREA_LABELS = {
     "overall": "overall effectiveness",
     "help_and_protection": "children who need help and protection",
@@ -28,6 +36,7 @@ AREA_LABELS = {
     "care_leavers": "care leavers",
     "leaders": "impact of leaders",
     "adoption": "adoption performance",
+    "lscb": "the Local Safeguarding Children Board",
 }
 GRADES = ("outstanding", "good", "requires improvement", "inadequate")
 _RI_WORDED = re.compile(r"\brequires improvement to be good\b", re.I)
@@ -47,6 +56,16 @@ _AREA_PHRASE = (
 _HEADING = re.compile(
     rf"(?:^|(?<=\n)|(?<=[.?!] ))(?P<area>{_AREA_PHRASE})\s*:?\s*(?P<grade>{_GRADE_WORDS})\b"
     r"(?=\s*(?::|\n|$|\.|\s+\d+\.|\s+[A-Z]))",
+    re.I,
+)
+# A single inspection framework report also judged the Local Safeguarding Children Board, in
+# a sentence of its summary: "The Local Safeguarding Children Board is good", "The
+# effectiveness of the Local Safeguarding Children Board (LSCB) requires improvement" (not
+# "the LSCB is good at …").
+_LSCB = re.compile(
+    r"(?:The\s+effectiveness\s+of\s+)?the\s+(?:Local\s+Safeguarding\s+Children[’']?s?\s+Board"
+    rf"|LSCB)(?:\s*\([^)\n]{{0,40}}\))?\s+(?:is\s+|are\s+)?(?P<grade>{_GRADE_WORDS})\b"
+    r"(?=\s*(?::|\n|$|\.|\s+because|\s+\d+\.|\s+[A-Z]))",
     re.I,
 )
 # Single inspection framework (2013-2017) reports list numbered areas on their first page
@@ -191,10 +210,10 @@ def normalise_grade(text: str) -> str | None:
 
 
 def classify_area(label: str) -> str | None:
-    """The area a judgement label names, or None for one we do not tabulate (e.g. the LSCB)."""
+    """The area a judgement label names, or None for one we do not tabulate."""
     low = re.sub(r"\s+", " ", label).lower()
-    if "safeguarding children board" in low or "lscb" in low:
-        return None
+    if re.search(r"safeguarding children[’']?s? board|\blscb\b", low):
+        return "lscb"
     if "overall effectiveness" in low:
         return "overall"
     if "leader" in low or "leadership" in low:
@@ -340,6 +359,10 @@ def extract(doc: Document, passages: list[Passage]) -> InspectionRecord | None:
             said = re.match(r"children[’']s\s+services", match.group(), re.I)
             label = said.group() if said else "overall effectiveness"
             add("overall", match.group("grade"), label, *match.span(), own=True)
+        match = _LSCB.search(text)
+        if match and record.grades:
+            label = re.sub(r"\s+(?:is|are)\s*$", "", text[match.start() : match.start("grade")])
+            add("lscb", match.group("grade"), label, *match.span(), own=True, to_grade=True)
 
     if record.is_report:
         _read_header(doc, record, locate)

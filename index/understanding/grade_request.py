@@ -121,6 +121,16 @@ class GradeRequest:
     years: tuple[int, ...] = ()
 
 
+def area_phrases(question: str) -> tuple[str, ...]:
+    """The words naming a judgement area in a question ("the safeguarding board (LSCB)"):
+    what the grade is of, not something beyond it."""
+    return tuple(
+        m.group(0)
+        for _, pattern in AREAS
+        for m in re.finditer(rf"\b(?:{pattern})\b", question, re.I)
+    )
+
+
 def areas_named(question: str) -> tuple[str, ...]:
     """The judgement areas a question names ("care leavers" is not also "in care")."""
     areas = tuple(

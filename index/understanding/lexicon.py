@@ -86,6 +86,10 @@ GRADE_QUESTION_WORDS = frozenset(
 
 # Judgement areas, most specific first ("care leavers" also says "in care").
 AREAS: tuple[tuple[str, str], ...] = (
+    (
+        "lscb",
+        r"(?:local\s+)?safeguarding\s+children[’']?s?\s+boards?|lscbs?|safeguarding\s+boards?",
+    ),
     ("care_leavers", r"care[\s-]+leavers?|leaving\s+care"),
     ("in_care", r"children\s+(?:in\s+care|looked\s+after)|looked[\s-]+after\s+children|in\s+care"),
     ("help_and_protection", r"help\s+and\s+protection|child\s+protection|protection"),

@@ -7,7 +7,12 @@ from dataclasses import dataclass, replace
 from index.gazetteer import find_authority_spans
 from index.retrieval.lexical import tokenize, topic_terms
 from index.understanding.answer_type import answer_type, named_terms
-from index.understanding.grade_request import GradeRequest, areas_named, grade_request
+from index.understanding.grade_request import (
+    GradeRequest,
+    area_phrases,
+    areas_named,
+    grade_request,
+)
 from index.understanding.lexicon import (
     ASKS_OFSTED,
     FRAMEWORKS,
@@ -153,7 +158,11 @@ def parse_question(
         # "Was it rated good?" after "what did Ofsted say about care leavers?": "it" is the
         # area the conversation is about.
         grades = replace(grades, areas=carried, area_named=True)
-    framed = frozenset(tokenize([" ".join(grades.frame)])[0]) if grades else frozenset()
+    framed = (
+        frozenset(tokenize([" ".join((*grades.frame, *area_phrases(query)))])[0])
+        if grades
+        else frozenset()
+    )
     return Question(
         text=text,
         query=query,

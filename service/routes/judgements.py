@@ -51,7 +51,9 @@ class JudgementOut(BaseModel):
 
 
 # The schema lists exactly the values the table holds (API fuzzers send nothing else).
-Area = Literal["overall", "help_and_protection", "in_care", "care_leavers", "leaders", "adoption"]
+Area = Literal[
+    "overall", "help_and_protection", "in_care", "care_leavers", "leaders", "adoption", "lscb"
+]
 Grade = Literal["outstanding", "good", "requires improvement", "inadequate"]
 assert set(get_args(Area)) == set(AREAS) and set(get_args(Grade)) == set(GRADES)
 

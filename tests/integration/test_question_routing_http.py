@@ -71,6 +71,16 @@ def test_a_question_naming_a_year_quotes_that_years_report_first(client):
     assert body["citations"][0]["date"].startswith("2022")
 
 
+def test_the_local_safeguarding_children_board_is_answered_with_its_own_grade(client):
+    body = ask(
+        client, "How was the local safeguarding children board rated in Herefordshire in 2014?"
+    )
+    assert "judgements" in body["timings_ms"]
+    assert "Safeguarding Children Board" in body["answer"]
+    assert "requires improvement" in body["answer"]
+    assert "Safeguarding Children Board" in body["citations"][0]["quote"]
+
+
 def test_a_grade_alone_is_still_answered_from_the_judgements_table(client):
     body = ask(client, "How was Calderdale judged for care leavers in 2018?")
     assert "judgements" in body["timings_ms"]

@@ -105,6 +105,22 @@ def test_inspection_report_header_gives_dates_inspector_and_framework():
     assert herts.grades["in_care"].grade == "outstanding"
 
 
+def test_the_safeguarding_board_is_a_judged_area_of_a_single_inspection_framework_report():
+    doc, passages, record = extracted(
+        CORPUS / "herefordshire" / "children's services inspection - 30 june 2014.pdf"
+    )
+    lscb = record.grades["lscb"]
+    assert lscb.grade == "requires improvement"
+    quote = lscb.evidence.quote
+    assert quote == doc.text[lscb.evidence.start : lscb.evidence.end]
+    assert quote.startswith("The effectiveness of the Local Safeguarding")
+    assert quote.endswith("requires improvement")
+    held = next(p for p in passages if p.passage_id == lscb.evidence.passage_id)
+    assert quote in held.text
+    _, _, ilacs = extracted(CALDERDALE_2018)  # the board was not judged after 2018
+    assert "lscb" not in ilacs.grades
+
+
 def test_two_lead_inspectors_are_both_named():
     root = ILACS / "reports"
     if not root.is_dir():
