@@ -164,6 +164,20 @@ def _latest(
     return (reports or candidates)[-1]
 
 
+def _newest_graded(
+    records: list[InspectionRecord], year: int | None, before: str = ""
+) -> InspectionRecord | None:
+    """The newest inspection report with any grade (of ``year``, or before ``before``): since
+    2026 an inspection makes no overall effectiveness judgement, so the newest to grade
+    "overall" may be an older one."""
+    candidates = [r for r in records if r.is_report and r.grades]
+    if year:
+        candidates = [r for r in candidates if _in_year(r, year)]
+    if before:
+        candidates = [r for r in candidates if r.when and r.when < before]
+    return candidates[-1] if candidates else None
+
+
 def _years(record: InspectionRecord) -> set[int]:
     """The years ``record`` is "the <year> inspection" of: on site, ended or published."""
     dates = (
@@ -301,8 +315,52 @@ def _authority_sentences(
                     f"{g.worded}{named} in {_inspection_phrase(record)} [{citer.cite(g.evidence)}]"
                 )
             out.append(f"{authority}'s judgement for {label} was " + ", then ".join(steps) + ".")
+            newest = _newest_graded(records, None)
+            if (
+                area == "overall"
+                and newest is not None
+                and not newest.grade_for("overall")
+                and (newest.when or "") > (graded[-1].when or "")
+                and (not parsed.years or max(parsed.years) >= min(_years(newest)))
+            ):
+                # The change goes on past the last overall grade: the newest inspection
+                # judged the areas alone.
+                listed = "; ".join(
+                    f"{_area_text(g.label, g.area)} {g.worded} [{citer.cite(g.evidence)}]"
+                    for g in newest.grades.values()
+                )
+                out.append(
+                    f"In {_inspection_phrase(newest)}, Ofsted made no overall effectiveness "
+                    f"judgement; it judged {listed}."
+                )
             continue
         record = _latest(records, area, parsed.year, parsed.before)
+        newest = _newest_graded(records, parsed.year, parsed.before)
+        if (
+            area == "overall"
+            and newest is not None
+            and not newest.grade_for("overall")
+            and (record is None or (newest.when or "") > (record.when or ""))
+        ):
+            # Since 2026 an inspection makes no overall effectiveness judgement: "how was
+            # Blackpool rated?" is its judgements, not the overall grade of the one before;
+            # asked for the overall grade by name, that one follows.
+            if record is None or not parsed.area_named:
+                listed = "; ".join(
+                    f"{_area_text(g.label, g.area)} {g.worded} [{citer.cite(g.evidence)}]"
+                    for g in newest.grades.values()
+                )
+                out.append(
+                    f"In {_inspection_phrase(newest)}, Ofsted made no overall effectiveness "
+                    f"judgement; it judged {listed} in {authority}."
+                )
+                continue
+            if newest.start_date:
+                n = citer.cite(newest.start_date.evidence)
+                out.append(
+                    f"In {_inspection_phrase(newest)}, Ofsted made no overall effectiveness "
+                    f"judgement [{n}]."
+                )
         if record is None:
             continue
         g = record.grade_for(area)
@@ -329,8 +387,8 @@ def _every_area(
 ) -> list[str]:
     """Every area of one inspection, those judged the grade asked about first: "were any
     areas judged inadequate?" is answered by all of them, not by the overall grade."""
-    record = _latest(records, "overall", parsed.year, parsed.before) or next(
-        (r for r in reversed(records) if r.is_report and r.grades), None
+    record = _newest_graded(records, parsed.year, parsed.before) or _latest(
+        records, "overall", parsed.year, parsed.before
     )
     if record is None or not record.grades:
         return []
@@ -342,6 +400,10 @@ def _every_area(
         )
 
     where = f"In {_inspection_phrase(record)}"
+    if not parsed.grades and not parsed.ranked:
+        # "What were its grades?": every judgement of that inspection, the overall one first.
+        graded.sort(key=lambda g: g.area != "overall")
+        return [f"{where}, Ofsted's judgements in {authority} were: {listed(graded)}."]
     if not parsed.grades:
         # "Which area scored lowest?": the areas of that grade first, then the others.
         lowest = parsed.ranked == "lowest"

@@ -64,9 +64,13 @@ _SUPERLATIVE = r"(lowest|worst|weakest|poorest|highest|best|strongest)"
 _RANKED = re.compile(
     rf"\b{_SUPERLATIVE}(?:[\s-]+(?:rated|graded|judged|scored|scoring))?\s+{_AREA_NOUN}\b"
     rf"|\b{_AREA_NOUN}\s+(?:\w+\s+){{0,3}}?(?:was|were|is|got|scored|received|came\s+out)"
-    rf"\s+(?:the\s+)?{_SUPERLATIVE}\b",
+    rf"\s+(?:the\s+)?{_SUPERLATIVE}\b"
+    # "Which area was Blackpool weakest in?"
+    rf"|\b(?:which|what)\s+{_AREA_NOUN}\s+(?:[\w'’-]+\s+){{1,4}}?{_SUPERLATIVE}\b",
     re.I,
 )
+# "What were Havering's grades?", "list its judgements": every area of one inspection.
+_EVERY_GRADE = re.compile(r"\b(?:grades|judgements|judgments|ratings)\b", re.I)
 # "Has Calderdale ever been rated outstanding?": every inspection, not the latest.
 _EVER = re.compile(
     rf"\bever\s+(?:been\s+)?(?:(?:rated|judged|graded|got|received|had|achieved)\s+)?"
@@ -154,7 +158,7 @@ def grade_request(
     superlative = _RANKED.search(question)
     ranked = ""
     if superlative:
-        word = (superlative.group(1) or superlative.group(2)).lower()
+        word = next(g for g in superlative.groups() if g).lower()
         ranked = "highest" if word in ("highest", "best", "strongest") else "lowest"
     if not (_CUE.search(question) or ranked) or _OTHER_JUDGEMENTS.search(question):
         return None
@@ -198,6 +202,8 @@ def grade_request(
         return GradeRequest(
             "areas", (), grades[:1], year, False, before, counted=counted, frame=frame
         )
+    if not (named or grades or ranked or changing) and _EVERY_GRADE.search(question):
+        return GradeRequest("areas", (), (), year, False, before)
     if changing or (when and len(when.years) > 1):
         # Two inspections named ("in 2014 vs 2017", "between 2015 and 2018"): how it changed.
         years = tuple(sorted(int(y) for y in when.years)) if when else ()

@@ -260,3 +260,47 @@ def test_an_older_reports_overall_statement_is_quoted_from_where_it_starts():
     assert overall.evidence.quote.startswith("Children’s services in Hertfordshire are good")
     assert overall.label.lower().startswith("children")
     assert_cited_verbatim(doc, passages, record)
+
+
+@pytest.fixture(scope="module")
+def blackpool() -> tuple[JudgementTable, dict[str, Passage], dict[str, Document]]:
+    """Blackpool's 2023 report (an overall grade) and its 2026 one (none: Ofsted no longer
+    makes an overall effectiveness judgement)."""
+    root = ILACS / "reports"
+    if not root.is_dir():
+        pytest.skip(f"the ILACS archive is not at {ILACS} (set INSPECTION_QA_ILACS_DIR)")
+    records, passages, documents = [], {}, {}
+    for name in ("01 february 2023", "28 july 2026"):
+        path = root / "blackpool" / f"children's services inspection - {name}.pdf"
+        doc, ps, record = extracted(path, root)
+        records.append(record)
+        passages.update({p.passage_id: p for p in ps})
+        documents[doc.meta.doc_id] = doc
+    return JudgementTable(records), passages, documents
+
+
+def answer(question: str, table, passages, documents) -> str:
+    request = parse_question(question, ("Blackpool",))
+    composed = answer_judgement_question(request, ("Blackpool",), table, passages, documents)
+    assert composed is not None and not composed.abstained
+    assert composed.answer.count("[") == len(composed.citations)
+    return composed.answer
+
+
+def test_how_an_area_was_rated_after_an_inspection_without_an_overall_grade(blackpool):
+    said = answer("How was Blackpool rated?", *blackpool)
+    assert said.startswith("In the inspection of 8 to 19 June 2026, Ofsted made no overall")
+    assert "outstanding" in said and "2022" not in said
+    # Asked for the overall grade by name: the newest has none, the one before follows.
+    said = answer("What is Blackpool's overall grade?", *blackpool)
+    assert "made no overall effectiveness judgement" in said
+    assert said.index("2026") < said.index("requires improvement to be good")
+    # Which area was strongest is read from the newest inspection, though it has no overall.
+    said = answer("Which area was Blackpool strongest in?", *blackpool)
+    assert said.startswith("In the inspection of 8 to 19 June 2026, the highest grade")
+
+
+def test_a_question_for_grades_in_the_plural_lists_every_judgement(blackpool):
+    said = answer("What were Blackpool's grades at its 2023 inspection?", *blackpool)
+    assert said.startswith("In the inspection of 5 to 16 December 2022")
+    assert said.count("[") == 4 and said.index("overall effectiveness") < said.index("leaders")
