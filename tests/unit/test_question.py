@@ -46,8 +46,10 @@ def test_a_grade_question_that_says_more_keeps_what_it_says_beyond_the_grade():
     assert parse_question("How was Barnet judged for care leavers in 2019?").beyond_grades == ()
     q = parse_question("When was the 2016 judgement of Barnet published?")
     assert q.grades is not None and q.answer_kind == DATE  # a date is asked, not a grade
+    # The safeguarding board is a judged area of its own: its name is what the grade is of.
     lscb = parse_question("How was the local safeguarding children board in Barnet rated?")
-    assert "board" in lscb.beyond_grades
+    assert lscb.grades is not None and lscb.grades.areas == ("lscb",)
+    assert lscb.beyond_grades == ()
 
 
 def test_what_needed_improving_after_an_inspection_is_that_inspections_list():
