@@ -8,7 +8,13 @@ for care leavers in 2023?". Anything else is not a grade request.
 import re
 from dataclasses import dataclass
 
-from index.understanding.lexicon import AREAS, GRADE, GRADE_ASKED, OTHER_JUDGEMENTS
+from index.understanding.lexicon import (
+    AREAS,
+    GRADE,
+    GRADE_ASKED,
+    INSPECTION_RESULT,
+    OTHER_JUDGEMENTS,
+)
 from index.understanding.query import When
 
 # "Who led the inspection of …", "who led Barnet's children's services inspection", "which
@@ -36,6 +42,7 @@ _CUE = re.compile(
 )
 _SINCE_INSPECTION_ASKED = re.compile(_SINCE_INSPECTION, re.I)
 _GRADE_ASKED = re.compile(rf"\b(?:{GRADE_ASKED})\b", re.I)
+_RESULT = re.compile(rf"\b{INSPECTION_RESULT}\b", re.I)
 _INSPECTION_WHEN = re.compile(
     r"\b(who\s+(?:inspected|led|was\s+the\s+lead)|lead\s+inspector|by\s+whom|"
     + _WHO_LED
@@ -209,4 +216,7 @@ def grade_request(
         years = tuple(sorted(int(y) for y in when.years)) if when else ()
         return GradeRequest("change", areas, grades, year, bool(named), years=years)
     frame = ("still",) if _STILL.search(question) else ()
+    result = _RESULT.search(question)
+    if result:
+        frame += (result.group(0).split()[0],)  # "the outcome of …" is the grade's
     return GradeRequest("grade", areas, grades, year, bool(named), before, frame=frame)

@@ -50,11 +50,24 @@ HOW_IT_DID = (
     r"how\s+(?:well\s+)?(?:did|does|has)\s+(?:[\w’'&-]+\s+){1,4}?"
     r"(?:do|fare|fared|perform|performed)"
 )
+# "What was the outcome of Calderdale's 2018 inspection?", "the result of its last ILACS".
+INSPECTION_RESULT = (
+    r"(?:result|outcome)\s+of\s+(?:[\w’'-]+\s+){0,4}?(?:ofsted\s+)?(?:inspection|ilacs)"
+)
+# "What did Calderdale get in 2018?": an authority (capitalised) or "they" getting a result.
+WHAT_IT_GOT = (
+    r"what\s+(?:did|does|has)\s+(?:(?-i:(?:[A-Z][\w’'&-]*\s+){1,4})|they\s+|it\s+)"
+    r"(?:get|got|receive|achieve)(?!\s+(?:from|to|out|on|in\s+terms|done))"
+)
 GRADE_ASKED = (
     r"judged?|judgements?|judgments?|graded?|grades?|grading|rated|ratings?|"
     + RATE_VERB
     + r"|scored?|verdict|overall\s+(?:score|effectiveness)|"
     + HOW_IT_DID
+    + "|"
+    + INSPECTION_RESULT
+    + "|"
+    + WHAT_IT_GOT
 )
 # Someone else's judgements (the council's audits, practitioners') are not Ofsted's grades.
 OTHER_JUDGEMENTS = (

@@ -81,6 +81,19 @@ def test_the_local_safeguarding_children_board_is_answered_with_its_own_grade(cl
     assert "Safeguarding Children Board" in body["citations"][0]["quote"]
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What was the outcome of the 2018 inspection in Calderdale?",
+        "What did Calderdale get in 2018?",
+    ],
+)
+def test_the_outcome_of_an_inspection_is_its_grade(client, question):
+    body = ask(client, question)
+    assert "judgements" in body["timings_ms"]
+    assert "2018" in body["answer"] and "good" in body["answer"]
+
+
 def test_a_grade_alone_is_still_answered_from_the_judgements_table(client):
     body = ask(client, "How was Calderdale judged for care leavers in 2018?")
     assert "judgements" in body["timings_ms"]

@@ -236,6 +236,12 @@ def test_questions_that_are_not_about_judgements_are_left_to_retrieval():
     )
     assert latest.kind == "grade" and latest.areas == ("in_care",)
     assert parse_question("How have Barnet's grades progressed?", ("Barnet",)).kind == "change"
+    # The outcome of an inspection, what an authority got: its grade; not what it got done.
+    outcome = parse_question("What was the result of Barnet's last inspection?", ("Barnet",))
+    assert outcome.kind == "grade"
+    assert parse_question("What did Barnet get in 2017?", ("Barnet",)).kind == "grade"
+    assert parse_question("What did Barnet get from the DfE?", ("Barnet",)) is None
+    assert parse_question("What support did Barnet get?", ("Barnet",)) is None
     # "rate" the verb asks for a grade; "rate" the noun does not.
     assert parse_question("How did Ofsted rate Barnet?", ("Barnet",)).kind == "grade"
     assert parse_question("What is Barnet's household recycling rate?", ("Barnet",)) is None
