@@ -14,6 +14,7 @@ from index.understanding.lexicon import (
     GRADE_ASKED,
     INSPECTION_RESULT,
     OTHER_JUDGEMENTS,
+    PASS_OR_FAIL,
 )
 from index.understanding.query import When
 
@@ -42,7 +43,7 @@ _CUE = re.compile(
 )
 _SINCE_INSPECTION_ASKED = re.compile(_SINCE_INSPECTION, re.I)
 _GRADE_ASKED = re.compile(rf"\b(?:{GRADE_ASKED})\b", re.I)
-_RESULT = re.compile(rf"\b{INSPECTION_RESULT}\b", re.I)
+_RESULT = re.compile(rf"\b(?:{INSPECTION_RESULT}|{PASS_OR_FAIL})\b", re.I)
 _INSPECTION_WHEN = re.compile(
     r"\b(who\s+(?:inspected|led|was\s+the\s+lead)|lead\s+inspector|by\s+whom|"
     + _WHO_LED
@@ -218,5 +219,5 @@ def grade_request(
     frame = ("still",) if _STILL.search(question) else ()
     result = _RESULT.search(question)
     if result:
-        frame += (result.group(0).split()[0],)  # "the outcome of …" is the grade's
+        frame += tuple(result.group(0).split())  # "the outcome of …", "a fail": the grade's
     return GradeRequest("grade", areas, grades, year, bool(named), before, frame=frame)

@@ -54,6 +54,14 @@ HOW_IT_DID = (
 INSPECTION_RESULT = (
     r"(?:result|outcome)\s+of\s+(?:[\w’'-]+\s+){0,4}?(?:ofsted\s+)?(?:inspection|ilacs)"
 )
+# "Did Barnet pass its Ofsted inspection?", "was the 2017 inspection a fail?": its grade, in
+# a lay word.
+PASS_OR_FAIL = (
+    r"(?:pass|passed|fail|failed)\s+(?:its|their|the)\s+(?:[\w’'-]+\s+){0,2}?(?:ofsted\s+)?"
+    r"inspection|\ba\s+(?:pass|fail)\b"
+)
+# "How effective are Barnet's children's services?": the overall effectiveness judgement.
+HOW_EFFECTIVE = r"how\s+effective\s+(?:is|are|was|were)"
 # "What did Calderdale get in 2018?": an authority (capitalised) or "they" getting a result.
 WHAT_IT_GOT = (
     r"what\s+(?:did|does|has)\s+(?:(?-i:(?:[A-Z][\w’'&-]*\s+){1,4})|they\s+|it\s+)"
@@ -68,6 +76,10 @@ GRADE_ASKED = (
     + INSPECTION_RESULT
     + "|"
     + WHAT_IT_GOT
+    + "|"
+    + PASS_OR_FAIL
+    + "|"
+    + HOW_EFFECTIVE
 )
 # Someone else's judgements (the council's audits, practitioners') are not Ofsted's grades.
 OTHER_JUDGEMENTS = (
@@ -90,7 +102,8 @@ GRADE_QUESTION_WORDS = frozenset(
     leavers leaving impact leaders leadership management social work practice with families
     adoption performance area areas service services social inspection inspections inspected
     inspect ofsted council authority local receive received get got given award awarded be
-    at its their last latest most recent recently current currently previous first time year
+    at its their last latest most recent recently current currently now nowadays presently
+    previous first time year
     ilacs sif framework any all each every which what re reinspection led lead inspector
     inspectors carried out took take place dates date whom who person same when report reports
     published publication visit visited site

@@ -63,7 +63,9 @@ _TOKEN = re.compile(r"\w[\w'’-]*")
 # Words that frame what is asked of a topic ("how was … graded", "what did Ofsted say about …")
 # rather than name the topic; a follow-up that names a new topic keeps them.
 _FRAME = STOPWORDS | QUESTION_WORDS | GRADE_ASKED_WORDS
-_LATEST = re.compile(r"\b(latest|most recent(ly)?|newest|current(ly)?)\b", re.I)
+_LATEST = re.compile(
+    r"\b(latest|most recent(ly)?|newest|current(ly)?|now|nowadays|at\s+present|presently)\b", re.I
+)
 
 
 @dataclass(frozen=True)

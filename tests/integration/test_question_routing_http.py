@@ -86,6 +86,8 @@ def test_the_local_safeguarding_children_board_is_answered_with_its_own_grade(cl
     [
         "What was the outcome of the 2018 inspection in Calderdale?",
         "What did Calderdale get in 2018?",
+        "Did Calderdale pass its 2018 Ofsted inspection?",
+        "How effective were Calderdale's children's services in 2018?",
     ],
 )
 def test_the_outcome_of_an_inspection_is_its_grade(client, question):

@@ -242,6 +242,10 @@ def test_questions_that_are_not_about_judgements_are_left_to_retrieval():
     assert parse_question("What did Barnet get in 2017?", ("Barnet",)).kind == "grade"
     assert parse_question("What did Barnet get from the DfE?", ("Barnet",)) is None
     assert parse_question("What support did Barnet get?", ("Barnet",)) is None
+    # Lay words for a grade, and "now" for the latest inspection.
+    assert parse_question("Was Barnet's 2017 inspection a fail?", ("Barnet",)).kind == "grade"
+    now = parse("Is Barnet good now?", authorities=("Barnet",))
+    assert now.grades is not None and now.beyond_grades == () and now.when and now.when.latest
     # "rate" the verb asks for a grade; "rate" the noun does not.
     assert parse_question("How did Ofsted rate Barnet?", ("Barnet",)).kind == "grade"
     assert parse_question("What is Barnet's household recycling rate?", ("Barnet",)) is None
