@@ -279,6 +279,7 @@ class QAEngine:
                 self.judgements,
                 self._passage_by_id,
                 self.index.documents,
+                parsed.framework,
             )
             if parsed.grades
             and _may_hold_judgements(filters)
@@ -396,6 +397,7 @@ class QAEngine:
             cosines=cosines,
             passages=self.index.passages,
             unasked=self._unasked(parsed, hits),
+            grade_in_words=parsed.answer_kind == GRADE and parsed.names_council_source,
         )
 
     def _unasked(self, parsed: Question, hits: list[Hit]) -> frozenset[int]:

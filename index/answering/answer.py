@@ -12,7 +12,17 @@ from index.retrieval.expansion import load_lexicon
 from index.retrieval.lexical import tokenize
 from index.text import sentence_spans, words
 from index.types import Citation, CosinesOf, Document, Hit, Passage
-from index.understanding.answer_type import AMOUNT, COUNT, DATE, MONEY, NEGATIVE, PERSON, offers
+from index.understanding.answer_type import (
+    AMOUNT,
+    COUNT,
+    DATE,
+    GRADE_ASKING,
+    MONEY,
+    NEGATIVE,
+    PERSON,
+    offers,
+    states_grade,
+)
 from index.understanding.question import under_section
 
 ABSTAIN_MESSAGE = "I could not find this in the documents."
@@ -206,6 +216,7 @@ def compose_answer(
     cosines: CosinesOf | None = None,
     passages: Sequence[Passage] = (),
     unasked: frozenset[int] = frozenset(),
+    grade_in_words: bool = False,
 ) -> Composed:
     """Pick, order and cite the sentences that answer; abstain when none does well enough.
 
@@ -244,6 +255,9 @@ def compose_answer(
     # sentence on "looked after children").
     lexicon = load_lexicon()
     other_names = {t: alts for t in terms if (alts := lexicon.alternatives(t))}
+    grade_asked = (
+        frozenset(t for t in terms if t in GRADE_ASKING) if grade_in_words else frozenset()
+    )
     top_score = hits[0].score or 1.0
     candidates: list[Candidate] = []
     for rank, hit in enumerate(considered):
@@ -276,6 +290,9 @@ def compose_answer(
                 # date, an "Author:" line) is about what its passage is about (a short "not"
                 # is about its own words).
                 present = present | _passage_terms(hit.passage)
+            if grade_asked and not aside and states_grade(sentence):
+                # "What grade did the press release say …?": "rated as 'good' overall" there.
+                present = present | grade_asked
             present = (
                 present
                 | role

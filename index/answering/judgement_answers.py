@@ -225,8 +225,10 @@ def answer_judgement_question(
     table: JudgementTable,
     passages: dict[str, Passage],
     documents: dict[str, Document],
+    framework: str | None = None,
 ) -> Composed | None:
-    """A cited answer from the judgements table, or None when the table cannot answer."""
+    """A cited answer from the judgements table, or None when the table cannot answer;
+    ``framework`` (SIF or ILACS) limits it to inspections under that framework."""
     citer = Citer(passages, documents)
     if parsed.kind in ("list", "transition"):
         sentences = _list_sentences(parsed, table, citer)
@@ -236,7 +238,7 @@ def answer_judgement_question(
         sentences = []
         not_that_year: list[tuple[str, list[str]]] = []
         for authority in authorities:
-            records = table.for_authority(authority)
+            records = [r for r in table.for_authority(authority) if _under(r, framework)]
             if not any(r.grades for r in records):
                 continue
             said = _authority_sentences(parsed, authority, records, citer)
@@ -251,6 +253,14 @@ def answer_judgement_question(
     if not sentences:
         return None
     return Composed(" ".join(sentences), False, citer.citations)
+
+
+def _under(record: InspectionRecord, framework: str | None) -> bool:
+    """Whether ``record`` is of an inspection under ``framework`` (any when None); an
+    article's grades are of whichever inspection it reports."""
+    if framework is None or not record.is_report:
+        return True
+    return (record.framework == "SIF") == (framework == "SIF")
 
 
 def _authority_sentences(

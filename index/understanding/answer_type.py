@@ -5,7 +5,14 @@ import re
 
 from index.retrieval.lexical import tokenize
 from index.understanding.grade_request import areas_named
-from index.understanding.lexicon import GRADE_ASKED, MONTH, MONTH_NUMBERS, OTHER_JUDGEMENTS
+from index.understanding.lexicon import GRADE as GRADE_WORDS
+from index.understanding.lexicon import (
+    GRADE_ASKED,
+    GRADE_ASKED_WORDS,
+    MONTH,
+    MONTH_NUMBERS,
+    OTHER_JUDGEMENTS,
+)
 
 PERSON = "person"
 DATE = "date"
@@ -115,6 +122,26 @@ def answer_type(question: str) -> str | None:
     if _ANY_ASKED.search(question):
         return NEGATIVE
     return None
+
+
+# A sentence that gives a grade in prose: "rated as 'good' overall", "judged to be
+# outstanding", "the 'good' rating", "are inadequate".
+_GRADE_SAID = re.compile(
+    rf"\b(?:rated|judged|graded|found|awarded|given|received|achieved|is|are|was|were|remains?)"
+    rf"\s+(?:as\s+|to\s+be\s+|an?\s+|overall\s+)*['‘’\"]?(?:{GRADE_WORDS})\b"
+    rf"|['‘’\"](?:{GRADE_WORDS})['‘’\"]\s+(?:rating|grade|judgement|overall)",
+    re.I,
+)
+# The words of a question that ask for a grade ("what grade did they get?"): a sentence that
+# gives one answers them, whatever its own words.
+GRADE_ASKING = frozenset(
+    tokenize([" ".join(sorted(GRADE_ASKED_WORDS | {"get", "got", "receive", "received"}))])[0]
+)
+
+
+def states_grade(span: str) -> bool:
+    """Whether ``span`` gives a grade: a judgement row or heading, or in prose."""
+    return bool(_GRADE_SPAN.search(span) or _GRADE_SAID.search(span))
 
 
 def offers(kind: str | None, span: str) -> bool:

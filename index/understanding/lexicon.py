@@ -107,7 +107,8 @@ GRADE_QUESTION_WORDS = frozenset(
     ilacs sif framework any all each every which what re reinspection led lead inspector
     inspectors carried out took take place dates date whom who person same when report reports
     published publication visit visited site
-    vs versus compare compared comparison than better worse between change changed""".split()
+    vs versus compare compared comparison than better worse higher lower between change
+    changed""".split()
 )
 
 # Judgement areas, most specific first ("care leavers" also says "in care").

@@ -158,8 +158,11 @@ def parse_question(
         # "Was it rated good?" after "what did Ofsted say about care leavers?": "it" is the
         # area the conversation is about.
         grades = replace(grades, areas=carried, area_named=True)
+    # What the grade is of (its area, its framework) and the words its shape used are not
+    # something beyond it.
+    frameworks = tuple(m.group(0) for _, p in _FRAMEWORKS if (m := p.search(query)))
     framed = (
-        frozenset(tokenize([" ".join((*grades.frame, *area_phrases(query)))])[0])
+        frozenset(tokenize([" ".join((*grades.frame, *area_phrases(query), *frameworks))])[0])
         if grades
         else frozenset()
     )

@@ -96,6 +96,16 @@ def test_the_outcome_of_an_inspection_is_its_grade(client, question):
     assert "2018" in body["answer"] and "good" in body["answer"]
 
 
+def test_a_grade_under_a_named_framework_is_that_frameworks_inspection(client):
+    # Hertfordshire's 2015 inspection was under the single inspection framework, its 2018
+    # and 2023 ones under ILACS.
+    body = ask(client, "How was Hertfordshire rated under the single inspection framework?")
+    assert not body["abstained"]
+    assert "2015" in body["answer"] and "2023" not in body["answer"]
+    body = ask(client, "How was Hertfordshire rated under ILACS?")
+    assert "2023" in body["answer"] and "2015" not in body["answer"]
+
+
 def test_a_grade_alone_is_still_answered_from_the_judgements_table(client):
     body = ask(client, "How was Calderdale judged for care leavers in 2018?")
     assert "judgements" in body["timings_ms"]

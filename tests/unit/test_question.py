@@ -15,6 +15,7 @@ from index.understanding.answer_type import (
     NEGATIVE,
     answer_type,
     offers,
+    states_grade,
 )
 from index.understanding.question import parse_question
 
@@ -235,3 +236,11 @@ def test_how_well_asks_for_a_grade_only_of_a_judged_area():
     assert parse_question("How good is Barnsley's support for care leavers?").answer_kind == GRADE
     # Private fostering has no grade: what inspectors found answers it, not a judgement row.
     assert parse_question("How well does Barnsley handle private fostering?").answer_kind is None
+
+
+def test_a_grade_given_in_prose_is_told_from_other_mentions_of_grades():
+    assert states_grade("Children's services have been rated as ‘good’ overall by Ofsted.")
+    assert states_grade("The impact of leaders was judged to be Outstanding.")
+    assert states_grade("Judgement: Overall effectiveness | Grade: Good")
+    assert not states_grade("The council aims to be good at listening to children.")
+    assert not states_grade("Ofsted grades every council's children's services.")
