@@ -238,7 +238,9 @@ def answer_judgement_question(
         sentences = []
         not_that_year: list[tuple[str, list[str]]] = []
         for authority in authorities:
-            records = [r for r in table.for_authority(authority) if _under(r, framework)]
+            records = _picked(
+                [r for r in table.for_authority(authority) if _under(r, framework)], parsed.pick
+            )
             if not any(r.grades for r in records):
                 continue
             said = _authority_sentences(parsed, authority, records, citer)
@@ -261,6 +263,17 @@ def _under(record: InspectionRecord, framework: str | None) -> bool:
     if framework is None or not record.is_report:
         return True
     return (record.framework == "SIF") == (framework == "SIF")
+
+
+def _picked(records: list[InspectionRecord], pick: str) -> list[InspectionRecord]:
+    """The records of the inspection ``pick`` asks for: "previous" leaves out the newest graded
+    report, "first" keeps the oldest alone; all when no pick."""
+    reports = [r for r in records if r.is_report and r.grades]
+    if pick == "previous":
+        return [r for r in reports if r is not reports[-1]] if len(reports) > 1 else []
+    if pick == "first":
+        return reports[:1]
+    return records
 
 
 def _authority_sentences(

@@ -90,9 +90,23 @@ _STILL = re.compile(rf"\bstill\s+(?:(?:be|being|rated|judged|graded)\s+)?(?:{GRA
 # "The experiences and progress of children …" names an area; it does not ask about change.
 _CHANGE = re.compile(
     r"\b(chang\w*|improv\w*|declin\w*|(?<!and\s)progress(?:ed)?(?!\s+of\b)|compar\w*|"
-    r"previous|history|over\s+time|"
+    r"history|over\s+time|"
     r"went\s+from|gone\s+from|moved\s+from|trend|each\s+inspection|all\s+inspections|"
     rf"vs|versus|{_BETTER_OR_WORSE})\b",
+    re.I,
+)
+# "Its previous inspection", "the inspection before last": the one before the newest; "its
+# first ILACS inspection", "the earliest grade": the oldest.
+_PREVIOUS = re.compile(
+    r"\b(?:previous|prior|preceding|penultimate)\s+(?:ofsted\s+)?(?:inspection|ilacs|visit|one"
+    r"|grades?|judgements?|ratings?|reports?)\b"
+    r"|\b(?:inspection|one)\s+before\s+(?:the\s+)?(?:last|latest)(?:\s+one)?\b"
+    r"|\blast\s+but\s+one\b",
+    re.I,
+)
+_FIRST = re.compile(
+    r"\b(?:first|earliest|original|oldest)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:inspection|ilacs|grades?|judgements?|ratings?|reports?)\b|\bearliest\b",
     re.I,
 )
 _FROM_TO = re.compile(rf"\bfrom\s+({GRADE})\s+to\s+({GRADE})\b", re.I)
@@ -131,6 +145,7 @@ class GradeRequest:
     frame: tuple[str, ...] = ()
     # A change between the years named ("between 2023 and 2026", "since 2021"): every year.
     years: tuple[int, ...] = ()
+    pick: str = ""  # "previous" | "first": that inspection, not the newest
 
 
 def area_phrases(question: str) -> tuple[str, ...]:
@@ -220,4 +235,9 @@ def grade_request(
     result = _RESULT.search(question)
     if result:
         frame += tuple(result.group(0).split())  # "the outcome of …", "a fail": the grade's
-    return GradeRequest("grade", areas, grades, year, bool(named), before, frame=frame)
+    previous, first = _PREVIOUS.search(question), _FIRST.search(question)
+    chosen = previous or first
+    if chosen:
+        frame += tuple(chosen.group(0).split())  # which inspection, not something beyond
+    pick = "previous" if previous else "first" if first else ""
+    return GradeRequest("grade", areas, grades, year, bool(named), before, frame=frame, pick=pick)

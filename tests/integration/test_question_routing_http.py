@@ -106,6 +106,21 @@ def test_a_grade_under_a_named_framework_is_that_frameworks_inspection(client):
     assert "2023" in body["answer"] and "2015" not in body["answer"]
 
 
+@pytest.mark.parametrize(
+    ("question", "year"),
+    [
+        ("What was Calderdale's grade at its previous inspection?", "2018"),
+        ("How was Calderdale rated at the inspection before last?", "2018"),
+        ("What was Calderdale's earliest grade?", "2015"),
+        ("What was Calderdale rated at its first ILACS inspection?", "2018"),
+    ],
+)
+def test_a_grade_at_the_inspection_asked_for_not_the_newest(client, question, year):
+    body = ask(client, question)
+    assert not body["abstained"]
+    assert year in body["answer"] and "2024" not in body["answer"]
+
+
 def test_a_grade_alone_is_still_answered_from_the_judgements_table(client):
     body = ask(client, "How was Calderdale judged for care leavers in 2018?")
     assert "judgements" in body["timings_ms"]
