@@ -18,6 +18,7 @@ from index.understanding.answer_type import (
     DATE,
     GRADE_ASKING,
     MONEY,
+    MONEY_ASKING,
     NEGATIVE,
     PERSON,
     offers,
@@ -258,6 +259,7 @@ def compose_answer(
     grade_asked = (
         frozenset(t for t in terms if t in GRADE_ASKING) if grade_in_words else frozenset()
     )
+    money_asked = frozenset(t for t in terms if t in MONEY_ASKING) if kind == MONEY else frozenset()
     top_score = hits[0].score or 1.0
     candidates: list[Candidate] = []
     for rank, hit in enumerate(considered):
@@ -290,6 +292,9 @@ def compose_answer(
                 # date, an "Author:" line) is about what its passage is about (a short "not"
                 # is about its own words).
                 present = present | _passage_terms(hit.passage)
+            if money_asked and typed:
+                # "How much extra money did they put in?": "investing an additional £5.5m".
+                present = present | money_asked
             if grade_asked and not aside and states_grade(sentence):
                 # "What grade did the press release say …?": "rated as 'good' overall" there.
                 present = present | grade_asked

@@ -139,6 +139,19 @@ GRADE_ASKING = frozenset(
 )
 
 
+# The words of a how-much question that ask for money ("how much extra money did they put
+# in?"): a sentence stating a sum answers them, whatever its own words ("investing an
+# additional £5.5 million").
+MONEY_ASKING = frozenset(
+    tokenize(
+        [
+            # Only words for money itself: "budget", "pay", "cost" name what is asked about.
+            """money funding funds fund pounds extra additional much put"""
+        ]
+    )[0]
+)
+
+
 def states_grade(span: str) -> bool:
     """Whether ``span`` gives a grade: a judgement row or heading, or in prose."""
     return bool(_GRADE_SPAN.search(span) or _GRADE_SAID.search(span))

@@ -162,3 +162,28 @@ def test_what_an_answer_read_leads_with_the_passage_it_quotes_first(engine):
     cited = answer.citations[0].passage_id
     assert answer.hits[0].passage.passage_id == cited
     assert [h.passage.passage_id for h in answer.sources[:2]].count(cited) == 0
+
+
+def test_how_much_money_is_answered_by_the_sentence_stating_a_sum(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # "How much extra money … put into …" shares none of its money words with "investing an
+    # additional £5.5 million": the sum itself answers them.
+    council = REPO_ROOT.parent / "shared" / "council"
+    release = council / "28_staffordshire-press-release-2026.txt"
+    if not release.is_file():
+        pytest.skip(f"the council documents are not at {council}")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / release.name).symlink_to(release)
+    from index.build import build_index
+
+    index_dir = tmp_path / "index"
+    build_index([corpus], index_dir, settings, progress=False)
+    engine = QAEngine.open(settings, index_dir)
+    answer = engine.ask(
+        "How much extra money did Staffordshire put into children's services after the "
+        "reinspection?"
+    )
+    assert not answer.abstained
+    assert "£5.5 million" in answer.answer
