@@ -398,6 +398,7 @@ class QAEngine:
             passages=self.index.passages,
             unasked=self._unasked(parsed, hits),
             grade_in_words=parsed.answer_kind == GRADE and parsed.names_council_source,
+            said=frozenset(tokenize([parsed.query])[0]),
         )
 
     def _unasked(self, parsed: Question, hits: list[Hit]) -> frozenset[int]:

@@ -172,17 +172,35 @@ _ROLE_ASKED = {
 }
 
 
-def _role_asked(line: str, terms: list[str]) -> frozenset[str]:
+# A role whose label says more than the words that ask for it: "who is the lead member?" does
+# not ask for the "Lead inspector:" line; "who led the inspection?", "the lead HMI" do. Read
+# from all the question's words ("inspector" is a question word, not a topic term).
+_ROLE_NEEDS = {"lead inspector": ("inspect", "hmi", "visit", "ofst")}
+
+
+def _role_asked(line: str, terms: list[str], said: frozenset[str] = frozenset()) -> frozenset[str]:
     """The question's terms that ask for the role ``line`` is labelled with ("own" for an
-    "Owner:" line); empty when it names someone in another role."""
+    "Owner:" line); empty when it names someone in another role. ``said``: every stemmed
+    word of the question, for a role that needs more than its asking words."""
+    roles = [label.group(1).strip().lower() for label in _ROLE_LABEL.finditer(line)]
     asked = [
         word
-        for label in _ROLE_LABEL.finditer(line)
-        for word in _ROLE_ASKED.get(label.group(1).strip().lower(), ())
+        for role in roles
+        if role not in _ROLE_NEEDS or any(w.startswith(_ROLE_NEEDS[role]) for w in said)
+        for word in _ROLE_ASKED.get(role, ())
     ]
     return frozenset(
         t for t in terms for a in asked if len(t) >= 3 and (t.startswith(a) or a.startswith(t))
     )
+
+
+def _label_terms(line: str) -> frozenset[str]:
+    """The stemmed words of a line's labels for roles we know ("lead", "inspector" of "Lead
+    inspector:"); a label we know nothing of ("Executive Member:") may be what is asked."""
+    labels = [
+        m.group(1) for m in _ROLE_LABEL.finditer(line) if m.group(1).strip().lower() in _ROLE_ASKED
+    ]
+    return frozenset(tokenize([" ".join(labels)])[0]) if labels else frozenset()
 
 
 def _jaccard(a: str, b: str) -> float:
@@ -218,6 +236,7 @@ def compose_answer(
     passages: Sequence[Passage] = (),
     unasked: frozenset[int] = frozenset(),
     grade_in_words: bool = False,
+    said: frozenset[str] | None = None,
 ) -> Composed:
     """Pick, order and cite the sentences that answer; abstain when none does well enough.
 
@@ -237,6 +256,7 @@ def compose_answer(
             # The question names someone or something the evidence never mentions.
             return Composed(ABSTAIN_MESSAGE, True, [], reason="unmentioned_name")
     terms = list(dict.fromkeys(question_terms))
+    said = frozenset(terms) if said is None else said | frozenset(terms)
     terms += [t for t in optional if t not in terms]
     required = [t for t in terms if t not in _EVALUATIVE and t not in optional] or terms
     # A question is "about several things" for the thin test below by its topic, not the
@@ -285,7 +305,11 @@ def compose_answer(
             typed = offers(kind, sentence)
             # A line labelled with the role asked about answers the question's word for it
             # ("Author:" for "who wrote"); a name under another label answers another question.
-            role = _role_asked(sentence, terms) if kind == PERSON else frozenset()
+            role = _role_asked(sentence, terms, said) if kind == PERSON else frozenset()
+            if kind == PERSON and not role:
+                # "Lead inspector: Tara Geere" names the lead inspector: its label's "lead" is
+                # not the "lead member" asked for.
+                present = present - _label_terms(sentence)
             short = typed and kind in (DATE, PERSON) and len(sentence.split()) <= _SHORT_LINE_WORDS
             if short and (kind != PERSON or role):
                 # A short line giving the kind of answer asked for (a cover page's meeting

@@ -121,6 +121,14 @@ def test_a_grade_at_the_inspection_asked_for_not_the_newest(client, question, ye
     assert year in body["answer"] and "2024" not in body["answer"]
 
 
+def test_a_who_question_for_another_role_is_not_answered_with_the_lead_inspector(client):
+    # "Lead" asks for the lead member here: the report's "Lead inspector:" line is another role.
+    body = ask(client, "Who is the lead member for children's services in Hertfordshire?")
+    assert not any(c["quote"].startswith("Lead inspector") for c in body["citations"])
+    led = ask(client, "Who was the lead inspector for Hertfordshire in 2023?")
+    assert "Sarah Canto" in led["answer"]
+
+
 def test_a_grade_alone_is_still_answered_from_the_judgements_table(client):
     body = ask(client, "How was Calderdale judged for care leavers in 2018?")
     assert "judgements" in body["timings_ms"]
