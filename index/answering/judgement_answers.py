@@ -252,6 +252,14 @@ def answer_judgement_question(
             # rather than answer from another year's report.
             message = _no_inspection_that_year(parsed.year, not_that_year)
             return Composed(message, True, [], text_may_answer=True)
+        if sentences and not_that_year:
+            # "How were Barnet and Haringey rated in 2018?": the one without a 2018 inspection
+            # is said to have none, not left out.
+            sentences.append(
+                _no_inspection_that_year(parsed.year, not_that_year).removeprefix(
+                    f"{ABSTAIN_MESSAGE} "
+                )
+            )
     if not sentences:
         return None
     return Composed(" ".join(sentences), False, citer.citations)

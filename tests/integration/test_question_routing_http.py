@@ -129,6 +129,13 @@ def test_a_who_question_for_another_role_is_not_answered_with_the_lead_inspector
     assert "Sarah Canto" in led["answer"]
 
 
+def test_of_two_authorities_the_one_without_an_inspection_that_year_is_said_to_have_none(client):
+    body = ask(client, "How were Calderdale and Hertfordshire rated in 2023?")
+    assert not body["abstained"]
+    assert "Hertfordshire" in body["answer"] and "outstanding" in body["answer"]
+    assert "no 2023 inspection of Calderdale" in body["answer"]
+
+
 def test_a_grade_alone_is_still_answered_from_the_judgements_table(client):
     body = ask(client, "How was Calderdale judged for care leavers in 2018?")
     assert "judgements" in body["timings_ms"]
