@@ -352,7 +352,8 @@ def _authority_sentences(
                 and newest is not None
                 and not newest.grade_for("overall")
                 and (newest.when or "") > (graded[-1].when or "")
-                and (not parsed.years or max(parsed.years) >= min(_years(newest)))
+                # One year named ("since 2018", "better than in 2022") is from it on.
+                and (len(parsed.years) < 2 or max(parsed.years) >= min(_years(newest)))
             ):
                 # The change goes on past the last overall grade: the newest inspection
                 # judged the areas alone.

@@ -42,6 +42,13 @@ _CUE = re.compile(
     re.I,
 )
 _SINCE_INSPECTION_ASKED = re.compile(_SINCE_INSPECTION, re.I)
+# "Did Blackpool get better between 2018 and 2022?", "has it improved since 2019?": a change
+# of grades between the years named, in words that name no grade.
+_CHANGE_BETWEEN = re.compile(
+    r"\b(?:better|worse|improv\w*|declin\w*|deteriorat\w*)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:between|from|since)\s+(?:the\s+|its\s+)?(?:19|20)\d\d\b",
+    re.I,
+)
 _GRADE_ASKED = re.compile(rf"\b(?:{GRADE_ASKED})\b", re.I)
 _RESULT = re.compile(rf"\b(?:{INSPECTION_RESULT}|{PASS_OR_FAIL})\b", re.I)
 _INSPECTION_WHEN = re.compile(
@@ -183,7 +190,9 @@ def grade_request(
     if superlative:
         word = next(g for g in superlative.groups() if g).lower()
         ranked = "highest" if word in ("highest", "best", "strongest") else "lowest"
-    if not (_CUE.search(question) or ranked) or _OTHER_JUDGEMENTS.search(question):
+    if not (
+        _CUE.search(question) or ranked or _CHANGE_BETWEEN.search(question)
+    ) or _OTHER_JUDGEMENTS.search(question):
         return None
     if _FINDING.search(question) and not _GRADE_ASKED.search(question):
         return None
@@ -211,6 +220,7 @@ def grade_request(
         or ranked
         or _GRADE_ASKED.search(question)
         or _SINCE_INSPECTION_ASKED.search(question)
+        or _CHANGE_BETWEEN.search(question)
     ):
         return None
     if ranked and not named and not grades:
@@ -230,7 +240,11 @@ def grade_request(
     if changing or (when and len(when.years) > 1):
         # Two inspections named ("in 2014 vs 2017", "between 2015 and 2018"): how it changed.
         years = tuple(sorted(int(y) for y in when.years)) if when else ()
-        return GradeRequest("change", areas, grades, year, bool(named), years=years)
+        if when and not years and when.after[:4].isdigit():
+            years = (int(when.after[:4]),)  # "improved since 2018": from that inspection on
+        between = _CHANGE_BETWEEN.search(question)
+        frame = tuple(between.group(0).split()) if between else ()  # the change, not a topic
+        return GradeRequest("change", areas, grades, year, bool(named), years=years, frame=frame)
     frame = ("still",) if _STILL.search(question) else ()
     result = _RESULT.search(question)
     if result:

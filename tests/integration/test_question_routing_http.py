@@ -136,6 +136,15 @@ def test_of_two_authorities_the_one_without_an_inspection_that_year_is_said_to_h
     assert "no 2023 inspection of Calderdale" in body["answer"]
 
 
+def test_getting_better_between_years_is_a_change_of_grades(client):
+    body = ask(client, "Did Calderdale get better between 2015 and 2018?")
+    assert "judgements" in body["timings_ms"]
+    answer = body["answer"]
+    assert answer.index("requires improvement") < answer.index("good") and "2024" not in answer
+    since = ask(client, "Has Calderdale improved since 2018?")["answer"]
+    assert "2018" in since and "2024" in since and "2015" not in since
+
+
 def test_a_grade_alone_is_still_answered_from_the_judgements_table(client):
     body = ask(client, "How was Calderdale judged for care leavers in 2018?")
     assert "judgements" in body["timings_ms"]
