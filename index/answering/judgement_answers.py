@@ -478,6 +478,18 @@ def _ever_judged(
             found.append(
                 f"In {_inspection_phrase(record)}, Ofsted judged {authority} {asked} for {areas}."
             )
+    if found and parsed.counted:
+        # "How many times …?": the count first, then each inspection.
+        words = "no one two three four five six seven eight nine ten".split()
+
+        def number(n: int) -> str:
+            return words[n] if n < len(words) else str(n)
+
+        said = (
+            f"Ofsted judged {authority} {asked} in {number(len(found))} of the "
+            f"{number(len(reports))} inspections in the documents"
+        )
+        return [f"{said}.", *found]
     if found:
         return found
     overall = [

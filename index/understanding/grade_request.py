@@ -92,6 +92,8 @@ _EVER = re.compile(
     rf"(?:an?\s+)?(?:{GRADE})\b",
     re.I,
 )
+# "How many times has Blackpool been judged inadequate?": every inspection so judged, counted.
+_HOW_MANY_TIMES = re.compile(rf"\bhow\s+(?:many\s+times|often)\b.{{0,60}}?\b(?:{GRADE})\b", re.I)
 # "Is Halton still inadequate?": the latest grade answers it.
 _STILL = re.compile(rf"\bstill\s+(?:(?:be|being|rated|judged|graded)\s+)?(?:{GRADE})\b", re.I)
 # "The experiences and progress of children …" names an area; it does not ask about change.
@@ -227,6 +229,9 @@ def grade_request(
         return GradeRequest("areas", (), (), year, False, before, ranked=ranked, frame=(word,))
     if grades and _EVER.search(question):
         return GradeRequest("ever", named, grades[:1], None, bool(named), frame=("ever",))
+    if grades and _HOW_MANY_TIMES.search(question):
+        frame = ("how", "many", "times", "often")
+        return GradeRequest("ever", named, grades[:1], None, bool(named), counted=True, frame=frame)
     # A grade's own name ("requires improvement") is not a question about improving.
     changing = _CHANGE.search(re.sub(GRADE, " ", question, flags=re.I))
     if grades and not named and _ANY_AREA.search(question) and not changing:
@@ -242,8 +247,9 @@ def grade_request(
         years = tuple(sorted(int(y) for y in when.years)) if when else ()
         if when and not years and when.after[:4].isdigit():
             years = (int(when.after[:4]),)  # "improved since 2018": from that inspection on
-        between = _CHANGE_BETWEEN.search(question)
-        frame = tuple(between.group(0).split()) if between else ()  # the change, not a topic
+        between, result = _CHANGE_BETWEEN.search(question), _RESULT.search(question)
+        # The change and "the 2022 result" are the grades' words, not a topic.
+        frame = tuple(w for m in (between, result) if m for w in m.group(0).split())
         return GradeRequest("change", areas, grades, year, bool(named), years=years, frame=frame)
     frame = ("still",) if _STILL.search(question) else ()
     result = _RESULT.search(question)

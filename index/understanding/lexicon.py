@@ -53,6 +53,8 @@ HOW_IT_DID = (
 # "What was the outcome of Calderdale's 2018 inspection?", "the result of its last ILACS".
 INSPECTION_RESULT = (
     r"(?:result|outcome)\s+of\s+(?:[\w’'-]+\s+){0,4}?(?:ofsted\s+)?(?:inspection|ilacs)"
+    # "Blackpool's 2022 result", "its 2018 Ofsted outcome"
+    r"|(?:19|20)\d\d\s+(?:ofsted\s+)?(?:inspection\s+)?(?:result|outcome)"
 )
 # "Did Barnet pass its Ofsted inspection?", "was the 2017 inspection a fail?": its grade, in
 # a lay word.

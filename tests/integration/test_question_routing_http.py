@@ -145,6 +145,13 @@ def test_getting_better_between_years_is_a_change_of_grades(client):
     assert "2018" in since and "2024" in since and "2015" not in since
 
 
+def test_how_many_times_an_area_was_given_a_grade_is_counted(client):
+    body = ask(client, "How many times has Calderdale been rated good?")
+    assert body["answer"].startswith("Ofsted judged Calderdale good in two of the three")
+    compared = ask(client, "How did Calderdale's 2018 result compare with 2015?")["answer"]
+    assert compared.index("requires improvement") < compared.index("good")
+
+
 def test_a_grade_alone_is_still_answered_from_the_judgements_table(client):
     body = ask(client, "How was Calderdale judged for care leavers in 2018?")
     assert "judgements" in body["timings_ms"]
