@@ -246,6 +246,9 @@ def compose_answer(
     in order: a list announced at the end of one passage is read on into the next.
     ``unasked`` are the rows of considered passages of another time or kind of document than
     the question names (some being of it): their sentences lose ``unasked_penalty``.
+    ``grade_in_words``: a grade is asked of the passages (a council's document was named, so
+    not of the judgements table): a sentence giving one in prose answers the words asking for
+    it. ``said``: every stemmed word of the question, its question words too (who-roles).
     """
     if not hits:
         return Composed(ABSTAIN_MESSAGE, True, [], reason="no_hits")

@@ -178,6 +178,20 @@ def _newest_graded(
     return candidates[-1] if candidates else None
 
 
+def _judged_without_overall(record: InspectionRecord, citer: Citer, where: str = "") -> str:
+    """What an inspection that made no overall effectiveness judgement judged, each grade
+    cited: "In the inspection of …, Ofsted made no overall effectiveness judgement; it judged
+    … outstanding [1]; …"."""
+    listed = "; ".join(
+        f"{_area_text(g.label, g.area)} {g.worded} [{citer.cite(g.evidence)}]"
+        for g in record.grades.values()
+    )
+    return (
+        f"In {_inspection_phrase(record)}, Ofsted made no overall effectiveness judgement; "
+        f"it judged {listed}{where}."
+    )
+
+
 def _years(record: InspectionRecord) -> set[int]:
     """The years ``record`` is "the <year> inspection" of: on site, ended or published."""
     dates = (
@@ -357,14 +371,7 @@ def _authority_sentences(
             ):
                 # The change goes on past the last overall grade: the newest inspection
                 # judged the areas alone.
-                listed = "; ".join(
-                    f"{_area_text(g.label, g.area)} {g.worded} [{citer.cite(g.evidence)}]"
-                    for g in newest.grades.values()
-                )
-                out.append(
-                    f"In {_inspection_phrase(newest)}, Ofsted made no overall effectiveness "
-                    f"judgement; it judged {listed}."
-                )
+                out.append(_judged_without_overall(newest, citer))
             continue
         record = _latest(records, area, parsed.year, parsed.before)
         newest = _newest_graded(records, parsed.year, parsed.before)
@@ -378,14 +385,7 @@ def _authority_sentences(
             # Blackpool rated?" is its judgements, not the overall grade of the one before;
             # asked for the overall grade by name, that one follows.
             if record is None or not parsed.area_named:
-                listed = "; ".join(
-                    f"{_area_text(g.label, g.area)} {g.worded} [{citer.cite(g.evidence)}]"
-                    for g in newest.grades.values()
-                )
-                out.append(
-                    f"In {_inspection_phrase(newest)}, Ofsted made no overall effectiveness "
-                    f"judgement; it judged {listed} in {authority}."
-                )
+                out.append(_judged_without_overall(newest, citer, f" in {authority}"))
                 continue
             if newest.start_date:
                 n = citer.cite(newest.start_date.evidence)

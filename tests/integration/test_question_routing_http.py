@@ -270,8 +270,11 @@ def test_how_a_council_changed_since_an_inspection_is_told_with_its_grades_too(c
     body = ask(client, "How has Herefordshire changed since its 2022 inspection?")
     answer = body["answer"]
     assert answer.startswith("Services for children in Herefordshire have significantly improved")
-    assert "Herefordshire's judgement for overall effectiveness was" in answer
-    assert "then inadequate in the inspection of 18 to 29 July 2022" in answer
+    # Since the 2022 inspection: its grade, then the one after.
+    grades = "Herefordshire's judgement for overall effectiveness was inadequate in the inspection"
+    assert f"{grades} of 18 to 29 July 2022" in answer
+    assert "then good in the inspection of 10 to 21 November 2025" in answer
+    assert "2014" not in answer
     markers = {int(n) for n in re.findall(r"\[(\d+)\]", answer)}
     assert markers == {c["n"] for c in body["citations"]}
 
