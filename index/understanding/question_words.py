@@ -10,5 +10,6 @@ QUESTION_WORDS = frozenset(
     inspection inspections report reports reported describe described think thought mention
     mentioned note noted comment comments commented latest recent give
     gave summary summarise summarize according recently most last current currently
-    happen happens happening raise raised""".split()
+    happen happens happening raise raised conclude concluded conclusion conclusions
+    verdict""".split()
 )

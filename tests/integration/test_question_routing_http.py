@@ -152,6 +152,13 @@ def test_how_many_times_an_area_was_given_a_grade_is_counted(client):
     assert compared.index("requires improvement") < compared.index("good")
 
 
+def test_what_inspectors_concluded_is_asked_as_what_they_found(client):
+    # "Conclude" frames the question as "find" does: no sentence of the report says it.
+    body = ask(client, "What did inspectors conclude about Calderdale's front door in 2024?")
+    assert not body["abstained"]
+    assert "front door" in body["answer"]
+
+
 def test_a_grade_alone_is_still_answered_from_the_judgements_table(client):
     body = ask(client, "How was Calderdale judged for care leavers in 2018?")
     assert "judgements" in body["timings_ms"]
