@@ -262,6 +262,12 @@ def asks_why(question: str) -> bool:
     return bool(_WHY.match(question))
 
 
+def refers_back(question: str) -> bool:
+    """Whether a follow-up points at what the last question was about ("when did it take
+    place?", "who led that inspection?")."""
+    return bool(_TOPIC_REFERENCE.search(question))
+
+
 def _why_alone(question: str) -> bool:
     """A why-question of at most two words beyond its frame ("why, what went wrong?")."""
     if not _WHY.match(question):

@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 
 from index.gazetteer import find_authority_spans
 from index.retrieval.lexical import tokenize, topic_terms
-from index.understanding.answer_type import answer_type, named_terms
+from index.understanding.answer_type import DATE, PERSON, answer_type, named_terms
 from index.understanding.grade_request import (
     GradeRequest,
     area_phrases,
@@ -27,6 +27,7 @@ from index.understanding.query import (
     When,
     new_topic,
     points_to_a_document,
+    refers_back,
     resolve,
     strip_authorities,
     when_asked,
@@ -153,6 +154,12 @@ def parse_question(
         last = parse_question(history[-1], history[:-1]).grades if named_area else None
         if last and last.kind in ("grade", "change"):
             grades = replace(last, areas=named_area, area_named=True)
+    if grades is None and history and refers_back(text) and answer_type(text) in (DATE, PERSON):
+        # "When did it take place?" after "who led Essex's 2023 inspection?": "it" is that
+        # inspection, whose dates and inspector the table holds.
+        last = parse_question(history[-1], history[:-1]).grades
+        if last and last.kind == "inspection":
+            grades = last
     carried = areas_named(query) if asking is not query else ()
     if grades and grades.kind in ("grade", "change") and not grades.area_named and carried:
         # "Was it rated good?" after "what did Ofsted say about care leavers?": "it" is the

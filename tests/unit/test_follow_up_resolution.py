@@ -201,3 +201,15 @@ def test_and_what_about_an_area_after_a_grade_asks_that_areas_grade():
         "and what about leadership?", ["How was Luton rated overall in its 2022 inspection?"]
     )
     assert q.grades is not None and q.grades.areas == ("leaders",) and q.grades.year == 2022
+
+
+def test_when_or_who_of_the_inspection_asked_about_is_the_tables_to_answer() -> None:
+    # "It" is the inspection the last question asked about: its dates and inspector.
+    when = parse_question("when did it take place?", ["Who led Essex's 2023 inspection?"])
+    assert when.grades is not None and when.grades.kind == "inspection"
+    assert when.grades.year == 2023
+    who = parse_question("who led it?", ["When was Calderdale last inspected?"])
+    assert who.grades is not None and who.grades.kind == "inspection"
+    # Not every "when" after a question: "it" here is a report on care leavers.
+    other = parse_question("when was it published?", [CARE_LEAVERS])
+    assert other.grades is None
