@@ -82,7 +82,9 @@ _COUNT_SPAN = re.compile(
 # yes-or-no question about whether there were any, which reports answer in the negative
 # ("no children were found to be …") as often as not.
 _ANY_ASKED = re.compile(
-    r"^\W*(?:and\s+)?(?:did|do|does|were|was|is|are|has|have|had)\b[^?]*\bany\b(?!\s+(?:good|better|worse|different|longer)\b)",
+    r"^\W*(?:and\s+)?(?:did|do|does|were|was|is|are|has|have|had)\b[^?]*\bany\b"
+    # "Any better?" asks for a comparison; "any mention of young carers?" for what is said.
+    r"(?!\s+(?:good|better|worse|different|longer|mention|reference|information|detail)\b)",
     re.I,
 )
 _NEGATION_SPAN = re.compile(

@@ -244,3 +244,10 @@ def test_a_grade_given_in_prose_is_told_from_other_mentions_of_grades():
     assert states_grade("Judgement: Overall effectiveness | Grade: Good")
     assert not states_grade("The council aims to be good at listening to children.")
     assert not states_grade("Ofsted grades every council's children's services.")
+
+
+def test_any_mention_of_a_topic_asks_what_is_said_not_whether_there_were_none():
+    from index.understanding.answer_type import NEGATIVE, answer_type
+
+    assert answer_type("Is there any mention of young carers in Stoke's 2025 report?") != NEGATIVE
+    assert answer_type("Were there any children at immediate risk in Stoke?") == NEGATIVE
