@@ -47,7 +47,7 @@ from index.retrieval.store import (
 )
 from index.settings import Settings
 from index.types import Answer, Citation, CosinesOf, Document, Filters, Hit, Passage
-from index.understanding.answer_type import GRADE, NEGATIVE
+from index.understanding.answer_type import GRADE, NEGATIVE, PERSON
 from index.understanding.query import When
 from index.understanding.question import Question, parse_question
 
@@ -398,7 +398,8 @@ class QAEngine:
             passages=self.index.passages,
             unasked=self._unasked(parsed, hits),
             grade_in_words=parsed.answer_kind == GRADE and parsed.names_council_source,
-            said=frozenset(tokenize([parsed.query])[0]),
+            # Every word of it, question words too: only who-questions' roles read them.
+            said=frozenset(tokenize([parsed.query])[0]) if parsed.answer_kind == PERSON else None,
         )
 
     def _unasked(self, parsed: Question, hits: list[Hit]) -> frozenset[int]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from datetime import date
 from itertools import pairwise
 
@@ -178,17 +179,30 @@ def _newest_graded(
     return candidates[-1] if candidates else None
 
 
+def _listed(grades: Iterable[Grade], citer: Citer) -> str:
+    """Areas with their grades, each cited: "the impact of leaders … outstanding [1]; …"."""
+    return "; ".join(
+        f"{_area_text(g.label, g.area)} {g.worded} [{citer.cite(g.evidence)}]" for g in grades
+    )
+
+
+def _newer_without_overall(newest: InspectionRecord | None, than: InspectionRecord | None) -> bool:
+    """Whether ``newest`` made no overall effectiveness judgement (as since 2026) and is newer
+    than ``than``, the newest record that made one (None: there is none)."""
+    return (
+        newest is not None
+        and not newest.grade_for("overall")
+        and (than is None or (newest.when or "") > (than.when or ""))
+    )
+
+
 def _judged_without_overall(record: InspectionRecord, citer: Citer, where: str = "") -> str:
     """What an inspection that made no overall effectiveness judgement judged, each grade
     cited: "In the inspection of …, Ofsted made no overall effectiveness judgement; it judged
     … outstanding [1]; …"."""
-    listed = "; ".join(
-        f"{_area_text(g.label, g.area)} {g.worded} [{citer.cite(g.evidence)}]"
-        for g in record.grades.values()
-    )
     return (
         f"In {_inspection_phrase(record)}, Ofsted made no overall effectiveness judgement; "
-        f"it judged {listed}{where}."
+        f"it judged {_listed(record.grades.values(), citer)}{where}."
     )
 
 
@@ -363,9 +377,7 @@ def _authority_sentences(
             newest = _newest_graded(records, None)
             if (
                 area == "overall"
-                and newest is not None
-                and not newest.grade_for("overall")
-                and (newest.when or "") > (graded[-1].when or "")
+                and _newer_without_overall(newest, graded[-1])
                 # One year named ("since 2018", "better than in 2022") is from it on.
                 and (len(parsed.years) < 2 or max(parsed.years) >= min(_years(newest)))
             ):
@@ -375,12 +387,7 @@ def _authority_sentences(
             continue
         record = _latest(records, area, parsed.year, parsed.before)
         newest = _newest_graded(records, parsed.year, parsed.before)
-        if (
-            area == "overall"
-            and newest is not None
-            and not newest.grade_for("overall")
-            and (record is None or (newest.when or "") > (record.when or ""))
-        ):
+        if area == "overall" and _newer_without_overall(newest, record):
             # Since 2026 an inspection makes no overall effectiveness judgement: "how was
             # Blackpool rated?" is its judgements, not the overall grade of the one before;
             # asked for the overall grade by name, that one follows.
@@ -426,16 +433,11 @@ def _every_area(
         return []
     graded = list(record.grades.values())
 
-    def listed(grades: list[Grade]) -> str:
-        return "; ".join(
-            f"{_area_text(g.label, g.area)} {g.worded} [{citer.cite(g.evidence)}]" for g in grades
-        )
-
     where = f"In {_inspection_phrase(record)}"
     if not parsed.grades and not parsed.ranked:
         # "What were its grades?": every judgement of that inspection, the overall one first.
         graded.sort(key=lambda g: g.area != "overall")
-        return [f"{where}, Ofsted's judgements in {authority} were: {listed(graded)}."]
+        return [f"{where}, Ofsted's judgements in {authority} were: {_listed(graded, citer)}."]
     if not parsed.grades:
         # "Which area scored lowest?": the areas of that grade first, then the others.
         lowest = parsed.ranked == "lowest"
@@ -443,18 +445,18 @@ def _every_area(
         hits = [g for g in graded if _grade_rank(g.grade) == _grade_rank(graded[0].grade)]
         rest = [g for g in graded if g not in hits]
         which = f"the {parsed.ranked} grade in {authority} was for"
-        out = [f"{where}, {which} {listed(hits)}."]
-        return out + ([f"The other judgements: {listed(rest)}."] if rest else [])
+        out = [f"{where}, {which} {_listed(hits, citer)}."]
+        return out + ([f"The other judgements: {_listed(rest, citer)}."] if rest else [])
     asked = parsed.grades[0]
     hits = [g for g in graded if _is_grade(g.grade, asked)]
     rest = [g for g in graded if g not in hits]
     if not hits:
-        return [f"{where}, no area in {authority} was judged {asked}: {listed(graded)}."]
+        return [f"{where}, no area in {authority} was judged {asked}: {_listed(graded, citer)}."]
     noun = "area" if len(hits) == 1 else "areas"
     count = f"{len(hits)} {noun} {asked}: " if parsed.counted else ""
-    out = [f"{where}, Ofsted judged {count}{listed(hits)} in {authority}."]
+    out = [f"{where}, Ofsted judged {count}{_listed(hits, citer)} in {authority}."]
     if rest:
-        out.append(f"The other judgements: {listed(rest)}.")
+        out.append(f"The other judgements: {_listed(rest, citer)}.")
     return out
 
 
@@ -480,14 +482,9 @@ def _ever_judged(
             )
     if found and parsed.counted:
         # "How many times …?": the count first, then each inspection.
-        words = "no one two three four five six seven eight nine ten".split()
-
-        def number(n: int) -> str:
-            return words[n] if n < len(words) else str(n)
-
         said = (
-            f"Ofsted judged {authority} {asked} in {number(len(found))} of the "
-            f"{number(len(reports))} inspections in the documents"
+            f"Ofsted judged {authority} {asked} in {_in_words(len(found))} of the "
+            f"{_in_words(len(reports))} inspections in the documents"
         )
         return [f"{said}.", *found]
     if found:
@@ -504,6 +501,14 @@ def _ever_judged(
         + ", then ".join(overall)
         + "."
     ]
+
+
+_NUMBER_WORDS = "no one two three four five six seven eight nine ten".split()
+
+
+def _in_words(n: int) -> str:
+    """A small number as prose writes it ("two of the three inspections")."""
+    return _NUMBER_WORDS[n] if n < len(_NUMBER_WORDS) else str(n)
 
 
 def _grade_rank(grade: str) -> int:

@@ -192,9 +192,8 @@ def grade_request(
     if superlative:
         word = next(g for g in superlative.groups() if g).lower()
         ranked = "highest" if word in ("highest", "best", "strongest") else "lowest"
-    if not (
-        _CUE.search(question) or ranked or _CHANGE_BETWEEN.search(question)
-    ) or _OTHER_JUDGEMENTS.search(question):
+    between = _CHANGE_BETWEEN.search(question)
+    if not (_CUE.search(question) or ranked or between) or _OTHER_JUDGEMENTS.search(question):
         return None
     if _FINDING.search(question) and not _GRADE_ASKED.search(question):
         return None
@@ -222,7 +221,7 @@ def grade_request(
         or ranked
         or _GRADE_ASKED.search(question)
         or _SINCE_INSPECTION_ASKED.search(question)
-        or _CHANGE_BETWEEN.search(question)
+        or between
     ):
         return None
     if ranked and not named and not grades:
@@ -242,17 +241,16 @@ def grade_request(
         )
     if not (named or grades or ranked or changing) and _EVERY_GRADE.search(question):
         return GradeRequest("areas", (), (), year, False, before)
+    result = _RESULT.search(question)
     if changing or (when and len(when.years) > 1):
         # Two inspections named ("in 2014 vs 2017", "between 2015 and 2018"): how it changed.
         years = tuple(sorted(int(y) for y in when.years)) if when else ()
         if when and not years and when.after[:4].isdigit():
             years = (int(when.after[:4]),)  # "improved since 2018": from that inspection on
-        between, result = _CHANGE_BETWEEN.search(question), _RESULT.search(question)
         # The change and "the 2022 result" are the grades' words, not a topic.
         frame = tuple(w for m in (between, result) if m for w in m.group(0).split())
         return GradeRequest("change", areas, grades, year, bool(named), years=years, frame=frame)
     frame = ("still",) if _STILL.search(question) else ()
-    result = _RESULT.search(question)
     if result:
         frame += tuple(result.group(0).split())  # "the outcome of …", "a fail": the grade's
     previous, first = _PREVIOUS.search(question), _FIRST.search(question)
