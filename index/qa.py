@@ -510,10 +510,25 @@ def cited_first(
 ) -> list[Hit]:
     """What an answer read, best first: the passages it cites, in its order, then the search's
     others."""
-    cited = [passages.get(c.passage_id) for c in citations]
-    first = [Hit(p, 1.0) for p in dict.fromkeys(p for p in cited if p is not None)]
+    cited = [passages.get(c.passage_id) or _span_read(c) for c in citations]
+    first = [Hit(p, 1.0) for p in dict.fromkeys(cited)]
     seen = {h.passage.passage_id for h in first}
     return first + [h for h in searched if h.passage.passage_id not in seen]
+
+
+def _span_read(citation: Citation) -> Passage:
+    """A cited span no stored passage is (a report's dates line, a judgement sentence the
+    judgements table cites): read as it is, not left out of what the answer read."""
+    return Passage(
+        citation.passage_id,
+        citation.doc_id,
+        citation.start,
+        citation.end,
+        citation.text,
+        citation.section,
+        "text",
+        citation.page,
+    )
 
 
 def _votes(question: Question) -> Votes:

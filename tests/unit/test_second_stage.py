@@ -164,6 +164,18 @@ def test_what_an_answer_read_leads_with_the_passage_it_quotes_first(engine):
     assert [h.passage.passage_id for h in answer.sources[:2]].count(cited) == 0
 
 
+def test_a_grade_cited_from_a_reports_own_sentence_leads_what_the_answer_read(engine):
+    # Herefordshire's 2014 report states its overall grade in a sentence no stored passage is
+    # alone ("the overall judgement is requires improvement"): the answer cites that span, and
+    # what it read (``hits``) leads with it, not with the search's rows of other years.
+    answer = engine.ask("How was Herefordshire judged overall in 2014?")
+    assert "requires improvement" in answer.answer
+    first = answer.citations[0]
+    assert first.doc_id.endswith("30-june-2014")
+    read = answer.hits[0].passage
+    assert (read.doc_id, read.start, read.end) == (first.doc_id, first.start, first.end)
+
+
 def test_how_much_money_is_answered_by_the_sentence_stating_a_sum(
     settings: Settings, tmp_path: Path
 ) -> None:
