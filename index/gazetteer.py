@@ -60,6 +60,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     # The traditional short forms of county names (as the Royal Mail's former postal counties
     # and everyday usage write them), where one authority bears the name.
     "Buckinghamshire": ("Bucks",),
+    "Central Bedfordshire": ("Central Beds",),
     "Cambridgeshire": ("Cambs",),
     "Derbyshire": ("Derbys",),
     "Gloucestershire": ("Glos",),

@@ -8,6 +8,7 @@ for care leavers in 2023?". Anything else is not a grade request.
 import re
 from dataclasses import dataclass
 
+from index.gazetteer import find_authority_spans
 from index.understanding.lexicon import (
     AREAS,
     GRADE,
@@ -132,8 +133,9 @@ _OTHER_JUDGEMENTS = re.compile(OTHER_JUDGEMENTS, re.I)
 # asked (for grades only: "funding before the 2019 inspection" is in the 2019 documents).
 _BEFORE_YEAR = re.compile(
     r"\bbefore\s+(?:the|its|their)\s+((?:19[89]\d|20\d\d))\s+(?:ofsted\s+)?"
-    r"(?:inspection|ilacs|report|judgements?|visit)\b"
-    r"|\b(?:inspection|report|one|judgements?|visit)\s+before\s+((?:19[89]\d|20\d\d))\b",
+    r"(?:inspection|ilacs|report|judgements?|visit|one)\b"
+    r"|\b(?:inspection|report|one|judgements?|visit)\s+before\s+(?:the\s+|its\s+)?"
+    r"((?:19[89]\d|20\d\d))(?:\s+(?:one|inspection|ilacs|report|visit))?\b",
     re.I,
 )
 
@@ -183,10 +185,19 @@ def areas_named(question: str) -> tuple[str, ...]:
     return areas
 
 
+def _names_capitalised(question: str) -> str:
+    """The authorities named as written with capitals: "what did suffolk get?" asks what
+    Suffolk got (the pattern knows an authority from other words by its capitals)."""
+    for start, end, _name in find_authority_spans(question):
+        question = question[:start] + question[start:end].title() + question[end:]
+    return question
+
+
 def grade_request(
     question: str, authorities: tuple[str, ...], when: When | None
 ) -> GradeRequest | None:
     """What a grade question asks, or None when it is not one."""
+    question = _names_capitalised(question)
     superlative = _RANKED.search(question)
     ranked = ""
     if superlative:
@@ -254,7 +265,7 @@ def grade_request(
     if result:
         frame += tuple(result.group(0).split())  # "the outcome of …", "a fail": the grade's
     previous, first = _PREVIOUS.search(question), _FIRST.search(question)
-    chosen = previous or first
+    chosen = previous or first or earlier
     if chosen:
         frame += tuple(chosen.group(0).split())  # which inspection, not something beyond
     pick = "previous" if previous else "first" if first else ""

@@ -59,8 +59,8 @@ INSPECTION_RESULT = (
 # "Did Barnet pass its Ofsted inspection?", "was the 2017 inspection a fail?": its grade, in
 # a lay word.
 PASS_OR_FAIL = (
-    r"(?:pass|passed|fail|failed)\s+(?:its|their|the)\s+(?:[\w’'-]+\s+){0,2}?(?:ofsted\s+)?"
-    r"inspection|\ba\s+(?:pass|fail)\b"
+    r"(?:pass|passed|fail|failed)\s+(?:its|their|the)\s+(?:[\w’'-]+\s+){0,2}?"
+    r"(?:(?:ofsted\s+)?inspection|ofsted|ilacs)|\ba\s+(?:pass|fail)\b"
 )
 # "How effective are Barnet's children's services?": the overall effectiveness judgement.
 HOW_EFFECTIVE = r"how\s+effective\s+(?:is|are|was|were)"

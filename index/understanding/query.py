@@ -113,8 +113,10 @@ class When:
 
 # "improved since the 2022 inspection", "after the 2021 inadequate judgement", "since its
 # February 2024 monitoring visit": that time is the baseline; the answer is in a later report.
+# "Looked(-)after children in 2020" names no baseline.
 _SINCE = re.compile(
-    r"\b(?:since|after|following)\b[^.?!]{0,40}?\b(?:(" + "|".join(MONTHS) + r")\s+)?"
+    r"(?<![\w-])(?<!looked\s)(?:since|after|following)\b[^.?!]{0,40}?\b"
+    r"(?:(" + "|".join(MONTHS) + r")\s+)?"
     r"((?:19[89]\d|20\d\d))\b",
     re.I,
 )

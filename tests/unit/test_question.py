@@ -160,6 +160,7 @@ def test_short_forms_of_county_names_are_authorities_only_as_written():
     assert find_authorities("What does Scilly need to sort out?") == ["Isles of Scilly"]
     assert find_authorities("the children in care council in Richmond") == ["Richmond upon Thames"]
     assert find_authorities("Is Brighton good for care leavers?") == ["Brighton and Hove"]
+    assert find_authorities("Central Beds' grade in 2022") == ["Central Bedfordshire"]
 
 
 def test_the_first_word_of_a_longer_name_said_alone_is_that_authority():
@@ -251,3 +252,24 @@ def test_any_mention_of_a_topic_asks_what_is_said_not_whether_there_were_none():
 
     assert answer_type("Is there any mention of young carers in Stoke's 2025 report?") != NEGATIVE
     assert answer_type("Were there any children at immediate risk in Stoke?") == NEGATIVE
+
+
+@pytest.mark.parametrize(
+    ("question", "year", "before", "areas"),
+    [
+        # The year is the inspection asked about, not a baseline: "looked-after" is no "after".
+        ("How did Windsor and Maidenhead do for looked-after children in 2020?", 2020, "", None),
+        ("How was Barnet rated for looked after children in 2016?", 2016, "", None),
+        # An authority written in lower case gets a grade as a capitalised one does.
+        ("what did suffolk get for leadership in 2024", 2024, "", ("leaders",)),
+        ("Did Hounslow pass its 2023 Ofsted?", 2023, "", ("overall",)),
+        # "The inspection before the 2024 one": the one before that year's.
+        ("Suffolk - how did it do at the inspection before the 2024 one?", None, "2024", None),
+    ],
+)
+def test_grades_asked_in_staffs_words_name_their_inspection(question, year, before, areas):
+    grades = parse_question(question).grades
+    assert grades is not None and grades.kind == "grade"
+    assert (grades.year, grades.before) == (year, before)
+    assert areas is None or grades.areas == areas
+    assert not parse_question(question).beyond_grades

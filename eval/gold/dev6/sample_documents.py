@@ -1,6 +1,6 @@
-"""The dev6 draw (seed 26): the 28 council documents and the 5 founding documents, with each one's authority's latest report,
-and 10 authorities no other draw touches (latest report, and the one before it for the first
-five), plus the archive's catalogue for the writers.
+"""The dev6 draw (seed 26): the 28 council documents and the 5 founding documents, with each
+one's authority's latest report, and 10 authorities no other draw touches (latest report, and
+the one before it for the first five), plus the archive's catalogue for the writers.
 
     python eval/gold/dev6/sample_documents.py ARCHIVE_INDEX OUT_DIR
 
@@ -67,7 +67,8 @@ def main(archive_dir: Path, out: Path) -> None:
         authority = archive.documents[doc_id].meta.authority
         if authority in by_authority:
             latest = by_authority[authority][-1]
-            take("council-authority", latest, f"ilacs/reports/{archive.documents[latest].meta.path}")
+            path = archive.documents[latest].meta.path
+            take("council-authority", latest, f"ilacs/reports/{path}")
     used = drawn_elsewhere() | {
         (archive.documents[r[1]].meta.authority or "").lower() for r in rows
     }
