@@ -37,6 +37,16 @@ _SINCE_THEN = re.compile(
     r"|\b(?:next|following|later|subsequent)\s+(?:one|inspection|report|visit)\b",
     re.I,
 )
+
+
+def time_shift(text: str) -> str:
+    """ "before" for a follow-up's "the inspection before that", "after" for "since then?",
+    "at the next one?"; "" when it moves in time from no earlier question."""
+    if _BEFORE_THAT.search(text):
+        return "before"
+    return "after" if _SINCE_THEN.search(text) else ""
+
+
 # "why?" alone asks the reasons for the last answer: its topic is carried like a pronoun's.
 _GRADE_ASKED = re.compile(rf"\b(?:{GRADE_ASKED})\b", re.I)
 _BARE_WHY = re.compile(r"(?:why|how\s+come|how\s+so)\s*[?.!]*$", re.I)

@@ -30,6 +30,7 @@ from index.understanding.query import (
     refers_back,
     resolve,
     strip_authorities,
+    time_shift,
     when_asked,
 )
 
@@ -104,6 +105,12 @@ class Question:
         return bool(self.sources) and "inspection report" not in self.sources
 
 
+# A follow-up's words that only move in time ("and at the next one?", "since then?").
+_SHIFT_STEMS = frozenset(
+    {"next", "one", "sinc", "then", "follow", "later", "subsequ", "befor", "that", "do", "did"}
+)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
 # "after / following the 2022 inspection" (not "since"): for a part of a report asked about,
 # the inspection named is the one whose part it is.
 _AFTER_INSPECTION = re.compile(r"\b(?:after|following)\b(?![^?.!]*\bsince\b)", re.I)
@@ -154,6 +161,23 @@ def parse_question(
         last = parse_question(history[-1], history[:-1]).grades if named_area else None
         if last and last.kind in ("grade", "change"):
             grades = replace(last, areas=named_area, area_named=True)
+    shift = time_shift(text) if history else ""
+    if (
+        shift
+        and grades is None
+        and set(topic_terms(_YEAR.sub(" ", text))) <= _GRADE_QUESTION_STEMS | _SHIFT_STEMS
+    ):
+        # "And at the next one?", "has it improved since?" after "what did Halton get in its
+        # 2020 inspection?": the same grades, of the inspection before, or from it on.
+        last = parse_question(history[-1], history[:-1]).grades
+        if last and last.kind == "grade" and last.year:
+            grades = (
+                replace(last, year=None, before=when.before, pick="")
+                if shift == "before" and when and when.before
+                else replace(last, kind="change", year=None, years=(last.year,), pick="")
+                if shift == "after"
+                else None
+            )
     if grades is None and history and refers_back(text) and answer_type(text) in (DATE, PERSON):
         # "When did it take place?" after "who led Essex's 2023 inspection?": "it" is that
         # inspection, whose dates and inspector the table holds.
@@ -192,7 +216,10 @@ def parse_question(
         names=tuple(n for n in named_terms(strip_authorities(text)) if n not in titled),
         grades=grades,
         beyond_grades=tuple(
-            t for t in terms if t not in _GRADE_QUESTION_STEMS | framed and not t.isdigit()
+            t
+            for t in terms
+            if t not in _GRADE_QUESTION_STEMS | framed | (_SHIFT_STEMS if shift else frozenset())
+            and not t.isdigit()
         ),
         points_to_document=points_to_a_document(text),
     )

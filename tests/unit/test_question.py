@@ -273,3 +273,15 @@ def test_grades_asked_in_staffs_words_name_their_inspection(question, year, befo
     assert (grades.year, grades.before) == (year, before)
     assert areas is None or grades.areas == areas
     assert not parse_question(question).beyond_grades
+
+
+def test_a_follow_up_moving_in_time_asks_the_same_grades_of_that_inspection():
+    asked = ["What did Halton get in its March 2020 Ofsted inspection?"]
+    following = parse_question("and at the next one?", asked).grades
+    assert following is not None and following.kind == "change" and following.years == (2020,)
+    improved = parse_question("has it improved since?", asked).grades
+    assert improved is not None and improved.kind == "change"
+    earlier = parse_question("and the one before that?", asked).grades
+    assert earlier is not None and earlier.before == "2020"
+    # A topic no judgement is of is not the grades again.
+    assert parse_question("what about caseloads since then?", asked).grades is None
