@@ -132,7 +132,10 @@ _SINCE = re.compile(
 )
 
 
-_MONTH_YEAR = re.compile(rf"\b({MONTH})\.?\s+((?:19[89]\d|20\d\d))\b", re.I)
+# "From April 2018", "by March 2019": a time the documents speak of, not when they are dated.
+_MONTH_YEAR = re.compile(
+    rf"(?<!\bfrom\s)(?<!\bby\s)(?<!\buntil\s)\b({MONTH})\.?\s+((?:19[89]\d|20\d\d))\b", re.I
+)
 
 
 def when_asked(text: str, before: str = "") -> When | None:

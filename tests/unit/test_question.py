@@ -285,3 +285,11 @@ def test_a_follow_up_moving_in_time_asks_the_same_grades_of_that_inspection():
     assert earlier is not None and earlier.before == "2020"
     # A topic no judgement is of is not the grades again.
     assert parse_question("what about caseloads since then?", asked).grades is None
+
+
+def test_a_month_things_run_from_is_not_when_the_document_is_dated():
+    # "Bringing in from April 2018" is said in a press release of March 2018.
+    bringing = parse_question("How many social workers was Hull bringing in from April 2018?")
+    assert bringing.when is not None and bringing.when.years == ("2018",)
+    assert bringing.when.months == ()
+    assert parse_question("What did the April 2018 report say?").when.months == ("2018-04",)
