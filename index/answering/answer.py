@@ -176,6 +176,9 @@ _ROLE_ASKED = {
 # not ask for the "Lead inspector:" line; "who led the inspection?", "the lead HMI" do. Read
 # from all the question's words ("inspector" is a question word, not a topic term).
 _ROLE_NEEDS = {"lead inspector": ("inspect", "hmi", "visit", "ofst")}
+# ... and is not asked by a question naming the council's own roles ("which councillor is
+# Havering's lead for children after the 2024 inspection?").
+_ROLE_UNASKED = {"lead inspector": ("councillor", "cabinet", "member", "director", "portfolio")}
 
 
 def _role_asked(line: str, terms: list[str], said: frozenset[str] = frozenset()) -> frozenset[str]:
@@ -187,6 +190,7 @@ def _role_asked(line: str, terms: list[str], said: frozenset[str] = frozenset())
         word
         for role in roles
         if role not in _ROLE_NEEDS or any(w.startswith(_ROLE_NEEDS[role]) for w in said)
+        if not any(w.startswith(_ROLE_UNASKED.get(role, ("\0",))) for w in said)
         for word in _ROLE_ASKED.get(role, ())
     ]
     return frozenset(

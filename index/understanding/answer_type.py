@@ -22,8 +22,12 @@ MONEY = "money"  # an amount of money: "how much does the council pay …"
 COUNT = "count"
 NEGATIVE = "negative"  # "did inspectors find any …?": often answered by "no children were …"
 
+# "Which Havering councillor responded …?" asks who as plainly as "who" does.
 _WHO = re.compile(
-    r"^\W*(and\s+)?(who|whose|whom)\b|\bwho(?:\s+(?:is|was|are|owns|wrote|leads)\b|['’]s\b)", re.I
+    r"^\W*(and\s+)?(who|whose|whom)\b|\bwho(?:\s+(?:is|was|are|owns|wrote|leads)\b|['’]s\b)"
+    r"|\bwhich\s+(?:[\w'’-]+\s+){0,2}?(?:councillor|officer|person|director|chair|chairman"
+    r"|chairwoman|cabinet\s+member|lead\s+member|portfolio\s+holder|chief\s+executive)s?\b",
+    re.I,
 )
 _WHEN = re.compile(
     r"^\W*(and\s+)?when\b|\b(what|which)\s+(date|day|month|year)\b|\b(due|deadline)\b", re.I

@@ -127,6 +127,13 @@ def test_a_who_question_for_another_role_is_not_answered_with_the_lead_inspector
     assert not any(c["quote"].startswith("Lead inspector") for c in body["citations"])
     led = ask(client, "Who was the lead inspector for Hertfordshire in 2023?")
     assert "Sarah Canto" in led["answer"]
+    # "Which councillor" asks who as "who" does, and a councillor is no inspector, though
+    # the question speaks of an inspection.
+    member = ask(
+        client, "Which councillor is Hertfordshire's lead for children after the 2018 inspection?"
+    )
+    assert "Teresa Heritage" in member["answer"]
+    assert not any(c["quote"].startswith("Lead inspector") for c in member["citations"])
 
 
 def test_of_two_authorities_the_one_without_an_inspection_that_year_is_said_to_have_none(client):
