@@ -110,7 +110,7 @@ GRADE_QUESTION_WORDS = frozenset(
     inspectors carried out took take place dates date whom who person same when report reports
     published publication visit visited site
     vs versus compare compared comparison than better worse higher lower between change
-    changed""".split()
+    changed went gone moved dropped fell rose slipped""".split()
 )
 
 # Judgement areas, most specific first ("care leavers" also says "in care").

@@ -293,3 +293,9 @@ def test_a_month_things_run_from_is_not_when_the_document_is_dated():
     assert bringing.when is not None and bringing.when.years == ("2018",)
     assert bringing.when.months == ()
     assert parse_question("What did the April 2018 report say?").when.months == ("2018-04",)
+
+
+def test_a_grade_that_went_somewhere_is_a_change_of_grades_and_nothing_beyond():
+    went = parse_question("Shropshire went to good in 2017 - how does that compare with now?")
+    assert went.grades is not None and went.grades.kind == "change"
+    assert went.beyond_grades == ()
