@@ -23,7 +23,7 @@ from index.answering.answer import (
 )
 from index.answering.by_inspection import asks_by_inspection, compose_by_inspection
 from index.answering.by_judgement import findings_behind_grade, summary_of
-from index.answering.by_section import compose_by_section
+from index.answering.by_section import compose_by_section, superseded
 from index.answering.judgement_answers import answer_judgement_question
 from index.answering.judgement_table import JudgementTable
 from index.errors import BadQuery, DocumentNotFound, IndexCorrupt
@@ -301,7 +301,18 @@ class QAEngine:
                 parsed, result.hits, self.index.passages, self.index.documents
             )
             cosines = self._sentence_cosines(result)
-            text = section or self._compose(parsed, result.hits, cosines)
+            read = result.hits
+            if (
+                section is None
+                and parsed.sections
+                and not (parsed.when and (parsed.when.years or parsed.when.before))
+            ):
+                # "What are Herefordshire's strengths?": only its 2014 report has that part,
+                # and the section's vote ranked it first; undated, the latest words answer.
+                docs = self.index.documents
+                newest = [h for h in read if not superseded(docs[h.passage.doc_id], docs)]
+                read = newest or read
+            text = section or self._compose(parsed, read, cosines)
             considered = self.answer_settings.passages_considered
             if (
                 section is None

@@ -46,7 +46,7 @@ def compose_by_section(
         kind = (first.authority, first.doc_type)
         same = [h for h in under if _kind_of(documents[h.passage.doc_id]) == kind]
         hit = max(same, key=lambda h: documents[h.passage.doc_id].meta.date or "")
-        if _superseded(documents[hit.passage.doc_id], documents):
+        if superseded(documents[hit.passage.doc_id], documents):
             # Only an older inspection's report has this part ("The local authority's
             # strengths" is the 2014 framework's): the latest report's words answer instead.
             return None
@@ -61,7 +61,7 @@ def compose_by_section(
     return Composed(f"{heading} ({where}): " + " ".join(parts), False, citations)
 
 
-def _superseded(document: Document, documents: dict[str, Document]) -> bool:
+def superseded(document: Document, documents: dict[str, Document]) -> bool:
     """Whether a later document of the same authority and kind exists."""
     kind, dated = _kind_of(document), document.meta.date or ""
     return any(_kind_of(d) == kind and (d.meta.date or "") > dated for d in documents.values())
