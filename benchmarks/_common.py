@@ -150,6 +150,19 @@ _TEMPLATES = (
 )
 
 
+def questions_from_gold(paths: list[Path], count: int) -> list[str]:
+    """Up to ``count`` distinct first-turn questions of these gold sets, in file order (a
+    follow-up needs its conversation, which a latency run does not keep)."""
+    out: dict[str, None] = {}
+    for path in paths:
+        with path.open(encoding="utf-8") as handle:
+            for line in handle:
+                record = json.loads(line)
+                if line.strip() and not record.get("history"):
+                    out[record["question"]] = None
+    return list(out)[:count]
+
+
 def questions_from_index(index_dir: Path, count: int, seed: int = 7) -> list[str]:
     """``count`` distinct questions whose topics are word runs of real, randomly drawn passages
     and whose authorities are the ones the index holds (some questions name none)."""

@@ -4,11 +4,14 @@
     PYTHONPATH=. .venv/bin/python benchmarks/query_latency.py --index /work/indexes/ilacs-all \
         --questions 800 --torch
     PYTHONPATH=. .venv/bin/python benchmarks/query_latency.py --set prf_docs=0   # a lever off
+    PYTHONPATH=. .venv/bin/python benchmarks/query_latency.py --index /work/indexes/all \
+        --gold eval/gold/dev5/dev5.jsonl --gold eval/gold/dev6/dev6.jsonl   # staff's questions
 
 Questions are drawn from word runs of random real passages and the index's authorities (all
-distinct). They are sent one at a time (no concurrency: this is latency, not throughput),
-through a lean raw-socket client (benchmarks/raw_http.py; ``--client httpx`` for httpx,
-which adds about a millisecond of its own).
+distinct), or with ``--gold`` are development sets' first-turn questions as staff wrote them.
+They are sent one at a time (no concurrency: this is latency, not throughput), through a lean
+raw-socket client (benchmarks/raw_http.py; ``--client httpx`` for httpx, which adds about a
+millisecond of its own).
 Printed next to them, measured in the same run on the same questions: the raw encoder (the
 one the server uses; --torch adds sentence-transformers) and a raw FAISS search of the
 served index at the same depth.
@@ -29,6 +32,7 @@ from _common import (
     default_index,
     fmt,
     percentiles,
+    questions_from_gold,
     questions_from_index,
     start_server,
 )
@@ -120,6 +124,14 @@ def main() -> int:
     parser.add_argument("--index", type=Path, default=None)
     parser.add_argument("--questions", type=int, default=500)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--gold",
+        type=Path,
+        action="append",
+        default=[],
+        help="time these gold sets' first-turn questions instead of generated ones (repeatable;"
+        " development sets only: staff wording is longer and asks more of the answer stage)",
+    )
     parser.add_argument("--torch", action="store_true", help="also time sentence-transformers")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument(
@@ -144,7 +156,11 @@ def main() -> int:
         f"index {index_dir}: {manifest['document_count']} documents, "
         f"{manifest['passage_count']} passages"
     )
-    questions = questions_from_index(index_dir, args.questions, args.seed)
+    questions = (
+        questions_from_gold(args.gold, args.questions)
+        if args.gold
+        else questions_from_index(index_dir, args.questions, args.seed)
+    )
     print(f"{len(questions)} distinct questions, e.g. {questions[:3]}")
 
     server = start_server(index_dir, server_env)

@@ -102,6 +102,11 @@ def question_record(r: QuestionResult) -> dict[str, Any]:
             for i, p in enumerate(o.retrieved[:5], start=1)
         ],
         "first_hit": r.first_hit,
+        "search_first_hit": r.search_first_hit,
+        "searched": [
+            {"rank": i, "doc_id": p.doc_id, "section": p.section, "text": p.text[:200]}
+            for i, p in enumerate((o.searched or [])[:3], start=1)
+        ],
         "key_term_recall": r.key_term_recall,
         "grounding": r.grounding,
         "authority_ok": r.authority_ok,
