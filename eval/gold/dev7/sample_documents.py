@@ -1,0 +1,95 @@
+"""The dev7 draw (seed 27). Every authority but three is in some earlier draw, so dev7 draws
+reports no earlier draw holds, from 20 authorities outside the blind set's draw: for each, its
+two newest such reports (often an older framework's: SIF, 2013–2017), split between two
+writers; plus the archive's catalogue for the writers.
+
+    python eval/gold/dev7/sample_documents.py ARCHIVE_INDEX OUT_DIR
+
+Writes ``OUT_DIR/docs/<doc_id>.txt``, ``OUT_DIR/documents.tsv`` and
+``OUT_DIR/archive_catalogue.tsv`` (authority → its reports' publication dates).
+"""
+
+import csv
+import random
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[3]
+sys.path.insert(0, str(REPO))
+
+from index.retrieval.store import load_index  # noqa: E402
+from index.settings import Settings  # noqa: E402
+
+FOUNDING_AUTHORITIES = ("calderdale", "herefordshire", "hertfordshire")
+EARLIER_DRAWS = ("blind", "dev2", "dev3", "dev4", "dev5", "dev6")
+
+
+def _folded(authority: str) -> str:
+    return authority.lower().replace("-", " ").replace(",", "")
+
+
+def drawn_elsewhere(archive_authority: dict[str, str], draws: tuple[str, ...]) -> set[str]:
+    """Folded names of the authorities whose documents any of ``draws`` holds.
+
+    ``archive_authority`` maps a doc_id to its authority, for draws that list doc_ids only.
+    """
+    used = {_folded(a) for a in FOUNDING_AUTHORITIES}
+    for name in draws:
+        with open(REPO / "eval" / "gold" / name / "documents.tsv") as f:
+            for row in csv.DictReader(f, delimiter="\t"):
+                source = row.get("source_file") or ""
+                if source.startswith("ilacs/reports/"):
+                    used.add(_folded(source.split("/")[2]))
+                if row["doc_id"] in archive_authority:
+                    used.add(_folded(archive_authority[row["doc_id"]]))
+                elif name == "dev4" and row["group"] == "reports":
+                    used.add(_folded(row["doc_id"].split("-children-s-services")[0]))
+    return used
+
+
+def documents_drawn() -> set[str]:
+    """The doc_ids of every earlier draw."""
+    drawn: set[str] = set()
+    for name in EARLIER_DRAWS:
+        with open(REPO / "eval" / "gold" / name / "documents.tsv") as f:
+            drawn.update(row["doc_id"] for row in csv.DictReader(f, delimiter="\t"))
+    return drawn
+
+
+def main(archive_dir: Path, out: Path) -> None:
+    archive = load_index(archive_dir, Settings().model_name)
+    (out / "docs").mkdir(parents=True, exist_ok=True)
+    by_authority: dict[str, list[str]] = {}
+    for doc_id, doc in archive.documents.items():
+        meta = doc.meta
+        if meta.doc_type == "inspection report" and meta.authority:
+            by_authority.setdefault(meta.authority, []).append(doc_id)
+    for reports in by_authority.values():
+        reports.sort(key=lambda d: archive.documents[d].meta.date or "")
+    with open(out / "archive_catalogue.tsv", "w") as f:
+        f.write("authority\treport publication dates\n")
+        for authority in sorted(by_authority):
+            dates = [archive.documents[d].meta.date or "?" for d in by_authority[authority]]
+            f.write(f"{authority}\t{', '.join(dates)}\n")
+    authority_of = {d: doc.meta.authority or "" for d, doc in archive.documents.items()}
+    blind = drawn_elsewhere(authority_of, ("blind",))
+    taken = documents_drawn()
+    undrawn = {a: [d for d in docs if d not in taken] for a, docs in by_authority.items()}
+    fresh = sorted(a for a in by_authority if _folded(a) not in blind and undrawn[a])
+    drawn = random.Random(27).sample(fresh, min(20, len(fresh)))
+    rows: list[tuple[str, str, str, int]] = []
+    for n, authority in enumerate(drawn):
+        group = "a" if n % 2 == 0 else "b"
+        for doc_id in undrawn[authority][-2:]:
+            doc = archive.documents[doc_id]
+            (out / "docs" / f"{doc_id}.txt").write_text(doc.text, encoding="utf-8")
+            rows.append((group, doc_id, f"ilacs/reports/{doc.meta.path}", len(doc.text)))
+    with open(out / "documents.tsv", "w") as f:
+        f.write("group\tdoc_id\tsource_file\tchars\n")
+        for row in rows:
+            f.write("\t".join(map(str, row)) + "\n")
+    print(f"{len(fresh)} authorities with undrawn reports outside the blind draw; drew {len(drawn)}: {', '.join(drawn)}")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]), Path(sys.argv[2]))
