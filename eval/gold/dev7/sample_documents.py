@@ -88,7 +88,8 @@ def main(archive_dir: Path, out: Path) -> None:
         f.write("group\tdoc_id\tsource_file\tchars\n")
         for row in rows:
             f.write("\t".join(map(str, row)) + "\n")
-    print(f"{len(fresh)} authorities with undrawn reports outside the blind draw; drew {len(drawn)}: {', '.join(drawn)}")
+    print(f"{len(fresh)} authorities with undrawn reports outside the blind draw")
+    print(f"drew {len(drawn)}: {', '.join(drawn)}")
 
 
 if __name__ == "__main__":
