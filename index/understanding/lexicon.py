@@ -53,8 +53,11 @@ HOW_IT_DID = (
 # "What was the outcome of Calderdale's 2018 inspection?", "the result of its last ILACS".
 INSPECTION_RESULT = (
     r"(?:result|outcome)\s+of\s+(?:[\w’'-]+\s+){0,4}?(?:ofsted\s+)?(?:inspection|ilacs)"
-    # "Blackpool's 2022 result", "its 2018 Ofsted outcome"
-    r"|(?:19|20)\d\d\s+(?:ofsted\s+)?(?:inspection\s+)?(?:result|outcome)"
+    # "Blackpool's 2022 result", "its 2018 Ofsted outcome", "Scilly's last Ofsted result"
+    r"|(?:(?:19|20)\d\d|last|latest|most\s+recent|previous|current|recent|first)\s+"
+    r"(?:ofsted\s+)?(?:inspection\s+)?(?:result|outcome)"
+    # "Hull's Ofsted result", "their inspection outcome"
+    r"|(?:[’']s|their|its)\s+(?:ofsted|inspection|ilacs)\s+(?:result|outcome)"
 )
 # "Did Barnet pass its Ofsted inspection?", "was the 2017 inspection a fail?": its grade, in
 # a lay word.

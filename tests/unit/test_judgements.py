@@ -239,6 +239,9 @@ def test_questions_that_are_not_about_judgements_are_left_to_retrieval():
     # The outcome of an inspection, what an authority got: its grade; not what it got done.
     outcome = parse_question("What was the result of Barnet's last inspection?", ("Barnet",))
     assert outcome.kind == "grade"
+    for said in ("Barnet's last Ofsted result?", "What was Barnet's Ofsted outcome?"):
+        assert parse_question(said, ("Barnet",)).kind == "grade"
+    assert parse_question("What was the outcome for children in Barnet?", ("Barnet",)) is None
     assert parse_question("What did Barnet get in 2017?", ("Barnet",)).kind == "grade"
     assert parse_question("What did Barnet get from the DfE?", ("Barnet",)) is None
     assert parse_question("What support did Barnet get?", ("Barnet",)) is None
@@ -314,3 +317,29 @@ def test_a_question_for_grades_in_the_plural_lists_every_judgement(blackpool):
     said = answer("What were Blackpool's grades at its 2023 inspection?", *blackpool)
     assert said.startswith("In the inspection of 5 to 16 December 2022")
     assert said.count("[") == 4 and said.index("overall effectiveness") < said.index("leaders")
+
+
+def test_an_area_not_judged_at_an_inspection_held_that_year_is_left_to_the_text():
+    """The Isles of Scilly had no children in care in 2016: that inspection judged no care
+    area. The table must not claim there was no 2016 inspection (it is there)."""
+    root = ILACS / "reports"
+    if not root.is_dir():
+        pytest.skip(f"the ILACS archive is not at {ILACS} (set INSPECTION_QA_ILACS_DIR)")
+    path = root / "isles of scilly" / "children's services inspection - 27 june 2016.pdf"
+    doc, ps, record = extracted(path, root)
+    assert "in_care" not in record.grades and "overall" in record.grades
+    table = JudgementTable([record])
+    passages = {p.passage_id: p for p in ps}
+    documents = {doc.meta.doc_id: doc}
+    scilly = ("Isles of Scilly",)
+    asked = "Did Ofsted give the Isles of Scilly a grade for looked after children in 2016?"
+    composed = answer_judgement_question(
+        parse_question(asked, scilly), scilly, table, passages, documents
+    )
+    assert composed is None or "no 2016 inspection" not in composed.answer
+    # A year with no inspection is still said to have none.
+    asked = "How was the Isles of Scilly rated in 2018?"
+    composed = answer_judgement_question(
+        parse_question(asked, scilly), scilly, table, passages, documents
+    )
+    assert composed is not None and "no 2018 inspection" in composed.answer
