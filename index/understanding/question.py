@@ -107,7 +107,20 @@ class Question:
 
 # A follow-up's words that only move in time ("and at the next one?", "since then?").
 _SHIFT_STEMS = frozenset(
-    {"next", "one", "sinc", "then", "follow", "later", "subsequ", "befor", "that", "do", "did"}
+    {
+        "next",
+        "one",
+        "sinc",
+        "then",
+        "follow",
+        "later",
+        "subsequ",
+        "befor",
+        "that",
+        "do",
+        "did",
+        "back",
+    }
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
@@ -178,6 +191,21 @@ def parse_question(
                 if shift == "after"
                 else None
             )
+    moved_to_a_year = bool(
+        history
+        and not shift
+        and grades is None
+        and when
+        and len(when.years) == 1
+        and _YEAR.search(text)
+        and set(topic_terms(_YEAR.sub(" ", text))) <= _GRADE_QUESTION_STEMS | _SHIFT_STEMS
+    )
+    if moved_to_a_year:
+        # "And in 2019?", "what was it back in 2014?" after "what grade did Sheffield get for
+        # children in care in 2023?": the same grade, of that year's inspection.
+        last = parse_question(history[-1], history[:-1]).grades
+        if last and last.kind == "grade":
+            grades = replace(last, year=int(when.years[0]), years=(), before="", pick="")
     if grades is None and history and refers_back(text) and answer_type(text) in (DATE, PERSON):
         # "When did it take place?" after "who led Essex's 2023 inspection?": "it" is that
         # inspection, whose dates and inspector the table holds.
@@ -218,7 +246,10 @@ def parse_question(
         beyond_grades=tuple(
             t
             for t in terms
-            if t not in _GRADE_QUESTION_STEMS | framed | (_SHIFT_STEMS if shift else frozenset())
+            if t
+            not in _GRADE_QUESTION_STEMS
+            | framed
+            | (_SHIFT_STEMS if shift or moved_to_a_year else frozenset())
             and not t.isdigit()
         ),
         points_to_document=points_to_a_document(text),

@@ -287,6 +287,17 @@ def test_a_follow_up_moving_in_time_asks_the_same_grades_of_that_inspection():
     assert parse_question("what about caseloads since then?", asked).grades is None
 
 
+def test_a_follow_up_naming_only_another_year_asks_the_same_grade_of_that_year():
+    asked = ["What grade did Sheffield get for children in care in 2023?"]
+    back = parse_question("what was it back in 2014?", asked).grades
+    assert back is not None and back.kind == "grade" and back.year == 2014
+    assert back.areas == ("in_care",) and not parse_question("and in 2014?", asked).beyond_grades
+    # A year with a topic of its own is that topic's question, and one with no year (the
+    # last question's carried) is not moved in time.
+    assert parse_question("what about caseloads in 2014?", asked).grades is None
+    assert parse_question("what needs to improve there?", asked).grades is None
+
+
 def test_a_month_things_run_from_is_not_when_the_document_is_dated():
     # "Bringing in from April 2018" is said in a press release of March 2018.
     bringing = parse_question("How many social workers was Hull bringing in from April 2018?")
