@@ -29,8 +29,8 @@ _WHO_LED = (
 # "When did Ofsted last inspect …", "when was …'s latest inspection carried out?"
 _WHEN_INSPECTED = r"when\s+(?:did|was|were)\b(?![^?]*\bpublish)[^?]*\b(?:inspect\w*|ilacs)"
 # "Were care leavers better or worse served in 2021 than in 2017?": a comparison between
-# inspections, which their grades answer.
-_BETTER_OR_WORSE = r"better|worse"
+# inspections, which their grades answer; not what it "needs to do better" (to improve).
+_BETTER_OR_WORSE = r"(?<!to do )(?<!to get )better|worse"
 # "How has Peterborough changed since its 2018 inspection?": a change of grades, as much as
 # of what the reports say.
 _SINCE_INSPECTION = (

@@ -169,7 +169,7 @@ SECTIONS: tuple[tuple[str, str, str], ...] = (
         r"|\brecommend\w*|\b(?:to|must|should|needs?|have|has)\s+work\s+on\b|\bwork\s+on\s*\??$"
         r"|\bsort\s+out\b|\bweakness\w*|\bshortcomings?\b"
         r"|\b(?:improvements?|changes?|action)\s+(?:needed|required)\b|\bfix\b"
-        r"|\b(?:needs?|needed|has|have|had|must|should)\s+to\s+(?:change|get\s+better)\b"
+        r"|\b(?:needs?|needed|has|have|had|must|should)\s+to\s+(?:change|(?:get|do)\s+better)\b"
         r"|\bmust\s+change\b",
         r"^\(?recommendations?\.?\)?$|needs?\s+to\s+improve|areas?\s+for\s+improvement"
         r"|priority\s+and\s+immediate\s+action|requires\s+improvement\b.*\bbecause"

@@ -67,6 +67,11 @@ def test_what_needed_to_get_better_asks_for_what_needs_to_improve():
     assert parse_question("Calderdale 2018 - what needed to get better?").sections == ("improve",)
     assert parse_question("What does Barnet need to get better at?").sections == ("improve",)
     assert parse_question("Has Barnet got better since 2022?").sections == ()
+    # What it "needs to do better" is that list too, not a change of grades.
+    do_better = parse_question("What did Harrow need to do better for care leavers in 2020?")
+    assert do_better.sections == ("improve",) and do_better.grades is None
+    compared = parse_question("Did Harrow do better for care leavers in 2020 than in 2017?")
+    assert compared.grades is not None and compared.grades.kind == "change"
 
 
 def test_framework_and_follow_up_are_resolved_once():
