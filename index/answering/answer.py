@@ -190,7 +190,7 @@ def _role_asked(line: str, terms: list[str], said: frozenset[str] = frozenset())
         word
         for role in roles
         if role not in _ROLE_NEEDS or any(w.startswith(_ROLE_NEEDS[role]) for w in said)
-        if not any(w.startswith(_ROLE_UNASKED.get(role, ("\0",))) for w in said)
+        if role not in _ROLE_UNASKED or not any(w.startswith(_ROLE_UNASKED[role]) for w in said)
         for word in _ROLE_ASKED.get(role, ())
     ]
     return frozenset(

@@ -272,9 +272,8 @@ def answer_judgement_question(
             if not any(r.grades for r in records):
                 continue
             said = _authority_sentences(parsed, authority, records, citer)
-            held_that_year = parsed.year and any(_in_year(r, parsed.year) for r in records)
             if not said and parsed.year and parsed.kind in ("grade", "inspection"):
-                if held_that_year:
+                if any(_in_year(r, parsed.year) for r in records):
                     # That year's inspection is here without the grade asked ("not judged"
                     # for a council with no children in care): the report's text answers.
                     continue

@@ -124,6 +124,25 @@ _SHIFT_STEMS = frozenset(
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
+
+def _moved_in_time(last: GradeRequest, shift: str, when: When | None) -> GradeRequest | None:
+    """``last`` asked again at the time a follow-up moves to: the inspection before ("and the
+    one before that?"), from it on ("and at the next one?", "has it improved since?" after
+    "what did Halton get in its 2020 inspection?"), or the one year it names alone ("what was
+    it back in 2014?" after "what grade did Sheffield get for children in care in 2023?")."""
+    if not shift:
+        return (
+            replace(last, year=int(when.years[0]), years=(), before="", pick="") if when else None
+        )
+    if not last.year:
+        return None
+    if shift == "before":
+        return (
+            replace(last, year=None, before=when.before, pick="") if when and when.before else None
+        )
+    return replace(last, kind="change", year=None, years=(last.year,), pick="")
+
+
 # "after / following the 2022 inspection" (not "since"): for a part of a report asked about,
 # the inspection named is the one whose part it is.
 _AFTER_INSPECTION = re.compile(r"\b(?:after|following)\b(?![^?.!]*\bsince\b)", re.I)
@@ -174,38 +193,25 @@ def parse_question(
         last = parse_question(history[-1], history[:-1]).grades if named_area else None
         if last and last.kind in ("grade", "change"):
             grades = replace(last, areas=named_area, area_named=True)
+    # A follow-up whose words only move in time ("and at the next one?", "what was it back in
+    # 2014?") asks the last question's grade at that time.
     shift = time_shift(text) if history else ""
-    if (
-        shift
+    only_time = (
+        bool(history)
         and grades is None
-        and set(topic_terms(_YEAR.sub(" ", text))) <= _GRADE_QUESTION_STEMS | _SHIFT_STEMS
-    ):
-        # "And at the next one?", "has it improved since?" after "what did Halton get in its
-        # 2020 inspection?": the same grades, of the inspection before, or from it on.
-        last = parse_question(history[-1], history[:-1]).grades
-        if last and last.kind == "grade" and last.year:
-            grades = (
-                replace(last, year=None, before=when.before, pick="")
-                if shift == "before" and when and when.before
-                else replace(last, kind="change", year=None, years=(last.year,), pick="")
-                if shift == "after"
-                else None
-            )
-    moved_to_a_year = bool(
-        history
-        and not shift
-        and grades is None
-        and when
-        and len(when.years) == 1
-        and _YEAR.search(text)
         and set(topic_terms(_YEAR.sub(" ", text))) <= _GRADE_QUESTION_STEMS | _SHIFT_STEMS
     )
-    if moved_to_a_year:
-        # "And in 2019?", "what was it back in 2014?" after "what grade did Sheffield get for
-        # children in care in 2023?": the same grade, of that year's inspection.
+    to_year = (
+        only_time
+        and not shift
+        and when is not None
+        and len(when.years) == 1
+        and bool(_YEAR.search(text))
+    )
+    if only_time and (shift or to_year):
         last = parse_question(history[-1], history[:-1]).grades
         if last and last.kind == "grade":
-            grades = replace(last, year=int(when.years[0]), years=(), before="", pick="")
+            grades = _moved_in_time(last, shift, when)
     if grades is None and history and refers_back(text) and answer_type(text) in (DATE, PERSON):
         # "When did it take place?" after "who led Essex's 2023 inspection?": "it" is that
         # inspection, whose dates and inspector the table holds.
@@ -249,7 +255,7 @@ def parse_question(
             if t
             not in _GRADE_QUESTION_STEMS
             | framed
-            | (_SHIFT_STEMS if shift or moved_to_a_year else frozenset())
+            | (_SHIFT_STEMS if shift or to_year else frozenset())
             and not t.isdigit()
         ),
         points_to_document=points_to_a_document(text),
