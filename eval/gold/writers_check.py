@@ -1,4 +1,7 @@
-"""Check a dev7 question file: python3 /work/dev7/check.py FILE. Prints every problem."""
+"""The writers' checker of a development or blind set: copied beside the writers' documents
+as ``/work/devN/check.py`` (their texts in ``docs/`` next to it), run as
+``python3 /work/devN/check.py FILE``. Prints every problem. dev5, dev6 and dev7 were checked
+with it; it needs nothing from this repository."""
 
 import json
 import re
@@ -21,7 +24,7 @@ KINDS = {
     "follow_up",
     "unanswerable",
 }
-DOCS = Path("/work/dev7/docs")
+DOCS = Path(__file__).resolve().parent / "docs"
 problems = 0
 ids = set()
 

@@ -12,13 +12,16 @@ import random
 import sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[3]
-sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 
-from index.retrieval.store import load_index  # noqa: E402
-from index.settings import Settings  # noqa: E402
-
-FOUNDING_AUTHORITIES = ("calderdale", "herefordshire", "hertfordshire")
+from eval.gold.draws import (
+    FOUNDING_AUTHORITIES,
+    REPO,
+    Drawn,
+    open_archive,
+    reports_by_authority,
+    write_catalogue,
+)
 
 
 def drawn_elsewhere() -> set[str]:
@@ -36,36 +39,19 @@ def drawn_elsewhere() -> set[str]:
 
 
 def main(archive_dir: Path, out: Path) -> None:
-    archive = load_index(archive_dir, Settings().model_name)
-    (out / "docs").mkdir(parents=True, exist_ok=True)
+    archive = open_archive(archive_dir)
+    drawn = Drawn(archive, out)
     used = drawn_elsewhere()
-    by_authority: dict[str, list[str]] = {}
-    for doc_id, doc in archive.documents.items():
-        meta = doc.meta
-        if meta.doc_type == "inspection report" and meta.authority:
-            by_authority.setdefault(meta.authority, []).append(doc_id)
-    with open(out / "archive_catalogue.tsv", "w") as f:
-        f.write("authority\treport publication dates\n")
-        for authority in sorted(by_authority):
-            dates = sorted(archive.documents[d].meta.date or "?" for d in by_authority[authority])
-            f.write(f"{authority}\t{', '.join(dates)}\n")
+    by_authority = reports_by_authority(archive)
+    write_catalogue(archive, by_authority, out)
     fresh = sorted(
         a for a in by_authority if a.lower() not in used and a.lower().replace("-", " ") not in used
     )
-    rows = []
     for n, authority in enumerate(random.Random(25).sample(fresh, 12)):
-        reports = sorted(
-            by_authority[authority], key=lambda d: archive.documents[d].meta.date or ""
-        )
-        chosen = reports[-2:] if n < 6 else reports[-1:]
-        for doc_id in chosen:
-            doc = archive.documents[doc_id]
-            (out / "docs" / f"{doc_id}.txt").write_text(doc.text, encoding="utf-8")
-            rows.append(("reports", doc_id, f"ilacs/reports/{doc.meta.path}", len(doc.text)))
-    with open(out / "documents.tsv", "w") as f:
-        f.write("group\tdoc_id\tsource_file\tchars\n")
-        for row in rows:
-            f.write("\t".join(map(str, row)) + "\n")
+        reports = by_authority[authority]
+        for doc_id in reports[-2:] if n < 6 else reports[-1:]:
+            drawn.take("reports", doc_id)
+    drawn.write()
 
 
 if __name__ == "__main__":

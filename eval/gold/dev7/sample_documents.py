@@ -14,13 +14,17 @@ import random
 import sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[3]
-sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 
-from index.retrieval.store import load_index  # noqa: E402
-from index.settings import Settings  # noqa: E402
+from eval.gold.draws import (
+    FOUNDING_AUTHORITIES,
+    REPO,
+    Drawn,
+    open_archive,
+    reports_by_authority,
+    write_catalogue,
+)
 
-FOUNDING_AUTHORITIES = ("calderdale", "herefordshire", "hertfordshire")
 EARLIER_DRAWS = ("blind", "dev2", "dev3", "dev4", "dev5", "dev6")
 
 
@@ -57,39 +61,22 @@ def documents_drawn() -> set[str]:
 
 
 def main(archive_dir: Path, out: Path) -> None:
-    archive = load_index(archive_dir, Settings().model_name)
-    (out / "docs").mkdir(parents=True, exist_ok=True)
-    by_authority: dict[str, list[str]] = {}
-    for doc_id, doc in archive.documents.items():
-        meta = doc.meta
-        if meta.doc_type == "inspection report" and meta.authority:
-            by_authority.setdefault(meta.authority, []).append(doc_id)
-    for reports in by_authority.values():
-        reports.sort(key=lambda d: archive.documents[d].meta.date or "")
-    with open(out / "archive_catalogue.tsv", "w") as f:
-        f.write("authority\treport publication dates\n")
-        for authority in sorted(by_authority):
-            dates = [archive.documents[d].meta.date or "?" for d in by_authority[authority]]
-            f.write(f"{authority}\t{', '.join(dates)}\n")
+    archive = open_archive(archive_dir)
+    drawn = Drawn(archive, out)
+    by_authority = reports_by_authority(archive)
+    write_catalogue(archive, by_authority, out)
     authority_of = {d: doc.meta.authority or "" for d, doc in archive.documents.items()}
     blind = drawn_elsewhere(authority_of, ("blind",))
     taken = documents_drawn()
     undrawn = {a: [d for d in docs if d not in taken] for a, docs in by_authority.items()}
     fresh = sorted(a for a in by_authority if _folded(a) not in blind and undrawn[a])
-    drawn = random.Random(27).sample(fresh, min(20, len(fresh)))
-    rows: list[tuple[str, str, str, int]] = []
-    for n, authority in enumerate(drawn):
-        group = "a" if n % 2 == 0 else "b"
+    chosen = random.Random(27).sample(fresh, min(20, len(fresh)))
+    for n, authority in enumerate(chosen):
         for doc_id in undrawn[authority][-2:]:
-            doc = archive.documents[doc_id]
-            (out / "docs" / f"{doc_id}.txt").write_text(doc.text, encoding="utf-8")
-            rows.append((group, doc_id, f"ilacs/reports/{doc.meta.path}", len(doc.text)))
-    with open(out / "documents.tsv", "w") as f:
-        f.write("group\tdoc_id\tsource_file\tchars\n")
-        for row in rows:
-            f.write("\t".join(map(str, row)) + "\n")
+            drawn.take("a" if n % 2 == 0 else "b", doc_id)
+    drawn.write()
     print(f"{len(fresh)} authorities with undrawn reports outside the blind draw")
-    print(f"drew {len(drawn)}: {', '.join(drawn)}")
+    print(f"drew {len(chosen)}: {', '.join(chosen)}")
 
 
 if __name__ == "__main__":

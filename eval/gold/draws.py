@@ -1,0 +1,61 @@
+"""What every set's draw of documents for its writers shares (``eval/gold/dev*/
+sample_documents.py``): the archive's reports by authority, the writers' catalogue of it, and
+the drawn documents written out as the writers read them. Each set keeps its own rule for what
+it draws."""
+
+from pathlib import Path
+
+from index.retrieval.store import StoredIndex, load_index
+from index.settings import Settings
+
+REPO = Path(__file__).resolve().parents[2]
+FOUNDING_AUTHORITIES = ("calderdale", "herefordshire", "hertfordshire")
+
+
+def open_archive(archive_dir: Path) -> StoredIndex:
+    return load_index(archive_dir, Settings().model_name)
+
+
+def reports_by_authority(archive: StoredIndex) -> dict[str, list[str]]:
+    """Each authority's inspection reports, oldest first."""
+    by_authority: dict[str, list[str]] = {}
+    for doc_id, doc in archive.documents.items():
+        if doc.meta.doc_type == "inspection report" and doc.meta.authority:
+            by_authority.setdefault(doc.meta.authority, []).append(doc_id)
+    for reports in by_authority.values():
+        reports.sort(key=lambda d: archive.documents[d].meta.date or "")
+    return by_authority
+
+
+def write_catalogue(archive: StoredIndex, by_authority: dict[str, list[str]], out: Path) -> None:
+    """``out/archive_catalogue.tsv``: every authority with its reports' publication dates, for
+    the writers to know which report is a council's latest."""
+    with open(out / "archive_catalogue.tsv", "w") as f:
+        f.write("authority\treport publication dates\n")
+        for authority in sorted(by_authority):
+            dates = [archive.documents[d].meta.date or "?" for d in by_authority[authority]]
+            f.write(f"{authority}\t{', '.join(dates)}\n")
+
+
+class Drawn:
+    """The documents drawn so far: each one's text in ``out/docs/<doc_id>.txt`` as it is taken,
+    and ``out/documents.tsv`` listing them (group, doc_id, source file, characters)."""
+
+    def __init__(self, archive: StoredIndex, out: Path) -> None:
+        self.archive, self.out = archive, out
+        self.rows: list[tuple[str, str, str, int]] = []
+        (out / "docs").mkdir(parents=True, exist_ok=True)
+
+    def take(self, group: str, doc_id: str, source: str | None = None) -> None:
+        """Draw ``doc_id`` into ``group`` (once); ``source`` defaults to its ILACS report path."""
+        if any(row[1] == doc_id for row in self.rows):
+            return
+        doc = self.archive.documents[doc_id]
+        (self.out / "docs" / f"{doc_id}.txt").write_text(doc.text, encoding="utf-8")
+        self.rows.append((group, doc_id, source or f"ilacs/reports/{doc.meta.path}", len(doc.text)))
+
+    def write(self) -> None:
+        with open(self.out / "documents.tsv", "w") as f:
+            f.write("group\tdoc_id\tsource_file\tchars\n")
+            for row in self.rows:
+                f.write("\t".join(map(str, row)) + "\n")
