@@ -3,6 +3,7 @@ sample_documents.py``): the archive's reports by authority, the writers' catalog
 the drawn documents written out as the writers read them. Each set keeps its own rule for what
 it draws."""
 
+import csv
 from pathlib import Path
 
 from index.retrieval.store import StoredIndex, load_index
@@ -10,6 +11,21 @@ from index.settings import Settings
 
 REPO = Path(__file__).resolve().parents[2]
 FOUNDING_AUTHORITIES = ("calderdale", "herefordshire", "hertfordshire")
+
+
+def authority_folders_drawn(draws: tuple[str, ...]) -> set[str]:
+    """The founding authorities and the authority folders of the reports ``draws`` hold (the
+    dev5 and dev6 rule; dev4 lists its reports by doc_id alone)."""
+    used = set(FOUNDING_AUTHORITIES)
+    for name in draws:
+        with open(REPO / "eval" / "gold" / name / "documents.tsv") as f:
+            for row in csv.DictReader(f, delimiter="\t"):
+                source = row.get("source_file") or ""
+                if source.startswith("ilacs/reports/"):
+                    used.add(source.split("/")[2])
+                elif name == "dev4" and row["group"] == "reports":
+                    used.add(row["doc_id"].split("-children-s-services")[0].replace("-", " "))
+    return used
 
 
 def open_archive(archive_dir: Path) -> StoredIndex:

@@ -7,7 +7,6 @@ Writes ``OUT_DIR/docs/<doc_id>.txt``, ``OUT_DIR/documents.tsv`` and
 ``OUT_DIR/archive_catalogue.tsv`` (authority → its reports' publication dates).
 """
 
-import csv
 import random
 import sys
 from pathlib import Path
@@ -15,33 +14,18 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 
 from eval.gold.draws import (
-    FOUNDING_AUTHORITIES,
-    REPO,
     Drawn,
+    authority_folders_drawn,
     open_archive,
     reports_by_authority,
     write_catalogue,
 )
 
 
-def drawn_elsewhere() -> set[str]:
-    """Authority folders of the reports every earlier draw holds."""
-    used = set(FOUNDING_AUTHORITIES)
-    for name in ("blind", "dev2", "dev3", "dev4"):
-        with open(REPO / "eval" / "gold" / name / "documents.tsv") as f:
-            for row in csv.DictReader(f, delimiter="\t"):
-                source = row.get("source_file") or ""
-                if source.startswith("ilacs/reports/"):
-                    used.add(source.split("/")[2])
-                elif name == "dev4" and row["group"] == "reports":
-                    used.add(row["doc_id"].split("-children-s-services")[0].replace("-", " "))
-    return used
-
-
 def main(archive_dir: Path, out: Path) -> None:
     archive = open_archive(archive_dir)
     drawn = Drawn(archive, out)
-    used = drawn_elsewhere()
+    used = authority_folders_drawn(("blind", "dev2", "dev3", "dev4"))
     by_authority = reports_by_authority(archive)
     write_catalogue(archive, by_authority, out)
     fresh = sorted(

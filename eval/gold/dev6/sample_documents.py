@@ -8,7 +8,6 @@ Writes ``OUT_DIR/docs/<doc_id>.txt``, ``OUT_DIR/documents.tsv`` and
 ``OUT_DIR/archive_catalogue.tsv`` (authority → its reports' publication dates).
 """
 
-import csv
 import random
 import sys
 from pathlib import Path
@@ -16,27 +15,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 
 from eval.gold.draws import (
-    FOUNDING_AUTHORITIES,
-    REPO,
     Drawn,
+    authority_folders_drawn,
     open_archive,
     reports_by_authority,
     write_catalogue,
 )
-
-
-def drawn_elsewhere() -> set[str]:
-    """Authority folders of the reports every earlier draw holds."""
-    used = set(FOUNDING_AUTHORITIES)
-    for name in ("blind", "dev2", "dev3", "dev4", "dev5"):
-        with open(REPO / "eval" / "gold" / name / "documents.tsv") as f:
-            for row in csv.DictReader(f, delimiter="\t"):
-                source = row.get("source_file") or ""
-                if source.startswith("ilacs/reports/"):
-                    used.add(source.split("/")[2])
-                elif name == "dev4" and row["group"] == "reports":
-                    used.add(row["doc_id"].split("-children-s-services")[0].replace("-", " "))
-    return used
 
 
 def main(archive_dir: Path, out: Path) -> None:
@@ -51,7 +35,7 @@ def main(archive_dir: Path, out: Path) -> None:
         authority = archive.documents[doc_id].meta.authority
         if authority in by_authority:
             drawn.take("council-authority", by_authority[authority][-1])
-    used = drawn_elsewhere() | {
+    used = authority_folders_drawn(("blind", "dev2", "dev3", "dev4", "dev5")) | {
         (archive.documents[r[1]].meta.authority or "").lower() for r in drawn.rows
     }
     fresh = sorted(
