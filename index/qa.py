@@ -29,6 +29,7 @@ from index.answering.judgement_table import JudgementTable
 from index.errors import BadQuery, DocumentNotFound, IndexCorrupt
 from index.gazetteer import canonical_authority
 from index.ingest.judgements import REPORT_TYPES
+from index.retrieval.acronyms import defined_acronyms
 from index.retrieval.embedding import (
     TextEncoder,
     check_model_fingerprint,
@@ -36,6 +37,7 @@ from index.retrieval.embedding import (
     model_fingerprint,
     query_precision,
 )
+from index.retrieval.expansion import load_lexicon
 from index.retrieval.lexical import document_frequencies, tokenize
 from index.retrieval.search import MODES, FirstStage, Searcher, SearchResult, Votes, stages_from
 from index.retrieval.store import (
@@ -71,6 +73,10 @@ class QAEngine:
             check_model_fingerprint(index.manifest.weights_fingerprint(), fingerprint)
         self.index = index
         self.settings = settings
+        # The lexicon file's names, and the acronyms the documents define ("(FGM)").
+        self.lexicon = load_lexicon().with_groups(
+            defined_acronyms(d.text for d in index.documents.values())
+        )
         self.searcher = Searcher(
             index,
             encoder,
@@ -82,6 +88,7 @@ class QAEngine:
             settings.ivf_nprobe,
             settings.hnsw_ef_search,
             stages_from(settings),
+            self.lexicon,
         )
         self.judgements = JudgementTable(index.judgements)
         self._passage_by_id = {p.passage_id: p for p in index.passages}
@@ -371,6 +378,7 @@ class QAEngine:
                     self.answer_settings,
                     self.index.template,
                     cosines,
+                    self.lexicon,
                 )
                 if by_inspection is not None:
                     composed, stage = by_inspection, BY_INSPECTION
@@ -411,6 +419,7 @@ class QAEngine:
             grade_in_words=parsed.answer_kind == GRADE and parsed.names_council_source,
             # Every word of it, question words too: only who-questions' roles read them.
             said=frozenset(tokenize([parsed.query])[0]) if parsed.answer_kind == PERSON else None,
+            lexicon=self.lexicon,
         )
 
     def _unasked(self, parsed: Question, hits: list[Hit]) -> frozenset[int]:
@@ -486,7 +495,7 @@ class QAEngine:
         present = set(tokenize([cited])[0])
         total = sum(self.idf(t) for t in terms) or 1.0
         # "HMI" is covered by "Her Majesty's Inspector": the lexicon's other names count.
-        return sum(self.idf(t) for t in terms if mentioned(t, present)) / total
+        return sum(self.idf(t) for t in terms if mentioned(t, present, self.lexicon)) / total
 
     def _has_authority(self, authority: str) -> bool:
         name = canonical_authority(authority) or authority

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from index.ingest.boilerplate import is_template
-from index.retrieval.expansion import load_lexicon
+from index.retrieval.expansion import Lexicon, load_lexicon
 from index.retrieval.lexical import tokenize
 from index.text import sentence_spans, words
 from index.types import Citation, CosinesOf, Document, Hit, Passage
@@ -212,10 +212,10 @@ def _jaccard(a: str, b: str) -> float:
     return len(sa & sb) / max(1, len(sa | sb))
 
 
-def mentioned(name: str, seen: set[str] | frozenset[str]) -> bool:
+def mentioned(name: str, seen: set[str] | frozenset[str], lexicon: Lexicon | None = None) -> bool:
     """The evidence mentions ``name`` itself or another name of its lexicon group (the MASH
     as "the multi-agency safeguarding hub")."""
-    return name in seen or _any_in(load_lexicon().alternatives(name), seen)
+    return name in seen or _any_in((lexicon or load_lexicon()).alternatives(name), seen)
 
 
 def _any_in(names: list[tuple[str, ...]], seen: set[str] | frozenset[str]) -> bool:
@@ -241,6 +241,7 @@ def compose_answer(
     unasked: frozenset[int] = frozenset(),
     grade_in_words: bool = False,
     said: frozenset[str] | None = None,
+    lexicon: Lexicon | None = None,
 ) -> Composed:
     """Pick, order and cite the sentences that answer; abstain when none does well enough.
 
@@ -253,13 +254,15 @@ def compose_answer(
     ``grade_in_words``: a grade is asked of the passages (a council's document was named, so
     not of the judgements table): a sentence giving one in prose answers the words asking for
     it. ``said``: every stemmed word of the question, its question words too (who-roles).
+    ``lexicon``: the names things go by (the file's and the corpus's acronyms).
     """
+    lexicon = lexicon or load_lexicon()
     if not hits:
         return Composed(ABSTAIN_MESSAGE, True, [], reason="no_hits")
     considered = hits[: settings.passages_considered]
     if names:
         seen = set().union(*(_passage_terms(h.passage) for h in considered))
-        if any(not mentioned(n, seen) for n in names):
+        if any(not mentioned(n, seen, lexicon) for n in names):
             # The question names someone or something the evidence never mentions.
             return Composed(ABSTAIN_MESSAGE, True, [], reason="unmentioned_name")
     terms = list(dict.fromkeys(question_terms))
@@ -281,7 +284,6 @@ def compose_answer(
     weight_total = sum(weight[t] for t in required) or 1.0
     # A term the lexicon gives other names for is present where one of them is ("LAC" in a
     # sentence on "looked after children").
-    lexicon = load_lexicon()
     other_names = {t: alts for t in terms if (alts := lexicon.alternatives(t))}
     grade_asked = (
         frozenset(t for t in terms if t in GRADE_ASKING) if grade_in_words else frozenset()

@@ -12,6 +12,7 @@ from index.answering.answer import AnswerSettings, Composed, IdfTable, compose_a
 from index.answering.judgement_answers import Citer, written_dates
 from index.answering.judgement_table import JudgementTable
 from index.ingest.judgements import REPORT_TYPES, InspectionRecord
+from index.retrieval.expansion import Lexicon
 from index.types import CosinesOf, Document, Hit, Passage
 from index.understanding.grade_request import areas_named
 from index.understanding.question import Question
@@ -52,6 +53,7 @@ def compose_by_inspection(
     settings: AnswerSettings,
     template: frozenset[int] = frozenset(),
     cosines: CosinesOf | None = None,
+    lexicon: Lexicon | None = None,
 ) -> Composed | None:
     """An answer per inspection, newest first; None when fewer than two inspections answer
     (then the plain answer over the top passages says it better)."""
@@ -76,6 +78,7 @@ def compose_by_inspection(
             # section's heading, which names the topic, but say nothing about it.
             own_words=True,
             cosines=cosines,
+            lexicon=lexicon,
         )
         if not composed.abstained:
             parts.append((doc_id, composed, records.get(doc_id)))

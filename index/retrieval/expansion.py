@@ -8,6 +8,7 @@ matches only in capitals: "send" the verb is not SEND.
 """
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -48,6 +49,16 @@ class Lexicon:
             if line.strip() and not line.lstrip().startswith("#"):
                 groups.append([n.strip() for n in line.split("\t") if n.strip()])
         return cls(groups)
+
+    def with_groups(self, groups: Iterable[Sequence[str]]) -> "Lexicon":
+        """This lexicon and those of ``groups`` naming nothing it names already (a name of
+        the file's keeps the file's group)."""
+        texts = {n.text for g in self.groups for n in g}
+        stems = {n.stems for g in self.groups for n in g}
+        added = [
+            list(g) for g in groups if not any(n in texts or tuple(_words(n)) in stems for n in g)
+        ]
+        return Lexicon([[n.text for n in g] for g in self.groups] + added)
 
     def expand(self, query: str) -> Expansion:
         """What ``query`` should also search for: the other names of the groups it names."""

@@ -13,3 +13,15 @@ def test_an_acronym_the_reports_spell_out_is_answered_not_abstained(engine):
 
 def test_a_name_no_document_mentions_in_any_form_still_abstains(engine):
     assert engine.ask("What did Ofsted say about the Zorblax team in Herefordshire?").abstained
+
+
+def test_an_acronym_only_the_corpus_defines_finds_its_spelled_out_passage(engine):
+    # "RAA" is in no lexicon file: the reports define it ("regional adoption agency (RAA)"),
+    # and Herefordshire's report writes it out in full where it answers.
+    answer = engine.ask("How well does the RAA work for Herefordshire children?")
+    assert not answer.abstained
+    assert any(
+        engine.documents[c.doc_id].meta.authority == "Herefordshire"
+        and "regional adoption agency" in c.quote.lower()
+        for c in answer.citations
+    )

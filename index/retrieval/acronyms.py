@@ -1,0 +1,74 @@
+"""Acronyms the corpus defines for itself: "female genital mutilation (FGM)".
+
+Reports spell an acronym out at its first use and write it short after that, and staff ask in
+either form ("did they recognise the risk of FGM?"). The lexicon file holds the common ones;
+this finds every other one the documents define, so that a question in one form finds and
+answers from a passage in the other. A definition counts when the initials of the words
+before the brackets spell the acronym (small words such as "and" and "of" may be skipped);
+an acronym defined more than one way ("FGM": female genital mutilation, family group
+meetings) takes its usual long form, and one with no usual form is left out.
+"""
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from index.understanding.lexicon import FRAMEWORKS
+
+# "(FGM)", "(IROs)", "(DfE)", "(H&WB)": a capital, then up to seven letters or "&".
+_DEFINED = re.compile(r"\(([A-Z][A-Za-z&]{1,7})\)")
+_WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
+# Words a long form may hold without their initial in the acronym.
+_SMALL = frozenset({"a", "and", "at", "for", "in", "of", "on", "or", "the", "to", "with"})
+# How far back the long form may start: a few small words beyond one word per letter.
+_SLACK = 3
+_BEFORE_CHARS = 160
+_FRAMEWORKS = frozenset(name for name, _ in FRAMEWORKS)
+
+
+def defined_acronyms(
+    texts: Iterable[str], min_uses: int = 2, min_share: float = 0.6
+) -> list[list[str]]:
+    """[long form, acronym, …] for every acronym ``texts`` define at least ``min_uses`` times,
+    its usual long form taking at least ``min_share`` of its definitions; two acronyms of one
+    long form ("HWB", "H&WB") are one group. Frameworks are not among them: the question's
+    framework is read as such (understanding/lexicon.FRAMEWORKS), not searched for."""
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    for text in texts:
+        for match in _DEFINED.finditer(text):
+            acronym = _singular(match.group(1))
+            letters = "".join(c for c in acronym if c.isupper())
+            if len(letters) < 2:
+                continue
+            before = text[max(0, match.start() - _BEFORE_CHARS) : match.start()]
+            long_form = _spelled_out(letters, _WORD.findall(before.split("\n")[-1]))
+            if long_form:
+                forms[acronym][long_form] += 1
+    groups: dict[str, list[str]] = {}
+    for acronym, counts in sorted(forms.items()):
+        long_form, uses = counts.most_common(1)[0]
+        if acronym in _FRAMEWORKS:
+            continue
+        if uses >= min_uses and uses >= min_share * sum(counts.values()):
+            groups.setdefault(long_form, [long_form]).append(acronym)
+    return list(groups.values())
+
+
+def _spelled_out(letters: str, words: list[str]) -> str | None:
+    """The shortest run of the last ``words`` whose initials, small words aside, are
+    ``letters``; lower-cased, without a trailing possessive."""
+    for size in range(len(letters), min(len(words), len(letters) + _SLACK) + 1):
+        run = words[-size:]
+        initials = "".join(w[0] for w in run if w.lower() not in _SMALL).upper()
+        if initials == letters and run[0].lower() not in _SMALL:
+            words_out = [w.lower().replace("’", "'") for w in run]
+            words_out[-1] = re.sub(r"'s$", "", words_out[-1])
+            return " ".join(words_out)
+    return None
+
+
+def _singular(acronym: str) -> str:
+    """ "IROs" → "IRO": the plural of an acronym is the same name."""
+    if len(acronym) > 2 and acronym.endswith("s") and acronym[:-1].isupper():
+        return acronym[:-1]
+    return acronym

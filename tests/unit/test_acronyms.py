@@ -1,0 +1,46 @@
+"""Acronyms the documents define for themselves ("female genital mutilation (FGM)") become
+lexicon groups, so that a question in either form reaches the passage in the other."""
+
+from index.retrieval.acronyms import defined_acronyms
+from index.retrieval.expansion import load_lexicon
+
+TEXTS = [
+    "Risks of female genital mutilation (FGM) are understood. Staff are trained on FGM.",
+    "Work on female genital mutilation (FGM) is effective.",
+    "Family group meetings (FGM) are held weekly.",  # another long form, outvoted
+    "Independent reviewing officers (IROs) challenge well. The independent reviewing "
+    "officers (IROs) know children.",
+    "The health and wellbeing board (HWB) met. The health and wellbeing board (H&WB) and "
+    "the health and wellbeing board (HWB) agreed with the health and wellbeing board (H&WB).",
+    "The inspection of local authority children's services (ILACS) framework (ILACS).",
+    "A multi-agency safeguarding hub (MASH) opened.",  # defined once: not enough
+    "The team (ABC) and the group (ABC) met.",  # initials that spell nothing
+]
+
+
+def test_acronyms_defined_twice_with_a_usual_long_form_are_found():
+    groups = defined_acronyms(TEXTS)
+    assert ["female genital mutilation", "FGM"] in groups
+    # A plural acronym is the same name; two acronyms of one long form are one group.
+    assert ["independent reviewing officers", "IRO"] in groups
+    assert ["health and wellbeing board", "H&WB", "HWB"] in groups
+    named = {a for g in groups for a in g[1:]}
+    # Once is not a definition to rely on; a framework is read as a framework; brackets
+    # after words whose initials do not spell the acronym define nothing.
+    assert not {"MASH", "ILACS", "ABC"} & named
+
+
+def test_an_acronym_with_no_usual_long_form_is_left_out():
+    split = ["Family group meetings (FGM) help.", "Female genital mutilation (FGM) is a risk."]
+    assert defined_acronyms(split * 2) == []
+
+
+def test_the_lexicon_file_keeps_its_own_groups_and_gains_the_corpus_acronyms():
+    lexicon = load_lexicon().with_groups(
+        [["director of children's services", "DCS"], ["female genital mutilation", "FGM"]]
+    )
+    assert len(lexicon.groups) == len(load_lexicon().groups) + 1
+    assert lexicon.expand("Did they recognise the risk of FGM?").names == (
+        "female genital mutilation",
+    )
+    assert "FGM" in lexicon.expand("female genital mutilation in Surrey").names
