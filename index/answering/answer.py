@@ -378,6 +378,8 @@ def compose_answer(
     most_covered = max((c.covered for c in candidates), default=0)
     thin = len(topical) >= 3 and most_covered < 2 and not close
     low_overlap = best_overlap < settings.min_overlap and not close
+    # Passages far from the question as wholes may still hold a sentence close to it.
+    weak_dense = weak_dense and not close
     if not candidates or low_overlap or weak_dense or thin:
         reason = (
             "no_sentence"
