@@ -68,7 +68,8 @@ def points_to_a_document(question: str) -> bool:
     return bool(_DOCUMENT_REFERENCE.search(question))
 
 
-_YEAR = re.compile(r"\b(?:19[89]\d|20\d\d)\b")
+# A year a question names (one pattern for every reader of the question).
+YEAR = re.compile(r"\b(?:19[89]\d|20\d\d)\b")
 _TOKEN = re.compile(r"\w[\w'’-]*")
 # Words that frame what is asked of a topic ("how was … graded", "what did Ofsted say about …")
 # rather than name the topic; a follow-up that names a new topic keeps them.
@@ -145,7 +146,7 @@ def when_asked(text: str, before: str = "") -> When | None:
         return When(before=before)
     baselines = _SINCE.findall(text)
     measured_from = {year for _, year in baselines}
-    years = tuple(y for y in dict.fromkeys(_YEAR.findall(text)) if y not in measured_from)
+    years = tuple(y for y in dict.fromkeys(YEAR.findall(text)) if y not in measured_from)
     if years:
         months = tuple(
             f"{year}-{MONTH_NUMBERS[month.lower()]:02d}"
@@ -217,7 +218,7 @@ def _topic_span(query: str) -> tuple[int, int] | None:
         m
         for m in _TOKEN.finditer(query)
         if m.group().lower() not in _FRAME
-        and not _YEAR.fullmatch(m.group())
+        and not YEAR.fullmatch(m.group())
         and not any(s <= m.start() < e for s, e, _ in names)
     ]
     return (topic[0].start(), topic[-1].end()) if topic else None
@@ -231,7 +232,7 @@ def new_topic(question: str) -> str | None:
         return None
     rest = question[match.end() :].strip(" ?.")
     rest = re.sub(r"^(what about|about|the)\s+", "", rest, flags=re.I)
-    if not rest or _YEAR.search(rest) or find_authority_spans(rest):
+    if not rest or YEAR.search(rest) or find_authority_spans(rest):
         return None
     words = [w.lower() for w in _TOKEN.findall(rest)]
     # A bare noun phrase ("care leavers", "children in care"), not a question of its own.
@@ -309,15 +310,15 @@ def resolve(
     previous = resolve(history[-1], history[:-1])
     query = question.strip()
     carried = False
-    years = _YEAR.findall(question)
+    years = YEAR.findall(question)
     topic_missing = not [
-        w for w in _topic_words(_YEAR.sub(" ", question)).split() if w.lower() not in _NO_TOPIC
+        w for w in _topic_words(YEAR.sub(" ", question)).split() if w.lower() not in _NO_TOPIC
     ]
     if topic_missing and previous.query:
         # Only an authority or a year (or nothing) was given: ask the previous question of it.
         base = strip_authorities(previous.query).rstrip(" ?.")
         if years:
-            base = _YEAR.sub(" ", base)
+            base = YEAR.sub(" ", base)
         base = re.sub(r"(\s+\b(in|for|at|of|by|from|and))+\s*$", "", re.sub(r"\s{2,}", " ", base))
         names = " and ".join(authorities or previous.authorities)
         when = f" in {' and '.join(dict.fromkeys(years))}" if years else ""
@@ -338,7 +339,7 @@ def resolve(
         suffix = " and ".join(previous.authorities)
         bare = re.sub(r"^(and|also)\s+", "", query, flags=re.I).rstrip(" ?.")
         bare = _expand_definite(bare, previous.query)
-        years = [] if _YEAR.search(bare) else list(dict.fromkeys(_YEAR.findall(previous.query)))
+        years = [] if YEAR.search(bare) else list(dict.fromkeys(YEAR.findall(previous.query)))
         bound = ""
         before, since = _BEFORE_THAT.search(bare), _SINCE_THEN.search(bare)
         if (
@@ -352,7 +353,7 @@ def resolve(
             # needs to change for them?" after "how was X rated for care leavers?" is about
             # care leavers ("why, what went wrong?" after "what was the overall judgement?"
             # is about what went wrong).
-            words = _topic_words(_YEAR.sub(" ", previous.query)).split()
+            words = _topic_words(YEAR.sub(" ", previous.query)).split()
             words = [w for w in words if w.lower() not in GRADE_ASKED_WORDS]
             while words and (
                 words[0].lower() in _CONNECTORS | _TOPIC_OPENERS or words[0][0] in "'’"

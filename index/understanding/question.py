@@ -24,6 +24,7 @@ from index.understanding.lexicon import (
     SOURCES,
 )
 from index.understanding.query import (
+    YEAR,
     When,
     new_topic,
     points_to_a_document,
@@ -122,7 +123,6 @@ _SHIFT_STEMS = frozenset(
         "back",
     }
 )
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _moved_in_time(last: GradeRequest, shift: str, when: When | None) -> GradeRequest | None:
@@ -199,14 +199,14 @@ def parse_question(
     only_time = (
         bool(history)
         and grades is None
-        and set(topic_terms(_YEAR.sub(" ", text))) <= _GRADE_QUESTION_STEMS | _SHIFT_STEMS
+        and set(topic_terms(YEAR.sub(" ", text))) <= _GRADE_QUESTION_STEMS | _SHIFT_STEMS
     )
     to_year = (
         only_time
         and not shift
         and when is not None
         and len(when.years) == 1
-        and bool(_YEAR.search(text))
+        and bool(YEAR.search(text))
     )
     if only_time and (shift or to_year):
         last = parse_question(history[-1], history[:-1]).grades
