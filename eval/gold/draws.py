@@ -28,6 +28,38 @@ def authority_folders_drawn(draws: tuple[str, ...]) -> set[str]:
     return used
 
 
+def folded(authority: str) -> str:
+    """An authority's name as both a folder and the metadata spell it, for comparing."""
+    return authority.lower().replace("-", " ").replace(",", "")
+
+
+def authorities_drawn(archive_authority: dict[str, str], draws: tuple[str, ...]) -> set[str]:
+    """Folded names of the authorities whose documents any of ``draws`` holds (the dev7 and
+    dev8 rule). ``archive_authority`` maps a doc_id to its authority, for draws that list
+    doc_ids only."""
+    used = {folded(a) for a in FOUNDING_AUTHORITIES}
+    for name in draws:
+        with open(REPO / "eval" / "gold" / name / "documents.tsv") as f:
+            for row in csv.DictReader(f, delimiter="\t"):
+                source = row.get("source_file") or ""
+                if source.startswith("ilacs/reports/"):
+                    used.add(folded(source.split("/")[2]))
+                if row["doc_id"] in archive_authority:
+                    used.add(folded(archive_authority[row["doc_id"]]))
+                elif name == "dev4" and row["group"] == "reports":
+                    used.add(folded(row["doc_id"].split("-children-s-services")[0]))
+    return used
+
+
+def documents_drawn(draws: tuple[str, ...]) -> set[str]:
+    """The doc_ids every one of ``draws`` holds."""
+    drawn: set[str] = set()
+    for name in draws:
+        with open(REPO / "eval" / "gold" / name / "documents.tsv") as f:
+            drawn.update(row["doc_id"] for row in csv.DictReader(f, delimiter="\t"))
+    return drawn
+
+
 def open_archive(archive_dir: Path) -> StoredIndex:
     return load_index(archive_dir, Settings().model_name)
 

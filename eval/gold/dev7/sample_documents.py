@@ -9,7 +9,6 @@ Writes ``OUT_DIR/docs/<doc_id>.txt``, ``OUT_DIR/documents.tsv`` and
 ``OUT_DIR/archive_catalogue.tsv`` (authority → its reports' publication dates).
 """
 
-import csv
 import random
 import sys
 from pathlib import Path
@@ -17,9 +16,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 
 from eval.gold.draws import (
-    FOUNDING_AUTHORITIES,
-    REPO,
     Drawn,
+    authorities_drawn,
+    documents_drawn,
+    folded,
     open_archive,
     reports_by_authority,
     write_catalogue,
@@ -28,48 +28,16 @@ from eval.gold.draws import (
 EARLIER_DRAWS = ("blind", "dev2", "dev3", "dev4", "dev5", "dev6")
 
 
-def _folded(authority: str) -> str:
-    return authority.lower().replace("-", " ").replace(",", "")
-
-
-def drawn_elsewhere(archive_authority: dict[str, str], draws: tuple[str, ...]) -> set[str]:
-    """Folded names of the authorities whose documents any of ``draws`` holds.
-
-    ``archive_authority`` maps a doc_id to its authority, for draws that list doc_ids only.
-    """
-    used = {_folded(a) for a in FOUNDING_AUTHORITIES}
-    for name in draws:
-        with open(REPO / "eval" / "gold" / name / "documents.tsv") as f:
-            for row in csv.DictReader(f, delimiter="\t"):
-                source = row.get("source_file") or ""
-                if source.startswith("ilacs/reports/"):
-                    used.add(_folded(source.split("/")[2]))
-                if row["doc_id"] in archive_authority:
-                    used.add(_folded(archive_authority[row["doc_id"]]))
-                elif name == "dev4" and row["group"] == "reports":
-                    used.add(_folded(row["doc_id"].split("-children-s-services")[0]))
-    return used
-
-
-def documents_drawn() -> set[str]:
-    """The doc_ids of every earlier draw."""
-    drawn: set[str] = set()
-    for name in EARLIER_DRAWS:
-        with open(REPO / "eval" / "gold" / name / "documents.tsv") as f:
-            drawn.update(row["doc_id"] for row in csv.DictReader(f, delimiter="\t"))
-    return drawn
-
-
 def main(archive_dir: Path, out: Path) -> None:
     archive = open_archive(archive_dir)
     drawn = Drawn(archive, out)
     by_authority = reports_by_authority(archive)
     write_catalogue(archive, by_authority, out)
     authority_of = {d: doc.meta.authority or "" for d, doc in archive.documents.items()}
-    blind = drawn_elsewhere(authority_of, ("blind",))
-    taken = documents_drawn()
+    blind = authorities_drawn(authority_of, ("blind",))
+    taken = documents_drawn(EARLIER_DRAWS)
     undrawn = {a: [d for d in docs if d not in taken] for a, docs in by_authority.items()}
-    fresh = sorted(a for a in by_authority if _folded(a) not in blind and undrawn[a])
+    fresh = sorted(a for a in by_authority if folded(a) not in blind and undrawn[a])
     chosen = random.Random(27).sample(fresh, min(20, len(fresh)))
     for n, authority in enumerate(chosen):
         for doc_id in undrawn[authority][-2:]:
