@@ -127,15 +127,18 @@ _SHIFT_STEMS = frozenset(
 
 def _moved_in_time(last: GradeRequest, shift: str, when: When | None) -> GradeRequest | None:
     """``last`` asked again at the time a follow-up moves to: the inspection before ("and the
-    one before that?"), from it on ("and at the next one?", "has it improved since?" after
-    "what did Halton get in its 2020 inspection?"), or the one year it names alone ("what was
-    it back in 2014?" after "what grade did Sheffield get for children in care in 2023?")."""
+    one before that?"; the previous one when ``last`` was of the newest), from it on ("and at
+    the next one?", "has it improved since?" after "what did Halton get in its 2020
+    inspection?"), or the one year it names alone ("what was it back in 2014?" after "what
+    grade did Sheffield get for children in care in 2023?")."""
     if not shift:
         return (
             replace(last, year=int(when.years[0]), years=(), before="", pick="") if when else None
         )
     if not last.year:
-        return None
+        # Undated, the last question was of the newest inspection: the one before it is the
+        # previous ("what was it before that?" after "what's Oldham's current rating?").
+        return replace(last, pick="previous") if shift == "before" and not last.pick else None
     if shift == "before":
         return (
             replace(last, year=None, before=when.before, pick="") if when and when.before else None

@@ -121,6 +121,15 @@ def test_a_grade_at_the_inspection_asked_for_not_the_newest(client, question, ye
     assert year in body["answer"] and "2024" not in body["answer"]
 
 
+@pytest.mark.parametrize("follow_up", ["what was it before that?", "and the one before?"])
+def test_a_follow_up_before_an_undated_grade_asks_the_previous_inspections(client, follow_up):
+    # The first question was of Calderdale's newest inspection (2024): before it was 2018's.
+    history = ["What's Calderdale's current Ofsted rating?"]
+    body = ask(client, follow_up, history=history)
+    assert not body["abstained"]
+    assert "2018" in body["answer"] and "2024" not in body["answer"]
+
+
 def test_a_who_question_for_another_role_is_not_answered_with_the_lead_inspector(client):
     # "Lead" asks for the lead member here: the report's "Lead inspector:" line is another role.
     body = ask(client, "Who is the lead member for children's services in Hertfordshire?")
