@@ -192,11 +192,18 @@ _GENERIC = frozenset(
 )
 
 
+# A gloss in brackets ("the allegations against staff (LADO) service") or one of two names
+# for one thing ("autism/ADHD assessments") says what the words beside it say, which the
+# evidence may use instead: neither is a name it must contain.
+_ASIDE = re.compile(r"\([^)]*\)|[\w'’-]+\s*/\s*[\w'’-]+")
+
+
 def named_terms(question: str) -> list[str]:
     """Stemmed proper names in the question (capitalised words not opening a sentence, and
     acronyms), e.g. "Lester" in "Which recommendations did Councillor Lester propose?", "CQC"
     in "What did the CQC say about adult social care?"; generic words such
     as "Cabinet" or "Ofsted" are left out. Authorities should be stripped beforehand."""
+    question = _ASIDE.sub(" ", question)
     found = _CAPITALISED.findall(question) + _ACRONYM.findall(question)
     # A month says when (the question's time), not what the evidence must name: a report
     # published in "August" took place in June.

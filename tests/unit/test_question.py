@@ -315,3 +315,13 @@ def test_a_grade_that_went_somewhere_is_a_change_of_grades_and_nothing_beyond():
     went = parse_question("Shropshire went to good in 2017 - how does that compare with now?")
     assert went.grades is not None and went.grades.kind == "change"
     assert went.beyond_grades == ()
+
+
+def test_a_gloss_or_an_alternative_is_not_a_name_the_evidence_must_contain():
+    # The evidence may say "allegations about adults in a position of trust" and
+    # "neurodevelopmental needs": the words beside "(LADO)" and "autism/" say what is meant.
+    glossed = parse_question("What did Ofsted say about the allegations (LADO) service in Stoke?")
+    assert "lado" not in glossed.names
+    either = parse_question("Are Newcastle children waiting long for autism/ADHD assessments?")
+    assert "adhd" not in either.names
+    assert "zorblax" in parse_question("What did Ofsted say about the Zorblax team?").names
