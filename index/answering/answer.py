@@ -282,9 +282,9 @@ def compose_answer(
         t: min(idf(t), weakest) if t in years and weakest is not None else idf(t) for t in terms
     }
     weight_total = sum(weight[t] for t in required) or 1.0
-    # A term the lexicon gives other names for is present where one of them is ("LAC" in a
-    # sentence on "looked after children").
-    other_names = {t: alts for t in terms if (alts := lexicon.alternatives(t))}
+    # Words the lexicon gives other names for are present where one of them is ("LAC" in a
+    # sentence on "looked after children", "MASH" in one on "the front door").
+    other_names = lexicon.names_within(frozenset(terms))
     grade_asked = (
         frozenset(t for t in terms if t in GRADE_ASKING) if grade_in_words else frozenset()
     )
@@ -335,7 +335,7 @@ def compose_answer(
                 present
                 | role
                 | asked_for
-                | {t for t, alts in other_names.items() if _any_in(alts, present)}
+                | {t for n in other_names if _any_in(n.others, present) for t in n.tokens}
             )
             covered = [t for t in terms if t in present]
             overlap = min(1.0, sum(weight[t] for t in covered) / weight_total)

@@ -35,6 +35,14 @@ class Expansion:
     stems: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class Alternatives:
+    """A name's index tokens, and those of the other names of its group."""
+
+    tokens: tuple[str, ...]
+    others: list[tuple[str, ...]]
+
+
 class Lexicon:
     """Groups of interchangeable names, read from a tab-separated file."""
 
@@ -78,6 +86,17 @@ class Lexicon:
         for tokens in self._tokens:
             if (term,) in tokens:
                 out.extend(t for t in tokens if t and t != (term,))
+        return out
+
+    def names_within(self, terms: set[str] | frozenset[str]) -> list[Alternatives]:
+        """Every name whose index tokens are all among ``terms``, with its group's other
+        names: "front door" in a question whose terms hold "front" and "door" is also
+        "multi-agency safeguarding hub" and "MASH"."""
+        out = []
+        for tokens in self._tokens:
+            for name in tokens:
+                if name and set(name) <= terms:
+                    out.append(Alternatives(name, [t for t in tokens if t and t != name]))
         return out
 
 
