@@ -1,8 +1,8 @@
 """A passage far from the question as a whole may hold the one sentence that answers it: the
 composer answers from that sentence rather than abstaining on the passage's distance."""
 
-from index.build import build_index
-from index.qa import QAEngine
+from one_document import engine_over
+
 from index.settings import Settings
 
 # Minutes whose every other line is on another business: the answer is one sentence of many.
@@ -28,15 +28,10 @@ MINUTES = "Cabinet minutes\n\n" + " ".join(
 
 
 def test_a_sentence_close_to_the_question_answers_though_its_passage_is_not(tmp_path) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "minutes.txt").write_text(MINUTES)
-    settings = Settings(index_dir=tmp_path / "index")
-    build_index([corpus], settings.index_dir, settings, progress=False)
-    engine = QAEngine.open(settings)
+    engine = engine_over(tmp_path, MINUTES)
     question = "How many PLO targets had Testshire met?"
     result = engine.search(question)
-    assert result.hits[0].dense_score < settings.abstain_min_dense  # the shape under test
+    assert result.hits[0].dense_score < Settings().abstain_min_dense  # the shape under test
     answer = engine.ask(question)
     assert not answer.abstained
     assert "nine" in answer.answer

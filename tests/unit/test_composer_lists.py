@@ -1,9 +1,9 @@
 """The composer reads on where a passage stops short: a list is answered with its items, and a
 paragraph the chunker split with its last sentence, wherever they were found."""
 
-from index.build import build_index
+from one_document import engine_over
+
 from index.qa import QAEngine
-from index.settings import Settings
 
 # As a council's press release ends: a list announced, its one item, nothing after.
 LETTER = (
@@ -24,12 +24,7 @@ def _filler(sentences: int) -> str:
 
 
 def _engine(tmp_path, text: str) -> QAEngine:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "letter.txt").write_text(text)
-    settings = Settings(index_dir=tmp_path / "index")
-    build_index([corpus], settings.index_dir, settings, progress=False)
-    return QAEngine.open(settings)
+    return engine_over(tmp_path, text, "letter.txt")
 
 
 def test_an_item_chosen_for_its_own_words_stays_under_the_sentence_announcing_it(

@@ -1,9 +1,7 @@
 """A name of several words that the lexicon gives other names for is covered by a sentence
 using one of them: "the front door" by "the multi-agency safeguarding hub (MASH)"."""
 
-from index.build import build_index
-from index.qa import QAEngine
-from index.settings import Settings
+from one_document import engine_over
 
 REPORT = (
     "Inspection of Testshire children's services\n\n"
@@ -15,11 +13,8 @@ REPORT = (
 
 
 def test_a_sentence_naming_the_mash_answers_a_question_about_the_front_door(tmp_path) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "report.txt").write_text(REPORT)
-    settings = Settings(index_dir=tmp_path / "index")
-    build_index([corpus], settings.index_dir, settings, progress=False)
-    answer = QAEngine.open(settings).ask("What did inspectors say about Testshire's front door?")
+    answer = engine_over(tmp_path, REPORT).ask(
+        "What did inspectors say about Testshire's front door?"
+    )
     assert not answer.abstained
     assert "safeguarding hub" in answer.citations[0].quote
