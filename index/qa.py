@@ -24,7 +24,7 @@ from index.answering.answer import (
 from index.answering.by_inspection import asks_by_inspection, compose_by_inspection
 from index.answering.by_judgement import findings_behind_grade, summary_of
 from index.answering.by_section import compose_by_section, superseded
-from index.answering.judgement_answers import answer_judgement_question
+from index.answering.judgement_answers import answer_judgement_question, no_inspection_in
 from index.answering.judgement_table import JudgementTable
 from index.errors import BadQuery, DocumentNotFound, IndexCorrupt
 from index.gazetteer import canonical_authority
@@ -343,6 +343,18 @@ class QAEngine:
             if not text.abstained and _of_another_time(text, parsed.when):
                 # "What grade did Leicester get in 2019?" answered from the 2025 report's rows.
                 text = Composed(ABSTAIN_MESSAGE, True, [], reason="other_time")
+            elif not text.abstained and parsed.asks_ofsted:
+                # "What did Ofsted say about Bexley's care leavers in 2020?": no inspection
+                # then; a 2023 report's "2017–2020 strategy" is not what it said in 2020.
+                missing_year = no_inspection_in(
+                    parsed.query,
+                    parsed.when,
+                    parsed.authorities,
+                    self.judgements,
+                    self.index.documents,
+                )
+                if missing_year:
+                    text = Composed(missing_year, True, [], reason="other_time")
         if table is not None and self._table_answers(table, text, parsed):
             composed, stage = table, "judgements"
             if _both_halves(parsed, table, text):

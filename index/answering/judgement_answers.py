@@ -18,6 +18,7 @@ from index.answering.judgement_table import JudgementRow, JudgementTable
 from index.ingest.judgements import AREA_LABELS, GRADES, Evidence, Fact, Grade, InspectionRecord
 from index.types import Citation, Document, Passage
 from index.understanding.grade_request import GradeRequest
+from index.understanding.query import When
 
 # A report's sentence that gives a grade: "Children's services in X require improvement to be
 # good", "… are outstanding" (not a table row, not a numbered judgement line).
@@ -245,6 +246,38 @@ def _no_inspection_that_year(year: int, held: list[tuple[str, list[str]]]) -> st
         for authority, years in held
     ]
     return f"{ABSTAIN_MESSAGE} The documents hold " + "; ".join(parts) + "."
+
+
+# "in 2020", "at the 2019 inspection", "in its 2016 report": the year something was said in,
+# not "for 2013–14" or "since 2019".
+_AT_A_YEAR = re.compile(
+    r"\b(?:in|at|during)\s+(?:(?:the|its|their|it's)\s+)?(?:(?:\w+)\s+)?(?P<year>(?:19|20)\d\d)\b(?![–-])"
+)
+
+
+def no_inspection_in(
+    question: str,
+    when: When | None,
+    authorities: tuple[str, ...],
+    table: JudgementTable,
+    documents: dict[str, Document],
+) -> str | None:
+    """The abstention for ``question`` "what did Ofsted say about X in <year>?" when no
+    document of any authority named is of a year asked (``When.covers``: a report's first
+    quarter after its inspection counts), naming the inspections the documents hold; None
+    otherwise. A later report's passing mention of that year ("the 2017–2020 strategy") is
+    not what inspectors said that year."""
+    if not (when and when.years and authorities):
+        return None
+    if not {m.group("year") for m in _AT_A_YEAR.finditer(question)} & set(when.years):
+        return None  # "adoptions for 2013–14" is of a time, not of an inspection then
+    if any(
+        doc.meta.authority in authorities and when.covers(doc.meta.date or "")
+        for doc in documents.values()
+    ):
+        return None
+    held = [(a, _inspection_years(table.for_authority(a))) for a in authorities]
+    return _no_inspection_that_year(int(when.years[0]), held)
 
 
 def answer_judgement_question(

@@ -418,3 +418,14 @@ def test_a_grade_said_in_passing_leaves_a_request_for_the_improve_list_to_the_re
     body = ask(client, "Calderdale got good in 2018 - was there anything to improve?")
     assert body["answer"].startswith("What needs to improve")
     assert "2018" in body["citations"][0]["date"]
+
+
+def test_what_ofsted_said_in_a_year_with_no_inspection_says_which_years_there_are(client):
+    # Herefordshire's reports mention 2021 in passing ("since 2021"), but none is of 2021.
+    body = ask(client, "What did inspectors say about Herefordshire in 2021?")
+    assert body["abstained"]
+    assert "no 2021 inspection of Herefordshire" in body["answer"]
+    assert "2022" in body["answer"]
+    # Figures for a year ("adoptions for 2013–14") are of that time, not of an inspection then.
+    figures = ask(client, "What did inspectors find about Hertfordshire's adoptions for 2013-14?")
+    assert not figures["abstained"]
