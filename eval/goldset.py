@@ -28,6 +28,7 @@ class Evidence:
     start: int = -1  # offset of the quote in the document's stored text, once located
     authority: str | None = None
     length: int = -1  # of the located span, when a tolerant match made it differ from the quote
+    repeat: bool = False  # a further place the document says the same (``locate_evidence``)
 
     @property
     def end(self) -> int:
@@ -200,6 +201,7 @@ def locate_evidence(
     """Set each quote's offset in its document; return one problem per quote not found."""
     problems = []
     for q in questions:
+        q.evidence = [ev for ev in q.evidence if not ev.repeat]
         for ev in q.evidence:
             text = text_of(ev.doc_id)
             if text is None:
@@ -211,7 +213,25 @@ def locate_evidence(
                 problems.append(
                     f"{q.source} {q.id}: quote not verbatim in {ev.doc_id}: {ev.quote[:80]!r}"
                 )
+        q.evidence += [again for ev in q.evidence for again in _repeated(ev, text_of(ev.doc_id))]
     return problems
+
+
+# A quote this long found twice in a document is the same statement twice (a report's summary
+# repeats its findings' first sentences): either place holds the evidence. A shorter one
+# ("Good") would match places that say something else.
+MIN_REPEATED_QUOTE = 40
+
+
+def _repeated(ev: Evidence, text: str | None) -> list[Evidence]:
+    """Evidence for each further verbatim occurrence of ``ev``'s quote in its document."""
+    if text is None or ev.start < 0 or len(ev.quote) < MIN_REPEATED_QUOTE:
+        return []
+    found, at = [], text.find(ev.quote, ev.start + 1)
+    while at >= 0:
+        found.append(Evidence(ev.doc_id, ev.quote, at, ev.authority, len(ev.quote), repeat=True))
+        at = text.find(ev.quote, at + 1)
+    return found
 
 
 class CorpusTexts:

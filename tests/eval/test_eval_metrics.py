@@ -78,3 +78,20 @@ def test_a_restated_table_row_is_grounded_only_when_its_grade_is_the_rows() -> N
     assert grounding(said, cited) == 1.0
     assert grounding(said.replace("good [1]", "inadequate [1]"), cited) == 0.0
     assert grounding("Leaders were praised [1].", cited) == 0.0
+
+
+def test_a_statement_a_document_makes_twice_is_found_in_either_place():
+    from eval.goldset import locate_evidence
+
+    said = "The virtual school for children looked after has been ineffective for a year."
+    text = f"Summary. {said} Findings follow.\n\n49. {said} Good. More. Good."
+    q = GoldQuestion("q", "?", True, [Evidence("d", said), Evidence("d", "Good.")], ["x"])
+    assert locate_evidence([q], lambda _doc: text) == []
+    starts = sorted(ev.start for ev in q.evidence if ev.quote == said)
+    assert starts == [text.find(said), text.rfind(said)]
+    later = Retrieved("d", text.rfind("49."), len(text), None, "")
+    assert any(is_hit(later, ev) for ev in q.evidence)
+    # A short quote found again elsewhere may be saying something else: one place only.
+    assert len([ev for ev in q.evidence if ev.quote == "Good."]) == 1
+    locate_evidence([q], lambda _doc: text)  # located again: nothing added twice
+    assert len(q.evidence) == 3
