@@ -18,9 +18,9 @@ def compose_by_section(
     documents: dict[str, Document],
 ) -> Composed | None:
     """The section the question asks for, from the best-ranked passage under its heading (of
-    the time asked about, when one is and such a passage was found), with the passages that
-    continue it; None when no passage found is under it, or, undated, when only an older
-    report than the authority's latest has that part."""
+    the time asked about, when one is), with the passages that continue it; None when no
+    passage found is under it (of the year asked), or, undated, when only an older report
+    than the authority's latest has that part."""
     asks_kind = question.answer_kind not in (None, NEGATIVE)
     if not question.sections or asks_kind or question.names_council_source:
         # "Who proposed the recommendations?", "what did the cabinet say about the
@@ -33,8 +33,9 @@ def compose_by_section(
         return None
     when = question.when
     if when and when.years:
-        timely = [h for h in under if when.covers(documents[h.passage.doc_id].meta.date or "")]
-        under = timely or under
+        # Only another year's report has that part ("Waltham Forest's big strength in 2019":
+        # the 2015 framework's strengths section): that year's words answer instead.
+        under = [h for h in under if when.covers(documents[h.passage.doc_id].meta.date or "")]
     if not under:
         return None
     hit = under[0]

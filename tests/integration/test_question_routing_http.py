@@ -429,3 +429,11 @@ def test_what_ofsted_said_in_a_year_with_no_inspection_says_which_years_there_ar
     # Figures for a year ("adoptions for 2013–14") are of that time, not of an inspection then.
     figures = ask(client, "What did inspectors find about Hertfordshire's adoptions for 2013-14?")
     assert not figures["abstained"]
+
+
+def test_a_report_part_only_another_years_report_has_is_answered_from_the_year_asked(client):
+    # Only Herefordshire's 2014 report has a strengths section: asked of 2018, the 2018
+    # report's own words answer, not an abstention for the 2014 section's year.
+    body = ask(client, "What were Herefordshire's strengths in 2018?")
+    assert not body["abstained"]
+    assert "2018" in (body["citations"][0]["date"] or "")
