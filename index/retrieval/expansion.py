@@ -49,6 +49,7 @@ class Lexicon:
     def __init__(self, groups: list[list[str]]) -> None:
         self.groups = [[Name(t, tuple(_words(t)), _is_acronym(t)) for t in g] for g in groups if g]
         self._tokens = [[tuple(tokenize([n.text])[0]) for n in g] for g in self.groups]
+        self._lengths = frozenset(len(n.stems) for g in self.groups for n in g if n.stems)
 
     @classmethod
     def read(cls, path: Path = LEXICON_FILE) -> "Lexicon":
@@ -70,11 +71,11 @@ class Lexicon:
 
     def expand(self, query: str) -> Expansion:
         """What ``query`` should also search for: the other names of the groups it names."""
-        words = _words(query)
+        said = _Said.of(query, self._lengths)
         names: list[str] = []
         for group in self.groups:
-            if any(_names(query, words, n) for n in group):
-                names.extend(n.text for n in group if not _names(query, words, n))
+            if any(said.names(n) for n in group):
+                names.extend(n.text for n in group if not said.names(n))
         present = set(tokenize([query])[0])
         extra = dict.fromkeys(s for n in names for s in tokenize([n])[0] if s not in present)
         return Expansion(tuple(names), tuple(extra))
@@ -109,11 +110,25 @@ def _is_acronym(text: str) -> bool:
     return text.isupper() and " " not in text
 
 
-def _names(query: str, words: list[str], name: Name) -> bool:
-    if name.acronym:
-        return re.search(rf"\b{re.escape(name.text)}s?\b", query) is not None
-    n = len(name.stems)
-    return n > 0 and any(tuple(words[i : i + n]) == name.stems for i in range(len(words) - n + 1))
+@dataclass(frozen=True)
+class _Said:
+    """A query's words as written (for acronyms: "SEND", "H&WB", "LACs") and its runs of
+    stemmed words (for names of words), worked out once for every name of the lexicon."""
+
+    written: frozenset[str]
+    runs: frozenset[tuple[str, ...]]
+
+    @classmethod
+    def of(cls, query: str, lengths: frozenset[int]) -> "_Said":
+        """``lengths``: how many words the lexicon's names have (its runs are those)."""
+        words = _words(query)
+        runs = {tuple(words[i : i + n]) for n in lengths for i in range(len(words) - n + 1)}
+        return cls(frozenset(re.findall(r"[\w&]+", query)), frozenset(runs))
+
+    def names(self, name: Name) -> bool:
+        if name.acronym:
+            return name.text in self.written or f"{name.text}s" in self.written
+        return bool(name.stems) and name.stems in self.runs
 
 
 @lru_cache(maxsize=2)

@@ -20,7 +20,7 @@ from index.retrieval.rerank import DEFAULT_MODEL, Candidate, Reranker, feature_m
 from index.retrieval.store import StoredIndex, search_parameters
 from index.text import passage_sentences
 from index.types import CosinesOf, Filters, Hit, SentenceCosines
-from index.understanding.answer_type import NEGATIVE, offers
+from index.understanding.answer_type import ANSWER_KINDS, NEGATIVE, offers
 from index.understanding.lexicon import SECTIONS
 from index.understanding.query import When
 from index.understanding.question import under_section
@@ -182,6 +182,7 @@ class Searcher:
         # Template text many reports repeat (back page, licence notice) answers nothing.
         self._boilerplate = index.boilerplate
         self._offered: dict[str, np.ndarray] = {}  # per answer kind: -1 unknown, 0/1
+        self._negating: dict[int, frozenset[str]] = {}  # a passage's words in sentences saying no
         # Per report section a question can ask for, the passages under that heading.
         self._section_rows = {
             kind: np.array([under_section(p.section, (kind,)) for p in index.passages])
@@ -473,11 +474,16 @@ class Searcher:
         }
 
     def warm(self) -> None:
-        """Every passage's words worked out now (≈ 2 s for the 24,000 passages of the
-        archive) rather than on the queries that first meet them."""
+        """Every passage's words, those of its sentences saying no and the kinds of answer
+        it holds, worked out now (≈ 9 s for the 24,000 passages of the archive) rather than
+        on the queries that first meet them: "were any children …?" and "how many …?" test
+        every candidate, and a cold one was the slowest tenth of staff's questions."""
         self._remember_words(list(range(len(self.index.passages))))
-        if self.index.sentences is not None:
-            for row in range(len(self.index.passages)):
+        for row in range(len(self.index.passages)):
+            self._negating_words(row)
+            for kind in ANSWER_KINDS:
+                self._offers(kind, row)
+            if self.index.sentences is not None:
                 self._sentence_starts(row)
 
     def _remember_words(self, rows: list[int]) -> None:
@@ -694,12 +700,20 @@ class Searcher:
         """Whether one sentence of the passage says no and names a ``topic`` word: "no
         children were found at immediate risk" for "were any children at risk?" (four
         passages in ten say "no" or "not" somewhere)."""
-        text = self.index.passages[row].text
-        for start, end in passage_sentences(text):
-            sentence = text[start:end]
-            if offers(NEGATIVE, sentence) and topic & set(tokenize([sentence])[0]):
-                return True
-        return False
+        return bool(topic & self._negating_words(row))
+
+    def _negating_words(self, row: int) -> frozenset[str]:
+        """The words of the passage's sentences that say no, worked out once per passage."""
+        words = self._negating.get(row)
+        if words is None:
+            text = self.index.passages[row].text
+            negating = [
+                text[a:b] for a, b in passage_sentences(text) if offers(NEGATIVE, text[a:b])
+            ]
+            words = self._negating.setdefault(
+                row, frozenset(w for ws in tokenize(negating) for w in ws)
+            )
+        return words
 
     def _offers(self, kind: str, row: int, topic: frozenset[str] = frozenset()) -> bool:
         """``offers(kind, passage text)``, remembered per passage: the same candidates come

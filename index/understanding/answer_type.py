@@ -21,6 +21,9 @@ AMOUNT = "amount"
 MONEY = "money"  # an amount of money: "how much does the council pay …"
 COUNT = "count"
 NEGATIVE = "negative"  # "did inspectors find any …?": often answered by "no children were …"
+# The kinds a passage can be tested for holding (``offers``), NEGATIVE aside: that one
+# depends on the question's topic too.
+ANSWER_KINDS = (PERSON, DATE, GRADE, AMOUNT, MONEY, COUNT)
 
 # "Which Havering councillor responded …?" asks who as plainly as "who" does.
 _WHO = re.compile(
