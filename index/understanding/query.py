@@ -202,6 +202,11 @@ def _topic_words(text: str) -> str:
 # "is it any different in Knowsley?", "and in 2015?"
 _NO_TOPIC = frozenset(
     "in on at by from any different same similar better worse there report inspection".split()
+) | frozenset("latest most recent newest current now today one".split())
+# "And the latest one?", "is it any better now?": the conversation moves to the present, so
+# the last question's year is not carried (undated, the latest inspection is meant).
+_NOW = re.compile(
+    r"\b(?:latest|most\s+recent|newest|current(?:ly)?|now|these\s+days|today)\b", re.I
 )
 _CONNECTORS = frozenset("the a an and of in for on to with their its".split())
 _ARTICLES = frozenset("the a an its their".split())
@@ -317,7 +322,7 @@ def resolve(
     if topic_missing and previous.query:
         # Only an authority or a year (or nothing) was given: ask the previous question of it.
         base = strip_authorities(previous.query).rstrip(" ?.")
-        if years:
+        if years or _NOW.search(question):
             base = YEAR.sub(" ", base)
         base = re.sub(r"(\s+\b(in|for|at|of|by|from|and))+\s*$", "", re.sub(r"\s{2,}", " ", base))
         names = " and ".join(authorities or previous.authorities)
@@ -339,7 +344,8 @@ def resolve(
         suffix = " and ".join(previous.authorities)
         bare = re.sub(r"^(and|also)\s+", "", query, flags=re.I).rstrip(" ?.")
         bare = _expand_definite(bare, previous.query)
-        years = [] if YEAR.search(bare) else list(dict.fromkeys(YEAR.findall(previous.query)))
+        carried_years = not (YEAR.search(bare) or _NOW.search(bare))
+        years = list(dict.fromkeys(YEAR.findall(previous.query))) if carried_years else []
         bound = ""
         before, since = _BEFORE_THAT.search(bare), _SINCE_THEN.search(bare)
         if (

@@ -213,3 +213,20 @@ def test_when_or_who_of_the_inspection_asked_about_is_the_tables_to_answer() -> 
     # Not every "when" after a question: "it" here is a report on care leavers.
     other = parse_question("when was it published?", [CARE_LEAVERS])
     assert other.grades is None
+
+
+def test_a_follow_up_about_now_does_not_carry_the_last_questions_year():
+    # "And the latest one?", "is it any better now?": the present, not 2017 again.
+    latest = resolve(
+        "and the latest one?", ["Was leadership in Calderdale rated inadequate in 2018?"]
+    )
+    assert "2018" not in latest.query and "leadership" in latest.query
+    assert latest.authorities == ("Calderdale",)
+    now = resolve(
+        "is it any better now?",
+        ["What did the 2018 inspection say about Calderdale's care leavers?"],
+    )
+    assert "2018" not in now.query and "care leavers" in now.query
+    # Without such a word, the conversation keeps its year.
+    kept = resolve("and what about adoption?", ["What did Ofsted say about Calderdale in 2018?"])
+    assert "2018" in kept.query
