@@ -157,6 +157,9 @@ _LIST_ITEMS = 4
 _ANNOUNCING_WORDS = 4  # a heading announcing a list says what it lists, in some words
 _YEAR_TERM = re.compile(r"(?:19|20)\d\d")
 _PAGE_HEADER = re.compile(r"^\s*SOURCE:\s*\S+")
+# A document's colophon, never an answer: Ofsted's back page ("W: www.gov.uk/ofsted © Crown
+# copyright 2022", "E: enquiries@ofsted.gov.uk"), too short and dated to count as template.
+_COLOPHON = re.compile(r"©|\bCrown copyright\b|(?:^|\s)[TEW]:\s*(?:\S+@|www\.|\+?\d)")
 _SHORT_LINE_WORDS = 12
 
 
@@ -307,7 +310,11 @@ def compose_answer(
         aside = settings.unasked_penalty if hit.row in unasked else 0.0
         for start, end, present in _unit_terms(hit.passage):
             sentence = hit.passage.text[start:end]
-            if is_template(sentence, template) or _PAGE_HEADER.match(sentence):
+            if (
+                is_template(sentence, template)
+                or _PAGE_HEADER.match(sentence)
+                or _COLOPHON.search(sentence)
+            ):
                 # Ofsted's back page run on into a report's last section; a saved web page's
                 # "SOURCE: <url> TITLE: …" header (its metadata, not what it says).
                 continue
@@ -572,7 +579,7 @@ def _with_following(
             # The passage's sentences are already split (and cached) for scoring.
             after = [(s, e) for s, e, _ in _unit_terms(cand.hit.passage) if s >= end]
             for start, stop in after[: settings.follow_on]:
-                if "\n" in text[end:start]:
+                if "\n" in text[end:start] or _COLOPHON.search(text[start:stop]):
                     break
                 end = stop
             out.append(replace(cand, end=end))
@@ -595,7 +602,11 @@ def _paragraph_run_on(
     document = documents.get(cand.hit.passage.doc_id)
     between = document.text[cand.hit.passage.end : following.passage.start] if document else "\n"
     units = _unit_terms(following.passage)
-    if "\n" in between or not units:
+    if (
+        "\n" in between
+        or not units
+        or _COLOPHON.search(following.passage.text[units[0][0] : units[0][1]])
+    ):
         return []
     return [replace(cand, hit=following, start=units[0][0], end=units[0][1])]
 
