@@ -208,6 +208,11 @@ _NO_TOPIC = frozenset(
 _NOW = re.compile(
     r"\b(?:latest|most\s+recent|newest|current(?:ly)?|now|these\s+days|today)\b", re.I
 )
+# "Back then", "that year": the time the conversation was just about.
+_THEN = re.compile(
+    r"\b(?:back\s+then|at\s+that\s+(?:time|point|inspection)|that\s+year|in\s+those\s+days)\b",
+    re.I,
+)
 _CONNECTORS = frozenset("the a an and of in for on to with their its".split())
 _ARTICLES = frozenset("the a an its their".split())
 _TOPIC_OPENERS = frozenset("about of for on regarding was were is are".split())
@@ -387,6 +392,16 @@ def resolve(
         authorities = previous.authorities
         carried = True
         return ResolvedQuestion(query, authorities, carried, asks_anew=True, before=bound)
+    elif (
+        _THEN.search(query)
+        and not YEAR.search(query)
+        and set(authorities) <= set(previous.authorities)
+        and (then := list(dict.fromkeys(YEAR.findall(previous.query))))
+    ):
+        # "How did Gateshead score for care leavers back then?" after "who led the Ofsted
+        # inspection of Gateshead in 2016?": the same authority, at the time just asked about.
+        query = f"{query.rstrip(' ?.')} in {' and '.join(then)}?"
+        carried = True
     elif _FOLLOW_UP.match(query):
         query = re.sub(r"^\s*(and|also)\s+", "", query, flags=re.I)
     return ResolvedQuestion(query, authorities or previous.authorities, carried)

@@ -230,3 +230,13 @@ def test_a_follow_up_about_now_does_not_carry_the_last_questions_year():
     # Without such a word, the conversation keeps its year.
     kept = resolve("and what about adoption?", ["What did Ofsted say about Calderdale in 2018?"])
     assert "2018" in kept.query
+
+
+def test_back_then_is_the_time_the_conversation_was_just_about():
+    asked = ["Who led the Ofsted inspection of Gateshead in 2016?"]
+    then = resolve("How did Gateshead score for care leavers back then?", asked)
+    assert "2016" in then.query
+    why = resolve("why?", [*asked, "How did Gateshead score for care leavers back then?"])
+    assert "2016" in why.query and "care leavers" in why.query
+    # Another authority's "that year" is not this one's time.
+    assert "2016" not in resolve("What did Halton get that year?", asked).query
