@@ -12,6 +12,9 @@ from index.ingest.structure import TextAssembler, one_line, render_row, strip_in
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
 _BOLD_LINE = re.compile(r"^\s*\*\*(.+?)\*\*\s*$")
 _BULLET = re.compile(r"^\s*(?:[-*+•◼▪●]|\d+[.)])\s+")
+# "Councillor Beverley Egan, Cabinet Member for Children's Services, said:": who is speaking,
+# the first words of the quotation's paragraph, not a heading over it.
+_ATTRIBUTION = re.compile(r"\b(?:said|says|added|adds|commented|explained|stated)\s*:\s*$", re.I)
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _SENTENCE_FINAL = re.compile(r"[.!?:;\"”’)]\s*$")
 
@@ -158,5 +161,6 @@ def _is_plain_heading(line: str) -> bool:
         3 <= len(text) <= 90
         and not re.search(r"[.,;]$", text)
         and not _BULLET.match(line)
+        and not _ATTRIBUTION.search(text)
         and text[:1].isupper()
     )

@@ -182,3 +182,17 @@ def test_every_graded_line_of_the_shipped_reports_is_quotable(count_tokens):
                     block.start : block.end
                 ]
     assert graded >= 6
+
+
+def test_a_quotations_attribution_is_part_of_its_passage_not_a_heading(tmp_path, count_tokens):
+    path = tmp_path / "press-release.txt"
+    path.write_text(
+        "Council welcomes Ofsted report\n\n"
+        "Councillor Jo Bloggs, Cabinet Member for Children's Services, said:\n\n"
+        "\u201cThis is a fantastic achievement for everyone in children's social care.\u201d\n"
+    )
+    doc = load(path, tmp_path)
+    passages = chunk_document(doc, count_tokens)
+    # Who said it is in the quotable text, so "who is the cabinet member?" can be answered.
+    assert any("Councillor Jo Bloggs" in p.text for p in passages)
+    assert not any("Jo Bloggs" in p.section for p in passages)
