@@ -4,6 +4,7 @@ the drawn documents written out as the writers read them. Each set keeps its own
 it draws."""
 
 import csv
+import random
 from pathlib import Path
 
 from index.retrieval.store import StoredIndex, load_index
@@ -83,6 +84,59 @@ def write_catalogue(archive: StoredIndex, by_authority: dict[str, list[str]], ou
         for authority in sorted(by_authority):
             dates = [archive.documents[d].meta.date or "?" for d in by_authority[authority]]
             f.write(f"{authority}\t{', '.join(dates)}\n")
+
+
+def start_draw(archive_dir: Path, out: Path) -> tuple[StoredIndex, "Drawn", dict[str, list[str]]]:
+    """What every set's draw begins with: the archive, an empty draw into ``out`` and the
+    archive's reports by authority, with the writers' catalogue of them written."""
+    archive = open_archive(archive_dir)
+    drawn = Drawn(archive, out)
+    by_authority = reports_by_authority(archive)
+    write_catalogue(archive, by_authority, out)
+    return archive, drawn, by_authority
+
+
+def untouched(by_authority: dict[str, list[str]], used: set[str]) -> list[str]:
+    """The authorities, sorted, none of whose folder names is in ``used`` (the dev5 and dev6
+    rule, with ``authority_folders_drawn``)."""
+    return sorted(
+        a for a in by_authority if a.lower() not in used and a.lower().replace("-", " ") not in used
+    )
+
+
+def take_latest(
+    drawn: "Drawn", by_authority: dict[str, list[str]], chosen: list[str], with_previous: int
+) -> None:
+    """Each chosen authority's latest report into group "reports", and the report before it
+    for the first ``with_previous`` of them (for comparisons)."""
+    for n, authority in enumerate(chosen):
+        reports = by_authority[authority]
+        for doc_id in reports[-2:] if n < with_previous else reports[-1:]:
+            drawn.take("reports", doc_id)
+
+
+def draw_undrawn_reports(
+    archive: StoredIndex,
+    drawn: "Drawn",
+    by_authority: dict[str, list[str]],
+    earlier: tuple[str, ...],
+    seed: int,
+    count: int = 20,
+) -> None:
+    """The dev7 and dev8 rule: ``count`` authorities outside the blind draw that have reports
+    none of ``earlier`` holds, drawn with ``seed``; each one's two newest such reports, to
+    writer a (even-numbered) or b (odd)."""
+    authority_of = {d: doc.meta.authority or "" for d, doc in archive.documents.items()}
+    blind = authorities_drawn(authority_of, ("blind",))
+    taken = documents_drawn(earlier)
+    undrawn = {a: [d for d in docs if d not in taken] for a, docs in by_authority.items()}
+    fresh = sorted(a for a in by_authority if folded(a) not in blind and undrawn[a])
+    chosen = random.Random(seed).sample(fresh, min(count, len(fresh)))
+    for n, authority in enumerate(chosen):
+        for doc_id in undrawn[authority][-2:]:
+            drawn.take("a" if n % 2 == 0 else "b", doc_id)
+    print(f"{len(fresh)} authorities with undrawn reports outside the blind draw")
+    print(f"drew {len(chosen)}: {', '.join(chosen)}")
 
 
 class Drawn:

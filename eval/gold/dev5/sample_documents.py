@@ -13,28 +13,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 
-from eval.gold.draws import (
-    Drawn,
-    authority_folders_drawn,
-    open_archive,
-    reports_by_authority,
-    write_catalogue,
-)
+from eval.gold.draws import authority_folders_drawn, start_draw, take_latest, untouched
 
 
 def main(archive_dir: Path, out: Path) -> None:
-    archive = open_archive(archive_dir)
-    drawn = Drawn(archive, out)
-    used = authority_folders_drawn(("blind", "dev2", "dev3", "dev4"))
-    by_authority = reports_by_authority(archive)
-    write_catalogue(archive, by_authority, out)
-    fresh = sorted(
-        a for a in by_authority if a.lower() not in used and a.lower().replace("-", " ") not in used
-    )
-    for n, authority in enumerate(random.Random(25).sample(fresh, 12)):
-        reports = by_authority[authority]
-        for doc_id in reports[-2:] if n < 6 else reports[-1:]:
-            drawn.take("reports", doc_id)
+    _archive, drawn, by_authority = start_draw(archive_dir, out)
+    fresh = untouched(by_authority, authority_folders_drawn(("blind", "dev2", "dev3", "dev4")))
+    take_latest(drawn, by_authority, random.Random(25).sample(fresh, 12), with_previous=6)
     drawn.write()
 
 

@@ -14,20 +14,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 
-from eval.gold.draws import (
-    Drawn,
-    authority_folders_drawn,
-    open_archive,
-    reports_by_authority,
-    write_catalogue,
-)
+from eval.gold.draws import authority_folders_drawn, start_draw, take_latest, untouched
 
 
 def main(archive_dir: Path, out: Path) -> None:
-    archive = open_archive(archive_dir)
-    drawn = Drawn(archive, out)
-    by_authority = reports_by_authority(archive)
-    write_catalogue(archive, by_authority, out)
+    archive, drawn, by_authority = start_draw(archive_dir, out)
     for doc_id, doc in sorted(archive.documents.items()):
         if doc.meta.path.endswith(".txt") and doc.meta.path[:2].isdigit():
             drawn.take("council", doc_id, f"council/{doc.meta.path}")
@@ -38,12 +29,8 @@ def main(archive_dir: Path, out: Path) -> None:
     used = authority_folders_drawn(("blind", "dev2", "dev3", "dev4", "dev5")) | {
         (archive.documents[r[1]].meta.authority or "").lower() for r in drawn.rows
     }
-    fresh = sorted(
-        a for a in by_authority if a.lower() not in used and a.lower().replace("-", " ") not in used
-    )
-    for n, authority in enumerate(random.Random(26).sample(fresh, 10)):
-        for doc_id in by_authority[authority][-2:] if n < 5 else by_authority[authority][-1:]:
-            drawn.take("reports", doc_id)
+    fresh = untouched(by_authority, used)
+    take_latest(drawn, by_authority, random.Random(26).sample(fresh, 10), with_previous=5)
     drawn.write()
 
 
