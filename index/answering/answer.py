@@ -218,7 +218,9 @@ def _jaccard(a: str, b: str) -> float:
 def mentioned(name: str, seen: set[str] | frozenset[str], lexicon: Lexicon | None = None) -> bool:
     """The evidence mentions ``name`` itself or another name of its lexicon group (the MASH
     as "the multi-agency safeguarding hub")."""
-    return name in seen or _any_in((lexicon or load_lexicon()).alternatives(name), seen)
+    return name in seen or any(
+        _any_in(n.others, seen) for n in (lexicon or load_lexicon()).names_within({name})
+    )
 
 
 def _any_in(names: list[tuple[str, ...]], seen: set[str] | frozenset[str]) -> bool:

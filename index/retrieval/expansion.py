@@ -80,15 +80,6 @@ class Lexicon:
         extra = dict.fromkeys(s for n in names for s in tokenize([n])[0] if s not in present)
         return Expansion(tuple(names), tuple(extra))
 
-    def alternatives(self, term: str) -> list[tuple[str, ...]]:
-        """The other names, as index tokens, of every group that has a one-word name whose
-        token is ``term`` ("mash" → multi-agency safeguarding hub, front door)."""
-        out: list[tuple[str, ...]] = []
-        for tokens in self._tokens:
-            if (term,) in tokens:
-                out.extend(t for t in tokens if t and t != (term,))
-        return out
-
     def names_within(self, terms: set[str] | frozenset[str]) -> list[Alternatives]:
         """Every name whose index tokens are all among ``terms``, with its group's other
         names: "front door" in a question whose terms hold "front" and "door" is also
