@@ -201,8 +201,9 @@ def _topic_words(text: str) -> str:
 # Words that ask to compare with the last answer rather than name a topic of their own:
 # "is it any different in Knowsley?", "and in 2015?"
 _NO_TOPIC = frozenset(
-    "in on at by from any different same similar better worse there report inspection".split()
-) | frozenset("latest most recent newest current now today one".split())
+    "in on at by from any different same similar better worse there report inspection "
+    "latest most recent newest current now today one".split()
+)
 # "And the latest one?", "is it any better now?": the conversation moves to the present, so
 # the last question's year is not carried (undated, the latest inspection is meant).
 _NOW = re.compile(
@@ -321,6 +322,7 @@ def resolve(
     query = question.strip()
     carried = False
     years = YEAR.findall(question)
+    earlier_years = list(dict.fromkeys(YEAR.findall(previous.query)))
     topic_missing = not [
         w for w in _topic_words(YEAR.sub(" ", question)).split() if w.lower() not in _NO_TOPIC
     ]
@@ -350,7 +352,7 @@ def resolve(
         bare = re.sub(r"^(and|also)\s+", "", query, flags=re.I).rstrip(" ?.")
         bare = _expand_definite(bare, previous.query)
         carried_years = not (YEAR.search(bare) or _NOW.search(bare))
-        years = list(dict.fromkeys(YEAR.findall(previous.query))) if carried_years else []
+        years = earlier_years if carried_years else []
         bound = ""
         before, since = _BEFORE_THAT.search(bare), _SINCE_THEN.search(bare)
         if (
@@ -396,11 +398,11 @@ def resolve(
         _THEN.search(query)
         and not YEAR.search(query)
         and set(authorities) <= set(previous.authorities)
-        and (then := list(dict.fromkeys(YEAR.findall(previous.query))))
+        and earlier_years
     ):
         # "How did Gateshead score for care leavers back then?" after "who led the Ofsted
         # inspection of Gateshead in 2016?": the same authority, at the time just asked about.
-        query = f"{query.rstrip(' ?.')} in {' and '.join(then)}?"
+        query = f"{query.rstrip(' ?.')} in {' and '.join(earlier_years)}?"
         carried = True
     elif _FOLLOW_UP.match(query):
         query = re.sub(r"^\s*(and|also)\s+", "", query, flags=re.I)
