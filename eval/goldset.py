@@ -201,8 +201,9 @@ def locate_evidence(
     """Set each quote's offset in its document; return one problem per quote not found."""
     problems = []
     for q in questions:
-        q.evidence = [ev for ev in q.evidence if not ev.repeat]
-        for ev in q.evidence:
+        located: list[Evidence] = []
+        for ev in [ev for ev in q.evidence if not ev.repeat]:
+            located.append(ev)
             text = text_of(ev.doc_id)
             if text is None:
                 problems.append(f"{q.source} {q.id}: no document {ev.doc_id!r}")
@@ -213,7 +214,8 @@ def locate_evidence(
                 problems.append(
                     f"{q.source} {q.id}: quote not verbatim in {ev.doc_id}: {ev.quote[:80]!r}"
                 )
-        q.evidence += [again for ev in q.evidence for again in _repeated(ev, text_of(ev.doc_id))]
+            located += _repeated(ev, text)
+        q.evidence = located
     return problems
 
 
@@ -223,9 +225,9 @@ def locate_evidence(
 MIN_REPEATED_QUOTE = 40
 
 
-def _repeated(ev: Evidence, text: str | None) -> list[Evidence]:
+def _repeated(ev: Evidence, text: str) -> list[Evidence]:
     """Evidence for each further verbatim occurrence of ``ev``'s quote in its document."""
-    if text is None or ev.start < 0 or len(ev.quote) < MIN_REPEATED_QUOTE:
+    if ev.start < 0 or len(ev.quote) < MIN_REPEATED_QUOTE:
         return []
     found, at = [], text.find(ev.quote, ev.start + 1)
     while at >= 0:
