@@ -163,6 +163,9 @@ def assemble_pdf(pages_text: list[str], assembler: TextAssembler) -> None:
     lengths = sorted(len(ln) for lines in pages for ln in lines if ln)
     width = lengths[int(len(lengths) * 0.95)] if lengths else 80
     paragraph: list[str] = []
+    # Whether a blank line (or a page's start) came before the current line, and before the
+    # paragraph's last line.
+    gap = last_after_blank = False
 
     def flush() -> None:
         if not paragraph:
@@ -174,6 +177,13 @@ def assemble_pdf(pages_text: list[str], assembler: TextAssembler) -> None:
         else:
             assembler.paragraph(text)
 
+    def flush_heading_apart() -> None:
+        """Flush the paragraph and its last line as a heading of its own."""
+        heading = paragraph.pop()
+        flush()
+        paragraph.append(heading)
+        flush()
+
     for lines in pages:
         # A paragraph running over the page break continues; anything else starts afresh.
         if paragraph and _TERMINAL.search(paragraph[-1]):
@@ -183,12 +193,12 @@ def assemble_pdf(pages_text: list[str], assembler: TextAssembler) -> None:
         while i < len(lines):
             line = lines[i]
             if not line or _shape(line) in running or re.fullmatch(r"\d{1,3}", line):
-                if (
-                    not line
-                    and paragraph
-                    and (_TERMINAL.search(paragraph[-1]) or _area_heading_next(lines, i))
-                ):
-                    flush()
+                if not line and paragraph:
+                    if _TERMINAL.search(paragraph[-1]) or _area_heading_next(lines, i):
+                        flush()
+                    elif _heading_closes(paragraph, last_after_blank, _next_text(lines, i)):
+                        flush_heading_apart()
+                gap = True
                 i += 1
                 continue
             if assembler_page_start:
@@ -203,12 +213,36 @@ def assemble_pdf(pages_text: list[str], assembler: TextAssembler) -> None:
             if paragraph and (_starts_block(line) or heading):
                 flush()
             paragraph.append(line)
+            last_after_blank, gap = gap, False
             if heading or _ends_paragraph(line, _next_text(lines, i), width):
                 flush()
             i += 1
         if assembler_page_start:
             assembler.start_page()
     flush()
+
+
+def _heading_closes(paragraph: list[str], last_after_blank: bool, nxt: str) -> bool:
+    """Whether the paragraph's last line, followed by a blank line, is a heading the PDF ran
+    on from the text before it: a short title-like line after a finished sentence or after a
+    blank line of its own, with a new block after it ("… live independently." / "Areas for
+    improvement" / "◼ Ensure …"; a sentence carried over the page break, then "What needs to
+    improve"). Left in, the heading was lost and the list under it filed under the section
+    before. A contents entry ends in its page number and stays where it is."""
+    if len(paragraph) < 2 or not nxt:
+        return False
+    last = paragraph[-1]
+    return (
+        (last_after_blank or bool(_TERMINAL.search(paragraph[-2])))
+        and not _looks_like_heading(one_line(" ".join(paragraph[:-1])))
+        and ":" not in last
+        and len(last) < 70
+        and len(last.split()) <= 12
+        and _title_like(last)
+        and not _starts_block(last)
+        and not last[-1:].isdigit()
+        and (nxt[:1].isupper() or _starts_block(nxt))
+    )
 
 
 def _area_heading_next(lines: list[str], i: int) -> bool:

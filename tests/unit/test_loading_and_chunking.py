@@ -13,6 +13,7 @@ from index.settings import REPO_ROOT, Settings
 
 CORPUS = REPO_ROOT / "corpus"
 SEED_PLAN = CORPUS / "004_56be7b61e08d6d3a.txt"
+REPORTS = Settings().ilacs_dir / "reports"
 CALDERDALE_2018 = CORPUS / "calderdale/children's services inspection - 19 december 2018.pdf"
 
 
@@ -152,6 +153,38 @@ def test_a_dated_heading_is_quotable_text_with_the_cover_lines_around_it(count_t
     dated = [p for p in passages if "WEDNESDAY 13 FEBRUARY, 2019" in p.text]
     assert dated, "the meeting date is in some passage's text"
     assert "CABINET PANEL" in dated[0].text
+
+
+@pytest.mark.parametrize(
+    ("path", "root", "heading", "content"),
+    [
+        # After a finished sentence, with no blank line between: "… 13.6%). Child protection
+        # in this area" was one paragraph, and the area's figures sat under the section before.
+        (
+            CORPUS / "herefordshire/children's services inspection - 30 june 2014.pdf",
+            CORPUS,
+            "Child protection in this area",
+            "child protection plan",
+        ),
+        # A sentence carried over the page break, then the heading alone on the next page:
+        # the whole list of what needs to improve was filed under leadership's findings.
+        (
+            REPORTS / "hampshire/children's services inspection - 11 june 2019.pdf",
+            REPORTS,
+            "What needs to improve",
+            "return home interview",
+        ),
+    ],
+)
+def test_a_heading_the_pdf_runs_on_from_the_text_before_is_a_section(
+    count_tokens, path: Path, root: Path, heading: str, content: str
+) -> None:
+    if not path.exists():
+        pytest.skip(f"{path} is not beside the repo")
+    passages = chunk_document(load(path, root), count_tokens, 200, 40)
+    assert not [p for p in passages if p.text.rstrip().endswith(heading)]
+    under = [p for p in passages if p.section.startswith(heading)]
+    assert under and any(content in p.text.lower() for p in under)
 
 
 def test_a_folders_readme_describes_the_collection_and_is_not_indexed() -> None:
