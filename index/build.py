@@ -103,6 +103,7 @@ def _code_version() -> str:
         "understanding/lexicon.py",
         "text.py",
         "gazetteer.py",
+        "types.py",  # what a passage gives the encoder and the lexical index
     ):
         path = here / name
         if path.is_file():

@@ -69,10 +69,15 @@ class Passage:
     section: str
     kind: str  # "text" | "row"
     page: int | None = None
+    # Which document it is from ("Ofsted inspection of Derby children's services, inspection
+    # report, 2022"): a passage's own words rarely say whose or when, so without it only the
+    # cover page matched the authority, the year and the kind of document a question names.
+    context: str = ""
 
     def embedding_text(self) -> str:
-        """The text the encoder and the lexical index see: heading context plus the passage."""
-        return f"{self.section}\n{self.text}" if self.section else self.text
+        """The text the encoder and the lexical index see: the document's context, the
+        passage's heading and the passage."""
+        return "\n".join(part for part in (self.context, self.section, self.text) if part)
 
 
 @dataclass(frozen=True)

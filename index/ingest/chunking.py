@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 
 from index.text import sentence_spans
-from index.types import Block, Document, Passage
+from index.types import Block, Document, DocumentMeta, Passage
 from index.understanding.lexicon import GRADE_WORDED, MONTH_NUMBERS, MONTHS
 
 TokenCounter = Callable[[str], int]
@@ -44,6 +44,13 @@ def _states_fact(heading: str) -> bool:
 def _section_label(heading: str, context: str) -> str:
     label = " › ".join(p for p in (heading, context) if p)
     return label if len(label) <= 300 else label[:297] + "…"
+
+
+def document_context(meta: DocumentMeta) -> str:
+    """The line every passage of a document is indexed under: whose it is, what kind of
+    document, and its year."""
+    year = meta.date[:4] if meta.date else ""
+    return ", ".join(p for p in (meta.authority or "", meta.doc_type, year) if p)
 
 
 def chunk_document(
@@ -118,6 +125,7 @@ def chunk_document(
     spans = _merge_small(doc.text, spans, count_tokens, min_tokens, max_tokens)
     if not spans and doc.text.strip():
         spans = [(0, len(doc.text), "", "text")]
+    context = document_context(doc.meta)
     return [
         Passage(
             passage_id=f"{doc.meta.doc_id}#{i}",
@@ -128,6 +136,7 @@ def chunk_document(
             section=section,
             kind=kind,
             page=doc.page_at(start),
+            context=context,
         )
         for i, (start, end, section, kind) in enumerate(spans)
     ]
