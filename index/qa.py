@@ -47,7 +47,7 @@ from index.retrieval.store import (
     load_index,
     read_manifest,
 )
-from index.settings import Settings
+from index.settings import Settings, with_tuned_calibration
 from index.types import Answer, Citation, CosinesOf, Document, Filters, Hit, Passage
 from index.understanding.answer_type import GRADE, NEGATIVE, PERSON
 from index.understanding.query import When
@@ -112,7 +112,7 @@ class QAEngine:
         index_dir = index_dir or settings.index_dir
         manifest = read_manifest(current_version(index_dir))
         precision = query_precision(settings, manifest.encoder_precision)
-        settings = _with_index_weights(settings, manifest)
+        settings = with_tuned_calibration(_with_index_weights(settings, manifest))
         # Before the model loads: a tuned index with the base encoder (or the reverse) is
         # refused in a second, not after seconds of loading.
         check_model_fingerprint(manifest.weights_fingerprint(), model_fingerprint(settings))

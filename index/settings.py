@@ -1,5 +1,6 @@
 """The one settings object, read from the environment (prefix ``INSPECTION_QA_``)."""
 
+import json
 from functools import lru_cache
 from pathlib import Path
 
@@ -190,3 +191,28 @@ class Settings(BaseSettings):
 def get_settings() -> Settings:
     """The process-wide settings, read once."""
     return Settings()
+
+
+# Beside tuned weights (`inspection-qa tune --answer-setting`): the answer path's cosine bars
+# measured for those weights. Tuning spreads cosines, so the packaged weights' bars do not
+# carry over (eval/RESULTS.md, thirteenth session: at 0.45 the tuned encoder answered a
+# namesake trap, at 0.65 it abstained on answerable questions the base encoder answered).
+TUNED_ANSWER_SETTINGS = "answer_settings.json"
+CALIBRATED_SETTINGS = ("gate_unless_cosine", "abstain_unless_cosine", "abstain_min_dense")
+
+
+def with_tuned_calibration(settings: Settings) -> Settings:
+    """``settings`` with the cosine bars written beside its tuned weights, where it names
+    such weights and was not given the bar itself."""
+    if settings.tuned_model_dir is None:
+        return settings
+    path = Path(settings.tuned_model_dir) / TUNED_ANSWER_SETTINGS
+    if not path.is_file():
+        return settings
+    values = json.loads(path.read_text(encoding="utf-8"))
+    update = {
+        name: float(value)
+        for name, value in values.items()
+        if name in CALIBRATED_SETTINGS and name not in settings.model_fields_set
+    }
+    return settings.model_copy(update=update) if update else settings

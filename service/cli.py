@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from eval.flags import add_arguments as add_eval_arguments
 from index.errors import BadQuery, InspectionQAError
-from index.settings import get_settings
+from index.settings import TUNED_ANSWER_SETTINGS, get_settings
 from service.settings import get_service_settings
 
 if TYPE_CHECKING:
@@ -109,6 +109,24 @@ def _gold_question_pairs(index: "StoredIndex", paths: list[Path]) -> list["Pair"
     )
 
 
+def _answer_settings(pairs: list[str]) -> dict[str, float]:
+    """``NAME=VALUE`` cosine bars to keep beside tuned weights (checked before any tuning)."""
+    from index.settings import CALIBRATED_SETTINGS
+
+    values: dict[str, float] = {}
+    for pair in pairs:
+        name, _, value = pair.partition("=")
+        if name not in CALIBRATED_SETTINGS:
+            raise BadQuery(f"--answer-setting {name!r}: one of {', '.join(CALIBRATED_SETTINGS)}")
+        try:
+            values[name] = float(value)
+        except ValueError:
+            raise BadQuery(f"--answer-setting {pair!r}: the value is not a number") from None
+        if not 0.0 <= values[name] <= 1.0:
+            raise BadQuery(f"--answer-setting {pair!r}: the value must be between 0 and 1")
+    return values
+
+
 def _tune(args: argparse.Namespace) -> int:
     from index.retrieval.store import load_index
     from index.tuning.train import TuneConfig, tune
@@ -127,6 +145,7 @@ def _tune(args: argparse.Namespace) -> int:
         threads=args.threads,
         hard_negatives=args.hard_negatives,
     )
+    calibration = _answer_settings(args.answer_setting)
     index = load_index(index_dir, settings.model_name)
     print(f"mining training pairs from {index.path} ({len(index.passages)} passages)")
     questions = _gold_question_pairs(index, [Path(g) for g in args.gold])
@@ -151,6 +170,11 @@ def _tune(args: argparse.Namespace) -> int:
         f" → {report.loss_last:.3f}"
         + (" (stopped by --max-minutes)" if report.stopped_early else "")
     )
+    if calibration:
+        (Path(report.output) / TUNED_ANSWER_SETTINGS).write_text(
+            json.dumps(calibration, indent=1) + "\n", encoding="utf-8"
+        )
+        print(f"answer settings for these weights: {calibration}")
     print(f"weights: {report.output} (fingerprint {report.fingerprint})")
     print(f"use them: INSPECTION_QA_TUNED_MODEL_DIR={report.output} inspection-qa build …")
     return 0
@@ -311,6 +335,14 @@ def parser() -> argparse.ArgumentParser:
         default=[],
         help="development gold file whose questions → evidence passages join the pairs "
         "(repeatable; never the blind set)",
+    )
+    tn.add_argument(
+        "--answer-setting",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a cosine bar measured for these weights, kept beside them and used wherever "
+        "they are (repeatable: gate_unless_cosine, abstain_unless_cosine, abstain_min_dense)",
     )
     tn.add_argument("--threads", type=int, default=0, help="torch threads (0 = every core)")
     tn.set_defaults(func=_tune)

@@ -14,7 +14,7 @@ from index.retrieval.embedding import load_encoder, model_fingerprint
 from index.retrieval.model_files import weights_fingerprint
 from index.retrieval.onnx_encoder import export_dir
 from index.retrieval.store import StoredIndex
-from index.settings import Settings
+from index.settings import TUNED_ANSWER_SETTINGS, Settings
 from index.tuning.pairs import Pair, heading_topic, mine_pairs
 from index.tuning.train import TUNING_FILE, TuneConfig, batches, tune
 
@@ -156,3 +156,37 @@ def test_gold_questions_become_pairs_with_the_passage_holding_their_evidence(
     assert "restlessly ambitious" in commended.positive
     with pytest.raises(BadQuery, match="blind"):
         _gold_question_pairs(engine.index, [REPO_ROOT / "eval" / "gold" / "blind" / "blind.jsonl"])
+
+
+def test_the_cosine_bars_measured_for_tuned_weights_travel_with_them(
+    tuned: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Tuning spreads cosines: the packaged weights' bars let the tuned encoder answer a
+    namesake trap. The bars measured for the weights are kept beside them and used wherever
+    they are served, unless a bar is set by hand."""
+    from service.cli import main as cli_main
+
+    # A bar that is not one of the calibrated cosines is refused before any tuning starts.
+    assert cli_main(["tune", "--answer-setting", "rrf_k=3", "--output", str(tmp_path)]) != 0
+    assert "gate_unless_cosine" in capsys.readouterr().err
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "note.txt").write_text(
+        "Care leavers in Sometown are supported well by their personal advisers, who keep in "
+        "touch with them and help them into education, training and work."
+    )
+    base = Settings(index_dir=tmp_path / "index", encoder_backend="torch")
+    tuned_settings = base.model_copy(update={"tuned_model_dir": tuned})
+    build_index([corpus], base.index_dir, tuned_settings, progress=False)
+    beside = tuned / TUNED_ANSWER_SETTINGS
+    beside.write_text('{"gate_unless_cosine": 0.5, "abstain_unless_cosine": 0.6}')
+    try:
+        served = QAEngine.open(base)
+        assert served.settings.gate_unless_cosine == 0.5
+        assert served.settings.abstain_unless_cosine == 0.6
+        by_hand = QAEngine.open(base.model_copy(update={"gate_unless_cosine": 0.4}))
+        assert by_hand.settings.gate_unless_cosine == 0.4
+        assert by_hand.settings.abstain_unless_cosine == 0.6
+    finally:
+        beside.unlink()
+    assert QAEngine.open(base).settings.gate_unless_cosine == Settings().gate_unless_cosine
