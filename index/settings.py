@@ -195,7 +195,7 @@ def get_settings() -> Settings:
 
 # Beside tuned weights (`inspection-qa tune --answer-setting`): the answer path's cosine bars
 # measured for those weights. Tuning spreads cosines, so the packaged weights' bars do not
-# carry over (eval/RESULTS.md, thirteenth session: at 0.45 the tuned encoder answered a
+# carry over (eval/RESULTS.md, twelfth session: at 0.45 the tuned encoder answered a
 # namesake trap, at 0.65 it abstained on answerable questions the base encoder answered).
 TUNED_ANSWER_SETTINGS = "answer_settings.json"
 CALIBRATED_SETTINGS = ("gate_unless_cosine", "abstain_unless_cosine", "abstain_min_dense")
