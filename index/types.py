@@ -69,9 +69,9 @@ class Passage:
     section: str
     kind: str  # "text" | "row"
     page: int | None = None
-    # Which document it is from ("Ofsted inspection of Derby children's services, inspection
-    # report, 2022"): a passage's own words rarely say whose or when, so without it only the
-    # cover page matched the authority, the year and the kind of document a question names.
+    # Which document it is from ("Derby, inspection report, 2022"): a passage's own words
+    # rarely say whose or when, so without it only the cover page matched the authority, the
+    # year and the kind of document a question names.
     context: str = ""
 
     def embedding_text(self) -> str:
