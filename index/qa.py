@@ -92,6 +92,7 @@ class QAEngine:
         )
         self.judgements = JudgementTable(index.judgements)
         self._passage_by_id = {p.passage_id: p for p in index.passages}
+        self._passage_spans: dict[str, list[Passage]] | None = None  # by document, when needed
         self.idf = IdfTable(document_frequencies(index.lexical), len(index.passages))
         self.answer_settings = AnswerSettings(
             max_sentences=settings.answer_max_sentences,
@@ -155,7 +156,66 @@ class QAEngine:
             raise BadQuery("the query is empty")
         filters = filters or Filters()
         question = parse_question(query, authorities=filters.authority)
-        return self._search(question, self._with_authorities(filters, question), top_k, mode)
+        filters = self._with_authorities(filters, question)
+        result = self._search(question, filters, top_k, mode)
+        return self._graded_first(question, filters, result)
+
+    def _graded_first(
+        self, question: Question, filters: Filters, result: SearchResult
+    ) -> SearchResult:
+        """A grade asked for ("is Slough's children's services good?"): the passages stating
+        the judgement the table answers with lead, as they lead the answer. Retrieval alone
+        ranked a report's findings above its one line of grades."""
+        grades = question.grades
+        if (
+            grades is None
+            or not _grades_alone(question)
+            or grades.kind == "inspection"  # the table cites a cover for dates and inspectors
+            or question.sections
+            or not _may_hold_judgements(filters)
+            or question.names_council_source
+        ):
+            return result
+        authorities = tuple(a for a in filters.authority if self._has_authority(a))
+        table = answer_judgement_question(
+            grades,
+            authorities,
+            self.judgements,
+            self._passage_by_id,
+            self.index.documents,
+            question.framework,
+        )
+        if table is None or table.abstained or table.text_may_answer:
+            return result
+        stating = [self._stored_passage(c) for c in table.citations]
+        first = list(dict.fromkeys(p for p in stating if p is not None))
+        if not first:
+            return result
+        ids = {p.passage_id for p in first}
+        rest = [h for h in result.hits if h.passage.passage_id not in ids]
+        # Scores stay in order: the graded lines tie with the search's own best.
+        lead = max((h.score for h in result.hits), default=1.0)
+        hits = [Hit(p, lead) for p in first] + rest
+        return replace(result, hits=hits[: len(result.hits)])
+
+    def _stored_passage(self, citation: Citation) -> Passage | None:
+        """The stored passage a citation quotes from (a table's span may be part of one)."""
+        stored = self._passage_by_id.get(citation.passage_id)
+        if stored is not None:
+            return stored
+        if self._passage_spans is None:
+            spans: dict[str, list[Passage]] = {}
+            for passage in self.index.passages:
+                spans.setdefault(passage.doc_id, []).append(passage)
+            self._passage_spans = spans
+        return next(
+            (
+                p
+                for p in self._passage_spans.get(citation.doc_id, ())
+                if p.start <= citation.start < p.end
+            ),
+            None,
+        )
 
     def _search(
         self, question: Question, filters: Filters, top_k: int | None, mode: str | None
@@ -269,7 +329,8 @@ class QAEngine:
             filters=filters,
             timings_ms=timings,
             hits=hits[:top_k],
-            sources=result.hits[:top_k],
+            # What /v1/search gives for it: a grade asked for leads with the graded lines.
+            sources=self._graded_first(parsed, filters, result).hits[:top_k],
         )
 
     def _route(
@@ -296,14 +357,7 @@ class QAEngine:
         )
         text = section = None
         cosines: CosinesOf | None = None
-        if (
-            table is None
-            or table.text_may_answer
-            or parsed.beyond_grades
-            or parsed.answer_kind not in (None, GRADE)
-            # A change of grades is also told in the reports' words ("declined since …").
-            or (parsed.grades is not None and parsed.grades.kind == "change")
-        ):
+        if table is None or table.text_may_answer or not _grades_alone(parsed):
             section = compose_by_section(
                 parsed, result.hits, self.index.passages, self.index.documents
             )
@@ -600,6 +654,18 @@ def _retrieval_query(question: Question, filters: Filters) -> str:
     passage is about that authority already, and the name would only pull both retrievers
     towards passages that repeat it rather than ones on the topic asked about."""
     return question.topic if filters.authority else question.query
+
+
+def _grades_alone(question: Question) -> bool:
+    """Whether a question asks for grades (or an inspection's dates and inspector) and
+    nothing else, so that the judgements table answers without the passages being read. A
+    change of grades is also told in the reports' words ("declined since …")."""
+    return (
+        question.grades is not None
+        and not question.beyond_grades
+        and question.answer_kind in (None, GRADE)
+        and question.grades.kind != "change"
+    )
 
 
 def _may_hold_judgements(filters: Filters) -> bool:

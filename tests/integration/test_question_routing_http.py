@@ -437,3 +437,25 @@ def test_a_report_part_only_another_years_report_has_is_answered_from_the_year_a
     body = ask(client, "What were Herefordshire's strengths in 2018?")
     assert not body["abstained"]
     assert "2018" in (body["citations"][0]["date"] or "")
+
+
+def test_a_grade_asked_of_search_leads_with_the_line_stating_it(client):
+    """Issue 15: /v1/search for a grade put a report's findings above its one graded line;
+    it leads with the line the table answers from, as the answer does, and /v1/ask's
+    sources are that same list."""
+    question = "Is Herefordshire's children's services good now?"
+    search = client.post("/v1/search", json={"query": question, "top_k": 5}).json()
+    first = search["results"][0]
+    assert first["text"].startswith("Judgement: Overall effectiveness")
+    assert first["date"].startswith("2026")
+    body = ask(client, question, top_k=5)
+    assert [s["passage_id"] for s in body["sources"]] == [
+        r["passage_id"] for r in search["results"]
+    ]
+    # A grade named beside a part of the report asked for keeps retrieval's order: the list
+    # of what needs to improve, not the grade.
+    told = client.post(
+        "/v1/search",
+        json={"query": "Herefordshire was judged good in 2026 - what did it need to improve?"},
+    ).json()
+    assert told["results"][0]["text"].startswith("◼")
