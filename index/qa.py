@@ -163,14 +163,13 @@ class QAEngine:
     def _graded_first(
         self, question: Question, filters: Filters, result: SearchResult
     ) -> SearchResult:
-        """A grade asked for ("is Slough's children's services good?"): the passages stating
-        the judgement the table answers with lead, as they lead the answer. Retrieval alone
-        ranked a report's findings above its one line of grades."""
+        """A grade asked for ("is Slough's children's services good?"), or an inspection's
+        dates or inspector: the passages the judgements table answers from lead, as they lead
+        the answer. Retrieval alone ranked a report's findings above its one line of grades."""
         grades = question.grades
         if (
             grades is None
             or not _grades_alone(question)
-            or grades.kind == "inspection"  # the table cites a cover for dates and inspectors
             or question.sections
             or not _may_hold_judgements(filters)
             or question.names_council_source
