@@ -166,24 +166,10 @@ class QAEngine:
         """A grade asked for ("is Slough's children's services good?"), or an inspection's
         dates or inspector: the passages the judgements table answers from lead, as they lead
         the answer. Retrieval alone ranked a report's findings above its one line of grades."""
-        grades = question.grades
-        if (
-            grades is None
-            or not _grades_alone(question)
-            or question.sections
-            or not _may_hold_judgements(filters)
-            or question.names_council_source
-        ):
+        if not _grades_alone(question) or question.sections:
             return result
         authorities = tuple(a for a in filters.authority if self._has_authority(a))
-        table = answer_judgement_question(
-            grades,
-            authorities,
-            self.judgements,
-            self._passage_by_id,
-            self.index.documents,
-            question.framework,
-        )
+        table = self._table_answer(question, filters, authorities)
         if table is None or table.abstained or table.text_may_answer:
             return result
         stating = [self._stored_passage(c) for c in table.citations]
@@ -196,6 +182,27 @@ class QAEngine:
         lead = max((h.score for h in result.hits), default=1.0)
         hits = [Hit(p, lead) for p in first] + rest
         return replace(result, hits=hits[: len(result.hits)])
+
+    def _table_answer(
+        self, question: Question, filters: Filters, authorities: tuple[str, ...]
+    ) -> Composed | None:
+        """The judgements table's answer for a question asking about grades, dates or
+        inspectors of ``authorities`` (those the index holds); None when it asks none."""
+        if (
+            question.grades is None
+            or not _may_hold_judgements(filters)
+            # "According to the committee minutes": the council's words, not Ofsted's table.
+            or question.names_council_source
+        ):
+            return None
+        return answer_judgement_question(
+            question.grades,
+            authorities,
+            self.judgements,
+            self._passage_by_id,
+            self.index.documents,
+            question.framework,
+        )
 
     def _stored_passage(self, citation: Citation) -> Passage | None:
         """The stored passage a citation quotes from (a table's span may be part of one)."""
@@ -339,20 +346,8 @@ class QAEngine:
         section or an answer per inspection."""
         # Grades, dates and inspectors come from the judgements table, cited to the report;
         # everything else (and what the table cannot answer) from the retrieved passages.
-        table = (
-            answer_judgement_question(
-                parsed.grades,
-                tuple(a for a in filters.authority if a not in missing),
-                self.judgements,
-                self._passage_by_id,
-                self.index.documents,
-                parsed.framework,
-            )
-            if parsed.grades
-            and _may_hold_judgements(filters)
-            # "According to the committee minutes": the council's words, not Ofsted's table.
-            and not parsed.names_council_source
-            else None
+        table = self._table_answer(
+            parsed, filters, tuple(a for a in filters.authority if a not in missing)
         )
         text = section = None
         cosines: CosinesOf | None = None

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from eval.flags import add_arguments as add_eval_arguments
 from index.errors import BadQuery, InspectionQAError
-from index.settings import TUNED_ANSWER_SETTINGS, get_settings
+from index.settings import CALIBRATED_SETTINGS, TUNED_ANSWER_SETTINGS, get_settings
 from service.settings import get_service_settings
 
 if TYPE_CHECKING:
@@ -111,8 +111,6 @@ def _gold_question_pairs(index: "StoredIndex", paths: list[Path]) -> list["Pair"
 
 def _answer_settings(pairs: list[str]) -> dict[str, float]:
     """``NAME=VALUE`` cosine bars to keep beside tuned weights (checked before any tuning)."""
-    from index.settings import CALIBRATED_SETTINGS
-
     values: dict[str, float] = {}
     for pair in pairs:
         name, _, value = pair.partition("=")
