@@ -166,16 +166,17 @@ class QAEngine:
         """A grade asked for ("is Slough's children's services good?"), or an inspection's
         dates or inspector: the passages the judgements table answers from lead, as they lead
         the answer. Retrieval alone ranked a report's findings above its one line of grades."""
-        if not _grades_alone(question) or question.sections:
+        if not _table_leads(question):
             return result
         authorities = tuple(a for a in filters.authority if self._has_authority(a))
         table = self._table_answer(question, filters, authorities)
         if table is None or table.abstained or table.text_may_answer:
             return result
-        stating = [self._stored_passage(c) for c in table.citations]
-        first = list(dict.fromkeys(p for p in stating if p is not None))
-        if not first:
-            return result
+        # A graded line an older report prints as a heading ("3. Leadership, management and
+        # governance Inadequate") is in no passage's text: it leads as the answer cites it.
+        first = list(
+            dict.fromkeys(self._stored_passage(c) or _span_read(c) for c in table.citations)
+        )
         ids = {p.passage_id for p in first}
         rest = [h for h in result.hits if h.passage.passage_id not in ids]
         # Scores stay in order: the graded lines tie with the search's own best.
@@ -659,6 +660,20 @@ def _grades_alone(question: Question) -> bool:
         and not question.beyond_grades
         and question.answer_kind in (None, GRADE)
         and question.grades.kind != "change"
+    )
+
+
+def _table_leads(question: Question) -> bool:
+    """Whether what the judgements table cites leads the search: a grade asked alone, or an
+    inspection's dates or inspector however asked ("when did Ofsted carry out …", "who led
+    …"), which the table answers whatever the answer kind."""
+    grades = question.grades
+    return (
+        grades is not None
+        and not question.sections
+        and (
+            _grades_alone(question) or (grades.kind == "inspection" and not question.beyond_grades)
+        )
     )
 
 

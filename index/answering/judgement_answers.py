@@ -363,22 +363,31 @@ def _authority_sentences(
         if not dated:
             return []
         last = dated[-1]
-        if last.start_date and last.end_date:
-            n = citer.cite(last.start_date.evidence)
-            which = (
-                f"inspection reported on {_nice_date(last.published)}"
-                if parsed.year and last.published
-                else "most recent inspection in the documents"
-            )
-            out.append(
-                f"{authority}'s {which} took place "
-                f"{_dates_as_written(last.start_date, last.end_date)} [{n}]."
-            )
-        if last.lead_inspector:
-            n = citer.cite(last.lead_inspector.evidence)
-            who = last.lead_inspector.value
-            led = "lead inspectors were" if " and " in who else "lead inspector was"
-            out.append(f"The {led} {who} [{n}].")
+        which = (
+            f"inspection reported on {_nice_date(last.published)}"
+            if parsed.year and last.published
+            else "most recent inspection in the documents"
+        )
+        dates = (
+            _dates_as_written(last.start_date, last.end_date)
+            if last.start_date and last.end_date
+            else ""
+        )
+        who = last.lead_inspector.value if last.lead_inspector else ""
+        lead, verb = ("lead inspectors", "were") if " and " in who else ("lead inspector", "was")
+        lines = [
+            (last.start_date, f"{authority}'s {which} took place {dates}" if dates else ""),
+            (last.lead_inspector, f"The {lead} {verb} {who}" if who else ""),
+        ]
+        if who and parsed.inspector_first:
+            # "Who led …?": what was asked is said (and cited) first.
+            lines = [
+                (last.lead_inspector, f"The {lead} of {authority}'s {which} {verb} {who}"),
+                (last.start_date, f"It took place {dates}" if dates else ""),
+            ]
+        for fact, sentence in lines:
+            if fact is not None and sentence:
+                out.append(f"{sentence} [{citer.cite(fact.evidence)}].")
         overall = last.grade_for("overall")
         if overall:
             n = citer.cite(overall.evidence)

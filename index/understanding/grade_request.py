@@ -60,6 +60,9 @@ _INSPECTION_WHEN = re.compile(
     + r"|last\s+inspected|inspection\s+dates?)\b",
     re.I,
 )
+# An inspection's lead inspector asked for, not its dates: the inspector is said first.
+_WHO_ASKED = re.compile(r"\b(?:who|whom|inspectors?|hmi|led|lead)\b", re.I)
+_WHEN_ASKED = re.compile(r"\b(?:when|dates?|dated)\b", re.I)
 _LIST = re.compile(
     r"\b(which|what|list|how\s+many)\b.*\b(authorities|councils|local\s+authorities|las)\b", re.I
 )
@@ -157,6 +160,7 @@ class GradeRequest:
     # A change between the years named ("between 2023 and 2026", "since 2021"): every year.
     years: tuple[int, ...] = ()
     pick: str = ""  # "previous" | "first": that inspection, not the newest
+    inspector_first: bool = False  # "who led …?": the lead inspector before the dates
 
 
 def area_phrases(question: str) -> tuple[str, ...]:
@@ -225,7 +229,10 @@ def grade_request(
             return GradeRequest("list", areas, grades[:1], year, bool(named))
         return None
     if _INSPECTION_WHEN.search(question):
-        return GradeRequest("inspection", named, grades, year, bool(named), before)
+        inspector_first = bool(_WHO_ASKED.search(question)) and not _WHEN_ASKED.search(question)
+        return GradeRequest(
+            "inspection", named, grades, year, bool(named), before, inspector_first=inspector_first
+        )
     if not (
         named
         or grades
