@@ -36,6 +36,13 @@ _AREA_HEADING = re.compile(
     re.I,
 )
 _TERMINAL = re.compile(r"[.!?:;)\"”’]\s*$")
+# An older report's numbered judgement ("3. Leadership, management and governance
+# Inadequate", the grade capitalised as the cover prints it): a line complete in itself, not
+# run on into the next page's first heading ("… Inadequate Executive summary").
+_GRADED_ITEM = re.compile(
+    r"^\d+(?:\.\d+)*\.?\s+[A-Z][^.:;]{3,120}?\s+(?:Requires\s+[Ii]mprovement(?:\s+to\s+be\s+good)?"
+    r"|Inadequate|Good|Outstanding|Adequate|Not\s+[Jj]udged)$"
+)
 
 
 PDF_READERS = ("pypdf", "pdfium")
@@ -214,7 +221,11 @@ def assemble_pdf(pages_text: list[str], assembler: TextAssembler) -> None:
                 flush()
             paragraph.append(line)
             last_after_blank, gap = gap, False
-            if heading or _ends_paragraph(line, _next_text(lines, i), width):
+            if (
+                heading
+                or _GRADED_ITEM.match(one_line(" ".join(paragraph)))
+                or _ends_paragraph(line, _next_text(lines, i), width)
+            ):
                 flush()
             i += 1
         if assembler_page_start:

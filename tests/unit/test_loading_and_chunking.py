@@ -217,6 +217,26 @@ def test_every_graded_line_of_the_shipped_reports_is_quotable(count_tokens):
     assert graded >= 6
 
 
+@pytest.mark.parametrize(
+    "report, after",
+    [
+        # Page 1's last line and page 2's first heading were one: "… governance Inadequate
+        # Executive summary" labelled the whole summary, and no passage quoted the grade.
+        ("surrey/children's services inspection - 16 may 2018.pdf", "Executive summary"),
+        # Run on into the page's footnote, which the template mask then hid with it.
+        ("barnet/children's services inspection - 07 july 2017.pdf", "1 Ofsted produces"),
+    ],
+)
+def test_an_older_reports_numbered_grade_is_a_line_of_its_own(count_tokens, report, after):
+    path = REPORTS / report
+    if not path.exists():
+        pytest.skip(f"{path} is not beside the repo")
+    passages = chunk_document(load(path, REPORTS), count_tokens, 200, 40)
+    graded = "3. Leadership, management and governance Inadequate"
+    assert any(graded in p.text.splitlines() for p in passages)
+    assert not [p for p in passages if f"{graded} {after}" in f"{p.section} {p.text}"]
+
+
 def test_a_quotations_attribution_is_part_of_its_passage_not_a_heading(tmp_path, count_tokens):
     path = tmp_path / "press-release.txt"
     path.write_text(
