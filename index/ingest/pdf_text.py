@@ -159,6 +159,38 @@ def _running_lines(pages: list[list[str]]) -> set[str]:
     return {shape for shape, n in counts.items() if n >= threshold}
 
 
+# A footnote at a page's foot: its number, a space, then its text ("1 The areas for
+# improvement have been cross-referenced …"); a numbered paragraph's number has a full stop.
+_FOOTNOTE = re.compile(r"^\d{1,2}\s+[A-Z‘“\"]")
+
+
+def _split_footnotes(lines: list[str], running: set[str]) -> tuple[list[str], list[str]]:
+    """The page's lines without the footnotes at its foot, and those footnotes, one per
+    entry. Left in place, a footnote was spliced into a sentence carried over to the next page
+    ("… safety planning at the earliest 1 The areas for improvement … opportunity to reduce
+    risk"): the sentence was lost to the answer and the footnote read as the report's words."""
+    end = len(lines)
+    while end and (not lines[end - 1] or _shape(lines[end - 1]) in running):
+        end -= 1
+    start = end
+    while start and lines[start - 1]:
+        start -= 1
+    body = [ln for ln in lines[:start] if ln and _shape(ln) not in running]
+    if not start or not body or not _FOOTNOTE.match(lines[start]):
+        return lines, []
+    notes: list[str] = []
+    new_note = True
+    for line in lines[start:end]:
+        if re.fullmatch(r"\d{1,2}", line):  # a note's number on a line of its own
+            new_note = True
+        elif new_note or _FOOTNOTE.match(line):
+            notes.append(line)
+            new_note = False
+        else:
+            notes[-1] = f"{notes[-1]} {line}"
+    return lines[:start], notes
+
+
 def _shape(line: str) -> str:
     return re.sub(r"\d+", "#", line.lower())
 
@@ -170,19 +202,23 @@ def assemble_pdf(pages_text: list[str], assembler: TextAssembler) -> None:
     lengths = sorted(len(ln) for lines in pages for ln in lines if ln)
     width = lengths[int(len(lengths) * 0.95)] if lengths else 80
     paragraph: list[str] = []
+    # The last page's footnotes, held until the paragraph it carried over ends.
+    notes: list[str] = []
     # Whether a blank line (or a page's start) came before the current line, and before the
     # paragraph's last line.
     gap = last_after_blank = False
 
     def flush() -> None:
-        if not paragraph:
-            return
-        text = one_line(" ".join(paragraph))
-        paragraph.clear()
-        if _looks_like_heading(text) or _AREA_HEADING.match(text):
-            assembler.heading(text)
-        else:
-            assembler.paragraph(text)
+        if paragraph:
+            text = one_line(" ".join(paragraph))
+            paragraph.clear()
+            if _looks_like_heading(text) or _AREA_HEADING.match(text):
+                assembler.heading(text)
+            else:
+                assembler.paragraph(text)
+        for note in notes:
+            assembler.paragraph(one_line(note))
+        notes.clear()
 
     def flush_heading_apart() -> None:
         """Flush the paragraph and its last line as a heading of its own."""
@@ -191,10 +227,11 @@ def assemble_pdf(pages_text: list[str], assembler: TextAssembler) -> None:
         paragraph.append(heading)
         flush()
 
-    for lines in pages:
+    for page_lines in pages:
         # A paragraph running over the page break continues; anything else starts afresh.
-        if paragraph and _TERMINAL.search(paragraph[-1]):
+        if not paragraph or _TERMINAL.search(paragraph[-1]):
             flush()
+        lines, foot = _split_footnotes(page_lines, running)
         assembler_page_start = True
         i = 0
         while i < len(lines):
@@ -230,6 +267,7 @@ def assemble_pdf(pages_text: list[str], assembler: TextAssembler) -> None:
             i += 1
         if assembler_page_start:
             assembler.start_page()
+        notes.extend(foot)
     flush()
 
 

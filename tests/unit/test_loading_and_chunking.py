@@ -237,6 +237,28 @@ def test_an_older_reports_numbered_grade_is_a_line_of_its_own(count_tokens, repo
     assert not [p for p in passages if f"{graded} {after}" in f"{p.section} {p.text}"]
 
 
+def test_a_footnote_at_a_pages_foot_is_not_spliced_into_the_sentence_it_interrupts(
+    count_tokens,
+):
+    """The page's footnote sat between a sentence's two halves ("… safety planning at the
+    earliest 1 The areas for improvement have been cross-referenced … opportunity to reduce
+    risk"): the sentence was in no passage whole, and the template note read as a finding."""
+    path = REPORTS / "solihull/children's services inspection - 12 january 2026.pdf"
+    if not path.exists():
+        pytest.skip(f"{path} is not beside the repo")
+    doc = load(path, REPORTS)
+    sentence = "safety planning at the earliest opportunity to reduce risk."
+    passages = chunk_document(doc, count_tokens, 200, 40)
+    assert any(sentence in p.text for p in passages)
+    note = next(p for p in passages if "have been cross-referenced" in p.text)
+    assert any(part.startswith("1 The areas for") for part in note.text.split("\n\n"))
+    # Two notes, the second's number on a line of its own: each its own paragraph still.
+    older = load(
+        REPORTS / "blackpool/children's services inspection - 08 september 2014.pdf", REPORTS
+    )
+    assert "Regulations 2013.\n\nA full description of what" in older.text
+
+
 def test_a_quotations_attribution_is_part_of_its_passage_not_a_heading(tmp_path, count_tokens):
     path = tmp_path / "press-release.txt"
     path.write_text(
