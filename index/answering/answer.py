@@ -498,7 +498,12 @@ def _announced_items(
     text = cand.hit.passage.text
     if _under_announced_list(cand.hit.passage):
         # Its heading announces the list it is an item of ("The key areas for improvement
-        # identified by Ofsted were around:"): the list from its first item.
+        # identified by Ofsted were around:"): the list from its first item. Not from the
+        # first of a later passage's items, which the list does not start with: the item
+        # chosen for its own words answers alone there ("12. Improve arrangements for keeping
+        # in touch with all care leavers", not items 10 to 13).
+        if _continues_section(cand.hit, passages):
+            return []
         return [(cand, start, end) for start, end in _list_items(text, 0)]
     if not _ANNOUNCES_LIST.search(text[cand.start : cand.end]):
         return []
@@ -513,6 +518,14 @@ def _announced_items(
             moved = replace(cand, hit=following)
             found += [(moved, start, end) for start, end in more]
     return found[:_LIST_ITEMS]
+
+
+def _continues_section(hit: Hit, passages: Sequence[Passage]) -> bool:
+    """Whether the passage before ``hit``'s in its document is under the same heading."""
+    if hit.row < 1 or hit.row >= len(passages):
+        return False
+    before = passages[hit.row - 1]
+    return before.doc_id == hit.passage.doc_id and before.section == hit.passage.section
 
 
 def _under_announced_list(passage: Passage) -> bool:

@@ -97,3 +97,43 @@ def test_the_sentence_after_a_passage_break_in_a_paragraph_is_quoted_too(tmp_pat
     assert "no longer provided with a personal adviser" in answer.answer
     assert "over 200 young people" in answer.answer
     assert any("over 200" in c.quote for c in answer.citations)
+
+
+def test_an_item_in_a_later_passage_of_a_long_list_is_not_quoted_with_the_items_before_it(
+    tmp_path,
+) -> None:
+    # The list runs over several passages: "from its first item" quoted the first items of
+    # the item's own passage, which are not where the list starts and not what was asked.
+    topics = [
+        "strategy meetings for children at risk of harm",
+        "the timeliness of initial child protection conferences",
+        "supervision records for newly qualified social workers",
+        "assessments of disabled children and their families",
+        "pathway plans for young people leaving care",
+        "health assessments for children entering care",
+        "return home interviews after children go missing",
+        "the sufficiency of local foster homes",
+        "life story work for children placed for adoption",
+        "the quality of personal education plans",
+        "performance data given to elected members",
+        "arrangements for keeping in touch with all care leavers",
+        "the capacity of the independent reviewing service",
+    ]
+    items = "\n\n".join(
+        f"{n}. Improve {topic} across Testshire so that every child gets the help they need "
+        "at the right time (paragraphs 40 to 44)."
+        for n, topic in enumerate(topics, start=1)
+    )
+    report = f"Recommendations\n\nThe local authority should act on the following:\n\n{items}"
+    engine = _engine(tmp_path, report)
+    [holding] = [p for p in engine.index.passages if "keeping in touch" in p.text]
+    # The shape under test: a later passage of the list, under the heading announcing it.
+    assert not holding.text.startswith("12.")
+    assert holding.section.endswith("the following:")
+    answer = engine.ask(
+        "What did Ofsted say about keeping in touch with care leavers in Testshire?"
+    )
+    assert not answer.abstained
+    assert "keeping in touch with all care leavers" in answer.answer
+    first_of_passage = holding.text.split(" Improve ")[0]
+    assert f"{first_of_passage} Improve" not in answer.answer, answer.answer
