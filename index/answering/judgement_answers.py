@@ -365,7 +365,7 @@ def _authority_sentences(
         last = dated[-1]
         which = (
             f"inspection reported on {_nice_date(last.published)}"
-            if parsed.year and last.published
+            if (parsed.year or parsed.pick) and last.published
             else "most recent inspection in the documents"
         )
         dates = (

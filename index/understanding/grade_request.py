@@ -24,7 +24,9 @@ from index.understanding.query import When
 _WHO_LED = (
     r"(?:led|lead)\s+(?:[\w'’-]+\s+){0,6}?(?:re-?)?inspection|which\s+(?:inspector|hmi)|"
     r"(?:inspector|hmi)\s+(?:who\s+)?led|lead\s+hmi|"
-    r"(?:who|which)\s+(?:was|were)\s+the\s+(?:lead\s+)?(?:inspector|hmi)"
+    r"(?:who|which)\s+(?:was|were)\s+the\s+(?:lead\s+)?(?:inspector|hmi)|"
+    # A follow-up's "who led it?", "who led the previous one?": the inspection talked about.
+    r"who\s+led\s+(?:it|that|this|the\s+(?:[\w-]+\s+){0,2}?one)\b"
 )
 # "When did Ofsted last inspect …", "when was …'s latest inspection carried out?"
 _WHEN_INSPECTED = r"when\s+(?:did|was|were)\b(?![^?]*\bpublish)[^?]*\b(?:inspect\w*|ilacs)"
@@ -114,6 +116,7 @@ _PREVIOUS = re.compile(
     r"\b(?:previous|prior|preceding|penultimate)\s+(?:ofsted\s+)?(?:inspection|ilacs|visit|one"
     r"|grades?|judgements?|ratings?|reports?)\b"
     r"|\b(?:inspection|one)\s+before\s+(?:the\s+)?(?:last|latest)(?:\s+one)?\b"
+    r"|\bone\s+before\s+(?:that|it|this)\b"
     r"|\blast\s+but\s+one\b",
     re.I,
 )
@@ -230,8 +233,19 @@ def grade_request(
         return None
     if _INSPECTION_WHEN.search(question):
         inspector_first = bool(_WHO_ASKED.search(question)) and not _WHEN_ASKED.search(question)
+        # "Who led the previous one?": that inspection's dates and inspector, not the newest's.
+        previous, first = _PREVIOUS.search(question), _FIRST.search(question)
+        chosen = previous or first
         return GradeRequest(
-            "inspection", named, grades, year, bool(named), before, inspector_first=inspector_first
+            "inspection",
+            named,
+            grades,
+            year,
+            bool(named),
+            before,
+            frame=tuple(chosen.group(0).split()) if chosen else (),
+            pick="previous" if previous else "first" if first else "",
+            inspector_first=inspector_first,
         )
     if not (
         named

@@ -483,3 +483,28 @@ def test_who_led_is_answered_and_searched_with_the_lead_inspector_first(client):
     # Asked when, the dates stay first.
     when = ask(client, "When did Ofsted carry out the 2014 Herefordshire inspection?")
     assert "took place" in when["answer"].split("[1]")[0], when["answer"]
+
+
+@pytest.mark.parametrize(
+    "question, history, led, reported",
+    [
+        # "It" is the inspection the last question was about.
+        ("who led it?", ["How was Herefordshire rated in 2022?"], "Lisa Summers", "2022"),
+        # "The one before that": the inspection before the newest, not the newest again.
+        (
+            "and who led the one before that?",
+            ["Who led Herefordshire's most recent Ofsted inspection?"],
+            "Lisa Summers",
+            "2022",
+        ),
+        ("who led Calderdale's first inspection?", [], "Wendy Ghaffar", "2015"),
+    ],
+)
+def test_who_led_a_follow_ups_inspection_is_that_inspections_lead_inspector(
+    client, question, history, led, reported
+):
+    body = ask(client, question, history=history)
+    assert body["answer"].startswith("The lead inspector of"), body["answer"]
+    assert led in body["citations"][0]["quote"]
+    assert body["citations"][0]["date"].startswith(reported)
+    assert "most recent" not in body["answer"]
