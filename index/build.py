@@ -71,6 +71,12 @@ class BuildReport:
     seconds: dict[str, float] = field(default_factory=dict)
 
 
+# How vectors are made beyond the encoder and its precision: an index whose vectors were made
+# another way is re-embedded, not reused ("one text a run": int8 vectors no longer depend on
+# the batch they were made in).
+VECTORS = "one text a run"
+
+
 def pipeline_signature(settings: Settings) -> str:
     """Everything besides the files that decides the passages and vectors."""
     parts = [
@@ -161,6 +167,9 @@ def _served_index(index_dir: Path, settings: Settings) -> StoredIndex | None:
         return None
     if served.manifest.encoder_precision != build_precision(settings):
         log.info("the encoder changed since the last build: re-embedding everything")
+        return None
+    if served.manifest.stats.get("vectors") != VECTORS:
+        log.info("vectors are made another way since the last build: re-embedding everything")
         return None
     if served.manifest.weights_fingerprint() != model_fingerprint(settings):
         log.info("the model's weights changed since the last build: re-embedding everything")
@@ -415,6 +424,7 @@ def build_index(
         skipped=[{"path": s.path, "reason": s.reason} for s in skipped],
         stats={
             "pipeline_signature": plan.signature,
+            "vectors": VECTORS,
             # Absolute: a server started elsewhere loads the same weights for its queries.
             "model_weights": str(
                 Path(settings.tuned_model_dir).resolve() if settings.tuned_model_dir else "packaged"

@@ -98,9 +98,13 @@ class OnnxEncoder:
         texts = list(texts)
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
-        parts = [
-            self._run(texts[i : i + self.batch_size]) for i in range(0, len(texts), self.batch_size)
-        ]
+        # Dynamic int8 quantisation scales each run's activations by the whole batch, so a
+        # text's vector depended on the texts batched with it (cosines moved by up to 0.03
+        # between a build of the shipped corpus and one of the archive). One text a run makes
+        # every vector the same in any build, as its query vector is, and is no slower on CPU
+        # (no padding to the batch's longest text).
+        size = 1 if self.precision == "int8" else self.batch_size
+        parts = [self._run(texts[i : i + size]) for i in range(0, len(texts), size)]
         return np.ascontiguousarray(np.vstack(parts), dtype=np.float32)
 
     def encode_query(self, text: str) -> np.ndarray:
