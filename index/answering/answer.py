@@ -58,6 +58,9 @@ class Candidate:
     covered: int = 0  # distinct question terms the span (with its context) contains
     cosine: float = 0.0  # with the question (0 without sentence vectors)
     labelled: bool = False  # a line labelled with the role asked about ("Author:" for "who wrote")
+    # Shares only the time asked with the question ("Report published: 20 January 2016" for
+    # "what did Ofsted say about the MASH in its January 2016 report?"): said last.
+    when_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -156,6 +159,13 @@ _LIST_ITEM = re.compile(r"\s*(?:[•◼▪·*\-–]|\(?(?:\d{1,2}|[a-z])[.)])\s"
 _LIST_ITEMS = 4
 _ANNOUNCING_WORDS = 4  # a heading announcing a list says what it lists, in some words
 _YEAR_TERM = re.compile(r"(?:19|20)\d\d")
+# The months as the lexical index stems them ("januari"): with the years, the words of a
+# question that say when, not what.
+_MONTH_TERMS = frozenset(
+    tokenize(["January February March April June July August September October November December"])[
+        0
+    ]
+)
 _PAGE_HEADER = re.compile(r"^\s*SOURCE:\s*\S+")
 # A document's colophon, never an answer: Ofsted's back page ("W: www.gov.uk/ofsted © Crown
 # copyright 2022", "E: enquiries@ofsted.gov.uk"), too short and dated to count as template.
@@ -278,6 +288,7 @@ def compose_answer(
     # year asked: that is checked against the documents' dates (qa._of_another_time).
     years = {t for t in terms if _YEAR_TERM.fullmatch(t)}
     topical = [t for t in required if t not in years]
+    when_terms = years | (_MONTH_TERMS & set(terms))
     # The year asked is rare in the passages, so by idf it outweighed the topic ("planned
     # payment changes … in 2023" for "what did the 2023 press release say about care
     # leavers?"); it counts as much as the topic's weakest word, enough to prefer the
@@ -347,6 +358,8 @@ def compose_answer(
                 | {t for n in other_names if _any_in(n.others, present) for t in n.tokens}
             )
             covered = [t for t in terms if t in present]
+            when_only = kind != DATE and bool(topical) and bool(covered)
+            when_only = when_only and set(covered) <= when_terms
             overlap = min(1.0, sum(weight[t] for t in covered) / weight_total)
             score = 0.7 * overlap + 0.3 * relevance - settings.rank_penalty * rank - aside
             cosine = meaning.at(start) if meaning else 0.0
@@ -362,7 +375,16 @@ def compose_answer(
             )
             candidates.append(
                 Candidate(
-                    rank, hit, start, end, overlap, score, required_covered, cosine, bool(role)
+                    rank,
+                    hit,
+                    start,
+                    end,
+                    overlap,
+                    score,
+                    required_covered,
+                    cosine,
+                    bool(role),
+                    when_only,
                 )
             )
     best_dense = max((h.dense_score for h in hits if h.dense_score is not None), default=None)
@@ -425,6 +447,9 @@ def compose_answer(
     chosen = _one_span_per_passage(
         _with_following(_with_announced_lists(chosen, passages), settings, passages, documents)
     )
+    # A line that only dates what was asked about ("Inspection dates: …") still shows the
+    # answer is of the time asked, but after the sentences that say what was asked.
+    chosen = [c for c in chosen if not c.when_only] + [c for c in chosen if c.when_only]
     if kind in (AMOUNT, MONEY, COUNT) and not any(
         offers(kind, c.hit.passage.text[c.start : c.end]) for c in chosen
     ):
