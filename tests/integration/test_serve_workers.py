@@ -43,10 +43,16 @@ def test_two_workers_share_the_port_survive_a_crash_and_stop_together(
             assert r.status_code == 200, r.text
 
         os.kill(workers[0], signal.SIGKILL)
-        assert poll_until(
-            lambda: len(child_pids(proc.pid)) == 2 and workers[0] not in child_pids(proc.pid), 60
-        ), "a dead worker is replaced"
-        replacement = (set(child_pids(proc.pid)) - set(workers)).pop()
+        # One snapshot of the children per poll: two reads apart could see the dead worker
+        # (not yet reaped) in one and its replacement in the other.
+        seen: list[int] = []
+
+        def replaced() -> bool:
+            seen[:] = child_pids(proc.pid)
+            return len(seen) == 2 and workers[0] not in seen and bool(set(seen) - set(workers))
+
+        assert poll_until(replaced, 60), "a dead worker is replaced"
+        replacement = (set(seen) - set(workers)).pop()
         for _ in range(8):  # asks keep being answered while the replacement loads
             r = httpx.post(f"{url}/v1/ask", json={"question": "What did Ofsted say about MASH?"})
             assert r.status_code == 200, r.text
