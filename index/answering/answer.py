@@ -24,6 +24,7 @@ from index.understanding.answer_type import (
     offers,
     states_grade,
 )
+from index.understanding.lexicon import MONTHS
 from index.understanding.question import under_section
 
 ABSTAIN_MESSAGE = "I could not find this in the documents."
@@ -159,13 +160,9 @@ _LIST_ITEM = re.compile(r"\s*(?:[•◼▪·*\-–]|\(?(?:\d{1,2}|[a-z])[.)])\s"
 _LIST_ITEMS = 4
 _ANNOUNCING_WORDS = 4  # a heading announcing a list says what it lists, in some words
 _YEAR_TERM = re.compile(r"(?:19|20)\d\d")
-# The months as the lexical index stems them ("januari"): with the years, the words of a
-# question that say when, not what.
-_MONTH_TERMS = frozenset(
-    tokenize(["January February March April June July August September October November December"])[
-        0
-    ]
-)
+# The months as the lexical index stems them ("januari"), but "may" (the verb far more often):
+# with the years, the words of a question that say when, not what.
+_MONTH_TERMS = frozenset(tokenize([" ".join(m for m in MONTHS if m != "may")])[0])
 _PAGE_HEADER = re.compile(r"^\s*SOURCE:\s*\S+")
 # A document's colophon, never an answer: Ofsted's back page ("W: www.gov.uk/ofsted © Crown
 # copyright 2022", "E: enquiries@ofsted.gov.uk"), too short and dated to count as template.
@@ -358,8 +355,7 @@ def compose_answer(
                 | {t for n in other_names if _any_in(n.others, present) for t in n.tokens}
             )
             covered = [t for t in terms if t in present]
-            when_only = kind != DATE and bool(topical) and bool(covered)
-            when_only = when_only and set(covered) <= when_terms
+            when_only = kind != DATE and bool(topical and covered) and set(covered) <= when_terms
             overlap = min(1.0, sum(weight[t] for t in covered) / weight_total)
             score = 0.7 * overlap + 0.3 * relevance - settings.rank_penalty * rank - aside
             cosine = meaning.at(start) if meaning else 0.0
