@@ -92,7 +92,6 @@ class QAEngine:
         )
         self.judgements = JudgementTable(index.judgements)
         self._passage_by_id = {p.passage_id: p for p in index.passages}
-        self._passage_spans: dict[str, list[Passage]] | None = None  # by document, when needed
         self.idf = IdfTable(document_frequencies(index.lexical), len(index.passages))
         self.answer_settings = AnswerSettings(
             max_sentences=settings.answer_max_sentences,
@@ -172,16 +171,11 @@ class QAEngine:
         table = self._table_answer(question, filters, authorities)
         if table is None or table.abstained or table.text_may_answer:
             return result
-        # A graded line an older report prints as a heading ("3. Leadership, management and
-        # governance Inadequate") is in no passage's text: it leads as the answer cites it.
-        first = list(
-            dict.fromkeys(self._stored_passage(c) or _span_read(c) for c in table.citations)
-        )
-        ids = {p.passage_id for p in first}
-        rest = [h for h in result.hits if h.passage.passage_id not in ids]
-        # Scores stay in order: the graded lines tie with the search's own best.
+        # As the answer lists what it read (a graded line an older report prints as a heading
+        # is in no passage's text: read as cited). Scores stay in order: the graded lines tie
+        # with the search's own best.
         lead = max((h.score for h in result.hits), default=1.0)
-        hits = [Hit(p, lead) for p in first] + rest
+        hits = cited_first(table.citations, result.hits, self._passage_by_id, lead)
         return replace(result, hits=hits[: len(result.hits)])
 
     def _table_answer(
@@ -203,25 +197,6 @@ class QAEngine:
             self._passage_by_id,
             self.index.documents,
             question.framework,
-        )
-
-    def _stored_passage(self, citation: Citation) -> Passage | None:
-        """The stored passage a citation quotes from (a table's span may be part of one)."""
-        stored = self._passage_by_id.get(citation.passage_id)
-        if stored is not None:
-            return stored
-        if self._passage_spans is None:
-            spans: dict[str, list[Passage]] = {}
-            for passage in self.index.passages:
-                spans.setdefault(passage.doc_id, []).append(passage)
-            self._passage_spans = spans
-        return next(
-            (
-                p
-                for p in self._passage_spans.get(citation.doc_id, ())
-                if p.start <= citation.start < p.end
-            ),
-            None,
         )
 
     def _search(
@@ -587,12 +562,15 @@ BY_INSPECTION = "by_inspection"
 
 
 def cited_first(
-    citations: list[Citation], searched: list[Hit], passages: dict[str, Passage]
+    citations: list[Citation],
+    searched: list[Hit],
+    passages: dict[str, Passage],
+    score: float = 1.0,
 ) -> list[Hit]:
-    """What an answer read, best first: the passages it cites, in its order, then the search's
-    others."""
+    """What an answer read, best first: the passages it cites, in its order (each scored
+    ``score``), then the search's others."""
     cited = [passages.get(c.passage_id) or _span_read(c) for c in citations]
-    first = [Hit(p, 1.0) for p in dict.fromkeys(cited)]
+    first = [Hit(p, score) for p in dict.fromkeys(cited)]
     seen = {h.passage.passage_id for h in first}
     return first + [h for h in searched if h.passage.passage_id not in seen]
 

@@ -38,7 +38,9 @@ _AREA_HEADING = re.compile(
 _TERMINAL = re.compile(r"[.!?:;)\"”’]\s*$")
 # An older report's numbered judgement ("3. Leadership, management and governance
 # Inadequate", the grade capitalised as the cover prints it): a line complete in itself, not
-# run on into the next page's first heading ("… Inadequate Executive summary").
+# run on into the next page's first heading ("… Inadequate Executive summary"). Stricter than
+# the chunker's pattern of the same name, which reads finished blocks: here a numbered
+# paragraph's line may end in a lower-case "good" and go on.
 _GRADED_ITEM = re.compile(
     r"^\d+(?:\.\d+)*\.?\s+[A-Z][^.:;]{3,120}?\s+(?:Requires\s+[Ii]mprovement(?:\s+to\s+be\s+good)?"
     r"|Inadequate|Good|Outstanding|Adequate|Not\s+[Jj]udged)$"

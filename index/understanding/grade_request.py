@@ -234,8 +234,7 @@ def grade_request(
     if _INSPECTION_WHEN.search(question):
         inspector_first = bool(_WHO_ASKED.search(question)) and not _WHEN_ASKED.search(question)
         # "Who led the previous one?": that inspection's dates and inspector, not the newest's.
-        previous, first = _PREVIOUS.search(question), _FIRST.search(question)
-        chosen = previous or first
+        pick, chosen = _inspection_picked(question)
         return GradeRequest(
             "inspection",
             named,
@@ -244,7 +243,7 @@ def grade_request(
             bool(named),
             before,
             frame=tuple(chosen.group(0).split()) if chosen else (),
-            pick="previous" if previous else "first" if first else "",
+            pick=pick,
             inspector_first=inspector_first,
         )
     if not (
@@ -285,9 +284,15 @@ def grade_request(
     frame = ("still",) if _STILL.search(question) else ()
     if result:
         frame += tuple(result.group(0).split())  # "the outcome of …", "a fail": the grade's
-    previous, first = _PREVIOUS.search(question), _FIRST.search(question)
-    chosen = previous or first or earlier
+    pick, chosen = _inspection_picked(question)
+    chosen = chosen or earlier
     if chosen:
         frame += tuple(chosen.group(0).split())  # which inspection, not something beyond
-    pick = "previous" if previous else "first" if first else ""
     return GradeRequest("grade", areas, grades, year, bool(named), before, frame=frame, pick=pick)
+
+
+def _inspection_picked(question: str) -> tuple[str, re.Match[str] | None]:
+    """Which inspection ``question`` picks ("previous", "first", or "" for the newest), and
+    the words that pick it."""
+    previous, first = _PREVIOUS.search(question), _FIRST.search(question)
+    return ("previous" if previous else "first" if first else ""), previous or first
