@@ -12,6 +12,7 @@ from index.gazetteer import find_authority_spans
 from index.understanding.lexicon import (
     AREAS,
     GRADE,
+    GRADE_AS_VERB,
     GRADE_ASKED,
     INSPECTION_RESULT,
     OTHER_JUDGEMENTS,
@@ -53,6 +54,7 @@ _CHANGE_BETWEEN = re.compile(
     re.I,
 )
 _GRADE_ASKED = re.compile(rf"\b(?:{GRADE_ASKED})\b", re.I)
+_GRADE_AS_VERB = re.compile(GRADE_AS_VERB, re.I)
 _RESULT = re.compile(rf"\b(?:{INSPECTION_RESULT}|{PASS_OR_FAIL})\b", re.I)
 _INSPECTION_WHEN = re.compile(
     r"\b(who\s+(?:inspected|led|was\s+the\s+lead)|lead\s+inspector|by\s+whom|"
@@ -177,10 +179,15 @@ def area_phrases(question: str) -> tuple[str, ...]:
 
 
 def areas_named(question: str) -> tuple[str, ...]:
-    """The judgement areas a question names ("care leavers" is not also "in care")."""
-    areas = tuple(
-        area for area, pattern in AREAS if re.search(rf"\b(?:{pattern})\b", question, re.I)
-    )
+    """The judgement areas a question names ("care leavers" is not also "in care"; "the
+    overall effectiveness of the LSCB" is the board's)."""
+    areas: list[str] = []
+    for area, pattern in AREAS:
+        named = re.compile(rf"\b(?:{pattern})\b", re.I)
+        if named.search(question):
+            areas.append(area)
+            if area == "lscb":
+                question = named.sub(" ", question)
     if (
         "care_leavers" in areas
         and "in_care" in areas
@@ -188,8 +195,8 @@ def areas_named(question: str) -> tuple[str, ...]:
             r"children\s+(?:in\s+care|looked\s+after)|looked[\s-]+after", question, re.I
         )
     ):
-        areas = tuple(a for a in areas if a != "in_care")
-    return areas
+        areas = [a for a in areas if a != "in_care"]
+    return tuple(areas)
 
 
 def _names_capitalised(question: str) -> str:
@@ -204,7 +211,7 @@ def grade_request(
     question: str, authorities: tuple[str, ...], when: When | None
 ) -> GradeRequest | None:
     """What a grade question asks, or None when it is not one."""
-    question = _names_capitalised(question)
+    question = _GRADE_AS_VERB.sub("requires improvement", _names_capitalised(question))
     superlative = _RANKED.search(question)
     ranked = ""
     if superlative:

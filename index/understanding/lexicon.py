@@ -39,6 +39,10 @@ MONTH = (
 
 # The four Ofsted grades (SIF's "requires improvement" had "to be good" after it).
 GRADE = r"outstanding|good|requires\s+improvement|inadequate"
+# "Did Essex require improvement?", "judged as requiring improvement": the grade as a verb.
+GRADE_AS_VERB = r"\brequir(?:e|ed|ing)\s+improvement\b"
+
+
 # A grade as a report words it, SIF's "requires improvement to be good" included.
 GRADE_WORDED = rf"(?:{GRADE})(?:\s+to\s+be\s+good)?"
 # "How did Ofsted rate Barnet?": "rate" as a verb; "the recycling rate", "rate of" are nouns.
@@ -120,7 +124,11 @@ GRADE_QUESTION_WORDS = frozenset(
 AREAS: tuple[tuple[str, str], ...] = (
     (
         "lscb",
-        r"(?:local\s+)?safeguarding\s+children[’']?s?\s+boards?|lscbs?|safeguarding\s+boards?",
+        # SIF's own name for it: "Review of the effectiveness of the Local Safeguarding
+        # Children Board" (its effectiveness is what was graded, not the overall grade).
+        r"(?:(?:review\s+of\s+)?(?:the\s+)?(?:overall\s+)?effectiveness\s+of\s+(?:the\s+)?"
+        r"(?:[\w’'-]+\s+){0,2}?)?"
+        r"(?:(?:local\s+)?safeguarding\s+children[’']?s?\s+boards?|lscbs?|safeguarding\s+boards?)",
     ),
     ("care_leavers", r"care[\s-]+leavers?|leaving\s+care"),
     ("in_care", r"children\s+(?:in\s+care|looked\s+after)|looked[\s-]+after\s+children|in\s+care"),

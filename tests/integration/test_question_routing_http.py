@@ -84,6 +84,38 @@ def test_the_local_safeguarding_children_board_is_answered_with_its_own_grade(cl
 @pytest.mark.parametrize(
     "question",
     [
+        # The single inspection framework's own name for what it graded.
+        "How was the review of the effectiveness of the LSCB graded in Hertfordshire?",
+        # The board's overall effectiveness is its grade, not the council's overall grade.
+        "What was the overall effectiveness of the Hertfordshire LSCB?",
+        # The grade as a verb.
+        "Did the LSCB in Hertfordshire require improvement in 2015?",
+    ],
+)
+def test_the_boards_grade_asked_in_its_reports_words_is_its_grade_alone(client, question):
+    body = ask(client, question)
+    assert "judgements" in body["timings_ms"]
+    assert body["answer"].count("[") == 1, body["answer"]
+    assert "The Local Safeguarding Children Board is good" in body["citations"][0]["quote"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Was Calderdale judged to require improvement in 2015?",
+        "Did Calderdale require improvement in 2015?",
+    ],
+)
+def test_a_grade_said_as_a_verb_is_that_grade_asked_for(client, question):
+    body = ask(client, question)
+    assert "judgements" in body["timings_ms"]
+    assert body["answer"].startswith("In the inspection of 13 January to 4 February 2015")
+    assert ", then " not in body["answer"], body["answer"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
         "What was the outcome of the 2018 inspection in Calderdale?",
         "What did Calderdale get in 2018?",
         "Did Calderdale pass its 2018 Ofsted inspection?",
