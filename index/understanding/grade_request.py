@@ -303,3 +303,47 @@ def _inspection_picked(question: str) -> tuple[str, re.Match[str] | None]:
     the words that pick it."""
     previous, first = _PREVIOUS.search(question), _FIRST.search(question)
     return ("previous" if previous else "first" if first else ""), previous or first
+
+
+# How a standalone question names each area ("How was Luton rated for leadership in 2022?").
+_AREA_WORDS = {
+    "overall": "overall effectiveness",
+    "help_and_protection": "help and protection",
+    "in_care": "children in care",
+    "care_leavers": "care leavers",
+    "leaders": "leadership",
+    "adoption": "adoption",
+    "lscb": "the Local Safeguarding Children Board",
+}
+
+
+def standalone_grade_question(request: GradeRequest, authorities: tuple[str, ...]) -> str | None:
+    """``request`` (a follow-up's, carried from the question before) asked in words of its own:
+    "and leadership?" after "how was Luton rated overall in 2022?" is "How was Luton rated for
+    leadership in 2022?". None for a kind it does not phrase."""
+    if not authorities or not request.areas:
+        return None
+    who = " and ".join(authorities)
+    areas = " and ".join(_AREA_WORDS[a] for a in request.areas)
+    # Not named, the overall grade is how the council was rated.
+    of = f" for {areas}" if request.area_named else ""
+    if request.kind == "change" and request.years:
+        years = " and ".join(str(y) for y in request.years)
+        span = f"between {years}" if len(request.years) > 1 else f"since {years}"
+        return f"Has {who} improved{of} {span}?"
+    if request.kind != "grade":
+        return None
+    when = (
+        f" in {request.year}"
+        if request.year
+        else f" at the inspection before {request.before}"
+        if request.before
+        else " at the previous inspection"
+        if request.pick == "previous"
+        else " at its first inspection"
+        if request.pick == "first"
+        else ""
+    )
+    if request.grades:
+        return f"Was {who} rated {request.grades[0]}{of}{when}?"
+    return f"How was {who} rated{of}{when}?"

@@ -12,6 +12,7 @@ from index.understanding.grade_request import (
     area_phrases,
     areas_named,
     grade_request,
+    standalone_grade_question,
 )
 from index.understanding.lexicon import (
     ASKS_OFSTED,
@@ -234,7 +235,7 @@ def parse_question(
         if grades
         else frozenset()
     )
-    return Question(
+    question = Question(
         text=text,
         query=query,
         from_history=resolved.from_history,
@@ -263,3 +264,24 @@ def parse_question(
         ),
         points_to_document=points_to_a_document(text),
     )
+    if history and grades is not None and _shape(parse_question(query).grades) != _shape(grades):
+        # The follow-up's grades come from the question before ("and leadership?"): said in
+        # words of their own, the resolved question reads the same without the history (as
+        # /v1/search reads it, and as staff see it).
+        standalone = standalone_grade_question(grades, about)
+        alone = parse_question(standalone, authorities=about) if standalone else None
+        if (
+            alone is not None
+            and _shape(alone.grades) == _shape(grades)
+            and set(alone.beyond_grades) <= set(question.beyond_grades)
+        ):
+            return replace(alone, text=text, from_history=True)
+    return question
+
+
+def _shape(grades: GradeRequest | None) -> tuple[object, ...] | None:
+    """What a grade request asks: its kind, areas, grades and inspection."""
+    if grades is None:
+        return None
+    g = grades
+    return (g.kind, g.areas, g.area_named, g.grades, g.year, g.before, g.years, g.pick)

@@ -541,3 +541,24 @@ def test_who_led_a_follow_ups_inspection_is_that_inspections_lead_inspector(
     assert led in body["citations"][0]["quote"]
     assert body["citations"][0]["date"].startswith(reported)
     assert "most recent" not in body["answer"]
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "resolved", "grade"),
+    [
+        ("and care leavers?", "How was Calderdale rated for care leavers in 2018?", "care leavers"),
+        ("what about leadership?", "How was Calderdale rated for leadership in 2018?", "leaders"),
+    ],
+)
+def test_a_follow_up_for_another_grade_resolves_to_a_question_search_reads_alike(
+    client, follow_up, resolved, grade
+):
+    """ "And care leavers?" after a grade question resolved to "care leavers in 2018 in
+    Calderdale?": the answer read the grade from the history, but the resolved question, as
+    /v1/search (and staff) read it, asked for none, and the search led with findings."""
+    body = ask(client, follow_up, history=["How was Calderdale rated overall in 2018?"])
+    assert body["resolved_query"] == resolved
+    search = client.post("/v1/search", json={"query": body["resolved_query"], "top_k": 5}).json()
+    first = search["results"][0]
+    assert first["text"] == body["citations"][0]["text"]
+    assert grade in first["text"] and "2018" in (first["date"] or "")
