@@ -346,6 +346,9 @@ def resolve(
         # Calderdale in 2018?": the same question of the new topic, not just its words.
         query = swapped
         authorities = previous.authorities
+        if not find_authorities(swapped):
+            # The old topic held the authority ("support for Derby's care leavers"): say it.
+            query = f"{swapped.rstrip(' ?.')} in {' and '.join(authorities)}?"
         carried = True
     elif not authorities and previous.authorities:
         suffix = " and ".join(previous.authorities)

@@ -221,7 +221,8 @@ def parse_question(
         # inspection, whose dates and inspector the table holds.
         last = parse_question(history[-1], history[:-1]).grades
         if last and last.kind == "inspection":
-            grades = last
+            # "And when was it?" after "who led it?": the dates first now.
+            grades = replace(last, inspector_first=answer_type(text) == PERSON)
     carried = areas_named(query) if asking is not query else ()
     if grades and grades.kind in ("grade", "change") and not grades.area_named and carried:
         # "Was it rated good?" after "what did Ofsted say about care leavers?": "it" is the

@@ -562,3 +562,9 @@ def test_a_follow_up_for_another_grade_resolves_to_a_question_search_reads_alike
     first = search["results"][0]
     assert first["text"] == body["citations"][0]["text"]
     assert grade in first["text"] and "2018" in (first["date"] or "")
+
+
+def test_when_asked_after_who_led_the_dates_are_said_first(client):
+    body = ask(client, "and when was it?", history=["Who led Calderdale's 2018 inspection?"])
+    assert "judgements" in body["timings_ms"]
+    assert "took place from 12 November 2018" in body["answer"].split("[1]")[0], body["answer"]

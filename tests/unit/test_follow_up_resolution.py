@@ -36,6 +36,12 @@ HELP_GRADED = "How was help and protection graded in Calderdale in 2018?"
             CARE_LEAVERS,
             "What did Ofsted say about care leavers in Hertfordshire?",
         ),
+        # The old topic held the authority: the new one is still asked of it.
+        (
+            "and the ones in custody?",
+            "What did Ofsted say about support for Derby's care leavers?",
+            "What did Ofsted say about ones in custody in Derby?",
+        ),
         # "the visit" is the visit the previous question named.
         (
             "What did the visit focus on?",
