@@ -342,17 +342,15 @@ def extract(doc: Document, passages: list[Passage]) -> InspectionRecord | None:
             *match.span(),
         )
     head = text[:20000] if record.is_report else text
-    for match in _HEADING.finditer(head):
-        add(
-            classify_area(match.group("area")),
-            match.group("grade"),
-            match.group("area"),
-            *match.span(),
-        )
+    stated = [(m, False) for m in _HEADING.finditer(head)]
     if record.is_report:
-        for match in _SIF_AREA.finditer(text[:8000]):
-            label = match.group("area")
-            add(classify_area(label), match.group("grade"), label, *match.span(), to_grade=True)
+        stated += [(m, True) for m in _SIF_AREA.finditer(text[:8000])]
+    # Where no table row gives it, the first statement of each grade: a single inspection
+    # framework report's numbered summary on its first page, before its body's headings.
+    for match, numbered in sorted(stated, key=lambda item: item[0].start()):
+        label = match.group("area")
+        add(classify_area(label), match.group("grade"), label, *match.span(), to_grade=numbered)
+    if record.is_report:
         match = _SIF_OVERALL.search(text[:8000])
         if match and "overall" not in record.grades:
             # The report's own words for what it grades: "children's services" (in X are good).

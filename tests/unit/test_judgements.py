@@ -147,6 +147,22 @@ def test_two_lead_inspectors_are_both_named():
     ), composed.answer
 
 
+def test_a_reports_grades_are_its_own_not_the_previous_inspections_it_recounts():
+    """Knowsley's 2017 report recounts the 2014 inspection ("… help and protection were
+    judged to be inadequate") above its body's headings; its own grades are the numbered
+    summary on its first page."""
+    root = ILACS / "reports"
+    if not root.is_dir():
+        pytest.skip(f"the ILACS archive is not at {ILACS} (set INSPECTION_QA_ILACS_DIR)")
+    report = "children's services inspection - 13 june 2017.pdf"
+    doc, _, record = extracted(root / "knowsley" / report, root)
+    graded = {area: g.grade for area, g in record.grades.items()}
+    assert graded["help_and_protection"] == "requires improvement"
+    assert graded["in_care"] == "requires improvement"
+    quote = record.grades["help_and_protection"].evidence.quote
+    assert quote.startswith("1. Children who need help and protection"), quote
+
+
 def test_a_document_without_judgements_gives_no_record():
     doc, passages = load(CORPUS / "001_6eb892215e4cceed.txt")
     record = extract(doc, passages)
