@@ -148,7 +148,8 @@ FRAMEWORKS: tuple[tuple[str, str], ...] = (
 SOURCES: tuple[tuple[tuple[str, ...], str], ...] = (
     (
         ("committee minutes", "cabinet report"),
-        r"minutes|scrutiny|committee|cabinet|agenda|councillors?\s+(?:heard|were\s+told)"
+        # "The cabinet member for children" is a person, not the cabinet's papers.
+        r"minutes|scrutiny|committee|cabinet(?!\s+(?:member|lead|portfolio)\w*)|agenda|councillors?\s+(?:heard|were\s+told)"
         r"|(?:panel|board|meeting)\s+(?:heard|was\s+told|were\s+told)",
     ),
     (

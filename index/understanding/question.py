@@ -26,6 +26,7 @@ from index.understanding.lexicon import (
 )
 from index.understanding.query import (
     YEAR,
+    ResolvedQuestion,
     When,
     new_topic,
     points_to_a_document,
@@ -163,13 +164,17 @@ def parse_question(
     ``carry_topic`` as for ``resolve``."""
     resolved = resolve(text, history, carry_topic)
     about = resolved.authorities or authorities
-    query = resolved.query
+    query = _source_carried(text, resolved, about, history)
     when = when_asked(query, resolved.before)
     topic = strip_authorities(query) or query
     sources: tuple[str, ...] = ()
-    if not _OFSTED_SOURCE.search(text):
+    for named in (text, query) if resolved.from_history else (text,):
+        # A follow-up naming no source keeps the one the conversation named ("did staff have
+        # any input into it?" after "what did the committee hear about the action plan?").
+        if sources or _OFSTED_SOURCE.search(named):
+            break
         sources = tuple(
-            dict.fromkeys(t for types, pattern in _SOURCES if pattern.search(text) for t in types)
+            dict.fromkeys(t for types, pattern in _SOURCES if pattern.search(named) for t in types)
         )
     # The source a question names says where to look, not what about: "press release" is not
     # a word its answer must contain.
@@ -278,6 +283,28 @@ def parse_question(
         ):
             return replace(alone, text=text, from_history=True)
     return question
+
+
+def _source_carried(
+    text: str, resolved: ResolvedQuestion, about: tuple[str, ...], history: list[str] | None
+) -> str:
+    """The resolved question, naming the source the conversation named when the follow-up
+    names none: "what did they say about children's plans?" after "what did Herefordshire's
+    cabinet hear about the visit?" asks the cabinet's papers, and says so (as /v1/search and
+    staff read it). A grade asked next is Ofsted's ("so what grade did care leavers actually
+    get?" after a press release's)."""
+    query = resolved.query
+    if not (history and resolved.from_history) or _OFSTED_SOURCE.search(text):
+        return query
+    if any(p.search(query) for _, p in _SOURCES):
+        return query
+    if grade_request(text if resolved.asks_anew else query, about, None) is not None:
+        return query
+    earlier = parse_question(history[-1], history[:-1]).query
+    if _OFSTED_SOURCE.search(earlier):
+        return query
+    named = next((m.group(0) for _, p in _SOURCES if (m := p.search(earlier))), None)
+    return f"{query.rstrip(' ?.')}, according to the {named}?" if named else query
 
 
 def _shape(grades: GradeRequest | None) -> tuple[object, ...] | None:

@@ -568,3 +568,23 @@ def test_when_asked_after_who_led_the_dates_are_said_first(client):
     body = ask(client, "and when was it?", history=["Who led Calderdale's 2018 inspection?"])
     assert "judgements" in body["timings_ms"]
     assert "took place from 12 November 2018" in body["answer"].split("[1]")[0], body["answer"]
+
+
+def test_a_follow_up_naming_no_source_keeps_the_one_the_conversation_named(client):
+    """'What did they say about children's plans?' after a question about Herefordshire's
+    cabinet quoted an inspection report: the cabinet's papers were still what was asked."""
+    history = ["What did Herefordshire's cabinet hear about the Ofsted monitoring visit?"]
+    body = ask(client, "what did they say about children's plans?", history=history)
+    assert "according to the cabinet" in body["resolved_query"]
+    assert body["citations"][0]["doc_type"] in ("committee minutes", "cabinet report")
+    # A grade asked next is Ofsted's, from the judgements table.
+    graded = ask(client, "so how was Herefordshire rated overall?", history=history)
+    assert "judgements" in graded["timings_ms"]
+
+
+def test_a_cabinet_member_is_a_person_not_the_cabinets_papers(client):
+    body = ask(
+        client,
+        "What did Hertfordshire's cabinet member for children say about the 2018 inspection?",
+    )
+    assert body["citations"][0]["doc_type"] not in ("committee minutes", "cabinet report")
