@@ -289,6 +289,10 @@ def grade_request(
         frame = tuple(w for m in (between, result) if m for w in m.group(0).split())
         return GradeRequest("change", areas, grades, year, bool(named), years=years, frame=frame)
     frame = ("still",) if _STILL.search(question) else ()
+    if "lscb" in areas:
+        # A single inspection framework report reviewed the board: "the LSCB review", "in the
+        # 2014 review" name its judgement.
+        frame += ("review", "reviewed")
     if result:
         frame += tuple(result.group(0).split())  # "the outcome of …", "a fail": the grade's
     pick, chosen = _inspection_picked(question)

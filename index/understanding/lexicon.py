@@ -53,10 +53,14 @@ RATE_VERB = r"(?:did|does|do|would|to)\s+(?:[\w’']+\s+){0,3}rate\b(?!\s+of\b)"
 HOW_IT_DID = (
     r"how\s+(?:well\s+)?(?:did|does|has)\s+(?:[\w’'&-]+\s+){1,4}?"
     r"(?:do|fare|fared|perform|performed)"
+    # "How well was the Bexley LSCB performing?"
+    r"|how\s+well\s+(?:is|are|was|were)\s+(?:[\w’'&-]+\s+){1,4}?(?:doing|performing)"
 )
 # "What was the outcome of Calderdale's 2018 inspection?", "the result of its last ILACS".
 INSPECTION_RESULT = (
     r"(?:result|outcome)\s+of\s+(?:[\w’'-]+\s+){0,4}?(?:ofsted\s+)?(?:inspection|ilacs)"
+    # A single inspection framework report's review of the safeguarding board.
+    r"|(?:result|outcome)\s+of\s+(?:the\s+|its\s+)?(?:(?:19|20)\d\d\s+)?review\s+of\b"
     # "Blackpool's 2022 result", "its 2018 Ofsted outcome", "Scilly's last Ofsted result"
     r"|(?:(?:19|20)\d\d|last|latest|most\s+recent|previous|current|recent|first)\s+"
     r"(?:ofsted\s+)?(?:inspection\s+)?(?:result|outcome)"

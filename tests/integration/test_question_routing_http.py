@@ -90,6 +90,10 @@ def test_the_local_safeguarding_children_board_is_answered_with_its_own_grade(cl
         "What was the overall effectiveness of the Hertfordshire LSCB?",
         # The grade as a verb.
         "Did the LSCB in Hertfordshire require improvement in 2015?",
+        # How it was doing; the outcome of the board's review.
+        "How well was the Hertfordshire LSCB performing, according to Ofsted?",
+        "What was the outcome of the review of the LSCB in Hertfordshire?",
+        "How did Hertfordshire's LSCB do in the 2015 review?",
     ],
 )
 def test_the_boards_grade_asked_in_its_reports_words_is_its_grade_alone(client, question):
