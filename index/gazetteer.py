@@ -84,6 +84,16 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "North Yorkshire": ("North Yorks", "N Yorks"),
 }
 _CANONICAL = [name for line in _NAMES.strip().splitlines() for name in line.split("|")]
+# Councils reorganised away and the ones now responsible for their children's services:
+# "Northamptonshire" (its Children's Trust) is North and West Northamptonshire since 2021.
+SUCCESSORS: dict[str, tuple[str, ...]] = {
+    "Northamptonshire": ("North Northamptonshire", "West Northamptonshire"),
+    "Cumbria": ("Cumberland", "Westmorland and Furness"),
+    "Bournemouth": ("Bournemouth, Christchurch and Poole",),
+    "Poole": ("Bournemouth, Christchurch and Poole",),
+}
+
+
 # Words that begin several names, or no name people say alone ("North", "Isle of").
 _NOT_ALONE = {"North", "South", "East", "West", "Central", "City", "Isle", "Isles", "St"}
 

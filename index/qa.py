@@ -27,7 +27,7 @@ from index.answering.by_section import compose_by_section, superseded
 from index.answering.judgement_answers import answer_judgement_question, no_inspection_in
 from index.answering.judgement_table import JudgementTable
 from index.errors import BadQuery, DocumentNotFound, IndexCorrupt
-from index.gazetteer import canonical_authority
+from index.gazetteer import SUCCESSORS, canonical_authority
 from index.ingest.judgements import REPORT_TYPES
 from index.retrieval.acronyms import defined_acronyms
 from index.retrieval.embedding import (
@@ -229,11 +229,23 @@ class QAEngine:
         )
         return first, self.searcher.features(first, _votes(question))
 
-    @staticmethod
-    def _with_authorities(filters: Filters, question: Question) -> Filters:
+    def _with_authorities(self, filters: Filters, question: Question) -> Filters:
+        """The authorities named become the filter; one the index holds nothing about stands
+        for the councils that took its children's services over, where the index holds them
+        ("Northamptonshire's children's trust": North and West Northamptonshire's reports)."""
         if question.authorities and not filters.authority:
-            return replace(filters, authority=question.authorities)
-        return filters
+            filters = replace(filters, authority=question.authorities)
+        named: list[str] = []
+        for authority in filters.authority:
+            former = canonical_authority(authority) or authority
+            held = [a for a in SUCCESSORS.get(former, ()) if self._has_authority(a)]
+            named += held if held and not self._has_authority(authority) else [authority]
+        named = list(dict.fromkeys(named))
+        return (
+            replace(filters, authority=tuple(named))
+            if named != list(filters.authority)
+            else filters
+        )
 
     def _mode(self) -> str:
         return {"rrf": "hybrid"}.get(self.settings.fusion, self.settings.fusion)

@@ -155,7 +155,7 @@ def test_a_reports_grades_are_its_own_not_the_previous_inspections_it_recounts()
     if not root.is_dir():
         pytest.skip(f"the ILACS archive is not at {ILACS} (set INSPECTION_QA_ILACS_DIR)")
     report = "children's services inspection - 13 june 2017.pdf"
-    doc, _, record = extracted(root / "knowsley" / report, root)
+    _, _, record = extracted(root / "knowsley" / report, root)
     graded = {area: g.grade for area, g in record.grades.items()}
     assert graded["help_and_protection"] == "requires improvement"
     assert graded["in_care"] == "requires improvement"
