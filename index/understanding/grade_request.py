@@ -9,28 +9,35 @@ import re
 from dataclasses import dataclass
 
 from index.gazetteer import find_authority_spans
+from index.retrieval.lexical import tokenize, topic_terms
 from index.understanding.lexicon import (
     AREAS,
     GRADE,
     GRADE_AS_VERB,
     GRADE_ASKED,
+    GRADE_ASKED_WORDS,
+    GRADE_QUESTION_WORDS,
     INSPECTION_RESULT,
+    MONTHS,
     OTHER_JUDGEMENTS,
     PASS_OR_FAIL,
 )
-from index.understanding.query import When
+from index.understanding.query import YEAR, When, strip_authorities
 
 # "Who led the inspection of …", "who led Barnet's children's services inspection", "which
 # inspector led …": the lead inspector, by any wording.
 _WHO_LED = (
     r"(?:led|lead)\s+(?:[\w'’-]+\s+){0,6}?(?:re-?)?inspection|which\s+(?:inspector|hmi)|"
-    r"(?:inspector|hmi)\s+(?:who\s+)?led|lead\s+hmi|"
+    r"(?:inspector|hmi)\s+(?:who\s+)?led|lead\s+hmi|(?:inspector|hmi)\s+in\s+charge|"
+    r"head(?:ed)?\s+up\s+(?:[\w'’-]+\s+){0,6}?inspection|"
     r"(?:who|which)\s+(?:was|were)\s+the\s+(?:lead\s+)?(?:inspector|hmi)|"
     # A follow-up's "who led it?", "who led the previous one?": the inspection talked about.
     r"who\s+led\s+(?:it|that|this|the\s+(?:[\w-]+\s+){0,2}?one)\b"
 )
 # "When did Ofsted last inspect …", "when was …'s latest inspection carried out?"
-_WHEN_INSPECTED = r"when\s+(?:did|was|were)\b(?![^?]*\bpublish)[^?]*\b(?:inspect\w*|ilacs)"
+_WHEN_INSPECTED = (
+    r"when\s+(?:did|was|were|had|has|have)\b(?![^?]*\bpublish)[^?]*\b(?:inspect\w*|ilacs)"
+)
 # "Were care leavers better or worse served in 2021 than in 2017?": a comparison between
 # inspections, which their grades answer; not what it "needs to do better" (to improve).
 _BETTER_OR_WORSE = r"(?<!to do )(?<!to get )better|worse"
@@ -49,11 +56,16 @@ _SINCE_INSPECTION_ASKED = re.compile(_SINCE_INSPECTION, re.I)
 # "Did Blackpool get better between 2018 and 2022?", "has it improved since 2019?": a change
 # of grades between the years named, in words that name no grade.
 _CHANGE_BETWEEN = re.compile(
-    r"\b(?:better|worse|improv\w*|declin\w*|deteriorat\w*)\s+(?:[\w'’-]+\s+){0,3}?"
-    r"(?:between|from|since)\s+(?:the\s+|its\s+)?(?:19|20)\d\d\b",
+    # Not what it "needs to improve from its 2022 ILACS": that inspection's list.
+    r"\b(?:better|worse|(?<!to\s)improv\w*|declin\w*|deteriorat\w*|progress\w*|downhill)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?(?:between|from|since)\s+(?:the\s+|its\s+)?(?:19|20)\d\d\b",
     re.I,
 )
 _GRADE_ASKED = re.compile(rf"\b(?:{GRADE_ASKED})\b", re.I)
+# The words a question asking only about grades uses (stemmed as the lexical index stems).
+_GRADE_QUESTION_STEMS = frozenset(
+    tokenize([" ".join(sorted(GRADE_ASKED_WORDS | GRADE_QUESTION_WORDS | set(MONTHS)))])[0]
+)
 _GRADE_AS_VERB = re.compile(GRADE_AS_VERB, re.I)
 _RESULT = re.compile(rf"\b(?:{INSPECTION_RESULT}|{PASS_OR_FAIL})\b", re.I)
 _INSPECTION_WHEN = re.compile(
@@ -93,7 +105,9 @@ _RANKED = re.compile(
     re.I,
 )
 # "What were Havering's grades?", "list its judgements": every area of one inspection.
-_EVERY_GRADE = re.compile(r"\b(?:grades|judgements|judgments|ratings)\b", re.I)
+_EVERY_GRADE = re.compile(
+    r"\b(?:grades|judgements|judgments|ratings)\b|\bevery\s+(?:grade|judge?ment|rating)\b", re.I
+)
 # "Has Calderdale ever been rated outstanding?": every inspection, not the latest.
 _EVER = re.compile(
     rf"\bever\s+(?:been\s+)?(?:(?:rated|judged|graded|got|received|had|achieved)\s+)?"
@@ -108,7 +122,7 @@ _STILL = re.compile(rf"\bstill\s+(?:(?:be|being|rated|judged|graded)\s+)?(?:{GRA
 _CHANGE = re.compile(
     r"\b(chang\w*|improv\w*|declin\w*|(?<!and\s)progress(?:ed)?(?!\s+of\b)|compar\w*|"
     r"history|over\s+time|"
-    r"went\s+from|gone\s+from|moved\s+from|trend|each\s+inspection|all\s+inspections|"
+    r"went\s+from|gone\s+from|moved\s+from|trend|each\s+inspection|all\s+inspections|downhill|"
     rf"vs|versus|{_BETTER_OR_WORSE})\b",
     re.I,
 )
@@ -218,6 +232,10 @@ def grade_request(
         word = next(g for g in superlative.groups() if g).lower()
         ranked = "highest" if word in ("highest", "best", "strongest") else "lowest"
     between = _CHANGE_BETWEEN.search(question)
+    # "Solihull: better or worse in 2026 compared with 2023?", "compare care leavers in
+    # Cheshire East, 2015 versus 2024": two inspections named and how they compare.
+    if not between and when is not None and len(when.years) > 1 and _grade_words_only(question):
+        between = _CHANGE.search(re.sub(GRADE, " ", question, flags=re.I))
     if not (_CUE.search(question) or ranked or between) or _OTHER_JUDGEMENTS.search(question):
         return None
     if _FINDING.search(question) and not _GRADE_ASKED.search(question):
@@ -300,6 +318,13 @@ def grade_request(
     if chosen:
         frame += tuple(chosen.group(0).split())  # which inspection, not something beyond
     return GradeRequest("grade", areas, grades, year, bool(named), before, frame=frame, pick=pick)
+
+
+def _grade_words_only(question: str) -> bool:
+    """Whether ``question`` says nothing but an authority, years and the words grade
+    questions use ("were caseloads still a problem in 2024 compared with 2019?" says more)."""
+    words = topic_terms(YEAR.sub(" ", strip_authorities(question)))
+    return set(words) <= _GRADE_QUESTION_STEMS
 
 
 def _inspection_picked(question: str) -> tuple[str, re.Match[str] | None]:

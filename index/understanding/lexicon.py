@@ -51,7 +51,7 @@ RATE_VERB = r"(?:did|does|do|would|to)\s+(?:[\w’']+\s+){0,3}rate\b(?!\s+of\b)"
 # all read "asks for a grade" from it.
 # "How did Sheffield do for help and protection?", "how did Bexley fare?": how it was judged.
 HOW_IT_DID = (
-    r"how\s+(?:well\s+)?(?:did|does|has)\s+(?:[\w’'&-]+\s+){1,4}?"
+    r"how\s+(?:well\s+)?(?:did|does|has)\s+(?:[\w’'&-]+\s+){1,6}?"
     r"(?:do|fare|fared|perform|performed)"
     # "How well was the Bexley LSCB performing?"
     r"|how\s+well\s+(?:is|are|was|were)\s+(?:[\w’'&-]+\s+){1,4}?(?:doing|performing)"
@@ -71,7 +71,7 @@ INSPECTION_RESULT = (
 # a lay word.
 PASS_OR_FAIL = (
     r"(?:pass|passed|fail|failed)\s+(?:its|their|the)\s+(?:[\w’'-]+\s+){0,2}?"
-    r"(?:(?:ofsted\s+)?inspection|ofsted|ilacs)|\ba\s+(?:pass|fail)\b"
+    r"(?:(?:ofsted\s+)?inspection|ofsted|ilacs)|\ba\s+(?:pass|fail)\b|\bpass\s+or\s+fail\b"
 )
 # "How effective are Barnet's children's services?": the overall effectiveness judgement.
 HOW_EFFECTIVE = r"how\s+effective\s+(?:is|are|was|were)"
@@ -80,8 +80,15 @@ WHAT_IT_GOT = (
     r"what\s+(?:did|does|has)\s+(?:(?-i:(?:[A-Z][\w’'&-]*\s+){1,4})|they\s+|it\s+)"
     r"(?:get|got|receive|achieve)(?!\s+(?:from|to|out|on|in\s+terms|done))"
 )
+# "What did Ofsted give Devon in 2020?", "was St Helens found inadequate?": a grade, too.
+OFSTED_GAVE = (
+    r"what\s+(?:grade\s+)?(?:did|does|has)\s+ofsted\s+(?:give|gave|award)"
+    r"|found\s+(?:to\s+be\s+)?(?:outstanding|good|inadequate|requir\w*\s+improvement)"
+)
 GRADE_ASKED = (
     r"judged?|judgements?|judgments?|graded?|grades?|grading|rated|ratings?|"
+    + OFSTED_GAVE
+    + "|"
     + RATE_VERB
     + r"|scored?|verdict|overall\s+(?:score|effectiveness)|"
     + HOW_IT_DID
@@ -121,7 +128,8 @@ GRADE_QUESTION_WORDS = frozenset(
     inspectors carried out took take place dates date whom who person same when report reports
     published publication visit visited site
     vs versus compare compared comparison than better worse higher lower between change
-    changed went gone moved dropped fell rose slipped""".split()
+    changed went gone moved dropped fell rose slipped
+    going come came senior hmi list full breakdown name charge headed head""".split()
 )
 
 # Judgement areas, most specific first ("care leavers" also says "in care").
@@ -177,7 +185,8 @@ SOURCES: tuple[tuple[tuple[str, ...], str], ...] = (
 SECTIONS: tuple[tuple[str, str, str], ...] = (
     (
         "improve",
-        r"\bimprove\b(?!d)|\bareas?\s+(?:for|of|to)\s+(?:improvement|improve|develop\w*)"
+        # Not "did it improve between 2018 and 2023?": a change of grades.
+        r"\bimprove\b(?!d)(?!\s+(?:between|from|since)\s+(?:the\s+)?(?:19|20)\d\d)|\bareas?\s+(?:for|of|to)\s+(?:improvement|improve|develop\w*)"
         # "What must they work on?", not "Luton's work on radicalisation".
         r"|\brecommend\w*|\b(?:to|must|should|needs?|have|has)\s+work\s+on\b|\bwork\s+on\s*\??$"
         r"|\bsort\s+out\b|\bweakness\w*|\bshortcomings?\b"

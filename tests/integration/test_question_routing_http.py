@@ -592,3 +592,26 @@ def test_a_cabinet_member_is_a_person_not_the_cabinets_papers(client):
         "What did Hertfordshire's cabinet member for children say about the 2018 inspection?",
     )
     assert body["citations"][0]["doc_type"] not in ("committee minutes", "cabinet report")
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("What did Ofsted give Calderdale in 2018?", "good"),
+        ("Pass or fail for Calderdale in 2018?", "good"),
+        ("In which areas was Calderdale found outstanding in 2018?", "outstanding"),
+        ("List every judgement Calderdale received in 2018.", "care leavers"),
+        ("Calderdale: better or worse in 2024 compared with 2015?", ", then "),
+        ("Has Calderdale gone downhill since 2018?", ", then "),
+        ("Did help and protection in Calderdale improve from 2015 to 2018?", ", then "),
+        ("Name of the inspector in charge of Calderdale's 2018 inspection?", "Lisa Summers"),
+        ("How did Calderdale's senior leaders do in the 2018 inspection?", "good"),
+    ],
+)
+def test_grades_asked_in_staffs_other_words_come_from_the_judgements_table(client, question, said):
+    """Phrasings written by a helper who never read the code (the grade as 'what Ofsted
+    gave', 'pass or fail', 'found outstanding', two years compared, 'gone downhill', 'the
+    inspector in charge') had taken the text path or abstained."""
+    body = ask(client, question)
+    assert "judgements" in body["timings_ms"], body["answer"]
+    assert said in body["answer"], body["answer"]
