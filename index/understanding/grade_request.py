@@ -47,9 +47,17 @@ _SINCE_INSPECTION = (
     r"(?:chang|improv|declin|deteriorat)\w*\s+since\s+(?:its|the|their)?\s*(?:\w+\s+)?"
     r"(?:(?:19|20)\d\d\s+)?(?:ofsted\s+)?(?:inspection|ilacs)"
 )
+# "The dates of Barnsley's 2023 inspection", "how long did the Wiltshire inspection last?",
+# "how many days was it?", "start date of the Medway inspection": its dates, from the table.
+_DATES_ASKED = (
+    r"inspection\s+dates?|(?:start|end|first|last)?\s*dates?\s+(?:of|for)\s+"
+    r"(?:[\w'’-]+\s+){0,5}?(?:inspection|ilacs|visit)|"
+    r"how\s+(?:long\s+(?:did|was)|many\s+days\s+(?:did|was))\s+(?:[\w'’-]+\s+){0,5}?"
+    r"(?:inspection|ilacs|visit)"
+)
 _CUE = re.compile(
     rf"\b(?:{GRADE_ASKED}|inspected|lead\s+inspector|ofsted\s+(?:result|outcome)|{_WHO_LED}|"
-    rf"{_WHEN_INSPECTED}|{_BETTER_OR_WORSE}|{_SINCE_INSPECTION})\b|{GRADE}",
+    rf"{_WHEN_INSPECTED}|{_DATES_ASKED}|{_BETTER_OR_WORSE}|{_SINCE_INSPECTION})\b|{GRADE}",
     re.I,
 )
 _SINCE_INSPECTION_ASKED = re.compile(_SINCE_INSPECTION, re.I)
@@ -73,7 +81,9 @@ _INSPECTION_WHEN = re.compile(
     + _WHO_LED
     + "|"
     + _WHEN_INSPECTED
-    + r"|last\s+inspected|inspection\s+dates?)\b",
+    + "|"
+    + _DATES_ASKED
+    + r"|last\s+inspected)\b",
     re.I,
 )
 # An inspection's lead inspector asked for, not its dates: the inspector is said first.

@@ -129,7 +129,8 @@ GRADE_QUESTION_WORDS = frozenset(
     published publication visit visited site
     vs versus compare compared comparison than better worse higher lower between change
     changed went gone moved dropped fell rose slipped
-    going come came senior hmi list full breakdown name charge headed head""".split()
+    going come came senior hmi list full breakdown name charge headed head
+    long days day start end lasted last""".split()
 )
 
 # Judgement areas, most specific first ("care leavers" also says "in care").

@@ -606,6 +606,9 @@ def test_a_cabinet_member_is_a_person_not_the_cabinets_papers(client):
         ("Did help and protection in Calderdale improve from 2015 to 2018?", ", then "),
         ("Name of the inspector in charge of Calderdale's 2018 inspection?", "Lisa Summers"),
         ("How did Calderdale's senior leaders do in the 2018 inspection?", "good"),
+        ("What were the dates of Calderdale's 2018 inspection?", "12 November 2018"),
+        ("How long did the Calderdale 2018 inspection last?", "12 November 2018"),
+        ("How many days was Calderdale's 2024 inspection?", "19 to 23 February 2024"),
     ],
 )
 def test_grades_asked_in_staffs_other_words_come_from_the_judgements_table(client, question, said):
