@@ -65,7 +65,8 @@ _SINCE_INSPECTION_ASKED = re.compile(_SINCE_INSPECTION, re.I)
 # of grades between the years named, in words that name no grade.
 _CHANGE_BETWEEN = re.compile(
     # Not what it "needs to improve from its 2022 ILACS": that inspection's list.
-    r"\b(?:better|worse|(?<!to\s)improv\w*|declin\w*|deteriorat\w*|progress\w*|downhill)\s+"
+    r"\b(?:better|worse|(?<!to\s)improv\w*|declin\w*|deteriorat\w*|progress\w*|downhill|"
+    r"chang\w*)\s+"
     r"(?:[\w'’-]+\s+){0,3}?(?:between|from|since)\s+(?:the\s+|its\s+)?(?:19|20)\d\d\b",
     re.I,
 )
@@ -167,7 +168,9 @@ _BEFORE_YEAR = re.compile(
     r"\bbefore\s+(?:the|its|their)\s+((?:19[89]\d|20\d\d))\s+(?:ofsted\s+)?"
     r"(?:inspection|ilacs|report|judgements?|visit|one)\b"
     r"|\b(?:inspection|report|one|judgements?|visit)\s+before\s+(?:the\s+|its\s+)?"
-    r"((?:19[89]\d|20\d\d))(?:\s+(?:one|inspection|ilacs|report|visit))?\b",
+    r"((?:19[89]\d|20\d\d))(?:\s+(?:one|inspection|ilacs|report|visit))?\b"
+    # "Before 2023, when had Sheffield been inspected?"
+    r"|^\s*before\s+((?:19[89]\d|20\d\d))\b",
     re.I,
 )
 
@@ -257,7 +260,7 @@ def grade_request(
     before = when.before if when else ""
     earlier = _BEFORE_YEAR.search(question)
     if earlier:
-        year, before = None, earlier.group(1) or earlier.group(2)
+        year, before = None, earlier.group(1) or earlier.group(2) or earlier.group(3)
     if not authorities:
         transition = _FROM_TO.search(question)
         if transition and (_LIST.search(question) or _CHANGE.search(question)):

@@ -130,7 +130,7 @@ GRADE_QUESTION_WORDS = frozenset(
     vs versus compare compared comparison than better worse higher lower between change
     changed went gone moved dropped fell rose slipped
     going come came senior hmi list full breakdown name charge headed head
-    long days day start end lasted last""".split()
+    long days day start end lasted last provision""".split()
 )
 
 # Judgement areas, most specific first ("care leavers" also says "in care").

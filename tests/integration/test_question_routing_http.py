@@ -609,6 +609,9 @@ def test_a_cabinet_member_is_a_person_not_the_cabinets_papers(client):
         ("What were the dates of Calderdale's 2018 inspection?", "12 November 2018"),
         ("How long did the Calderdale 2018 inspection last?", "12 November 2018"),
         ("How many days was Calderdale's 2024 inspection?", "19 to 23 February 2024"),
+        ("Has Calderdale's overall rating changed since 2015?", ", then "),
+        ("Is Calderdale's care leavers provision rated good?", "good [1]"),
+        ("Before 2024, when had Calderdale last been inspected?", "12 November 2018"),
     ],
 )
 def test_grades_asked_in_staffs_other_words_come_from_the_judgements_table(client, question, said):
