@@ -65,12 +65,16 @@ _SINCE_INSPECTION_ASKED = re.compile(_SINCE_INSPECTION, re.I)
 # of grades between the years named, in words that name no grade.
 _CHANGE_BETWEEN = re.compile(
     # Not what it "needs to improve from its 2022 ILACS": that inspection's list.
-    r"\b(?:better|worse|(?<!to\s)improv\w*|declin\w*|deteriorat\w*|progress\w*|downhill|"
-    r"chang\w*)\s+"
+    r"\b(?:better|worse|(?<!to\s)improv\w*|declin\w*|deteriorat\w*|progress\w*|downhill)\s+"
     r"(?:[\w'’-]+\s+){0,3}?(?:between|from|since)\s+(?:the\s+|its\s+)?(?:19|20)\d\d\b",
     re.I,
 )
 _GRADE_ASKED = re.compile(rf"\b(?:{GRADE_ASKED})\b", re.I)
+_CHANGED_SINCE = re.compile(
+    r"\bchang\w*\s+(?:[\w'’-]+\s+){0,3}?(?:between|from|since)\s+(?:the\s+|its\s+)?"
+    r"(?:19|20)\d\d\b",
+    re.I,
+)
 # The words a question asking only about grades uses (stemmed as the lexical index stems).
 _GRADE_QUESTION_STEMS = frozenset(
     tokenize([" ".join(sorted(GRADE_ASKED_WORDS | GRADE_QUESTION_WORDS | set(MONTHS)))])[0]
@@ -244,7 +248,11 @@ def grade_request(
     if superlative:
         word = next(g for g in superlative.groups() if g).lower()
         ranked = "highest" if word in ("highest", "best", "strongest") else "lowest"
-    between = _CHANGE_BETWEEN.search(question)
+    # "Has Devon's rating changed since 2020?" is its grades; "how has Herefordshire changed
+    # since its 2022 inspection?" is told in the report's words first (both halves).
+    between = _CHANGE_BETWEEN.search(question) or (
+        _CHANGED_SINCE.search(question) if _GRADE_ASKED.search(question) else None
+    )
     # "Solihull: better or worse in 2026 compared with 2023?", "compare care leavers in
     # Cheshire East, 2015 versus 2024": two inspections named and how they compare.
     if not between and when is not None and len(when.years) > 1 and _grade_words_only(question):
@@ -363,7 +371,7 @@ def standalone_grade_question(request: GradeRequest, authorities: tuple[str, ...
     """``request`` (a follow-up's, carried from the question before) asked in words of its own:
     "and leadership?" after "how was Luton rated overall in 2022?" is "How was Luton rated for
     leadership in 2022?". None for a kind it does not phrase."""
-    if not authorities or not request.areas:
+    if not authorities or not (request.areas or request.kind == "areas"):
         return None
     who = " and ".join(authorities)
     areas = " and ".join(_AREA_WORDS[a] for a in request.areas)
@@ -372,8 +380,8 @@ def standalone_grade_question(request: GradeRequest, authorities: tuple[str, ...
     if request.kind == "change" and request.years:
         years = " and ".join(str(y) for y in request.years)
         span = f"between {years}" if len(request.years) > 1 else f"since {years}"
-        return f"Has {who} improved{of} {span}?"
-    if request.kind != "grade":
+        return f"Has {who} improved {span}{of}?"
+    if request.kind not in ("grade", "areas"):
         return None
     when = (
         f" in {request.year}"
@@ -386,6 +394,9 @@ def standalone_grade_question(request: GradeRequest, authorities: tuple[str, ...
         if request.pick == "first"
         else ""
     )
+    if request.kind == "areas":
+        # "And from the inspection before?" after "give me Oldham's 2024 judgements".
+        return None if request.grades or request.ranked else f"What were {who}'s judgements{when}?"
     if request.grades:
         return f"Was {who} rated {request.grades[0]}{of}{when}?"
     return f"How was {who} rated{of}{when}?"

@@ -167,7 +167,7 @@ SOURCES: tuple[tuple[tuple[str, ...], str], ...] = (
     ),
     (
         ("press release",),
-        r"press\s+release|news\s+(?:release|story|item|page|article)|(?<!life\s)story|council'?s\s+(?:response|"
+        r"press\s+release|\brelease\b(?!\s+(?:from|of|date)\b)|news\s+(?:release|story|item|page|article)|(?<!life\s)story|council'?s\s+(?:response|"
         r"statement|announcement)|(?:council|it)\s+announced|statement",
     ),
     (

@@ -34,7 +34,9 @@ _BEFORE_THAT = re.compile(
 # "has it got better since?", "did that hold up at the next inspection?": after the last year.
 _SINCE_THEN = re.compile(
     r"\bsince(?:\s+then)?\s*[?.!]*$"
-    r"|\b(?:next|following|later|subsequent)\s+(?:one|inspection|report|visit)\b",
+    r"|\b(?:next|following|later|subsequent)\s+(?:one|inspection|report|visit)\b"
+    # "and the one after?"
+    r"|\b(?:one|inspection|report|visit)\s+after(?:\s+(?:that|this|it))?\s*[?.!]*$",
     re.I,
 )
 
@@ -53,6 +55,9 @@ _BARE_WHY = re.compile(r"(?:why|how\s+come|how\s+so)\s*[?.!]*$", re.I)
 # Pronouns that stand for the last question's topic ("when is it due?"); not "they" and
 # "their", mostly Ofsted or the council ("what did they say about private fostering?").
 _TOPIC_REFERENCE = re.compile(r"\b(it|its|them|this|that|these|those)\b", re.I)
+_SAYS = re.compile(
+    r"\b(?:say|said|find|found|conclude\w*|think|thought|write|wrote|mention\w*)\b", re.I
+)
 # "why, what went wrong?": a why-question with no topic of its own asks about the last one's.
 _WHY = re.compile(r"^\W*(?:and\s+)?(?:why|how\s+come)\b", re.I)
 # "what did it say about leadership?", "who owns that action?": one document, the one the
@@ -326,7 +331,10 @@ def resolve(
     topic_missing = not [
         w for w in _topic_words(YEAR.sub(" ", question)).split() if w.lower() not in _NO_TOPIC
     ]
-    if topic_missing and previous.query:
+    # "What did the report say about it?" after a grade question asks what was said of that
+    # topic, not the grade question again ("is it any different in Knowsley?" does).
+    says_of_it = bool(_TOPIC_REFERENCE.search(question) and _SAYS.search(question))
+    if topic_missing and previous.query and not says_of_it:
         # Only an authority or a year (or nothing) was given: ask the previous question of it.
         base = strip_authorities(previous.query).rstrip(" ?.")
         if years or _NOW.search(question):

@@ -219,7 +219,8 @@ def parse_question(
     )
     if only_time and (shift or to_year):
         last = parse_question(history[-1], history[:-1]).grades
-        if last and last.kind == "grade":
+        if last and (last.kind == "grade" or (last.kind == "areas" and shift != "after")):
+            # "And from the inspection before?" after "give me Oldham's 2024 judgements".
             grades = _moved_in_time(last, shift, when)
     if grades is None and history and refers_back(text) and answer_type(text) in (DATE, PERSON):
         # "When did it take place?" after "who led Essex's 2023 inspection?": "it" is that
@@ -295,6 +296,9 @@ def _source_carried(
     get?" after a press release's)."""
     query = resolved.query
     if not (history and resolved.from_history) or _OFSTED_SOURCE.search(text):
+        return query
+    if _ASKS_OFSTED.search(text):
+        # "And what did Ofsted conclude?" after the council's page: Ofsted's own words.
         return query
     if any(p.search(query) for _, p in _SOURCES):
         return query
