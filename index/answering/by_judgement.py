@@ -55,7 +55,7 @@ def findings_behind_grade(
     if not history or not asks_why(question.text):
         return Findings([])
     last = parse_question(history[-1], history[:-1])
-    if last.grades is None or last.grades.kind != "grade" or not last.authorities:
+    if last.grades is None or last.grades.kind not in ("grade", "change") or not last.authorities:
         return Findings([])
     # "Why was help and protection only good then?" after the overall grade: that area.
     asked = areas_named(question.text)

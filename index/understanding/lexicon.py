@@ -87,6 +87,7 @@ OFSTED_GAVE = (
 )
 GRADE_ASKED = (
     r"judged?|judgements?|judgments?|graded?|grades?|grading|rated|ratings?|"
+    r"downgraded|upgraded|"
     + OFSTED_GAVE
     + "|"
     + RATE_VERB

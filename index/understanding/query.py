@@ -51,7 +51,11 @@ def time_shift(text: str) -> str:
 
 # "why?" alone asks the reasons for the last answer: its topic is carried like a pronoun's.
 _GRADE_ASKED = re.compile(rf"\b(?:{GRADE_ASKED})\b", re.I)
-_BARE_WHY = re.compile(r"(?:why|how\s+come|how\s+so)\s*[?.!]*$", re.I)
+_BARE_WHY = re.compile(
+    r"(?:why|how\s+come|how\s+so|what\s+went\s+wrong|what\s+(?:were|was)\s+the\s+reasons?"
+    r"(?:\s+given)?)\s*[?.!]*$",
+    re.I,
+)
 # Pronouns that stand for the last question's topic ("when is it due?"); not "they" and
 # "their", mostly Ofsted or the council ("what did they say about private fostering?").
 _TOPIC_REFERENCE = re.compile(r"\b(it|its|them|this|that|these|those)\b", re.I)
@@ -59,7 +63,11 @@ _SAYS = re.compile(
     r"\b(?:say|said|find|found|conclude\w*|think|thought|write|wrote|mention\w*)\b", re.I
 )
 # "why, what went wrong?": a why-question with no topic of its own asks about the last one's.
-_WHY = re.compile(r"^\W*(?:and\s+)?(?:why|how\s+come)\b", re.I)
+_WHY = re.compile(
+    r"^\W*(?:and\s+|so\s+)?(?:why|how\s+come|what\s+went\s+wrong|"
+    r"what\s+(?:were|was|are|is)\s+the\s+reasons?)\b",
+    re.I,
+)
 # "what did it say about leadership?", "who owns that action?": one document, the one the
 # last answer came from (a narrower reference than the pronouns above, which carry a topic).
 _DOCUMENT_REFERENCE = re.compile(

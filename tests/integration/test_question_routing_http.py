@@ -307,6 +307,17 @@ def test_a_change_of_grades_is_answered_with_the_grades_then_the_reports_words(c
     assert all(cited[n]["date"].startswith("2024") for n in cited if n > 3)
 
 
+@pytest.mark.parametrize(
+    "follow_up", ["what were the reasons given?", "what went wrong?", "so why's that?"]
+)
+def test_why_asked_in_other_words_after_a_grade_quotes_the_reports_reasons(client, follow_up):
+    grade = "How was Calderdale rated for children in care and care leavers in 2018?"
+    body = ask(client, follow_up, history=[grade])
+    assert body["answer"].startswith(
+        "Children in care and care leavers receive an outstanding service."
+    ), body["answer"]
+
+
 def test_why_after_a_grade_quotes_the_reports_own_reasons_for_that_judgement(client):
     # The report's opening sentence on the area, where it has one ...
     grade = "How was Calderdale rated for children in care and care leavers in 2018?"
