@@ -36,6 +36,12 @@ HELP_GRADED = "How was help and protection graded in Calderdale in 2018?"
             CARE_LEAVERS,
             "What did Ofsted say about care leavers in Hertfordshire?",
         ),
+        # "The same question" of another authority is that question asked of it.
+        (
+            "same question for Hertfordshire",
+            CARE_LEAVERS,
+            "What did Ofsted say about care leavers in Hertfordshire?",
+        ),
         # The old topic held the authority: the new one is still asked of it.
         (
             "and the ones in custody?",
