@@ -61,22 +61,27 @@ _CUE = re.compile(
     re.I,
 )
 _SINCE_INSPECTION_ASKED = re.compile(_SINCE_INSPECTION, re.I)
+
+
 # "Did Blackpool get better between 2018 and 2022?", "has it improved since 2019?": a change
 # of grades between the years named, in words that name no grade.
-_CHANGE_BETWEEN = re.compile(
-    # Not what it "needs to improve from its 2022 ILACS": that inspection's list.
-    r"\b(?:better|worse|(?<!to\s)improv\w*|declin\w*|deteriorat\w*|progress\w*|downhill)\s+"
-    r"(?:[\w'’-]+\s+){0,3}?(?:between|from|since)\s+(?:the\s+|its\s+)?(?:19|20)\d\d\b",
-    re.I,
+def _moved_from_a_year(words: str) -> re.Pattern[str]:
+    """``words`` (what moved) a few words before "between / from / since <year>"."""
+    return re.compile(
+        rf"\b(?:{words})\s+(?:[\w'’-]+\s+){{0,3}}?(?:between|from|since)\s+"
+        r"(?:the\s+|its\s+)?(?:19|20)\d\d\b",
+        re.I,
+    )
+
+
+# Not what it "needs to improve from its 2022 ILACS": that inspection's list.
+_CHANGE_BETWEEN = _moved_from_a_year(
+    r"better|worse|(?<!to\s)improv\w*|declin\w*|deteriorat\w*|progress\w*|downhill"
 )
 _GRADE_ASKED = re.compile(rf"\b(?:{GRADE_ASKED})\b", re.I)
-_CHANGED_SINCE = re.compile(
-    r"\bchang\w*\s+(?:[\w'’-]+\s+){0,3}?(?:between|from|since)\s+(?:the\s+|its\s+)?"
-    r"(?:19|20)\d\d\b",
-    re.I,
-)
+_CHANGED_SINCE = _moved_from_a_year(r"chang\w*")
 # The words a question asking only about grades uses (stemmed as the lexical index stems).
-_GRADE_QUESTION_STEMS = frozenset(
+GRADE_QUESTION_STEMS = frozenset(
     tokenize([" ".join(sorted(GRADE_ASKED_WORDS | GRADE_QUESTION_WORDS | set(MONTHS)))])[0]
 )
 _GRADE_AS_VERB = re.compile(GRADE_AS_VERB, re.I)
@@ -345,7 +350,7 @@ def _grade_words_only(question: str) -> bool:
     """Whether ``question`` says nothing but an authority, years and the words grade
     questions use ("were caseloads still a problem in 2024 compared with 2019?" says more)."""
     words = topic_terms(YEAR.sub(" ", strip_authorities(question)))
-    return set(words) <= _GRADE_QUESTION_STEMS
+    return set(words) <= GRADE_QUESTION_STEMS
 
 
 def _inspection_picked(question: str) -> tuple[str, re.Match[str] | None]:

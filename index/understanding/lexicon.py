@@ -41,8 +41,6 @@ MONTH = (
 GRADE = r"outstanding|good|requires\s+improvement|inadequate"
 # "Did Essex require improvement?", "judged as requiring improvement": the grade as a verb.
 GRADE_AS_VERB = r"\brequir(?:e|ed|ing)\s+improvement\b"
-
-
 # A grade as a report words it, SIF's "requires improvement to be good" included.
 GRADE_WORDED = rf"(?:{GRADE})(?:\s+to\s+be\s+good)?"
 # "How did Ofsted rate Barnet?": "rate" as a verb; "the recycling rate", "rate of" are nouns.

@@ -2,12 +2,15 @@
 and the judgement answers, so no part reads the words again."""
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import cache
 
 from index.gazetteer import find_authority_spans
 from index.retrieval.lexical import tokenize, topic_terms
 from index.understanding.answer_type import DATE, PERSON, answer_type, named_terms
 from index.understanding.grade_request import (
+    GRADE_QUESTION_STEMS,
     GradeRequest,
     area_phrases,
     areas_named,
@@ -17,9 +20,6 @@ from index.understanding.grade_request import (
 from index.understanding.lexicon import (
     ASKS_OFSTED,
     FRAMEWORKS,
-    GRADE_ASKED_WORDS,
-    GRADE_QUESTION_WORDS,
-    MONTHS,
     OFSTED_SOURCE,
     SECTIONS,
     SOURCES,
@@ -68,9 +68,6 @@ def _sections_asked(query: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 _ASKS_OFSTED = re.compile(ASKS_OFSTED, re.I)
 _FRAMEWORKS = tuple((name, re.compile(pattern, re.I)) for name, pattern in FRAMEWORKS)
 _OFSTED_SOURCE = re.compile(OFSTED_SOURCE, re.I)
-_GRADE_QUESTION_STEMS = frozenset(
-    tokenize([" ".join(sorted(GRADE_ASKED_WORDS | GRADE_QUESTION_WORDS | set(MONTHS)))])[0]
-)
 
 
 @dataclass(frozen=True)
@@ -164,7 +161,14 @@ def parse_question(
     ``carry_topic`` as for ``resolve``."""
     resolved = resolve(text, history, carry_topic)
     about = resolved.authorities or authorities
-    query = _source_carried(text, resolved, about, history)
+
+    @cache
+    def previous() -> Question:
+        """The question before, parsed once however many of the rules below ask for it."""
+        assert history
+        return parse_question(history[-1], history[:-1])
+
+    query = _source_carried(text, resolved, about, previous if history else None)
     when = when_asked(query, resolved.before)
     topic = strip_authorities(query) or query
     sources: tuple[str, ...] = ()
@@ -199,7 +203,7 @@ def parse_question(
         # "And what about leadership?" after "how was Luton rated overall in 2022?": the
         # same grade question of the area named.
         named_area = areas_named(topic_only)
-        last = parse_question(history[-1], history[:-1]).grades if named_area else None
+        last = previous().grades if named_area else None
         if last and last.kind in ("grade", "change"):
             grades = replace(last, areas=named_area, area_named=True)
     # A follow-up whose words only move in time ("and at the next one?", "what was it back in
@@ -208,7 +212,7 @@ def parse_question(
     only_time = (
         bool(history)
         and grades is None
-        and set(topic_terms(YEAR.sub(" ", text))) <= _GRADE_QUESTION_STEMS | _SHIFT_STEMS
+        and set(topic_terms(YEAR.sub(" ", text))) <= GRADE_QUESTION_STEMS | _SHIFT_STEMS
     )
     to_year = (
         only_time
@@ -218,14 +222,14 @@ def parse_question(
         and bool(YEAR.search(text))
     )
     if only_time and (shift or to_year):
-        last = parse_question(history[-1], history[:-1]).grades
+        last = previous().grades
         if last and (last.kind == "grade" or (last.kind == "areas" and shift != "after")):
             # "And from the inspection before?" after "give me Oldham's 2024 judgements".
             grades = _moved_in_time(last, shift, when)
     if grades is None and history and refers_back(text) and answer_type(text) in (DATE, PERSON):
         # "When did it take place?" after "who led Essex's 2023 inspection?": "it" is that
         # inspection, whose dates and inspector the table holds.
-        last = parse_question(history[-1], history[:-1]).grades
+        last = previous().grades
         if last and last.kind == "inspection":
             # "And when was it?" after "who led it?": the dates first now.
             grades = replace(last, inspector_first=answer_type(text) == PERSON)
@@ -264,7 +268,7 @@ def parse_question(
             t
             for t in terms
             if t
-            not in _GRADE_QUESTION_STEMS
+            not in GRADE_QUESTION_STEMS
             | framed
             | (_SHIFT_STEMS if shift or to_year else frozenset())
             and not t.isdigit()
@@ -287,7 +291,10 @@ def parse_question(
 
 
 def _source_carried(
-    text: str, resolved: ResolvedQuestion, about: tuple[str, ...], history: list[str] | None
+    text: str,
+    resolved: ResolvedQuestion,
+    about: tuple[str, ...],
+    previous: Callable[[], Question] | None,
 ) -> str:
     """The resolved question, naming the source the conversation named when the follow-up
     names none: "what did they say about children's plans?" after "what did Herefordshire's
@@ -295,7 +302,7 @@ def _source_carried(
     staff read it). A grade asked next is Ofsted's ("so what grade did care leavers actually
     get?" after a press release's)."""
     query = resolved.query
-    if not (history and resolved.from_history) or _OFSTED_SOURCE.search(text):
+    if previous is None or not resolved.from_history or _OFSTED_SOURCE.search(text):
         return query
     if _ASKS_OFSTED.search(text):
         # "And what did Ofsted conclude?" after the council's page: Ofsted's own words.
@@ -304,7 +311,7 @@ def _source_carried(
         return query
     if grade_request(text if resolved.asks_anew else query, about, None) is not None:
         return query
-    earlier = parse_question(history[-1], history[:-1]).query
+    earlier = previous().query
     if _OFSTED_SOURCE.search(earlier):
         return query
     named = next((m.group(0) for _, p in _SOURCES if (m := p.search(earlier))), None)
