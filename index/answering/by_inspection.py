@@ -6,12 +6,14 @@ sentences of its own passages that say most about the topic, every one cited.
 """
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 
 from index.answering.answer import AnswerSettings, Composed, IdfTable, compose_answer
 from index.answering.judgement_answers import Citer, written_dates
 from index.answering.judgement_table import JudgementTable
-from index.ingest.judgements import REPORT_TYPES, InspectionRecord
+from index.ingest.judgements import REPORT_TYPES, Evidence, InspectionRecord
 from index.retrieval.expansion import Lexicon
 from index.types import CosinesOf, Document, Hit, Passage
 from index.understanding.grade_request import areas_named
@@ -88,17 +90,38 @@ def compose_by_inspection(
         return None
     areas = areas_named(question.topic)
     citer = Citer(passages, documents)
-    sentences: list[str] = []
+    blocks: list[str] = []
     for doc_id, composed, record in parts:
-        sentences += _heading(doc_id, record, areas, documents, citer)
+        label, dates = _label(doc_id, record, documents)
+        statements = _grades(record, areas, citer)
+        # The dates line is cited after the block's first statement, so an answer's first
+        # citation is what the report says, not its cover.
+        if dates is not None and statements:
+            statements[0] += f" [{citer.cite(dates)}]"
+            dates = None
+        # With no grade before it, the dates line takes the number after the first sentence's.
         offset = len(citer.citations)
-        citer.citations += [replace(c, n=c.n + offset) for c in composed.citations]
-        sentences.append(_renumbered(composed.answer, offset))
-    return Composed(" ".join(sentences), False, citer.citations)
+        shift = partial(_shifted, offset=offset, after_first=dates is not None)
+        body = [replace(c, n=shift(c.n)) for c in composed.citations]
+        citer.citations += body[:1]
+        if dates is not None:
+            dates_n = citer.cite(dates)
+        citer.citations += body[1:]
+        text = _renumbered(composed.answer, shift)
+        if dates is not None:
+            first = f"[{offset + 1}]"
+            text = text.replace(first, f"{first} [{dates_n}]", 1)
+        statements.append(text)
+        blocks.append(" ".join(statements) if not label else f"{label}: {' '.join(statements)}")
+    return Composed(" ".join(blocks), False, citer.citations)
 
 
-def _renumbered(answer: str, offset: int) -> str:
-    return _MARKER.sub(lambda m: f"[{int(m.group(1)) + offset}]", answer)
+def _shifted(n: int, offset: int, after_first: bool) -> int:
+    return offset + n + (after_first and n > 1)
+
+
+def _renumbered(answer: str, number: Callable[[int], int]) -> str:
+    return _MARKER.sub(lambda m: f"[{number(int(m.group(1)))}]", answer)
 
 
 def _when(doc_id: str, records: dict[str, InspectionRecord], documents: dict[str, Document]) -> str:
@@ -106,26 +129,24 @@ def _when(doc_id: str, records: dict[str, InspectionRecord], documents: dict[str
     return (record.when if record else None) or documents[doc_id].meta.date or ""
 
 
-def _heading(
-    doc_id: str,
-    record: InspectionRecord | None,
-    areas: tuple[str, ...],
-    documents: dict[str, Document],
-    citer: Citer,
-) -> list[str]:
-    """The inspection's dates and framework, and its grade for the area asked about, each a
-    cited statement of the report's own dates line and judgement row."""
-    if record is None:
-        return []
+def _label(
+    doc_id: str, record: InspectionRecord | None, documents: dict[str, Document]
+) -> tuple[str, Evidence | None]:
+    """The inspection's dates and framework as the label its statements follow, and the
+    report's dates line that states them."""
+    if record is None or not (record.start_date and record.end_date):
+        return "", None
     framework = _FRAMEWORK_NAMES.get(record.framework or "", "")
-    label = f"{documents[doc_id].meta.doc_type.capitalize()}"
+    label = documents[doc_id].meta.doc_type.capitalize()
+    when = written_dates(record.start_date, record.end_date)
+    return f"{label} of {when}{f' ({framework})' if framework else ''}", record.start_date.evidence
+
+
+def _grades(record: InspectionRecord | None, areas: tuple[str, ...], citer: Citer) -> list[str]:
+    """The inspection's grade for each area asked about, each cited to its judgement row."""
     out: list[str] = []
-    if record.start_date and record.end_date:
-        n = citer.cite(record.start_date.evidence)
-        when = written_dates(record.start_date, record.end_date)
-        out.append(f"{label} of {when}{f' ({framework})' if framework else ''}. [{n}]")
     for area in areas:
-        grade = record.grade_for(area)
+        grade = record.grade_for(area) if record else None
         if grade:
             out.append(
                 f"{grade.label.strip().rstrip(':')}: {grade.worded}. [{citer.cite(grade.evidence)}]"
