@@ -38,9 +38,7 @@ def test_open_question_is_answered_inspection_by_inspection_newest_first(client)
     # after the statement it introduces.
     assert not body["citations"][0]["quote"].startswith("Inspection date")
     for doc in docs:
-        assert any(
-            c["quote"].startswith("Inspection date") for c in reports if c["doc_id"] == doc
-        )
+        assert any(c["quote"].startswith("Inspection date") for c in reports if c["doc_id"] == doc)
     assert body["answer"].index("[1]") < body["answer"].index("[2]")
     # No passage span is quoted twice.
     spans = [(c["passage_id"], c["quote"]) for c in body["citations"]]
