@@ -183,6 +183,31 @@ _BEFORE_YEAR = re.compile(
     re.I,
 )
 
+# "After the 2018 re-inspection, what was Wandsworth's judgement?": that inspection's grade
+# (what it was judged after it), not the newest since.
+_AFTER_YEAR = re.compile(
+    r"\bafter\s+(?:the|its|their)\s+((?:19[89]\d|20\d\d))\s+(?:re-?)?(?:ofsted\s+)?"
+    r"(?:inspection|ilacs|review|visit)\b",
+    re.I,
+)
+
+# "Derby's board was rated what in 2017?", "the board's rating": with a grade asked, the board
+# a single inspection framework report graded is the safeguarding children board (not "across
+# the board", nor a board that heard or met).
+_BOARD = re.compile(
+    r"(?:[’']s|(?<!across\s)\bthe)\s+board(?:[’']s)?\b(?!\s+(?:heard|was\s+told|met|meeting))",
+    re.I,
+)
+
+# A question that asks in words: a terse line with none ("leicestershire adoption 2017",
+# "Effectiveness of the Darlington LSCB, 2015 review") names a judgement and nothing else.
+_ASKING = re.compile(
+    r"\b(?:what|how|who|whom|when|which|why|where|whether|did|does|do|was|were|is|are|has|"
+    r"have|had|can|could|will|would|should|tell|explain|describe|summari[sz]e|say|said|find|"
+    r"found)\b",
+    re.I,
+)
+
 
 @dataclass(frozen=True)
 class GradeRequest:
@@ -202,6 +227,7 @@ class GradeRequest:
     years: tuple[int, ...] = ()
     pick: str = ""  # "previous" | "first": that inspection, not the newest
     inspector_first: bool = False  # "who led …?": the lead inspector before the dates
+    terse: bool = False  # a line naming a judgement, no words asking for it
 
 
 def area_phrases(question: str) -> tuple[str, ...]:
@@ -262,11 +288,19 @@ def grade_request(
     # Cheshire East, 2015 versus 2024": two inspections named and how they compare.
     if not between and when is not None and len(when.years) > 1 and _grade_words_only(question):
         between = _CHANGE.search(re.sub(GRADE, " ", question, flags=re.I))
-    if not (_CUE.search(question) or ranked or between) or _OTHER_JUDGEMENTS.search(question):
+    named = areas_named(question)
+    # Named with its inspection: a line naming only an authority and an area ("Calderdale
+    # care leavers") asks what the reports say, inspection by inspection.
+    dated = when is not None and bool(when.years or when.latest)
+    cued = bool(_CUE.search(question) or ranked or between)
+    terse = not cued and bool(named) and dated and _terse_judgement(question)
+    if not (cued or terse) or _OTHER_JUDGEMENTS.search(question):
         return None
     if _FINDING.search(question) and not _GRADE_ASKED.search(question):
         return None
-    named = areas_named(question)
+    board = () if named or not _GRADE_ASKED.search(question) else _BOARD.findall(question)
+    if board:
+        named = ("lscb",)
     areas = named or ("overall",)
     grades = tuple(re.sub(r"\s+", " ", g.lower()) for g in re.findall(GRADE, question, re.I))
     year = int(when.years[0]) if when and when.years else None
@@ -274,6 +308,9 @@ def grade_request(
     earlier = _BEFORE_YEAR.search(question)
     if earlier:
         year, before = None, earlier.group(1) or earlier.group(2) or earlier.group(3)
+    after = _AFTER_YEAR.search(question)
+    if after and year is None and not earlier:
+        year = int(after.group(1))
     if not authorities:
         transition = _FROM_TO.search(question)
         if transition and (_LIST.search(question) or _CHANGE.search(question)):
@@ -331,8 +368,10 @@ def grade_request(
             years = (int(when.after[:4]),)  # "improved since 2018": from that inspection on
         # The change and "the 2022 result" are the grades' words, not a topic.
         frame = tuple(w for m in (between, result) if m for w in m.group(0).split())
+        frame += tuple(w for b in board for w in b.split())
         return GradeRequest("change", areas, grades, year, bool(named), years=years, frame=frame)
     frame = ("still",) if _STILL.search(question) else ()
+    frame += tuple(w for b in board for w in b.split())
     if "lscb" in areas:
         # A single inspection framework report reviewed the board: "the LSCB review", "in the
         # 2014 review" name its judgement.
@@ -343,7 +382,9 @@ def grade_request(
     chosen = chosen or earlier
     if chosen:
         frame += tuple(chosen.group(0).split())  # which inspection, not something beyond
-    return GradeRequest("grade", areas, grades, year, bool(named), before, frame=frame, pick=pick)
+    return GradeRequest(
+        "grade", areas, grades, year, bool(named), before, frame=frame, pick=pick, terse=terse
+    )
 
 
 def _grade_words_only(question: str) -> bool:
@@ -351,6 +392,16 @@ def _grade_words_only(question: str) -> bool:
     questions use ("were caseloads still a problem in 2024 compared with 2019?" says more)."""
     words = topic_terms(YEAR.sub(" ", strip_authorities(question)))
     return set(words) <= GRADE_QUESTION_STEMS
+
+
+def _terse_judgement(question: str) -> bool:
+    """Whether ``question`` is a line without asking words that says nothing but an authority,
+    years, a judgement area's name and the words grade questions use."""
+    if _ASKING.search(question):
+        return False
+    for phrase in area_phrases(question):
+        question = question.replace(phrase, " ")
+    return _grade_words_only(question.replace("review", " "))
 
 
 def _inspection_picked(question: str) -> tuple[str, re.Match[str] | None]:

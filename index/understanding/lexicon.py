@@ -64,6 +64,8 @@ INSPECTION_RESULT = (
     r"(?:ofsted\s+)?(?:inspection\s+)?(?:result|outcome)"
     # "Hull's Ofsted result", "their inspection outcome"
     r"|(?:[’']s|their|its)\s+(?:ofsted|inspection|ilacs)\s+(?:result|outcome)"
+    # "hounslow 2014 review of lscb result": what was judged, then the word for its grade.
+    r"|(?:ofsted|inspection|ilacs|lscb|review)\s+(?:result|outcome)s?\b"
 )
 # "Did Barnet pass its Ofsted inspection?", "was the 2017 inspection a fail?": its grade, in
 # a lay word.
@@ -72,7 +74,11 @@ PASS_OR_FAIL = (
     r"(?:(?:ofsted\s+)?inspection|ofsted|ilacs)|\ba\s+(?:pass|fail)\b|\bpass\s+or\s+fail\b"
 )
 # "How effective are Barnet's children's services?": the overall effectiveness judgement.
-HOW_EFFECTIVE = r"how\s+effective\s+(?:is|are|was|were)"
+# "What was the effectiveness of the LSCB?": the judgement's own name, asked for.
+HOW_EFFECTIVE = (
+    r"how\s+effective\s+(?:is|are|was|were)"
+    r"|(?:what|how)\s+(?:is|are|was|were)\s+the\s+(?:overall\s+)?effectiveness\s+of"
+)
 # "What did Calderdale get in 2018?": an authority (capitalised) or "they" getting a result.
 WHAT_IT_GOT = (
     r"what\s+(?:did|does|has)\s+(?:(?-i:(?:[A-Z][\w’'&-]*\s+){1,4})|they\s+|it\s+)"
@@ -129,7 +135,8 @@ GRADE_QUESTION_WORDS = frozenset(
     vs versus compare compared comparison than better worse higher lower between change
     changed went gone moved dropped fell rose slipped
     going come came senior hmi list full breakdown name charge headed head
-    long days day start end lasted last provision""".split()
+    long days day start end lasted last provision
+    borough city county metropolitan district royal single across please governance""".split()
 )
 
 # Judgement areas, most specific first ("care leavers" also says "in care").
@@ -143,7 +150,12 @@ AREAS: tuple[tuple[str, str], ...] = (
         r"(?:(?:local\s+)?safeguarding\s+children[’']?s?\s+boards?|lscbs?|safeguarding\s+boards?)",
     ),
     ("care_leavers", r"care[\s-]+leavers?|leaving\s+care"),
-    ("in_care", r"children\s+(?:in\s+care|looked\s+after)|looked[\s-]+after\s+children|in\s+care"),
+    (
+        "in_care",
+        # "LAC", "CLA": looked after children, children looked after, as staff write them.
+        r"children\s+(?:in\s+care|looked\s+after)|looked[\s-]+after\s+children|in\s+care"
+        r"|lac|cla",
+    ),
     ("help_and_protection", r"help\s+and\s+protection|child\s+protection|protection"),
     ("leaders", r"leaders?|leadership|management"),
     ("adoption", r"adoption"),

@@ -275,10 +275,14 @@ def parse_question(
         ),
         points_to_document=points_to_a_document(text),
     )
-    if history and grades is not None and _shape(parse_question(query).grades) != _shape(grades):
+    if (
+        history
+        and grades is not None
+        and (grades.terse or _shape(parse_question(query).grades) != _shape(grades))
+    ):
         # The follow-up's grades come from the question before ("and leadership?"): said in
         # words of their own, the resolved question reads the same without the history (as
-        # /v1/search reads it, and as staff see it).
+        # /v1/search reads it, and as staff see it). So does a terse line's.
         standalone = standalone_grade_question(grades, about)
         alone = parse_question(standalone, authorities=about) if standalone else None
         if (

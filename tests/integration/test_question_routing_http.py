@@ -100,6 +100,12 @@ def test_the_local_safeguarding_children_board_is_answered_with_its_own_grade(cl
         "How well was the Hertfordshire LSCB performing, according to Ofsted?",
         "What was the outcome of the review of the LSCB in Hertfordshire?",
         "How did Hertfordshire's LSCB do in the 2015 review?",
+        # The judgement's name asked for; "the board" with a grade asked; terse lines.
+        "2015 Hertfordshire inspection - what was the effectiveness of the LSCB?",
+        "Hertfordshire's board was rated what in 2015?",
+        "Hertfordshire 2015: the board's rating?",
+        "hertfordshire 2015 review of lscb result",
+        "Effectiveness of the Hertfordshire LSCB, 2015 review",
     ],
 )
 def test_the_boards_grade_asked_in_its_reports_words_is_its_grade_alone(client, question):
@@ -130,6 +136,12 @@ def test_a_grade_said_as_a_verb_is_that_grade_asked_for(client, question):
         "What did Calderdale get in 2018?",
         "Did Calderdale pass its 2018 Ofsted inspection?",
         "How effective were Calderdale's children's services in 2018?",
+        # What it was judged after that inspection, not the newest grade since.
+        "After the 2018 inspection, what was Calderdale's overall judgement?",
+        # The council's full name says nothing beyond the grade.
+        "How was Calderdale Metropolitan Borough Council rated overall in 2018?",
+        # A terse line naming the judgement and its inspection.
+        "Calderdale overall effectiveness 2018",
     ],
 )
 def test_the_outcome_of_an_inspection_is_its_grade(client, question):
@@ -675,3 +687,13 @@ def test_follow_ups_written_without_the_code_resolve_as_meant(client, history, f
         assert "according to" not in body["resolved_query"], body["resolved_query"]
     else:
         assert body["resolved_query"] == resolved, body["resolved_query"]
+
+
+def test_a_line_naming_an_area_and_no_inspection_is_answered_from_the_reports(client):
+    # "Calderdale care leavers" asks what the reports say, not one grade; with its
+    # inspection named ("… LAC 2018", staff's short form) it asks for that judgement.
+    body = ask(client, "Calderdale care leavers")
+    assert not body["timings_ms"].get("judgements")
+    body = ask(client, "Calderdale LAC 2018")
+    assert "judgements" in body["timings_ms"]
+    assert "children looked after" in body["answer"].lower() or "in care" in body["answer"]
