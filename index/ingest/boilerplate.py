@@ -27,6 +27,19 @@ MIN_WORDS = 15  # short lines repeat legitimately ("Judgement: Overall effective
 _STATES_GRADE = re.compile(r"\b(Outstanding|Good|Requires [Ii]mprovement|Inadequate)\b")
 
 
+# A contents page's entry: words, then the page they start on ("Recommendations 38").
+_CONTENTS_ENTRY = re.compile(r"[A-Za-z][^.]*\s\d{1,3}$")
+CONTENTS_SHARE = 0.6  # of a passage's lines (at least three) for it to be a contents page
+
+
+def _is_contents(passage: Passage) -> bool:
+    """A report's contents page: it names every section ("What does the local authority need
+    to improve? 4") and so matches questions about any of them, but says nothing."""
+    lines = [line.strip() for line in passage.text.splitlines() if line.strip()]
+    entries = sum(1 for line in lines if _CONTENTS_ENTRY.search(line))
+    return len(lines) >= 3 and entries >= CONTENTS_SHARE * len(lines)
+
+
 def _shape(text: str) -> int:
     """The text with case and spacing folded away. Digits stay: "… is 12% (the national
     average is 19%)" is the same sentence in every report but a different fact in each."""
@@ -35,18 +48,26 @@ def _shape(text: str) -> int:
 
 def boilerplate_mask(passages: Sequence[Passage]) -> np.ndarray:
     """True for each prose passage of at least MIN_WORDS words whose text, folded, occurs in
-    MIN_DOCUMENTS or more distinct documents. A passage stating a grade is never template,
-    however many reports gave the same grades ("1. Children who need help … Good")."""
+    MIN_DOCUMENTS or more distinct documents, and for each contents page. A passage stating a
+    grade is never template, however many reports gave the same grades ("1. Children who need
+    help … Good")."""
     documents: dict[int, set[str]] = defaultdict(set)
     shapes: list[int | None] = []
+    contents: list[bool] = []
     for p in passages:
+        graded = bool(_STATES_GRADE.search(p.text))
         prose = p.kind == "text" and len(p.text.split()) >= MIN_WORDS
-        shape = _shape(p.text) if prose and not _STATES_GRADE.search(p.text) else None
+        shape = _shape(p.text) if prose and not graded else None
         shapes.append(shape)
+        contents.append(p.kind == "text" and not graded and _is_contents(p))
         if shape is not None:
             documents[shape].add(p.doc_id)
     return np.array(
-        [s is not None and len(documents[s]) >= MIN_DOCUMENTS for s in shapes], dtype=bool
+        [
+            listing or (s is not None and len(documents[s]) >= MIN_DOCUMENTS)
+            for s, listing in zip(shapes, contents, strict=True)
+        ],
+        dtype=bool,
     )
 
 

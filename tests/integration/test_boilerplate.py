@@ -1,6 +1,8 @@
 """Template text the reports share (Ofsted's "who we are" page, the SIF introduction) is never
 evidence about an authority, however well it matches a question that says "Ofsted"."""
 
+import re
+
 from index.ingest.boilerplate import boilerplate_mask, is_template
 from index.text import sentence_spans
 from index.types import Filters
@@ -40,3 +42,19 @@ def test_a_template_sentence_inside_a_passage_of_findings_is_never_quoted(engine
     assert any(is_template(s, engine.index.template) for s in sentences)
     answer = engine.ask(f"What does Ofsted say it regulates and inspects? {TEMPLATE}")
     assert all(TEMPLATE not in c.quote for c in answer.citations)
+
+
+def test_a_contents_page_is_never_searched_or_quoted(engine):
+    """A report's contents page names every section ("Information about this local authority
+    area 10"), so it matched questions about any of them and was quoted as an answer."""
+    passages = engine.index.passages
+    flagged = boilerplate_mask(passages)
+    contents = [i for i, p in enumerate(passages) if p.text.startswith("Contents\n")]
+    assert contents and all(flagged[i] for i in contents)
+    question = "Information about this local authority area in Calderdale 2015"
+    answer = engine.ask(question)
+    # Two entries running on: "… area 10 Inspection judgements about the local authority 12".
+    entries = re.compile(r"[a-z?] \d{1,3}\s+[A-Z][a-z]+(?:\s+[a-z’']+)*\s\d{1,3}\b")
+    assert all(not entries.search(c.quote) for c in answer.citations), answer.answer
+    result = engine.search(question, Filters(), top_k=10)
+    assert not any(flagged[h.row] for h in result.hits)
