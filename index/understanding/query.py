@@ -222,6 +222,16 @@ _NO_TOPIC = frozenset(
 _NOW = re.compile(
     r"\b(?:latest|most\s+recent|newest|current(?:ly)?|now|these\s+days|today)\b", re.I
 )
+# The words that move a follow-up to another inspection ("the previous one", "the one after").
+_SHIFT_WORDS = frozenset(
+    "previous prior earlier before after next following later subsequent then since time "
+    "visit".split()
+)
+# "its 2021 inspection", "the 2018 report": a year naming an inspection.
+_INSPECTION_YEAR = re.compile(
+    r"\b(?:19[89]\d|20\d\d)(?=\s+(?:ofsted\s+)?(?:inspection|report|ilacs|visit|judgements?)\b)",
+    re.I,
+)
 # "Back then", "that year": the time the conversation was just about.
 _THEN = re.compile(
     r"\b(?:back\s+then|at\s+that\s+(?:time|point|inspection)|that\s+year|in\s+those\s+days)\b",
@@ -258,6 +268,8 @@ def new_topic(question: str) -> str | None:
     rest = re.sub(r"^(what about|about|the)\s+", "", rest, flags=re.I)
     if not rest or YEAR.search(rest) or find_authority_spans(rest):
         return None
+    if _BEFORE_THAT.search(rest) or _SINCE_THEN.search(rest) or _NOW.search(rest):
+        return None  # "what about the previous one?": another time, not another topic
     words = [w.lower() for w in _TOKEN.findall(rest)]
     # A bare noun phrase ("care leavers", "children in care"), not a question of its own.
     framing = [w for w in words if w in _FRAME and w not in _CONNECTORS]
@@ -316,6 +328,13 @@ def _why_alone(question: str) -> bool:
     return len(own) <= 2
 
 
+def _trailing_preposition(query: str) -> str:
+    """``query`` without its closing punctuation and the prepositions a removed authority or
+    year leaves at its end ("care leavers in" of "care leavers in Derby in 2022")."""
+    query = re.sub(r"\s{2,}", " ", query).rstrip(" ?.")
+    return re.sub(r"(\s+\b(in|for|at|of|by|from|and))+\s*$", "", query)
+
+
 def resolve(
     question: str, history: list[str] | None = None, carry_topic: bool = False
 ) -> ResolvedQuestion:
@@ -344,10 +363,13 @@ def resolve(
     says_of_it = bool(_TOPIC_REFERENCE.search(question) and _SAYS.search(question))
     if topic_missing and previous.query and not says_of_it:
         # Only an authority or a year (or nothing) was given: ask the previous question of it.
-        base = strip_authorities(previous.query).rstrip(" ?.")
-        if years or _NOW.search(question):
+        base = strip_authorities(previous.query)
+        if years:
             base = YEAR.sub(" ", base)
-        base = re.sub(r"(\s+\b(in|for|at|of|by|from|and))+\s*$", "", re.sub(r"\s{2,}", " ", base))
+        elif _NOW.search(question):
+            # "and the latest one?" after "… Leicester's 2021 inspection": its latest one.
+            base = YEAR.sub(" ", _INSPECTION_YEAR.sub("latest", base, count=1))
+        base = _trailing_preposition(base)
         names = " and ".join(authorities or previous.authorities)
         when = f" in {' and '.join(dict.fromkeys(years))}" if years else ""
         query = f"{base}{when} in {names}?" if names else f"{base}{when}?"
@@ -374,7 +396,13 @@ def resolve(
         years = earlier_years if carried_years else []
         bound = ""
         before, since = _BEFORE_THAT.search(bare), _SINCE_THEN.search(bare)
-        if (
+        # "what about the previous one?": another time and nothing else, so the same topic.
+        shift_only = bool(before or since) and not [
+            w for w in _topic_words(bare).split() if w.lower() not in _NO_TOPIC | _SHIFT_WORDS
+        ]
+        if shift_only:
+            bare = _trailing_preposition(YEAR.sub(" ", strip_authorities(previous.query)))
+        elif (
             carry_topic
             or _TOPIC_REFERENCE.search(bare)
             or _BARE_WHY.match(bare)

@@ -252,3 +252,14 @@ def test_back_then_is_the_time_the_conversation_was_just_about():
     assert "2016" in why.query and "care leavers" in why.query
     # Another authority's "that year" is not this one's time.
     assert "2016" not in resolve("What did Halton get that year?", asked).query
+
+
+def test_a_follow_up_naming_only_another_time_asks_the_last_question_then() -> None:
+    last = "What did Ofsted say about help and protection in Wakefield in 2022?"
+    asked = parse_question("what about the previous one?", [last])
+    assert asked.when == When(before="2022")
+    assert "help and protection" in asked.query and "previous" not in asked.query
+    last = "What did Ofsted find in Leicester's 2021 inspection?"
+    asked = parse_question("and the latest one?", [last])
+    assert asked.when is not None and asked.when.latest
+    assert "2021" not in asked.query and "Leicester" in asked.query
