@@ -21,6 +21,7 @@ from index.answering.answer import (
     joined,
     mentioned,
 )
+from index.answering.area_grade import with_area_grade
 from index.answering.by_inspection import asks_by_inspection, compose_by_inspection
 from index.answering.by_judgement import findings_behind_grade, summary_of
 from index.answering.by_section import compose_by_section, superseded
@@ -433,6 +434,10 @@ class QAEngine:
             if composed is text and table is not None and _both_halves(parsed, table, text):
                 # The passages answered a question about a change of grades: the grades too.
                 composed = joined(text, table)
+            elif composed is text and section is None and parsed.answer_kind is None:
+                composed = with_area_grade(
+                    text, parsed, self.judgements, self._passage_by_id, self.index.documents
+                )
         return composed, stage
 
     def _sentence_cosines(self, result: SearchResult) -> CosinesOf | None:

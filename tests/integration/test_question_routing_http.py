@@ -697,3 +697,24 @@ def test_a_line_naming_an_area_and_no_inspection_is_answered_from_the_reports(cl
     body = ask(client, "Calderdale LAC 2018")
     assert "judgements" in body["timings_ms"]
     assert "children looked after" in body["answer"].lower() or "in care" in body["answer"]
+
+
+def test_the_previous_one_after_a_dated_question_asks_it_of_the_inspection_before(client):
+    # "What about the previous one?" names another time, not a topic called "previous one".
+    history = ["What did Ofsted say about care leavers in Calderdale in 2018?"]
+    body = ask(client, "what about the previous one?", history=history)
+    assert not body["abstained"]
+    assert "care leavers" in body["resolved_query"]
+    assert "previous one" not in body["resolved_query"]
+    assert body["citations"] and all(c["date"] < "2018" for c in body["citations"])
+
+
+def test_an_answer_about_one_area_at_one_inspection_closes_with_its_grade(client):
+    # What the report says of the board, then the grade the same report gave it, cited to the
+    # report's own judgement line.
+    body = ask(client, "What did the 2015 report say about Hertfordshire's LSCB?")
+    assert not body["abstained"] and "judgements" not in body["timings_ms"]
+    last = body["citations"][-1]
+    assert body["answer"].rstrip().endswith(f"[{last['n']}]")
+    assert "Safeguarding Children Board is good" in last["quote"]
+    assert body["citations"][0]["n"] == 1 and "is good" not in body["citations"][0]["quote"]
