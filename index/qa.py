@@ -25,7 +25,7 @@ from index.answering.area_grade import with_area_grade
 from index.answering.by_inspection import asks_by_inspection, compose_by_inspection
 from index.answering.by_judgement import findings_behind_grade, summary_of
 from index.answering.by_section import compose_by_section, superseded
-from index.answering.judgement_answers import answer_judgement_question, no_inspection_in
+from index.answering.judgement_answers import Citer, answer_judgement_question, no_inspection_in
 from index.answering.judgement_table import JudgementTable
 from index.errors import BadQuery, DocumentNotFound, IndexCorrupt
 from index.gazetteer import SUCCESSORS, canonical_authority
@@ -51,6 +51,7 @@ from index.retrieval.store import (
 from index.settings import Settings, with_tuned_calibration
 from index.types import Answer, Citation, CosinesOf, Document, Filters, Hit, Passage
 from index.understanding.answer_type import GRADE, NEGATIVE, PERSON
+from index.understanding.grade_request import areas_named
 from index.understanding.query import When
 from index.understanding.question import Question, parse_question
 
@@ -167,7 +168,7 @@ class QAEngine:
         dates or inspector: the passages the judgements table answers from lead, as they lead
         the answer. Retrieval alone ranked a report's findings above its one line of grades."""
         if not _table_leads(question):
-            return result
+            return self._area_grade_beside(question, result)
         authorities = tuple(a for a in filters.authority if self._has_authority(a))
         table = self._table_answer(question, filters, authorities)
         if table is None or table.abstained or table.text_may_answer:
@@ -177,6 +178,40 @@ class QAEngine:
         # with the search's own best.
         lead = max((h.score for h in result.hits), default=1.0)
         hits = cited_first(table.citations, result.hits, self._passage_by_id, lead)
+        return replace(result, hits=hits[: len(result.hits)])
+
+    def _area_grade_beside(self, question: Question, result: SearchResult) -> SearchResult:
+        """A question about one judgement area of one authority ("what did Ofsted say about
+        Bury's LSCB in 2016?"): the grade its best-ranked report gave that area follows the
+        passages an answer quotes, as the answer closes with it. Retrieval ranks a report's
+        one graded line below its paragraphs on the area."""
+        areas = areas_named(question.topic)
+        if (
+            not areas
+            or len(question.authorities) != 1
+            or question.sources
+            or question.sections
+            or question.answer_kind is not None
+        ):
+            return result
+        records = {r.doc_id: r for r in self.judgements.for_authority(question.authorities[0])}
+        report = next((h.passage.doc_id for h in result.hits if h.passage.doc_id in records), None)
+        if report is None:
+            return result
+        citer = Citer(self._passage_by_id, self.index.documents)
+        for area in areas:
+            if grade := records[report].grade_for(area):
+                citer.cite(grade.evidence)
+        graded = [self._passage_by_id.get(c.passage_id) or _span_read(c) for c in citer.citations]
+        # After as many passages as an answer quotes sentences: where the answer cites it.
+        at = self.answer_settings.max_sentences
+        read = {h.passage.passage_id for h in result.hits[:at]}
+        if not graded or any(p.passage_id in read for p in graded):
+            return result
+        ids = {p.passage_id for p in graded}
+        rest = [h for h in result.hits if h.passage.passage_id not in ids]
+        score = rest[at - 1].score if len(rest) >= at else 0.0
+        hits = [*rest[:at], *(Hit(p, score) for p in graded), *rest[at:]]
         return replace(result, hits=hits[: len(result.hits)])
 
     def _table_answer(

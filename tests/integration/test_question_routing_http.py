@@ -718,3 +718,14 @@ def test_an_answer_about_one_area_at_one_inspection_closes_with_its_grade(client
     assert body["answer"].rstrip().endswith(f"[{last['n']}]")
     assert "Safeguarding Children Board is good" in last["quote"]
     assert body["citations"][0]["n"] == 1 and "is good" not in body["citations"][0]["quote"]
+
+
+def test_search_about_one_area_lists_its_graded_line_after_the_passages_an_answer_quotes(
+    client,
+):
+    """The board's one graded line ranked below the report's paragraphs on the board; the
+    search keeps their order and lists the line where the answer cites it, after them."""
+    question = "What did the 2015 report say about Hertfordshire's LSCB?"
+    results = client.post("/v1/search", json={"query": question, "top_k": 5}).json()["results"]
+    assert "Safeguarding Children Board is good" in results[4]["text"]
+    assert not any("is good" in r["text"] for r in results[:4])
