@@ -25,6 +25,7 @@ from index.answering.area_grade import with_area_grade
 from index.answering.by_inspection import asks_by_inspection, compose_by_inspection
 from index.answering.by_judgement import findings_behind_grade, summary_of
 from index.answering.by_section import compose_by_section, superseded
+from index.answering.by_summary import asks_for_summary, compose_summary
 from index.answering.judgement_answers import Citer, answer_judgement_question, no_inspection_in
 from index.answering.judgement_table import JudgementTable
 from index.errors import BadQuery, DocumentNotFound, IndexCorrupt
@@ -379,6 +380,16 @@ class QAEngine:
             section = compose_by_section(
                 parsed, result.hits, self.index.passages, self.index.documents
             )
+            if section is None and asks_for_summary(parsed):
+                # "What did Ofsted find in Leicester's latest inspection?": the report's own
+                # summary, as a section asked for is that section.
+                section = compose_summary(
+                    parsed,
+                    self.judgements,
+                    self.index.passages,
+                    self.index.boilerplate,
+                    self.index.documents,
+                )
             cosines = self._sentence_cosines(result)
             read = result.hits
             if (

@@ -92,7 +92,7 @@ def compose_by_inspection(
     citer = Citer(passages, documents)
     blocks: list[str] = []
     for doc_id, composed, record in parts:
-        label, dates = _label(doc_id, record, documents)
+        label, dates = inspection_label(doc_id, record, documents)
         statements = _grades(record, areas, citer)
         # The dates line is cited after the block's first statement, so an answer's first
         # citation is what the report says, not its cover.
@@ -129,7 +129,7 @@ def _when(doc_id: str, records: dict[str, InspectionRecord], documents: dict[str
     return (record.when if record else None) or documents[doc_id].meta.date or ""
 
 
-def _label(
+def inspection_label(
     doc_id: str, record: InspectionRecord | None, documents: dict[str, Document]
 ) -> tuple[str, Evidence | None]:
     """The inspection's dates and framework as the label its statements follow, and the

@@ -729,3 +729,24 @@ def test_search_about_one_area_lists_its_graded_line_after_the_passages_an_answe
     results = client.post("/v1/search", json={"query": question, "top_k": 5}).json()["results"]
     assert "Safeguarding Children Board is good" in results[4]["text"]
     assert not any("is good" in r["text"] for r in results[:4])
+
+
+@pytest.mark.parametrize(
+    ("question", "year", "opening"),
+    [
+        ("What did Ofsted find in Calderdale's 2018 inspection?", "2018", "Strong and effective"),
+        ("Summarise Calderdale's latest inspection", "2024", "Children in Calderdale continue"),
+        ("What were the main findings of the 2015 Calderdale report?", "2015", "The overall"),
+    ],
+)
+def test_a_question_about_a_whole_inspection_gets_its_judgement_and_summary(
+    client, question, year, opening
+):
+    # It names no topic, so no sentence shares its words: it had been answered with the
+    # report's dates line alone.
+    body = ask(client, question)
+    assert not body["abstained"]
+    assert "Overall effectiveness" in body["answer"] or "overall" in body["answer"]
+    assert opening in body["answer"], body["answer"]
+    assert {c["date"][:4] for c in body["citations"]} == {year}
+    assert not body["citations"][0]["quote"].startswith("Inspection date")

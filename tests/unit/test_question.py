@@ -325,3 +325,15 @@ def test_a_gloss_or_an_alternative_is_not_a_name_the_evidence_must_contain():
     either = parse_question("Are Newcastle children waiting long for autism/ADHD assessments?")
     assert "adhd" not in either.names
     assert "zorblax" in parse_question("What did Ofsted say about the Zorblax team?").names
+
+
+def test_only_a_question_naming_no_topic_of_an_inspection_asks_for_its_summary():
+    from index.answering.by_summary import asks_for_summary
+
+    assert asks_for_summary(parse_question("What did Ofsted find in Barnet's 2017 inspection?"))
+    assert asks_for_summary(parse_question("Give me an overview of the latest Barnet report"))
+    assert not asks_for_summary(
+        parse_question("What did Ofsted find about caseloads in Barnet's 2017 inspection?")
+    )
+    assert not asks_for_summary(parse_question("What did Barnet's press release say?"))
+    assert not asks_for_summary(parse_question("What did Ofsted find in 2017?"))  # no authority
