@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from index.answering.answer import Composed
+from index.answering.by_summary import summary_passage
 from index.answering.judgement_answers import graded
 from index.answering.judgement_table import JudgementTable
 from index.retrieval.lexical import tokenize
@@ -83,6 +84,10 @@ def findings_behind_grade(
             found.append(Hit(passage, 1.0 - 0.01 * len(found), row=row))
             if len(found) >= MAX_PASSAGES:
                 break
+    if not found and grade.area == "overall" and (summary := summary_passage(doc_id, passages)):
+        # No "Summary" heading (a newer report opens its prose under its title): the prose
+        # after its judgements is the summary that gives the overall judgement's reasons.
+        opening = Hit(summary[1], 1.0, row=summary[0]), 0
     if opening:
         # The summary's paragraph may run on into the document's next passage.
         hit, start = opening

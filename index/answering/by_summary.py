@@ -63,9 +63,10 @@ def compose_summary(
     record = _report_asked(question, table)
     if record is None:
         return None
-    summary = _summary_passage(record.doc_id, passages, boilerplate)
-    if summary is None:
+    found = summary_passage(record.doc_id, passages, boilerplate)
+    if found is None:
         return None
+    summary = found[1]
     spans = sentence_spans(summary.text)[:SENTENCES]
     quote = summary.text[spans[0][0] : spans[-1][1]]
     start = summary.start + spans[0][0]
@@ -103,9 +104,9 @@ def _dates(record: InspectionRecord) -> list[str]:
     return [d for d in (record.when, record.published) if d]
 
 
-def _summary_passage(
-    doc_id: str, passages: Sequence[Passage], boilerplate: np.ndarray | None
-) -> Passage | None:
+def summary_passage(
+    doc_id: str, passages: Sequence[Passage], boilerplate: np.ndarray | None = None
+) -> tuple[int, Passage] | None:
     """The report's first prose paragraph after its cover and judgement lines."""
     for row, passage in enumerate(passages):
         if passage.doc_id != doc_id or passage.kind != "text":
@@ -114,5 +115,5 @@ def _summary_passage(
             continue
         if _NOT_SUMMARY.match(passage.text) or len(passage.text.split()) < MIN_WORDS:
             continue
-        return passage
+        return row, passage
     return None

@@ -750,3 +750,12 @@ def test_a_question_about_a_whole_inspection_gets_its_judgement_and_summary(
     assert opening in body["answer"], body["answer"]
     assert {c["date"][:4] for c in body["citations"]} == {year}
     assert not body["citations"][0]["quote"].startswith("Inspection date")
+
+
+def test_why_after_an_overall_grade_quotes_the_summary_of_a_report_with_no_summary_heading(
+    client,
+):
+    # The 2018 report's prose opens under its inspector's name, not a "Summary" heading.
+    body = ask(client, "why?", history=["What was Calderdale's overall grade in 2018?"])
+    assert body["answer"].startswith("Strong and effective leadership"), body["answer"]
+    assert "Grade:" not in body["answer"] and "Overall effectiveness:" not in body["answer"]
