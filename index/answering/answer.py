@@ -21,7 +21,9 @@ from index.understanding.answer_type import (
     MONEY_ASKING,
     NEGATIVE,
     PERSON,
+    QUOTE_ASKING,
     offers,
+    quotes_someone,
     states_grade,
 )
 from index.understanding.lexicon import MONTHS
@@ -302,6 +304,7 @@ def compose_answer(
         frozenset(t for t in terms if t in GRADE_ASKING) if grade_in_words else frozenset()
     )
     money_asked = frozenset(t for t in terms if t in MONEY_ASKING) if kind == MONEY else frozenset()
+    quote_asked = frozenset(t for t in terms if t in QUOTE_ASKING and kind == PERSON)
     top_score = hits[0].score or 1.0
     candidates: list[Candidate] = []
     for rank, hit in enumerate(considered):
@@ -345,6 +348,9 @@ def compose_answer(
             if money_asked and typed:
                 # "How much extra money did they put in?": "investing an additional £5.5m".
                 present = present | money_asked
+            if quote_asked and quotes_someone(sentence):
+                # "Who was quoted?": "Councillor Jones said: “…”".
+                present = present | quote_asked
             if grade_asked and not aside and states_grade(sentence):
                 # "What grade did the press release say …?": "rated as 'good' overall" there.
                 present = present | grade_asked

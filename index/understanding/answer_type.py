@@ -161,6 +161,23 @@ MONEY_ASKING = frozenset(
 )
 
 
+# The words of a who-question that ask who spoke ("who was quoted?", "did the chief exec
+# comment?"): a sentence quoting someone answers them, whatever its own words ("Councillor
+# Jones said: …").
+QUOTE_ASKING = frozenset(
+    tokenize(["""quoted quote quotes comment commented comments spoke speaking responded"""])[0]
+)
+_QUOTATION_SPAN = re.compile(
+    r"[“\"][^”\"]{20,}[”\"]|\b(?:said|says|commented|added|welcomed)\b[^.]{0,3}[:,]?\s*[“\"]"
+    r"|[”\"],?\s+(?:said|says|added|commented)\b"
+)
+
+
+def quotes_someone(span: str) -> bool:
+    """Whether ``span`` quotes a speaker (a quotation, or "X said: …")."""
+    return bool(_QUOTATION_SPAN.search(span))
+
+
 def states_grade(span: str) -> bool:
     """Whether ``span`` gives a grade: a judgement row or heading, or in prose."""
     return bool(_GRADE_SPAN.search(span) or _GRADE_SAID.search(span))

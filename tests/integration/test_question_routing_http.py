@@ -759,3 +759,16 @@ def test_why_after_an_overall_grade_quotes_the_summary_of_a_report_with_no_summa
     body = ask(client, "why?", history=["What was Calderdale's overall grade in 2018?"])
     assert body["answer"].startswith("Strong and effective leadership"), body["answer"]
     assert "Grade:" not in body["answer"] and "Overall effectiveness:" not in body["answer"]
+
+
+@pytest.mark.parametrize(
+    ("question", "history"),
+    [
+        ("Who was quoted in the Hertfordshire press release?", []),
+        ("who was quoted?", ["What did Hertfordshire's press release say about the inspection?"]),
+    ],
+)
+def test_who_was_quoted_is_answered_with_the_sentence_quoting_someone(client, question, history):
+    body = ask(client, question, history=history)
+    assert not body["abstained"], body["resolved_query"]
+    assert "Councillor Teresa Heritage said" in body["answer"]
