@@ -168,6 +168,12 @@ class QAEngine:
         """A grade asked for ("is Slough's children's services good?"), or an inspection's
         dates or inspector: the passages the judgements table answers from lead, as they lead
         the answer. Retrieval alone ranked a report's findings above its one line of grades."""
+        if asks_for_summary(question) and (summary := self._summary(question)) is not None:
+            # "What did Ofsted find in Leicester's latest inspection?": the report's overall
+            # grade and summary lead, as they make the answer.
+            lead = max((h.score for h in result.hits), default=1.0)
+            hits = cited_first(summary.citations, result.hits, self._passage_by_id, lead)
+            return replace(result, hits=hits[: len(result.hits)])
         if not _table_leads(question):
             return self._area_grade_beside(question, result)
         authorities = tuple(a for a in filters.authority if self._has_authority(a))
@@ -180,6 +186,15 @@ class QAEngine:
         lead = max((h.score for h in result.hits), default=1.0)
         hits = cited_first(table.citations, result.hits, self._passage_by_id, lead)
         return replace(result, hits=hits[: len(result.hits)])
+
+    def _summary(self, question: Question) -> Composed | None:
+        return compose_summary(
+            question,
+            self.judgements,
+            self.index.passages,
+            self.index.boilerplate,
+            self.index.documents,
+        )
 
     def _area_grade_beside(self, question: Question, result: SearchResult) -> SearchResult:
         """A question about one judgement area of one authority ("what did Ofsted say about
@@ -383,13 +398,7 @@ class QAEngine:
             if section is None and asks_for_summary(parsed):
                 # "What did Ofsted find in Leicester's latest inspection?": the report's own
                 # summary, as a section asked for is that section.
-                section = compose_summary(
-                    parsed,
-                    self.judgements,
-                    self.index.passages,
-                    self.index.boilerplate,
-                    self.index.documents,
-                )
+                section = self._summary(parsed)
             cosines = self._sentence_cosines(result)
             read = result.hits
             if (

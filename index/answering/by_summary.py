@@ -19,15 +19,20 @@ from index.ingest.judgements import Evidence, InspectionRecord
 from index.retrieval.lexical import tokenize
 from index.text import sentence_spans
 from index.types import Document, Passage
+from index.understanding.lexicon import MONTHS
 from index.understanding.question import Question
 
-# Words that ask for the whole rather than name a topic of it.
+# Words that ask for the whole rather than name a topic of it ("sum up", "how did it go?",
+# "what did Ofsted make of …", "how did it turn out?"), and the words naming any report.
 _SUMMARY_WORDS = frozenset(
     tokenize(
         [
             "main key headline headlines findings finding message messages overview overall "
-            "summary summarise summarize summarised gist conclusion conclusions verdict "
-            "result results outcome points general brief briefly tell"
+            "summary summarise summarize summarised sum gist conclusion conclusions verdict "
+            "result results outcome points general brief briefly tell go went gone goes get got "
+            "make made think thought turn turned fare fared "
+            "children services service report inspection ofsted council published publish "
+            "jan feb mar apr jun jul aug sep sept oct nov dec " + " ".join(MONTHS)
         ]
     )[0]
 )

@@ -737,6 +737,10 @@ def test_search_about_one_area_lists_its_graded_line_after_the_passages_an_answe
         ("What did Ofsted find in Calderdale's 2018 inspection?", "2018", "Strong and effective"),
         ("Summarise Calderdale's latest inspection", "2024", "Children in Calderdale continue"),
         ("What were the main findings of the 2015 Calderdale report?", "2015", "The overall"),
+        # In staff's words: "how did it go?", "what did Ofsted make of", "sum up".
+        ("How did Calderdale's 2018 inspection go?", "2018", "Strong and effective"),
+        ("what did Ofsted make of Calderdale in 2018", "2018", "Strong and effective"),
+        ("sum up Calderdale's last inspection", "2024", "Children in Calderdale continue"),
     ],
 )
 def test_a_question_about_a_whole_inspection_gets_its_judgement_and_summary(
@@ -772,3 +776,10 @@ def test_who_was_quoted_is_answered_with_the_sentence_quoting_someone(client, qu
     body = ask(client, question, history=history)
     assert not body["abstained"], body["resolved_query"]
     assert "Councillor Teresa Heritage said" in body["answer"]
+
+
+def test_search_for_a_whole_inspection_leads_with_its_judgement_and_summary(client):
+    question = "How did Calderdale's 2018 inspection go?"
+    results = client.post("/v1/search", json={"query": question, "top_k": 5}).json()["results"]
+    assert results[0]["text"].startswith("Judgement: Overall effectiveness")
+    assert any(r["text"].startswith("Strong and effective") for r in results[:3])
