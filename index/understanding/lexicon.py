@@ -49,8 +49,8 @@ RATE_VERB = r"(?:did|does|do|would|to)\s+(?:[\w’']+\s+){0,3}rate\b(?!\s+of\b)"
 # all read "asks for a grade" from it.
 # "How did Sheffield do for help and protection?", "how did Bexley fare?": how it was judged.
 HOW_IT_DID = (
-    r"how\s+(?:well\s+)?(?:did|does|has)\s+(?:[\w’'&-]+\s+){1,6}?"
-    r"(?:do|fare|fared|perform|performed)"
+    r"how\s+(?:well\s+)?(?:did|does|has)\s+(?:[\w’'&-]+\s+){1,9}?"
+    r"(?:do|fare|fared|perform|performed|come\s+out)"
     # "How well was the Bexley LSCB performing?"
     r"|how\s+well\s+(?:is|are|was|were)\s+(?:[\w’'&-]+\s+){1,4}?(?:doing|performing)"
 )

@@ -783,3 +783,18 @@ def test_search_for_a_whole_inspection_leads_with_its_judgement_and_summary(clie
     results = client.post("/v1/search", json={"query": question, "top_k": 5}).json()["results"]
     assert results[0]["text"].startswith("Judgement: Overall effectiveness")
     assert any(r["text"].startswith("Strong and effective") for r in results[:3])
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # A long area between "how did" and "fare"; "come out" as staff say it.
+        "How did Calderdale's children in care and care leavers fare at the November 2018 "
+        "inspection?",
+        "Calderdale 2018: how did children in care and care leavers come out?",
+    ],
+)
+def test_how_an_area_fared_or_came_out_is_its_grade(client, question):
+    body = ask(client, question)
+    assert "judgements" in body["timings_ms"], body["answer"]
+    assert "outstanding" in body["answer"]
