@@ -208,6 +208,14 @@ _ASKING = re.compile(
     re.I,
 )
 
+# "Was any part rated better than inadequate?", "anything less than outstanding?", "judged
+# below good": a grade as a bound, which every area's grade answers (not that grade, nor a
+# change of grades).
+_THAN_GRADE = re.compile(
+    rf"\b(?:better|worse|higher|lower|less|more|below|above|under)\s+(?:than\s+)?(?:{GRADE})\b",
+    re.I,
+)
+
 
 @dataclass(frozen=True)
 class GradeRequest:
@@ -350,6 +358,11 @@ def grade_request(
     if grades and _HOW_MANY_TIMES.search(question):
         frame = ("how", "many", "times", "often")
         return GradeRequest("ever", named, grades[:1], None, bool(named), counted=True, frame=frame)
+    bound = _THAN_GRADE.search(question)
+    if bound and not named and _ANY_AREA.search(question):
+        return GradeRequest(
+            "areas", (), (), year, False, before, frame=tuple(bound.group(0).split())
+        )
     # A grade's own name ("requires improvement") is not a question about improving.
     changing = _CHANGE.search(re.sub(GRADE, " ", question, flags=re.I))
     if grades and not named and _ANY_AREA.search(question) and not changing:

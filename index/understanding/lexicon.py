@@ -136,7 +136,8 @@ GRADE_QUESTION_WORDS = frozenset(
     changed went gone moved dropped fell rose slipped
     going come came senior hmi list full breakdown name charge headed head
     long days day start end lasted last provision
-    borough city county metropolitan district royal single across please governance""".split()
+    borough city county metropolitan district royal single across please governance
+    part parts aspect aspects anything""".split()
 )
 
 # Judgement areas, most specific first ("care leavers" also says "in care").

@@ -798,3 +798,20 @@ def test_how_an_area_fared_or_came_out_is_its_grade(client, question):
     body = ask(client, question)
     assert "judgements" in body["timings_ms"], body["answer"]
     assert "outstanding" in body["answer"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Was any part of Calderdale's service rated better than inadequate in 2015?",
+        "Was anything in Calderdale judged below good in 2015?",
+        "Did Calderdale get anything less than outstanding in 2015?",
+    ],
+)
+def test_a_grade_asked_as_a_bound_lists_every_areas_grade(client, question):
+    # A bound, not that grade ("which areas were good?") nor a change of grades.
+    body = ask(client, question)
+    assert "judgements" in body["timings_ms"], body["answer"]
+    answer = body["answer"].lower()
+    assert "adoption" in answer and "inadequate" in answer and "requires improvement" in answer
+    assert ", then " not in answer
