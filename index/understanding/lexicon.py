@@ -213,7 +213,9 @@ SECTIONS: tuple[tuple[str, str, str], ...] = (
     (
         "strengths",
         r"\bstrengths?\b|\bworks?\s+well\b|\bworking\s+well\b|\bgood\s+practice\b"
-        r"|\bsingled\s+out\b|\bpraised?\b|\bdoing\s+well\b",
+        r"|\bsingled\s+out\b|\bpraised?\b|\bdoing\s+well\b"
+        # "What was Hillingdon particularly good at?"
+        r"|\b(?:good|best|strongest)\s+at\b",
         r"\bstrengths\b",
     ),
 )

@@ -337,3 +337,10 @@ def test_only_a_question_naming_no_topic_of_an_inspection_asks_for_its_summary()
     )
     assert not asks_for_summary(parse_question("What did Barnet's press release say?"))
     assert not asks_for_summary(parse_question("What did Ofsted find in 2017?"))  # no authority
+
+
+def test_what_a_council_is_good_at_asks_for_its_strengths():
+    assert parse_question("What was Hillingdon particularly good at in 2014?").sections == (
+        "strengths",
+    )
+    assert parse_question("Is Hillingdon good for care leavers?").sections == ()
