@@ -18,3 +18,13 @@ def test_a_sentence_naming_the_mash_answers_a_question_about_the_front_door(tmp_
     )
     assert not answer.abstained
     assert "safeguarding hub" in answer.citations[0].quote
+
+
+def test_a_sentence_on_accommodation_answers_a_question_about_housing(tmp_path) -> None:
+    report = REPORT + (
+        "\n\nA small number of young people have spent too long in unsuitable accommodation."
+    )
+    question = "What did inspectors say about housing in Testshire?"
+    answer = engine_over(tmp_path, report).ask(question)
+    assert not answer.abstained
+    assert "unsuitable accommodation" in answer.citations[0].quote
