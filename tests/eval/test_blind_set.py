@@ -1,4 +1,4 @@
-"""The blind set is complete, frozen, and its quotes are verbatim in the stored text."""
+"""The blind sets are complete, frozen, and their quotes are verbatim in the stored text."""
 
 import hashlib
 
@@ -6,6 +6,7 @@ from eval.goldset import CorpusTexts, load_gold, locate_evidence
 from index.settings import REPO_ROOT, get_settings
 
 BLIND = REPO_ROOT / "eval" / "gold" / "blind"
+BLIND2 = REPO_ROOT / "eval" / "gold" / "blind2"
 KINDS = """grade inspector dates finding strength improve person date amount source comparison
 negative follow_up unanswerable""".split()
 
@@ -35,3 +36,24 @@ def test_blind_quotes_into_council_and_shipped_documents_are_verbatim():
     ]
     assert len(questions) >= 90
     assert locate_evidence(questions, texts.text, texts.authority) == []
+
+
+def test_the_second_blind_set_is_unchanged_since_it_was_frozen():
+    recorded = (BLIND2 / "blind2.jsonl.sha256").read_text().strip()
+    assert hashlib.sha256((BLIND2 / "blind2.jsonl").read_bytes()).hexdigest() == recorded
+
+
+def test_the_second_blind_set_covers_every_kind_and_its_quotes_are_verbatim():
+    questions = load_gold([BLIND2 / "blind2.jsonl"])
+    assert len(questions) >= 200 and sum(not q.answerable for q in questions) >= 20
+    assert {q.kind for q in questions} == set(KINDS)
+    assert all(q.history for q in questions if q.kind == "follow_up")
+    council = get_settings().ilacs_dir.parent / "council"
+    texts = CorpusTexts([REPO_ROOT / "corpus", council])
+    local = [
+        q
+        for q in questions
+        if q.evidence and all(texts.text(e.doc_id) is not None for e in q.evidence)
+    ]
+    assert len(local) >= 60
+    assert locate_evidence(local, texts.text, texts.authority) == []
