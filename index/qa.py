@@ -198,8 +198,8 @@ class QAEngine:
 
     def _area_grade_beside(self, question: Question, result: SearchResult) -> SearchResult:
         """A question about one judgement area of one authority ("what did Ofsted say about
-        Bury's LSCB in 2016?"): the grade its best-ranked report gave that area follows the
-        passages an answer quotes, as the answer closes with it. Retrieval ranks a report's
+        Bury's LSCB in 2016?"): the grade its best-ranked report gave that area takes the last
+        place of a default page, as the answer closes with it. Retrieval ranks a report's
         one graded line below its paragraphs on the area."""
         areas = areas_named(question.topic)
         if (
@@ -219,8 +219,8 @@ class QAEngine:
             if grade := records[report].grade_for(area):
                 citer.cite(grade.evidence)
         graded = [self._passage_by_id.get(c.passage_id) or _span_read(c) for c in citer.citations]
-        # After as many passages as an answer quotes sentences: where the answer cites it.
-        at = self.answer_settings.max_sentences
+        # The last place of a default page of results: the search's own best come first.
+        at = self.settings.top_k - 1
         read = {h.passage.passage_id for h in result.hits[:at]}
         if not graded or any(p.passage_id in read for p in graded):
             return result
