@@ -168,6 +168,16 @@ class QAEngine:
         """A grade asked for ("is Slough's children's services good?"), or an inspection's
         dates or inspector: the passages the judgements table answers from lead, as they lead
         the answer. Retrieval alone ranked a report's findings above its one line of grades."""
+        behind = findings_behind_grade(
+            question, None, self.judgements, self.index.passages, self.index.documents
+        )
+        if behind.hits:
+            # "Why, care leavers in 2025 in Wakefield?": the report's passages under that
+            # judgement lead, as they make the answer to "why?" after a grade.
+            lead = max((h.score for h in result.hits), default=1.0)
+            read = [Hit(h.passage, lead, row=h.row) for h in behind.hits]
+            rest = [h for h in result.hits if h.row not in {r.row for r in read}]
+            return replace(result, hits=[*read, *rest][: len(result.hits)])
         if asks_for_summary(question) and (summary := self._summary(question)) is not None:
             # "What did Ofsted find in Leicester's latest inspection?": the report's overall
             # grade and summary lead, as they make the answer.

@@ -18,7 +18,7 @@ from index.text import sentence_spans
 from index.types import Citation, Document, Hit, Passage
 from index.understanding.grade_request import areas_named
 from index.understanding.lexicon import AREAS, GRADE
-from index.understanding.query import asks_why
+from index.understanding.query import asks_why, without_why
 from index.understanding.question import Question, parse_question
 
 MAX_PASSAGES = 6  # the section's first passages: its summary and first findings
@@ -53,9 +53,19 @@ def findings_behind_grade(
     """The passages under the judgement the last question asked about, when ``question``
     asks why (the report's opening sentence on that area first, where it has one); none
     otherwise."""
-    if not history or not asks_why(question.text):
+    if not asks_why(question.text):
         return Findings([])
-    last = parse_question(history[-1], history[:-1])
+    # After a grade question, that question's grade; asked alone ("why, care leavers in 2025
+    # in Wakefield?", as a follow-up reads when searched), the grade its own words ask for.
+    last = (
+        parse_question(history[-1], history[:-1])
+        if history
+        else parse_question(without_why(question.text))
+    )
+    if not history and (last.beyond_grades or last.sources or question.sources):
+        # "Why was Rotherham judged failing back in 2014?", "why did the director tell the
+        # committee …?": more than the grade's reasons, which the text answers.
+        return Findings([])
     if last.grades is None or last.grades.kind not in ("grade", "change") or not last.authorities:
         return Findings([])
     # "Why was help and protection only good then?" after the overall grade: that area.

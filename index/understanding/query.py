@@ -314,6 +314,12 @@ def asks_why(question: str) -> bool:
     return bool(_WHY.match(question))
 
 
+def without_why(question: str) -> str:
+    """``question`` without its why-opener: what the reasons are asked for ("why, care leavers
+    in 2025 in Wakefield?" → "care leavers in 2025 in Wakefield?")."""
+    return _WHY.sub("", question, count=1).lstrip(" ,;:-")
+
+
 def refers_back(question: str) -> bool:
     """Whether a follow-up points at what the last question was about ("when did it take
     place?", "who led that inspection?")."""

@@ -816,3 +816,18 @@ def test_a_grade_asked_as_a_bound_lists_every_areas_grade(client, question):
     answer = body["answer"].lower()
     assert "adoption" in answer and "inadequate" in answer and "requires improvement" in answer
     assert ", then " not in answer
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        # How "why?" after "how was Calderdale rated for …in 2018?" reads when searched alone.
+        "why, children in care and care leavers in 2018 in Calderdale?",
+        "Why was Calderdale judged outstanding for children in care and care leavers in 2018?",
+    ],
+)
+def test_search_for_the_reasons_for_a_grade_leads_with_the_reports_reasons(client, query):
+    results = client.post("/v1/search", json={"query": query, "top_k": 5}).json()["results"]
+    assert (
+        "Children in care and care leavers receive an outstanding service" in (results[0]["text"])
+    )
