@@ -200,11 +200,12 @@ _BOARD = re.compile(
 )
 
 # A question that asks in words: a terse line with none ("leicestershire adoption 2017",
-# "Effectiveness of the Darlington LSCB, 2015 review") names a judgement and nothing else.
+# "Effectiveness of the Darlington LSCB, 2015 review") names a judgement and nothing else;
+# "anything on adoption?" asks what was said of it.
 _ASKING = re.compile(
     r"\b(?:what|how|who|whom|when|which|why|where|whether|did|does|do|was|were|is|are|has|"
     r"have|had|can|could|will|would|should|tell|explain|describe|summari[sz]e|say|said|find|"
-    r"found)\b",
+    r"found|any|anything)\b",
     re.I,
 )
 

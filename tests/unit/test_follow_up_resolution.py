@@ -263,3 +263,9 @@ def test_a_follow_up_naming_only_another_time_asks_the_last_question_then() -> N
     asked = parse_question("and the latest one?", [last])
     assert asked.when is not None and asked.when.latest
     assert "2021" not in asked.query and "Leicester" in asked.query
+
+
+def test_anything_on_an_area_after_a_findings_question_asks_what_was_said_of_it() -> None:
+    asked = parse_question("anything on adoption?", ["What did inspectors find in Barnsley in 2014?"])
+    assert asked.grades is None
+    assert "adoption" in asked.query and "rated" not in asked.query
