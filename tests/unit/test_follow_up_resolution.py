@@ -266,6 +266,7 @@ def test_a_follow_up_naming_only_another_time_asks_the_last_question_then() -> N
 
 
 def test_anything_on_an_area_after_a_findings_question_asks_what_was_said_of_it() -> None:
-    asked = parse_question("anything on adoption?", ["What did inspectors find in Barnsley in 2014?"])
+    last = "What did inspectors find in Barnsley in 2014?"
+    asked = parse_question("anything on adoption?", [last])
     assert asked.grades is None
     assert "adoption" in asked.query and "rated" not in asked.query
