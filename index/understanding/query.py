@@ -232,6 +232,8 @@ _INSPECTION_YEAR = re.compile(
     r"\b(?:19[89]\d|20\d\d)(?=\s+(?:ofsted\s+)?(?:inspection|report|ilacs|visit|judgements?)\b)",
     re.I,
 )
+# "its January 2026 report" → "its latest report": the month went with the year.
+_MONTH_BEFORE = re.compile(rf"\b(?:{MONTH})\s+(?=latest\b)", re.I)
 # "Back then", "that year": the time the conversation was just about.
 _THEN = re.compile(
     r"\b(?:back\s+then|at\s+that\s+(?:time|point|inspection)|that\s+year|in\s+those\s+days)\b",
@@ -334,6 +336,18 @@ def _why_alone(question: str) -> bool:
     return len(own) <= 2
 
 
+_OWN_INSPECTION = re.compile(
+    rf"^['’]s\s+(?:(?:{MONTH})\s+)?(?:19[89]\d|20\d\d)\s+(?:ofsted\s+)?(?:inspection|report|ilacs)",
+    re.I,
+)
+
+
+def _authoritys_own_inspection(query: str) -> bool:
+    """Whether ``query`` names a year as an authority's own inspection ("Sandwell's 2025
+    inspection", "Newham's January 2026 report")."""
+    return any(_OWN_INSPECTION.match(query[end:]) for _, end, _ in find_authority_spans(query))
+
+
 def _trailing_preposition(query: str) -> str:
     """``query`` without its closing punctuation and the prepositions a removed authority or
     year leaves at its end ("care leavers in" of "care leavers in Derby in 2022")."""
@@ -375,6 +389,15 @@ def resolve(
         elif _NOW.search(question):
             # "and the latest one?" after "… Leicester's 2021 inspection": its latest one.
             base = YEAR.sub(" ", _INSPECTION_YEAR.sub("latest", base, count=1))
+        elif (
+            authorities
+            and set(authorities) != set(previous.authorities)
+            and _authoritys_own_inspection(previous.query)
+        ):
+            # "Is it any different in Luton?" after "… Sandwell's 2025 inspection": that year
+            # named Sandwell's inspection, not Luton's; Luton's latest is meant. A year as a
+            # time ("care leavers in 2018", "Ofsted's 2018 inspection") holds for both.
+            base = _MONTH_BEFORE.sub("", _INSPECTION_YEAR.sub("latest", base, count=1))
         base = _trailing_preposition(base)
         names = " and ".join(authorities or previous.authorities)
         when = f" in {' and '.join(dict.fromkeys(years))}" if years else ""

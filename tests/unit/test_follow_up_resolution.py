@@ -270,3 +270,12 @@ def test_anything_on_an_area_after_a_findings_question_asks_what_was_said_of_it(
     asked = parse_question("anything on adoption?", [last])
     assert asked.grades is None
     assert "adoption" in asked.query and "rated" not in asked.query
+
+
+def test_another_council_after_one_councils_own_dated_inspection_asks_of_its_latest() -> None:
+    last = "How were care leavers judged in Sandwell's 2025 inspection?"
+    asked = resolve("is it any different in Luton?", [last])
+    assert "2025" not in asked.query and "latest" in asked.query and "Luton" in asked.query
+    # A year as a time holds for both councils.
+    last = "What did Ofsted's 2018 inspection say about care leavers in Calderdale?"
+    assert "2018" in resolve("and Hertfordshire?", [last]).query
