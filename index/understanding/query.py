@@ -215,7 +215,9 @@ def _topic_words(text: str) -> str:
 # "is it any different in Knowsley?", "and in 2015?"
 _NO_TOPIC = frozenset(
     "in on at by from any different same similar better worse there report inspection "
-    "latest most recent newest current now today one question again ask asking".split()
+    "latest most recent newest current now today one question again ask asking "
+    # "did Norfolk put out something similar?": the same again, of another council.
+    "something anything put out".split()
 )
 # "And the latest one?", "is it any better now?": the conversation moves to the present, so
 # the last question's year is not carried (undated, the latest inspection is meant).

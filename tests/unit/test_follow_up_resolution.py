@@ -279,3 +279,9 @@ def test_another_council_after_one_councils_own_dated_inspection_asks_of_its_lat
     # A year as a time holds for both councils.
     last = "What did Ofsted's 2018 inspection say about care leavers in Calderdale?"
     assert "2018" in resolve("and Hertfordshire?", [last]).query
+
+
+def test_did_another_council_put_out_something_similar_asks_the_same_of_it() -> None:
+    last = "What did the Nottinghamshire press release say about the 2025 inspection?"
+    asked = resolve("did Norfolk put out something similar?", [last])
+    assert "press release" in asked.query and "Norfolk" in asked.query
