@@ -439,8 +439,7 @@ class QAEngine:
                 # answerable ones; on the blind set abstention recall 0.896 → 0.979 for false
                 # abstention 0.091 → 0.103.
                 gate = self._compose(parsed, result.first_stage, cosines)
-                close = self.settings.gate_unless_cosine
-                if gate.abstained and not (close and text.best_cosine >= close):
+                if gate_silences(gate, text, self.settings.gate_unless_cosine):
                     text = gate
             if not text.abstained and _of_another_time(text, parsed.when):
                 # "What grade did Leicester get in 2019?" answered from the 2025 report's rows.
@@ -720,6 +719,19 @@ def _grades_alone(question: Question) -> bool:
         and not question.beyond_grades
         and question.answer_kind in (None, GRADE)
         and question.grades.kind != "change"
+    )
+
+
+def gate_silences(gate: Composed, text: Composed, close: float) -> bool:
+    """Whether the first stage's abstention (``gate``) stands over the learned stage's answer
+    (``text``): not when that answer's sentences are close in meaning to the question, nor
+    when its best sentence holds every word of the question ("what did inspectors say about
+    Greenwich's front door?" answered by "… multi-agency safeguarding hub (MASH) …", a name
+    the lexicon gives it, which only the learned stage ranked among the first passages)."""
+    return (
+        gate.abstained
+        and not (close and text.best_cosine >= close)
+        and not text.best_overlap >= 1.0
     )
 
 

@@ -199,3 +199,16 @@ def test_how_much_money_is_answered_by_the_sentence_stating_a_sum(
     )
     assert not answer.abstained
     assert "£5.5 million" in answer.answer
+
+
+def test_the_first_stage_abstention_does_not_silence_an_answer_holding_every_word():
+    from index.answering.answer import Composed
+    from index.qa import gate_silences
+
+    gate = Composed("I could not find this in the documents.", True, [], reason="low_overlap")
+    covered = Composed("The MASH … [1]", False, [], best_overlap=1.0, best_cosine=0.3)
+    partial = Composed("Staff … [1]", False, [], best_overlap=0.6, best_cosine=0.3)
+    close = Composed("Staff … [1]", False, [], best_overlap=0.6, best_cosine=0.5)
+    assert not gate_silences(gate, covered, 0.45)
+    assert gate_silences(gate, partial, 0.45)
+    assert not gate_silences(gate, close, 0.45)
