@@ -344,3 +344,10 @@ def test_what_a_council_is_good_at_asks_for_its_strengths():
         "strengths",
     )
     assert parse_question("Is Hillingdon good for care leavers?").sections == ()
+
+
+def test_how_long_someone_had_been_in_post_asks_since_when():
+    assert answer_type("How long had Hampshire's DCS been in post in 2014?") == DATE
+    assert offers(DATE, "The Director of Children’s Services has been in post since August 2005.")
+    # Not how long something takes or lasted: that asks for a duration the table may hold.
+    assert answer_type("How long does an assessment take in Hampshire?") != DATE
