@@ -21,7 +21,7 @@ from index.answering.answer import (
     joined,
     mentioned,
 )
-from index.answering.area_grade import with_area_grade
+from index.answering.area_grade import areas_asked, with_area_grade
 from index.answering.by_inspection import asks_by_inspection, compose_by_inspection
 from index.answering.by_judgement import findings_behind_grade, summary_of
 from index.answering.by_section import compose_by_section, superseded
@@ -52,7 +52,6 @@ from index.retrieval.store import (
 from index.settings import Settings, with_tuned_calibration
 from index.types import Answer, Citation, CosinesOf, Document, Filters, Hit, Passage
 from index.understanding.answer_type import GRADE, NEGATIVE, PERSON
-from index.understanding.grade_request import areas_named
 from index.understanding.query import When
 from index.understanding.question import Question, parse_question
 
@@ -168,20 +167,21 @@ class QAEngine:
         """A grade asked for ("is Slough's children's services good?"), or an inspection's
         dates or inspector: the passages the judgements table answers from lead, as they lead
         the answer. Retrieval alone ranked a report's findings above its one line of grades."""
+        # Lines that lead are scored as the search's own best: scores stay in order.
+        lead = max((h.score for h in result.hits), default=1.0)
         behind = findings_behind_grade(
             question, None, self.judgements, self.index.passages, self.index.documents
         )
         if behind.hits:
             # "Why, care leavers in 2025 in Wakefield?": the report's passages under that
             # judgement lead, as they make the answer to "why?" after a grade.
-            lead = max((h.score for h in result.hits), default=1.0)
+            rows = {h.row for h in behind.hits}
             read = [Hit(h.passage, lead, row=h.row) for h in behind.hits]
-            rest = [h for h in result.hits if h.row not in {r.row for r in read}]
+            rest = [h for h in result.hits if h.row not in rows]
             return replace(result, hits=[*read, *rest][: len(result.hits)])
         if asks_for_summary(question) and (summary := self._summary(question)) is not None:
             # "What did Ofsted find in Leicester's latest inspection?": the report's overall
             # grade and summary lead, as they make the answer.
-            lead = max((h.score for h in result.hits), default=1.0)
             hits = cited_first(summary.citations, result.hits, self._passage_by_id, lead)
             return replace(result, hits=hits[: len(result.hits)])
         if not _table_leads(question):
@@ -191,9 +191,7 @@ class QAEngine:
         if table is None or table.abstained or table.text_may_answer:
             return result
         # As the answer lists what it read (a graded line an older report prints as a heading
-        # is in no passage's text: read as cited). Scores stay in order: the graded lines tie
-        # with the search's own best.
-        lead = max((h.score for h in result.hits), default=1.0)
+        # is in no passage's text: read as cited).
         hits = cited_first(table.citations, result.hits, self._passage_by_id, lead)
         return replace(result, hits=hits[: len(result.hits)])
 
@@ -211,14 +209,8 @@ class QAEngine:
         Bury's LSCB in 2016?"): the grade its best-ranked report gave that area takes the last
         place of a default page, as the answer closes with it. Retrieval ranks a report's
         one graded line below its paragraphs on the area."""
-        areas = areas_named(question.topic)
-        if (
-            not areas
-            or len(question.authorities) != 1
-            or question.sources
-            or question.sections
-            or question.answer_kind is not None
-        ):
+        areas = areas_asked(question)
+        if not areas or question.sections:
             return result
         records = {r.doc_id: r for r in self.judgements.for_authority(question.authorities[0])}
         report = next((h.passage.doc_id for h in result.hits if h.passage.doc_id in records), None)
@@ -498,7 +490,7 @@ class QAEngine:
             if composed is text and table is not None and _both_halves(parsed, table, text):
                 # The passages answered a question about a change of grades: the grades too.
                 composed = joined(text, table)
-            elif composed is text and section is None and parsed.answer_kind is None:
+            elif composed is text and section is None:
                 composed = with_area_grade(
                     text, parsed, self.judgements, self._passage_by_id, self.index.documents
                 )

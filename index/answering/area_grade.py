@@ -9,12 +9,21 @@ the question asked, the grade sets them in context.
 from dataclasses import replace
 
 from index.answering.answer import Composed
-from index.answering.judgement_answers import Citer
+from index.answering.judgement_answers import Citer, labelled
 from index.answering.judgement_table import JudgementTable
 from index.ingest.judgements import REPORT_TYPES, Evidence
 from index.types import Citation, Document, Passage
 from index.understanding.grade_request import areas_named
 from index.understanding.question import Question
+
+
+def areas_asked(question: Question) -> tuple[str, ...]:
+    """The judgement areas an open question about one authority names ("what did Ofsted say
+    about Bury's LSCB?"); none for a who / when / how-much question or a council paper asked
+    for ("in Essex's press release" is answered in its own words)."""
+    if len(question.authorities) != 1 or question.sources or question.answer_kind is not None:
+        return ()
+    return areas_named(question.topic)
 
 
 def with_area_grade(
@@ -26,9 +35,8 @@ def with_area_grade(
 ) -> Composed:
     """``composed`` with the grade its first cited report gave each area the question names,
     unless a citation already quotes it; ``composed`` itself when there is none to add."""
-    areas = areas_named(question.topic)
-    # A council paper asked for ("in Essex's press release") is answered in its own words.
-    if composed.abstained or not areas or len(question.authorities) != 1 or question.sources:
+    areas = areas_asked(question)
+    if composed.abstained or not areas:
         return composed
     report = next((c.doc_id for c in composed.citations if c.doc_type in REPORT_TYPES), None)
     records = {r.doc_id: r for r in table.for_authority(question.authorities[0])}
@@ -43,7 +51,7 @@ def with_area_grade(
         if grade is None or any(_overlaps(c, grade.evidence) for c in citer.citations):
             continue
         n = citer.cite(grade.evidence)
-        statements.append(f"{grade.label.strip().rstrip(':')}: {grade.worded}. [{n}]")
+        statements.append(f"{labelled(grade)} [{n}]")
     if not statements:
         return composed
     return replace(

@@ -11,7 +11,7 @@ from dataclasses import replace
 from functools import partial
 
 from index.answering.answer import AnswerSettings, Composed, IdfTable, compose_answer
-from index.answering.judgement_answers import Citer, written_dates
+from index.answering.judgement_answers import Citer, labelled, written_dates
 from index.answering.judgement_table import JudgementTable
 from index.ingest.judgements import REPORT_TYPES, Evidence, InspectionRecord
 from index.retrieval.expansion import Lexicon
@@ -148,7 +148,5 @@ def _grades(record: InspectionRecord | None, areas: tuple[str, ...], citer: Cite
     for area in areas:
         grade = record.grade_for(area) if record else None
         if grade:
-            out.append(
-                f"{grade.label.strip().rstrip(':')}: {grade.worded}. [{citer.cite(grade.evidence)}]"
-            )
+            out.append(f"{labelled(grade)} [{citer.cite(grade.evidence)}]")
     return out

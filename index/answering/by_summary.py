@@ -13,13 +13,13 @@ import numpy as np
 
 from index.answering.answer import Composed
 from index.answering.by_inspection import inspection_label
-from index.answering.judgement_answers import Citer
+from index.answering.judgement_answers import Citer, labelled
 from index.answering.judgement_table import JudgementTable
 from index.ingest.judgements import Evidence, InspectionRecord
 from index.retrieval.lexical import tokenize
 from index.text import sentence_spans
 from index.types import Document, Passage
-from index.understanding.lexicon import MONTHS
+from index.understanding.lexicon import MONTH_NUMBERS
 from index.understanding.question import Question
 
 # Words that ask for the whole rather than name a topic of it ("sum up", "how did it go?",
@@ -32,7 +32,7 @@ _SUMMARY_WORDS = frozenset(
             "result results outcome points general brief briefly tell go went gone goes get got "
             "make made think thought turn turned fare fared "
             "children services service report inspection ofsted council published publish "
-            "jan feb mar apr jun jul aug sep sept oct nov dec " + " ".join(MONTHS)
+            + " ".join(MONTH_NUMBERS)
         ]
     )[0]
 )
@@ -79,8 +79,7 @@ def compose_summary(
     said = [(f"{' '.join(quote.split())}", opening)]
     overall = record.grade_for("overall")
     if overall is not None:
-        graded = f"{overall.label.strip().rstrip(':')}: {overall.worded}."
-        said.insert(0, (graded, overall.evidence))
+        said.insert(0, (labelled(overall), overall.evidence))
     label, dates = inspection_label(record.doc_id, record, documents)
     citer = Citer({summary.passage_id: summary}, documents)
     statements = []
@@ -96,7 +95,7 @@ def compose_summary(
 def _report_asked(question: Question, table: JudgementTable) -> InspectionRecord | None:
     """The authority's report of the year asked, the one before the year given ("before
     2018"), or its latest."""
-    reports = [r for r in table.for_authority(question.authorities[0], reports_only=True)]
+    reports = table.for_authority(question.authorities[0], reports_only=True)
     when = question.when
     if when and when.years:
         reports = [r for r in reports if any(when.covers(d) for d in _dates(r))]

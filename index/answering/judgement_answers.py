@@ -29,6 +29,12 @@ _GRADED_SENTENCE = re.compile(
 LIST_LIMIT = 25
 
 
+def labelled(grade: Grade) -> str:
+    """A grade said under the report's own label for its area ("The experiences and progress
+    of care leavers: good.")."""
+    return f"{grade.label.strip().rstrip(':')}: {grade.worded}."
+
+
 class Citer:
     """Numbers citations as statements are written; one number per evidence span."""
 
