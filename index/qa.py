@@ -200,6 +200,7 @@ class QAEngine:
             question,
             self.judgements,
             self.index.passages,
+            self._passage_by_id,
             self.index.boilerplate,
             self.index.documents,
         )

@@ -60,11 +60,13 @@ def compose_summary(
     question: Question,
     table: JudgementTable,
     passages: Sequence[Passage],
+    passage_by_id: dict[str, Passage],
     boilerplate: np.ndarray | None,
     documents: dict[str, Document],
 ) -> Composed | None:
     """The report's overall judgement and the opening sentences of its summary; None when the
-    authority has no report of the time asked, or the report no summary paragraph."""
+    authority has no report of the time asked, or the report no summary paragraph. Each is
+    cited with the passage that holds it (``passage_by_id``), as every answer's are."""
     record = _report_asked(question, table)
     if record is None:
         return None
@@ -81,7 +83,7 @@ def compose_summary(
     if overall is not None:
         said.insert(0, (labelled(overall), overall.evidence))
     label, dates = inspection_label(record.doc_id, record, documents)
-    citer = Citer({summary.passage_id: summary}, documents)
+    citer = Citer(passage_by_id, documents)
     statements = []
     for k, (words, evidence) in enumerate(said):
         statements.append(f"{words} [{citer.cite(evidence)}]")

@@ -755,6 +755,8 @@ def test_a_question_about_a_whole_inspection_gets_its_judgement_and_summary(
     assert opening in body["answer"], body["answer"]
     assert {c["date"][:4] for c in body["citations"]} == {year}
     assert not body["citations"][0]["quote"].startswith("Inspection date")
+    # Each is cited with the stored passage that holds it, its section and text to read.
+    assert all("@" not in c["passage_id"] for c in body["citations"]), body["citations"]
 
 
 def test_why_after_an_overall_grade_quotes_the_summary_of_a_report_with_no_summary_heading(
