@@ -313,6 +313,42 @@ def _expand_definite(question: str, previous: str) -> str:
     )
 
 
+# At most this many words of its own (not frame, authority or year): a follow-up too short to
+# name all it is about ("any breakdowns?", "have they added any more personal advisers?").
+_THIN_FOLLOW_UP = 4
+_AREA_NAMED = re.compile(rf"\b(?:{'|'.join(p for _, p in AREAS)})\b", re.I)
+# Words after which the last question named its topic ("say about care leavers", "how was
+# adoption rated", "rated for care leavers").
+_NAMING_TOPIC = _TOPIC_OPENERS | frozenset(
+    "regarding rate rated rating graded judged scored fared verdict".split()
+)
+
+
+def _own_words(question: str) -> list[str]:
+    """The words of ``question`` that are neither frame, authority nor year."""
+    names = find_authority_spans(question)
+    return [
+        m.group()
+        for m in _TOKEN.finditer(question)
+        if m.group().lower() not in _FRAME | _NO_TOPIC
+        and not YEAR.fullmatch(m.group())
+        and not any(s <= m.start() < e for s, e, _ in names)
+    ]
+
+
+def _named_topic(previous: str) -> str | None:
+    """The topic ``previous`` named after a word that leads one in ("what did Ofsted say about
+    care leavers in Halton in 2024?" → "care leavers"); None when it named none so."""
+    span = _topic_span(previous)
+    if span is None:
+        return None
+    before = [w.lower() for w in _TOKEN.findall(previous[: span[0]]) if w.lower() not in _ARTICLES]
+    if not before or not (before[-1] in _NAMING_TOPIC or _SAYS.fullmatch(before[-1])):
+        return None
+    phrase = _trailing_preposition(strip_authorities(YEAR.sub(" ", previous[span[0] : span[1]])))
+    return phrase if any(w.lower() not in _CONNECTORS for w in phrase.split()) else None
+
+
 def asks_why(question: str) -> bool:
     """Whether ``question`` asks for reasons ("why?", "why was it only good?")."""
     return bool(_WHY.match(question))
@@ -459,6 +495,20 @@ def resolve(
                 )
             if any(w.lower() not in _CONNECTORS for w in topic.split()):
                 bare = f"{bare}, {topic}"
+        elif (
+            len(_own_words(bare)) <= _THIN_FOLLOW_UP
+            and not new_topic(question)
+            # "and how was leadership graded?": a judgement area or a grade is a topic of its
+            # own, not a part of the last one.
+            and not _GRADE_ASKED.search(bare)
+            and not _AREA_NAMED.search(bare)
+            and (named := _named_topic(previous.query))
+        ):
+            # "any breakdowns?" after "what did Ofsted say about adoption in Southend?": a
+            # short follow-up is about the topic just named, pronoun or not. Only a topic the
+            # last question named after "about", "of", "for" or a grade verb is carried; its
+            # frame ("needs to improve", "who led") would pull other passages.
+            bare = f"{bare}, {named}"
         if years:
             # The conversation keeps its time as it keeps its authority, or moves from it:
             # "the inspection before that", "has it got better since?".

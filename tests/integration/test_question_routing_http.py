@@ -833,3 +833,16 @@ def test_search_for_the_reasons_for_a_grade_leads_with_the_reports_reasons(clien
     assert (
         "Children in care and care leavers receive an outstanding service" in (results[0]["text"])
     )
+
+
+def test_a_short_follow_up_is_searched_with_the_topic_just_asked_about(client):
+    """ "is awareness raised?" after a question on Herefordshire's private fostering names no
+    topic, by pronoun or otherwise; searched alone it found life-story work and missing
+    children. The search of its resolved question leads with private fostering."""
+    history = ["What did Ofsted say about private fostering in Herefordshire in 2018?"]
+    body = ask(client, "is awareness raised?", history=history)
+    assert "private fostering" in body["resolved_query"]
+    assert not body["abstained"]
+    assert "private fost" in body["citations"][0]["quote"].lower()
+    search = client.post("/v1/search", json={"query": body["resolved_query"], "top_k": 3})
+    assert any("private fost" in r["text"].lower() for r in search.json()["results"])

@@ -285,3 +285,24 @@ def test_did_another_council_put_out_something_similar_asks_the_same_of_it() -> 
     last = "What did the Nottinghamshire press release say about the 2025 inspection?"
     asked = resolve("did Norfolk put out something similar?", [last])
     assert "press release" in asked.query and "Norfolk" in asked.query
+
+
+def test_a_short_follow_up_keeps_the_topic_the_last_question_named() -> None:
+    last = "What did Ofsted say about adoption in Southend in 2019?"
+    assert resolve("any breakdowns?", [last]).query == (
+        "any breakdowns, adoption in 2019 in Southend-on-Sea?"
+    )
+    last = "Does the Oxfordshire report mention CAMHS waiting lists?"
+    assert "CAMHS waiting lists" in resolve("how are they covering the gap?", [last]).query
+    # A new topic is asked instead of the last one, not beside it.
+    asked = resolve("and what about their mental health support?", [last])
+    assert "CAMHS" not in asked.query
+    # The last question's frame is no topic: it would pull other passages.
+    last = "Who led the Ofsted inspection of Havering in December 2023?"
+    assert "led" not in resolve("what did they say about private fostering?", [last]).query
+    last = "What needs to improve in Greenwich according to the 2019 inspection?"
+    assert "improve" not in resolve("what's the issue with long-term foster care?", [last]).query
+    # A follow-up naming much of its own is not added to.
+    last = "What did Ofsted say about care leavers in Merton in 2022?"
+    long = "what did they find about housing for homeless sixteen year olds?"
+    assert "care leavers" not in resolve(long, [last]).query
