@@ -33,7 +33,7 @@ _WHO = re.compile(
     re.I,
 )
 _WHEN = re.compile(
-    r"^\W*(and\s+)?when\b|\b(what|which)\s+(date|day|month|year)\b|\b(due|deadline)\b"
+    r"^\W*(and\s+)?when\b|\b(what|which)\s+(date|day|month|year)s?\b|\b(due|deadline)\b"
     # "How long had the DCS been in post?": since when ("in post since August 2005").
     r"|\bhow\s+long\s+(?:has|had|have)\s+(?:[\w'’-]+\s+){1,6}?been\b",
     re.I,

@@ -34,9 +34,11 @@ _WHO_LED = (
     # A follow-up's "who led it?", "who led the previous one?": the inspection talked about.
     r"who\s+led\s+(?:it|that|this|the\s+(?:[\w-]+\s+){0,2}?one)\b"
 )
-# "When did Ofsted last inspect …", "when was …'s latest inspection carried out?"
+# "When did Ofsted last inspect …", "when was …'s latest inspection carried out?", "what dates
+# did the Wakefield inspection take place?"
 _WHEN_INSPECTED = (
-    r"when\s+(?:did|was|were|had|has|have)\b(?![^?]*\bpublish)[^?]*\b(?:inspect\w*|ilacs)"
+    r"(?:when|(?:what|which)\s+(?:dates?|days?))\s+(?:did|was|were|had|has|have)\b"
+    r"(?![^?]*\bpublish)[^?]*\b(?:inspect\w*|ilacs)"
 )
 # "Were care leavers better or worse served in 2021 than in 2017?": a comparison between
 # inspections, which their grades answer; not what it "needs to do better" (to improve).
