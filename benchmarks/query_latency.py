@@ -72,23 +72,37 @@ def ask_all(
     return wall, stages
 
 
-def _raw_post(url: str) -> Callable[[dict], dict]:
+def search_all(server: Server, questions: list[str], client: str) -> list[float]:
+    """``/v1/search`` wall clock per question: it reads the passages as an answer would (the
+    passages quoted lead), so it costs nearly what ``/v1/ask`` does."""
+    post = (_raw_post if client == "raw" else _httpx_post)(server.url, "/v1/search")
+    for q in questions[:20]:
+        post({"query": q})
+    wall = []
+    for q in questions:
+        t0 = time.perf_counter()
+        post({"query": q})
+        wall.append((time.perf_counter() - t0) * 1000)
+    return wall
+
+
+def _raw_post(url: str, path: str = "/v1/ask") -> Callable[[dict], dict]:
     connection = RawClient(url)
 
     def post(body: dict) -> dict:
-        status, payload = connection.post("/v1/ask", body)
+        status, payload = connection.post(path, body)
         if status != 200:
-            raise RuntimeError(f"/v1/ask answered {status}: {payload[:200]!r}")
+            raise RuntimeError(f"{path} answered {status}: {payload[:200]!r}")
         return json.loads(payload)
 
     return post
 
 
-def _httpx_post(url: str) -> Callable[[dict], dict]:
+def _httpx_post(url: str, path: str = "/v1/ask") -> Callable[[dict], dict]:
     http = httpx.Client(base_url=url, timeout=60)
 
     def post(body: dict) -> dict:
-        response = http.post("/v1/ask", json=body)
+        response = http.post(path, json=body)
         response.raise_for_status()
         return response.json()
 
@@ -167,6 +181,7 @@ def main() -> int:
     try:
         print(f"server ready in {server.ready_seconds:.2f} s, RSS {server.rss_mb():.0f} MB")
         wall, stages = ask_all(server, questions, args.client)
+        searched = search_all(server, questions, args.client)
         rss = server.rss_mb()
     finally:
         server.stop()
@@ -178,6 +193,7 @@ def main() -> int:
     faiss_ms, ntotal = raw_faiss(index_dir, encoder, questions, settings.candidates)
     figures = {
         "end_to_end_ms": percentiles(wall),
+        "search_end_to_end_ms": percentiles(searched),
         "stages_ms": {s: percentiles(v) for s, v in stages.items()},
         f"raw_encoder_{getattr(encoder, 'backend', '?')}_ms": percentiles(enc),
         f"raw_faiss_flat_{ntotal}_top{settings.candidates}_ms": percentiles(faiss_ms),
@@ -191,6 +207,7 @@ def main() -> int:
         figures["raw_encoder_torch_ms"] = percentiles(raw_encoder(torch_encoder, questions))
 
     print(f"\n/v1/ask end to end (client wall clock, ms)   {fmt(figures['end_to_end_ms'])}")
+    print(f"/v1/search end to end (client wall clock, ms) {fmt(figures['search_end_to_end_ms'])}")
     print("engine breakdown (ms, from the answer's timings_ms):")
     for stage in STAGES:
         print(f"  {stage:<8} {fmt(figures['stages_ms'][stage])}")

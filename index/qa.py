@@ -152,21 +152,51 @@ class QAEngine:
         top_k: int | None = None,
         mode: str | None = None,
     ) -> SearchResult:
-        """Passages for ``query``; authorities named in it become a filter."""
+        """Passages for ``query``, best first; authorities named in it become a filter. The
+        passages an answer to it quotes lead, in the answer's order, as ``ask`` lists them."""
         if not query.strip():
             raise BadQuery("the query is empty")
         filters = filters or Filters()
+        top_k = self._check_top_k(top_k)
         question = parse_question(query, authorities=filters.authority)
         filters = self._with_authorities(filters, question)
-        result = self._search(question, filters, top_k, mode)
-        return self._graded_first(question, filters, result)
+        # As deep as an answer reads: a sentence it quotes may be in a passage ranked 8th.
+        depth = max(top_k, self.answer_settings.passages_considered)
+        result = self._search(question, filters, depth, mode)
+        led = self._answer_first(question, filters, result)
+        return replace(led, hits=led.hits[:top_k])
+
+    def _answer_first(
+        self,
+        question: Question,
+        filters: Filters,
+        result: SearchResult,
+        answered: tuple[Composed, str] | None = None,
+    ) -> SearchResult:
+        """``result`` in the order an answer reads it: the lines stating a grade asked for
+        first (``_graded_first``), or else the passages an answer from the text quotes, in its
+        order. The composer weighs each sentence against the question, a finer second stage
+        than the learned ranker's passage features (eval/RESULTS.md: search hit@1 up on every
+        development set). ``answered``: the answer and its stage when known."""
+        led = self._graded_first(question, filters, result)
+        if led is not None:
+            return led
+        t0 = time.perf_counter()
+        composed, stage = answered or self._route(question, filters, [], result)
+        if composed.abstained or stage != "answer":
+            return self._area_grade_beside(question, result)
+        lead = max((h.score for h in result.hits), default=1.0)
+        hits = cited_first(composed.citations, result.hits, self._passage_by_id, lead)
+        timings = {**result.timings_ms, "answer_order": _ms(t0)}
+        return replace(result, hits=hits[: len(result.hits)], timings_ms=timings)
 
     def _graded_first(
         self, question: Question, filters: Filters, result: SearchResult
-    ) -> SearchResult:
+    ) -> SearchResult | None:
         """A grade asked for ("is Slough's children's services good?"), or an inspection's
         dates or inspector: the passages the judgements table answers from lead, as they lead
-        the answer. Retrieval alone ranked a report's findings above its one line of grades."""
+        the answer. Retrieval alone ranked a report's findings above its one line of grades.
+        None when the question asks none of these."""
         # Lines that lead are scored as the search's own best: scores stay in order.
         lead = max((h.score for h in result.hits), default=1.0)
         behind = findings_behind_grade(
@@ -185,11 +215,11 @@ class QAEngine:
             hits = cited_first(summary.citations, result.hits, self._passage_by_id, lead)
             return replace(result, hits=hits[: len(result.hits)])
         if not _table_leads(question):
-            return self._area_grade_beside(question, result)
+            return None
         authorities = tuple(a for a in filters.authority if self._has_authority(a))
         table = self._table_answer(question, filters, authorities)
         if table is None or table.abstained or table.text_may_answer:
-            return result
+            return None
         # As the answer lists what it read (a graded line an older report prints as a heading
         # is in no passage's text: read as cited).
         hits = cited_first(table.citations, result.hits, self._passage_by_id, lead)
@@ -378,8 +408,8 @@ class QAEngine:
             filters=filters,
             timings_ms=timings,
             hits=hits[:top_k],
-            # What /v1/search gives for it: a grade asked for leads with the graded lines.
-            sources=self._graded_first(parsed, filters, result).hits[:top_k],
+            # What /v1/search gives for it: the graded lines or the passages quoted first.
+            sources=self._answer_first(parsed, filters, result, (composed, stage)).hits[:top_k],
         )
 
     def _route(

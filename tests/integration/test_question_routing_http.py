@@ -851,3 +851,14 @@ def test_a_short_follow_up_is_searched_with_the_topic_just_asked_about(client):
     assert "private fost" in body["citations"][0]["quote"].lower()
     search = client.post("/v1/search", json={"query": body["resolved_query"], "top_k": 3})
     assert any("private fost" in r["text"].lower() for r in search.json()["results"])
+
+
+def test_search_leads_with_the_passage_the_answer_quotes_first(client):
+    """The learned ranker put the cabinet paper's "Author:" line 8th for "who wrote …?"; the
+    answer weighs each sentence and quotes it first, and the search now leads with it."""
+    question = "Who wrote the Hertfordshire Cabinet Panel report on the ILACS inspection?"
+    body = ask(client, question)
+    results = client.post("/v1/search", json={"query": question, "top_k": 5}).json()["results"]
+    assert results[0]["passage_id"] == body["citations"][0]["passage_id"]
+    assert "Author" in results[0]["text"]
+    assert [s["passage_id"] for s in body["sources"]] == [r["passage_id"] for r in results]
