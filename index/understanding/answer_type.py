@@ -116,10 +116,22 @@ _GRADE_SPAN = re.compile(
 )
 
 
+# "Herefordshire was judged good in 2026 - what did it need to improve?": what comes before the
+# dash sets the scene; the question after it is what is asked.
+_SCENE_THEN_QUESTION = re.compile(
+    r"\s[-–—]\s+(?=(?:what|who|whom|when|how|which|why|where|was|were|is|are|did|does|do|has"
+    r"|have|had|can|could|will)\b)(?!.*\s[-–—]\s)",
+    re.I,
+)
+
+
 def answer_type(question: str) -> str | None:
     """PERSON for who-questions, DATE for when-questions, MONEY or AMOUNT for how much (MONEY
     when money is named), COUNT for how many, GRADE for how-was-it-judged questions, NEGATIVE
-    for whether there were any, else None."""
+    for whether there were any, else None. Of a question after a scene-setting dash, that
+    question's."""
+    if scene := _SCENE_THEN_QUESTION.search(question):
+        question = question[scene.end() :]
     if _WHO.search(question):
         return PERSON
     if _WHEN.search(question):

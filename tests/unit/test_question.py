@@ -351,3 +351,12 @@ def test_how_long_someone_had_been_in_post_asks_since_when():
     assert offers(DATE, "The Director of Children’s Services has been in post since August 2005.")
     # Not how long something takes or lasted: that asks for a duration the table may hold.
     assert answer_type("How long does an assessment take in Hampshire?") != DATE
+
+
+def test_a_question_after_a_scene_setting_dash_is_what_is_asked():
+    # "judged good" sets the scene; the list of what needs to improve is asked for.
+    asked = parse_question("Herefordshire was judged good in 2026 - what did it need to improve?")
+    assert asked.answer_kind is None and asked.sections == ("improve",)
+    assert parse_question("Was Slough judged inadequate in 2018?").answer_kind == "grade"
+    asked = parse_question("Hillingdon's director - who appointed them?")
+    assert asked.answer_kind == "person"
