@@ -163,7 +163,7 @@ class QAEngine:
         # As deep as an answer reads: a sentence it quotes may be in a passage ranked 8th.
         depth = max(top_k, self.answer_settings.passages_considered)
         result = self._search(question, filters, depth, mode)
-        led = self._answer_first(question, filters, result)
+        led = self._answer_first(question, filters, result, mode or self._mode())
         return replace(led, hits=led.hits[:top_k])
 
     def _answer_first(
@@ -171,6 +171,7 @@ class QAEngine:
         question: Question,
         filters: Filters,
         result: SearchResult,
+        mode: str,
         answered: tuple[Composed, str] | None = None,
     ) -> SearchResult:
         """``result`` in the order an answer reads it: the lines stating a grade asked for
@@ -181,6 +182,9 @@ class QAEngine:
         led = self._graded_first(question, filters, result)
         if led is not None:
             return led
+        if mode != "hybrid":
+            # The lexical and dense modes are each retriever alone, to compare them.
+            return self._area_grade_beside(question, result)
         t0 = time.perf_counter()
         composed, stage = answered or self._route(question, filters, [], result)
         if composed.abstained or stage != "answer":
@@ -398,6 +402,8 @@ class QAEngine:
             else cited_first(composed.citations, result.hits, self._passage_by_id)
         )
         timings = dict(result.timings_ms)
+        # What /v1/search gives for it: the graded lines or the passages quoted first.
+        searched = self._answer_first(parsed, filters, result, mode, (composed, stage))
         timings[stage] = _ms(t0)
         timings["total"] = _ms(started)
         return Answer(
@@ -408,8 +414,7 @@ class QAEngine:
             filters=filters,
             timings_ms=timings,
             hits=hits[:top_k],
-            # What /v1/search gives for it: the graded lines or the passages quoted first.
-            sources=self._answer_first(parsed, filters, result, (composed, stage)).hits[:top_k],
+            sources=searched.hits[:top_k],
         )
 
     def _route(
@@ -674,7 +679,12 @@ def cited_first(
     """What an answer read, best first: the passages it cites, in its order (each scored
     ``score``), then the search's others."""
     cited = [passages.get(c.passage_id) or _span_read(c) for c in citations]
-    first = [Hit(p, score) for p in dict.fromkeys(cited)]
+    # A passage the search found keeps what it knows of it (its row, dense and BM25 scores).
+    found = {h.passage.passage_id: h for h in searched}
+    first = [
+        replace(found[p.passage_id], score=score) if p.passage_id in found else Hit(p, score)
+        for p in dict.fromkeys(cited)
+    ]
     seen = {h.passage.passage_id for h in first}
     return first + [h for h in searched if h.passage.passage_id not in seen]
 
