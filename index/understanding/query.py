@@ -529,8 +529,11 @@ def resolve(
         and earlier_years
     ):
         # "How did Gateshead score for care leavers back then?" after "who led the Ofsted
-        # inspection of Gateshead in 2016?": the same authority, at the time just asked about.
-        query = f"{query.rstrip(' ?.')} in {' and '.join(earlier_years)}?"
+        # inspection of Gateshead in 2016?": the same authority, at the time just asked about,
+        # said as that time ("… for care leavers in 2016?") so what follows reads it alone.
+        years = " and ".join(earlier_years)
+        query = _THEN.sub(f"in {years}", query, count=1)
+        query = re.sub(r"\b(in|at)\s+in\b", "in", query, flags=re.I)
         carried = True
     elif _FOLLOW_UP.match(query):
         query = re.sub(r"^\s*(and|also)\s+", "", query, flags=re.I)
