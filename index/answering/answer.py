@@ -170,6 +170,8 @@ _PAGE_HEADER = re.compile(r"^\s*SOURCE:\s*\S+")
 # copyright 2022", "E: enquiries@ofsted.gov.uk"), too short and dated to count as template.
 _COLOPHON = re.compile(r"©|\bCrown copyright\b|(?:^|\s)[TEW]:\s*(?:\S+@|www\.|\+?\d)")
 _SHORT_LINE_WORDS = 12
+# At most this many words and no answer of the kind asked: a heading, not a statement.
+_BARE_LINE_WORDS = 3
 
 
 # A labelled line's label, and the question words that ask for that role.
@@ -332,6 +334,10 @@ def compose_answer(
                 # "SOURCE: <url> TITLE: …" header (its metadata, not what it says).
                 continue
             typed = offers(kind, sentence)
+            if not typed and len(sentence.split()) <= _BARE_LINE_WORDS:
+                # A heading or a page's furniture ("CABINET PANEL", "Ofsted Action Plan",
+                # "Comments are closed."): it names a topic, says nothing of it.
+                continue
             # A line labelled with the role asked about answers the question's word for it
             # ("Author:" for "who wrote"); a name under another label answers another question.
             role = _role_asked(sentence, terms, said) if kind == PERSON else frozenset()

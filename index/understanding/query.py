@@ -12,6 +12,7 @@ from index.understanding.lexicon import (
     MONTH,
     MONTH_NUMBERS,
     MONTHS,
+    SECTIONS,
 )
 from index.understanding.question_words import QUESTION_WORDS
 
@@ -317,6 +318,8 @@ def _expand_definite(question: str, previous: str) -> str:
 # name all it is about ("any breakdowns?", "have they added any more personal advisers?").
 _THIN_FOLLOW_UP = 4
 _AREA_NAMED = re.compile(rf"\b(?:{'|'.join(p for _, p in AREAS)})\b", re.I)
+# A part of the report asked for ("needs to improve", "strengths"), which is no topic.
+_PART_ASKED = re.compile("|".join(f"(?:{asked})" for _, asked, _ in SECTIONS), re.I)
 # Words after which the last question named its topic ("say about care leavers", "how was
 # adoption rated", "rated for care leavers").
 _NAMING_TOPIC = _TOPIC_OPENERS | frozenset(
@@ -342,10 +345,14 @@ def _named_topic(previous: str) -> str | None:
     span = _topic_span(previous)
     if span is None:
         return None
-    before = [w.lower() for w in _TOKEN.findall(previous[: span[0]]) if w.lower() not in _ARTICLES]
+    # The words before it, the authority left out ("about Hertfordshire's children in care").
+    lead_in = strip_authorities(previous[: span[0]])
+    before = [w.lower() for w in _TOKEN.findall(lead_in) if w.lower() not in _ARTICLES]
     if not before or not (before[-1] in _NAMING_TOPIC or _SAYS.fullmatch(before[-1])):
         return None
     phrase = _trailing_preposition(strip_authorities(YEAR.sub(" ", previous[span[0] : span[1]])))
+    if _PART_ASKED.search(phrase):
+        return None  # "say Sheffield needs to improve": a part of the report, not a topic
     return phrase if any(w.lower() not in _CONNECTORS for w in phrase.split()) else None
 
 
@@ -503,6 +510,7 @@ def resolve(
             and not _GRADE_ASKED.search(bare)
             and not _AREA_NAMED.search(bare)
             and (named := _named_topic(previous.query))
+            and named.lower() not in bare.lower()
         ):
             # "any breakdowns?" after "what did Ofsted say about adoption in Southend?": a
             # short follow-up is about the topic just named, pronoun or not. Only a topic the

@@ -307,3 +307,14 @@ def test_a_short_follow_up_keeps_the_topic_the_last_question_named() -> None:
     last = "What did Ofsted say about care leavers in Merton in 2022?"
     long = "what did they find about housing for homeless sixteen year olds?"
     assert "care leavers" not in resolve(long, [last]).query
+
+
+def test_the_topic_carried_is_the_last_questions_named_topic_not_its_frame() -> None:
+    # Named after the authority ("about Hertfordshire's children in care").
+    last = "What did Ofsted find about Hertfordshire's children in care in 2023?"
+    assert "children in care" in resolve("any exam results mentioned?", [last]).query
+    # A part of the report asked for is no topic; a topic already said is not said twice.
+    last = "What did Ofsted say Sheffield needs to improve in 2019?"
+    assert "improve" not in resolve("what was the problem with the missing kids bit?", [last]).query
+    last = "When was Herefordshire's fifth Ofsted monitoring visit?"
+    assert resolve("What did the visit focus on?", [last]).query.count("monitoring visit") == 1

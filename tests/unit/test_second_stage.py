@@ -216,3 +216,16 @@ def test_the_first_stage_abstention_does_not_silence_an_answer_holding_every_wor
     assert not gate_silences(gate, covered, 0.45)
     assert gate_silences(gate, partial, 0.45)
     assert not gate_silences(gate, close, 0.45)
+
+
+def test_a_heading_alone_is_never_quoted_as_an_answer(engine):
+    # The cabinet panel paper's title line "CABINET PANEL" holds the source's words, and an
+    # article's "Comments are closed." sat beside its findings: both were quoted. A line of a
+    # few words that gives no answer of the kind asked names a topic and says nothing of it.
+    for question in (
+        "How long was the October 2018 Herts inspection according to the cabinet panel paper?",
+        "What does the Community Care piece say about IROs in Herts?",
+    ):
+        answer = engine.ask(question)
+        assert not answer.abstained
+        assert all(len(c.quote.split()) > 3 for c in answer.citations), answer.answer
