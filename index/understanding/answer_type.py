@@ -34,6 +34,8 @@ _WHO = re.compile(
 )
 _WHEN = re.compile(
     r"^\W*(and\s+)?when\b|\b(what|which)\s+(date|day|month|year)s?\b|\b(due|deadline)\b"
+    # "What is the completion date of …?", "what was the start date?"
+    r"|\b(?:what|which)\s+(?:is|was|are|were)\s+the\s+(?:[\w-]+\s+)?dates?\b"
     # "How long had the DCS been in post?": since when ("in post since August 2005").
     r"|\bhow\s+long\s+(?:has|had|have)\s+(?:[\w'’-]+\s+){1,6}?been\b",
     re.I,

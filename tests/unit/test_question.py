@@ -360,3 +360,12 @@ def test_a_question_after_a_scene_setting_dash_is_what_is_asked():
     assert parse_question("Was Slough judged inadequate in 2018?").answer_kind == "grade"
     asked = parse_question("Hillingdon's director - who appointed them?")
     assert asked.answer_kind == "person"
+
+
+def test_the_date_of_something_asked_for_is_a_date_question():
+    for question in (
+        "What is the completion date of Hertfordshire's action on seeking foster carers' views?",
+        "What was the start date of the Medway visit?",
+        "What dates did the Wakefield inspection take place?",
+    ):
+        assert parse_question(question).answer_kind == "date", question
