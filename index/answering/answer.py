@@ -367,7 +367,14 @@ def compose_answer(
                 | {t for n in other_names if _any_in(n.others, present) for t in n.tokens}
             )
             covered = [t for t in terms if t in present]
-            when_only = kind != DATE and bool(topical and covered) and set(covered) <= when_terms
+            # Or only the source named and the time ("The latest of Community Care's Ofsted
+            # Interview podcast series features …" for "what does the Community Care piece say
+            # about IROs?"): said after the sentences on what was asked.
+            when_only = (
+                kind != DATE
+                and bool(topical and covered)
+                and set(covered) <= when_terms | set(optional)
+            )
             overlap = min(1.0, sum(weight[t] for t in covered) / weight_total)
             score = 0.7 * overlap + 0.3 * relevance - settings.rank_penalty * rank - aside
             cosine = meaning.at(start) if meaning else 0.0

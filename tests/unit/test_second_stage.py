@@ -229,3 +229,11 @@ def test_a_heading_alone_is_never_quoted_as_an_answer(engine):
         answer = engine.ask(question)
         assert not answer.abstained
         assert all(len(c.quote.split()) > 3 for c in answer.citations), answer.answer
+
+
+def test_a_sentence_sharing_only_the_source_named_comes_after_what_was_asked(engine):
+    # The article's opening ("The latest of Community Care's Ofsted Interview podcast series
+    # features …") holds the source's words and nothing of IROs: it had been quoted first.
+    answer = engine.ask("What does the Community Care piece say about IROs in Herts?")
+    assert not answer.abstained
+    assert "Independent reviewing officers" in answer.citations[0].quote, answer.answer
