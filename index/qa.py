@@ -175,7 +175,8 @@ class QAEngine:
         answered: tuple[Composed, str] | None = None,
     ) -> SearchResult:
         """``result`` in the order an answer reads it: the lines stating a grade asked for
-        first (``_graded_first``), or else the passages an answer from the text quotes, in its
+        first (``_graded_first``), or else the passages the answer quotes (from the text or the
+        judgements table: "has Herefordshire improved since 2022?" quotes both grades), in its
         order. The composer weighs each sentence against the question, a finer second stage
         than the learned ranker's passage features (eval/RESULTS.md: search hit@1 up on every
         development set). ``answered``: the answer and its stage when known."""
@@ -187,7 +188,7 @@ class QAEngine:
             return self._area_grade_beside(question, result)
         t0 = time.perf_counter()
         composed, stage = answered or self._route(question, filters, [], result)
-        if composed.abstained or stage != "answer":
+        if composed.abstained or stage not in ("answer", "judgements"):
             return self._area_grade_beside(question, result)
         lead = max((h.score for h in result.hits), default=1.0)
         hits = cited_first(composed.citations, result.hits, self._passage_by_id, lead)

@@ -862,3 +862,14 @@ def test_search_leads_with_the_passage_the_answer_quotes_first(client):
     assert results[0]["passage_id"] == body["citations"][0]["passage_id"]
     assert "Author" in results[0]["text"]
     assert [s["passage_id"] for s in body["sources"]] == [r["passage_id"] for r in results]
+
+
+def test_search_for_a_change_of_grades_leads_with_the_grades_the_answer_quotes(client):
+    """ "Has Herefordshire improved since the 2022 inspection?" is answered from the
+    judgements table, both grades cited; the search led with the newer report's prose."""
+    question = "Has Herefordshire improved since the 2022 inspection?"
+    body = ask(client, question)
+    assert "judgements" in body["timings_ms"]
+    results = client.post("/v1/search", json={"query": question, "top_k": 5}).json()["results"]
+    assert results[0]["passage_id"] == body["citations"][0]["passage_id"]
+    assert results[0]["text"].startswith("Judgement: Overall effectiveness")
