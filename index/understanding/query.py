@@ -427,9 +427,25 @@ def resolve(
     # topic, not the grade question again ("is it any different in Knowsley?" does).
     says_of_it = bool(_TOPIC_REFERENCE.search(question) and _SAYS.search(question))
     if topic_missing and previous.query and not says_of_it:
-        # Only an authority or a year (or nothing) was given: ask the previous question of it.
-        base = strip_authorities(previous.query)
-        if years:
+        # Only an authority or a year (or nothing) was given: ask the previous question of it,
+        # in its own words where it named one authority and one year ("What overall rating
+        # did Halton get in 2020, according to …?", not "… did get in according to …").
+        spans = find_authority_spans(previous.query)
+        in_place = len(spans) == 1 and (not years or len(YEAR.findall(previous.query)) == 1)
+        if in_place:
+            start, end, _ = spans[0]
+            names = " and ".join(authorities or previous.authorities)
+            rest = previous.query[end:]
+            if owner := re.match(r"['’]s?(?=\s)", rest):
+                # "St Helens' overall grade" → "Knowsley's overall grade", and back.
+                mark = owner.group(0)[0]
+                rest = (mark if names.endswith("s") else f"{mark}s") + rest[owner.end() :]
+            base = f"{previous.query[:start]}{names}{rest}"
+            if years:
+                base = YEAR.sub(" and ".join(dict.fromkeys(years)), base)
+        else:
+            base = strip_authorities(previous.query)
+        if years and not in_place:
             base = YEAR.sub(" ", base)
         elif _NOW.search(question):
             # "and the latest one?" after "… Leicester's 2021 inspection": its latest one.
@@ -443,10 +459,15 @@ def resolve(
             # named Sandwell's inspection, not Luton's; Luton's latest is meant. A year as a
             # time ("care leavers in 2018", "Ofsted's 2018 inspection") holds for both.
             base = _MONTH_BEFORE.sub("", _INSPECTION_YEAR.sub("latest", base, count=1))
-        base = _trailing_preposition(base)
+        # Taken out, an authority or a year leaves a preposition behind ("care leavers in");
+        # said in place, the question's own last word stays ("which agency is Bedford part of?").
+        base = base.rstrip(" ?.") if in_place else _trailing_preposition(base)
         names = " and ".join(authorities or previous.authorities)
         when = f" in {' and '.join(dict.fromkeys(years))}" if years else ""
-        query = f"{base}{when} in {names}?" if names else f"{base}{when}?"
+        if in_place:
+            query = f"{base}?"
+        else:
+            query = f"{base}{when} in {names}?" if names else f"{base}{when}?"
         carried = True
     elif (
         not authorities

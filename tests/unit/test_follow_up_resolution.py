@@ -29,7 +29,7 @@ HELP_GRADED = "How was help and protection graded in Calderdale in 2018?"
             CARE_LEAVERS,
             "What did Ofsted say about care leavers in Hertfordshire?",
         ),
-        ("and in 2015?", HELP_GRADED, "How was help and protection graded in 2015 in Calderdale?"),
+        ("and in 2015?", HELP_GRADED, "How was help and protection graded in Calderdale in 2015?"),
         # A comparison asks the same question of the new authority.
         (
             "Is it any different in Hertfordshire?",
@@ -146,7 +146,7 @@ def test_a_follow_up_asking_anew_is_not_answered_by_the_last_questions_kind() ->
 
 def test_a_follow_up_naming_only_another_report_asks_the_last_question_of_that_report():
     resolved = resolve("and in the 2024 report?", ["What needed to improve in Calderdale in 2018?"])
-    assert resolved.query == "What needed to improve in 2024 in Calderdale?"
+    assert resolved.query == "What needed to improve in Calderdale in 2024?"
 
 
 def test_the_next_inspection_is_one_after_the_year_last_asked_about():
@@ -318,3 +318,17 @@ def test_the_topic_carried_is_the_last_questions_named_topic_not_its_frame() -> 
     assert "improve" not in resolve("what was the problem with the missing kids bit?", [last]).query
     last = "When was Herefordshire's fifth Ofsted monitoring visit?"
     assert resolve("What did the visit focus on?", [last]).query.count("monitoring visit") == 1
+
+
+def test_another_council_or_year_is_said_in_the_last_questions_own_words() -> None:
+    # Taking the authority out had left "What overall rating did get in according to …".
+    last = "What overall rating did Wirral get in 2019 according to the council's news page?"
+    assert resolve("same for Halton in 2020?", [last]).query == (
+        "What overall rating did Halton get in 2020 according to the council's news page?"
+    )
+    last = "Which regional adoption agency is Luton part of?"
+    assert resolve("and Bedford?", [last]).query == (
+        "Which regional adoption agency is Bedford part of?"
+    )
+    last = "What was St Helens' overall grade?"
+    assert resolve("what about Knowsley?", [last]).query == "What was Knowsley's overall grade?"
