@@ -445,8 +445,9 @@ def resolve(
                 base = YEAR.sub(" and ".join(dict.fromkeys(years)), base)
         else:
             base = strip_authorities(previous.query)
-        if years and not in_place:
-            base = YEAR.sub(" ", base)
+        if years:
+            if not in_place:
+                base = YEAR.sub(" ", base)
         elif _NOW.search(question):
             # "and the latest one?" after "… Leicester's 2021 inspection": its latest one.
             base = YEAR.sub(" ", _INSPECTION_YEAR.sub("latest", base, count=1))
@@ -560,8 +561,8 @@ def resolve(
         # "How did Gateshead score for care leavers back then?" after "who led the Ofsted
         # inspection of Gateshead in 2016?": the same authority, at the time just asked about,
         # said as that time ("… for care leavers in 2016?") so what follows reads it alone.
-        years = " and ".join(earlier_years)
-        query = _THEN.sub(f"in {years}", query, count=1)
+        then = " and ".join(earlier_years)
+        query = _THEN.sub(f"in {then}", query, count=1)
         query = re.sub(r"\b(in|at)\s+in\b", "in", query, flags=re.I)
         carried = True
     elif _FOLLOW_UP.match(query):
