@@ -29,7 +29,7 @@ from index.answering.by_summary import asks_for_summary, compose_summary
 from index.answering.judgement_answers import Citer, answer_judgement_question, no_inspection_in
 from index.answering.judgement_table import JudgementTable
 from index.errors import BadQuery, DocumentNotFound, IndexCorrupt
-from index.gazetteer import SUCCESSORS, canonical_authority
+from index.gazetteer import SUCCESSORS, canonical_authority, find_authorities
 from index.ingest.judgements import REPORT_TYPES
 from index.retrieval.acronyms import defined_acronyms
 from index.retrieval.embedding import (
@@ -52,7 +52,7 @@ from index.retrieval.store import (
 from index.settings import Settings, with_tuned_calibration
 from index.types import Answer, Citation, CosinesOf, Document, Filters, Hit, Passage
 from index.understanding.answer_type import GRADE, NEGATIVE, PERSON
-from index.understanding.query import When
+from index.understanding.query import When, points_to_a_document
 from index.understanding.question import Question, parse_question
 
 log = logging.getLogger(__name__)
@@ -357,6 +357,12 @@ class QAEngine:
             raise BadQuery(f"mode must be one of {MODES}")
         top_k = self._check_top_k(top_k)
         filters = filters or Filters()
+        if carried := self._document_talked_about(question, filters, history, mode):
+            # "What did it say about leadership?": the document the last answer cited, while
+            # it answers; else the conversation's authority and topic, as for any follow-up.
+            on = self.ask(question, replace(filters, doc_id=carried), top_k, history, mode)
+            if not on.abstained:
+                return on
         parsed = parse_question(question, history, filters.authority)
         filters = self._with_authorities(filters, parsed)
         missing = [a for a in filters.authority if not self._has_authority(a)]
@@ -417,6 +423,24 @@ class QAEngine:
             hits=hits[:top_k],
             sources=searched.hits[:top_k],
         )
+
+    def _document_talked_about(
+        self, question: str, filters: Filters, history: list[str] | None, mode: str
+    ) -> tuple[str, ...]:
+        """The one document the last answer cited, when ``question`` points back at it and
+        names no authority of its own; () otherwise. A conversation kept by the API passes the
+        documents its turns cited as ``filters.doc_id``; a request bringing its own history
+        has the last question answered again to know them."""
+        if (
+            not history
+            or filters.doc_id
+            or not points_to_a_document(question)
+            or find_authorities(question)
+        ):
+            return ()
+        last = self.ask(history[-1], filters, None, history[:-1], mode)
+        cited = {c.doc_id for c in last.citations}
+        return tuple(cited) if not last.abstained and len(cited) == 1 else ()
 
     def _route(
         self, parsed: Question, filters: Filters, missing: list[str], result: SearchResult

@@ -13,6 +13,7 @@ from index.understanding.lexicon import (
     MONTH_NUMBERS,
     MONTHS,
     SECTIONS,
+    SOURCES,
 )
 from index.understanding.question_words import QUESTION_WORDS
 
@@ -72,13 +73,35 @@ _WHY = re.compile(
 # "what did it say about leadership?", "who owns that action?": one document, the one the
 # last answer came from (a narrower reference than the pronouns above, which carry a topic).
 _DOCUMENT_REFERENCE = re.compile(
+    r"\b(?:(?:that|this|the same) (?:report|letter|document|visit|inspection|plan|action)"
+    # "it" as what speaks ("what did it say about leadership?", "does it mention FGM?"); "is
+    # it any better now?" is the topic, "what did the press release say about it?" another
+    # document.
+    r"|(?:it|its|they)\s+(?:says?|said|mentions?|mentioned|find|found|notes?|noted"
+    r"|recommend\w*|conclude\w*|describes?|described|calls?|called|highlight\w*))\b",
+    re.I,
+)
+_SOURCE_NAMED = re.compile("|".join(f"(?:{pattern})" for _, pattern in SOURCES), re.I)
+# Any reference to one document or its parts ("its recommendations", "that plan"): such a
+# question is not asked inspection by inspection.
+_ONE_DOCUMENT = re.compile(
     r"\b(it|its|(?:that|this|the same) (?:report|letter|document|visit|inspection|plan|action))\b",
     re.I,
 )
 
 
+def refers_to_one_document(question: str) -> bool:
+    """Whether ``question`` refers to one document or a part of it ("it", "its", "that
+    report"), whichever: wider than ``points_to_a_document``."""
+    return bool(_ONE_DOCUMENT.search(question))
+
+
 def points_to_a_document(question: str) -> bool:
-    """Whether ``question`` refers back to a single document ("it", "that report")."""
+    """Whether ``question`` refers back to the single document the last answer cited ("what
+    did it say about leadership?", "who owns that action?"): not when it moves to another
+    time ("is it any better now?", "has it improved since?") or names a kind of document."""
+    if time_shift(question) or _NOW.search(question) or _SOURCE_NAMED.search(question):
+        return False
     return bool(_DOCUMENT_REFERENCE.search(question))
 
 

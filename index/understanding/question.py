@@ -29,8 +29,8 @@ from index.understanding.query import (
     ResolvedQuestion,
     When,
     new_topic,
-    points_to_a_document,
     refers_back,
+    refers_to_one_document,
     resolve,
     strip_authorities,
     time_shift,
@@ -273,7 +273,7 @@ def parse_question(
             | (_SHIFT_STEMS if shift or to_year else frozenset())
             and not t.isdigit()
         ),
-        points_to_document=points_to_a_document(text),
+        points_to_document=refers_to_one_document(text),
     )
     if (
         history

@@ -115,3 +115,25 @@ def test_a_follow_up_about_that_action_stays_on_the_document_cited_before(client
     assert not second["abstained"]
     assert {c["doc_id"] for c in second["citations"]} <= docs
     assert "Owner:" in second["answer"]
+
+
+def test_is_it_any_better_now_leaves_the_document_cited_before(client) -> None:
+    """ "It" here is the grade, and "now" the latest inspection: the conversation had kept
+    the 2018 report (the one document the last answer cited) and answered from it."""
+    first = _ask(client, "What was Calderdale's overall grade in 2018?")
+    assert {c["date"][:4] for c in first["citations"]} == {"2018"}
+    second = _ask(client, "is it any better now?", first["conversation_id"])
+    assert not second["abstained"]
+    assert "2024" in {c["date"][:4] for c in second["citations"]}, second["answer"]
+
+
+def test_what_it_said_stays_on_the_document_with_the_history_sent_instead(client) -> None:
+    """A request that brings its own history (no conversation kept) is answered as a kept
+    conversation is: "it" is the 2018 report the last answer cited (its quotes had come from
+    the 2015 report too)."""
+    history = ["How was Calderdale rated in 2018?"]
+    body = client.post(
+        "/v1/ask", json={"question": "what did it say about the front door?", "history": history}
+    ).json()
+    assert not body["abstained"]
+    assert {c["date"][:4] for c in body["citations"]} == {"2018"}, body["answer"]

@@ -332,3 +332,16 @@ def test_another_council_or_year_is_said_in_the_last_questions_own_words() -> No
     )
     last = "What was St Helens' overall grade?"
     assert resolve("what about Knowsley?", [last]).query == "What was Knowsley's overall grade?"
+
+
+def test_only_a_follow_up_about_what_the_last_document_says_points_back_at_it() -> None:
+    from index.understanding.query import points_to_a_document
+
+    assert points_to_a_document("what did it say about leadership?")
+    assert points_to_a_document("Who owns that action?")
+    assert points_to_a_document("does it mention FGM?")
+    # "It" as the topic, another time, or another kind of document: not the last document.
+    assert not points_to_a_document("is it any better now?")
+    assert not points_to_a_document("has it improved since?")
+    assert not points_to_a_document("what was it at the previous inspection?")
+    assert not points_to_a_document("what did the council's press release say about it?")
