@@ -347,8 +347,12 @@ class QAEngine:
         top_k: int | None = None,
         history: list[str] | None = None,
         mode: str | None = None,
+        *,
+        carry_document: bool = True,
     ) -> Answer:
-        """A short cited answer to ``question`` (a follow-up when ``history`` is given)."""
+        """A short cited answer to ``question`` (a follow-up when ``history`` is given).
+        ``carry_document``: a follow-up asking what "it" says may stay on the document the
+        last answer cited (off for that last answer itself, so a long history is read once)."""
         started = time.perf_counter()
         if not question.strip():
             raise BadQuery("the question is empty")
@@ -357,7 +361,9 @@ class QAEngine:
             raise BadQuery(f"mode must be one of {MODES}")
         top_k = self._check_top_k(top_k)
         filters = filters or Filters()
-        if carried := self._document_talked_about(question, filters, history, mode):
+        if carry_document and (
+            carried := self._document_talked_about(question, filters, history, mode)
+        ):
             # "What did it say about leadership?": the document the last answer cited, while
             # it answers; else the conversation's authority and topic, as for any follow-up.
             on = self.ask(question, replace(filters, doc_id=carried), top_k, history, mode)
@@ -438,7 +444,7 @@ class QAEngine:
             or find_authorities(question)
         ):
             return ()
-        last = self.ask(history[-1], filters, None, history[:-1], mode)
+        last = self.ask(history[-1], filters, None, history[:-1], mode, carry_document=False)
         cited = {c.doc_id for c in last.citations}
         return tuple(cited) if not last.abstained and len(cited) == 1 else ()
 

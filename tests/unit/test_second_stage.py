@@ -237,3 +237,23 @@ def test_a_sentence_sharing_only_the_source_named_comes_after_what_was_asked(eng
     answer = engine.ask("What does the Community Care piece say about IROs in Herts?")
     assert not answer.abstained
     assert "Independent reviewing officers" in answer.citations[0].quote, answer.answer
+
+
+def test_the_document_a_follow_up_points_at_is_found_by_answering_only_the_last_question(
+    engine, monkeypatch
+):
+    # A history of questions that each point back ("what did it say about …?") is answered
+    # once more at its last question only: the work does not grow with the history.
+    calls: list[str] = []
+    ask = engine.ask
+
+    def counted(question, *args, **kwargs):
+        calls.append(question)
+        return ask(question, *args, **kwargs)
+
+    monkeypatch.setattr(engine, "ask", counted)
+    history = ["How was Calderdale rated in 2018?"] + [
+        f"what did it say about {topic}?" for topic in ("adoption", "leadership", "caseloads")
+    ] * 5
+    engine.ask("what did it say about the front door?", history=history)
+    assert len(calls) <= 3, calls
