@@ -367,9 +367,10 @@ def compose_answer(
                 | {t for n in other_names if _any_in(n.others, present) for t in n.tokens}
             )
             covered = [t for t in terms if t in present]
-            # Or only the source named and the time ("The latest of Community Care's Ofsted
-            # Interview podcast series features …" for "what does the Community Care piece say
-            # about IROs?"): said after the sentences on what was asked.
+            # Sharing only the time asked, or that and the source named, with the question
+            # ("The latest of Community Care's Ofsted Interview podcast series features …" for
+            # "what does the Community Care piece say about IROs?"): said after the sentences
+            # on what was asked.
             when_only = (
                 kind != DATE
                 and bool(topical and covered)

@@ -72,8 +72,9 @@ _WHY = re.compile(
 )
 # "what did it say about leadership?", "who owns that action?": one document, the one the
 # last answer came from (a narrower reference than the pronouns above, which carry a topic).
+_THAT_DOCUMENT = r"(?:that|this|the same) (?:report|letter|document|visit|inspection|plan|action)"
 _DOCUMENT_REFERENCE = re.compile(
-    r"\b(?:(?:that|this|the same) (?:report|letter|document|visit|inspection|plan|action)"
+    rf"\b(?:{_THAT_DOCUMENT}"
     # "it" as what speaks ("what did it say about leadership?", "does it mention FGM?"); "is
     # it any better now?" is the topic, "what did the press release say about it?" another
     # document.
@@ -84,10 +85,7 @@ _DOCUMENT_REFERENCE = re.compile(
 _SOURCE_NAMED = re.compile("|".join(f"(?:{pattern})" for _, pattern in SOURCES), re.I)
 # Any reference to one document or its parts ("its recommendations", "that plan"): such a
 # question is not asked inspection by inspection.
-_ONE_DOCUMENT = re.compile(
-    r"\b(it|its|(?:that|this|the same) (?:report|letter|document|visit|inspection|plan|action))\b",
-    re.I,
-)
+_ONE_DOCUMENT = re.compile(rf"\b(it|its|{_THAT_DOCUMENT})\b", re.I)
 
 
 def refers_to_one_document(question: str) -> bool:
@@ -275,15 +273,20 @@ def _topic_span(query: str) -> tuple[int, int] | None:
 
     "How was help and protection graded in Calderdale in 2018?" → "help and protection".
     """
+    topic = _topic_tokens(query)
+    return (topic[0].start(), topic[-1].end()) if topic else None
+
+
+def _topic_tokens(query: str, frame: frozenset[str] = _FRAME) -> list[re.Match[str]]:
+    """The words of ``query`` that are neither ``frame``, a year nor an authority's name."""
     names = find_authority_spans(query)
-    topic = [
+    return [
         m
         for m in _TOKEN.finditer(query)
-        if m.group().lower() not in _FRAME
+        if m.group().lower() not in frame
         and not YEAR.fullmatch(m.group())
         and not any(s <= m.start() < e for s, e, _ in names)
     ]
-    return (topic[0].start(), topic[-1].end()) if topic else None
 
 
 def new_topic(question: str) -> str | None:
@@ -348,18 +351,6 @@ _PART_ASKED = re.compile("|".join(f"(?:{asked})" for _, asked, _ in SECTIONS), r
 _NAMING_TOPIC = _TOPIC_OPENERS | frozenset(
     "regarding rate rated rating graded judged scored fared verdict".split()
 )
-
-
-def _own_words(question: str) -> list[str]:
-    """The words of ``question`` that are neither frame, authority nor year."""
-    names = find_authority_spans(question)
-    return [
-        m.group()
-        for m in _TOKEN.finditer(question)
-        if m.group().lower() not in _FRAME | _NO_TOPIC
-        and not YEAR.fullmatch(m.group())
-        and not any(s <= m.start() < e for s, e, _ in names)
-    ]
 
 
 def _named_topic(previous: str) -> str | None:
@@ -455,9 +446,9 @@ def resolve(
         # did Halton get in 2020, according to …?", not "… did get in according to …").
         spans = find_authority_spans(previous.query)
         in_place = len(spans) == 1 and (not years or len(YEAR.findall(previous.query)) == 1)
+        names = " and ".join(authorities or previous.authorities)
         if in_place:
             start, end, _ = spans[0]
-            names = " and ".join(authorities or previous.authorities)
             rest = previous.query[end:]
             if owner := re.match(r"['’]s?(?=\s)", rest):
                 # "St Helens' overall grade" → "Knowsley's overall grade", and back.
@@ -486,7 +477,6 @@ def resolve(
         # Taken out, an authority or a year leaves a preposition behind ("care leavers in");
         # said in place, the question's own last word stays ("which agency is Bedford part of?").
         base = base.rstrip(" ?.") if in_place else _trailing_preposition(base)
-        names = " and ".join(authorities or previous.authorities)
         when = f" in {' and '.join(dict.fromkeys(years))}" if years else ""
         if in_place:
             query = f"{base}?"
@@ -548,7 +538,7 @@ def resolve(
             if any(w.lower() not in _CONNECTORS for w in topic.split()):
                 bare = f"{bare}, {topic}"
         elif (
-            len(_own_words(bare)) <= _THIN_FOLLOW_UP
+            len(_topic_tokens(bare, _FRAME | _NO_TOPIC)) <= _THIN_FOLLOW_UP
             and not new_topic(question)
             # "and how was leadership graded?": a judgement area or a grade is a topic of its
             # own, not a part of the last one.
