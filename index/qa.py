@@ -348,11 +348,11 @@ class QAEngine:
         history: list[str] | None = None,
         mode: str | None = None,
         *,
-        carry_document: bool = True,
+        last_cited: tuple[str, ...] | None = None,
     ) -> Answer:
         """A short cited answer to ``question`` (a follow-up when ``history`` is given).
-        ``carry_document``: a follow-up asking what "it" says may stay on the document the
-        last answer cited (off for that last answer itself, so a long history is read once)."""
+        ``last_cited``: the documents the last answer cited (none if it abstained), when the
+        caller kept them; unknown (None), the last question is answered again to know them."""
         started = time.perf_counter()
         if not question.strip():
             raise BadQuery("the question is empty")
@@ -361,9 +361,7 @@ class QAEngine:
             raise BadQuery(f"mode must be one of {MODES}")
         top_k = self._check_top_k(top_k)
         filters = filters or Filters()
-        if carry_document and (
-            carried := self._document_talked_about(question, filters, history, mode)
-        ):
+        if carried := self._document_talked_about(question, filters, history, mode, last_cited):
             # "What did it say about leadership?": the document the last answer cited, while
             # it answers; else the conversation's authority and topic, as for any follow-up.
             on = self.ask(question, replace(filters, doc_id=carried), top_k, history, mode)
@@ -431,22 +429,25 @@ class QAEngine:
         )
 
     def _document_talked_about(
-        self, question: str, filters: Filters, history: list[str] | None, mode: str
+        self,
+        question: str,
+        filters: Filters,
+        history: list[str] | None,
+        mode: str,
+        last_cited: tuple[str, ...] | None,
     ) -> tuple[str, ...]:
         """The one document the last answer cited, when ``question`` points back at it and
-        names no authority of its own; () otherwise. A conversation kept by the API passes the
-        documents its turns cited as ``filters.doc_id``; a request bringing its own history
-        has the last question answered again to know them."""
-        if (
-            not history
-            or filters.doc_id
-            or not points_to_a_document(question)
-            or find_authorities(question)
-        ):
+        names no authority of its own; () otherwise. A conversation the API keeps knows what
+        its last turn cited; a request bringing its own history has its last question
+        answered again (once: that answer carries no document in turn)."""
+        if filters.doc_id or not points_to_a_document(question) or find_authorities(question):
             return ()
-        last = self.ask(history[-1], filters, None, history[:-1], mode, carry_document=False)
-        cited = {c.doc_id for c in last.citations}
-        return tuple(cited) if not last.abstained and len(cited) == 1 else ()
+        if last_cited is None:
+            if not history:
+                return ()
+            last = self.ask(history[-1], filters, None, history[:-1], mode, last_cited=())
+            last_cited = () if last.abstained else tuple({c.doc_id for c in last.citations})
+        return last_cited if len(last_cited) == 1 else ()
 
     def _route(
         self, parsed: Question, filters: Filters, missing: list[str], result: SearchResult

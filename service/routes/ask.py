@@ -3,7 +3,6 @@
 import json
 import re
 from collections.abc import AsyncIterator
-from dataclasses import replace
 from typing import NamedTuple
 
 import orjson
@@ -12,10 +11,8 @@ from fastapi.concurrency import run_in_threadpool
 from sse_starlette.sse import EventSourceResponse
 
 from index.errors import InspectionQAError
-from index.gazetteer import find_authorities
 from index.qa import QAEngine
 from index.types import Answer, Filters
-from index.understanding.query import points_to_a_document
 from service.asklog import record_ask
 from service.conversations import ConversationStore, Turn
 from service.convert import ask_payload, ask_response
@@ -32,12 +29,12 @@ def _store(request: Request) -> ConversationStore:
     return request.app.state.conversations
 
 
-def _carried_document(question: str, turns: list[Turn]) -> tuple[str, ...]:
-    """The one document the previous answer cited, when the question points back at it."""
-    if not turns or not points_to_a_document(question) or find_authorities(question):
-        return ()  # no back-reference, or a newly named authority replaces the document too
-    last = turns[-1]
-    return last.doc_ids if not last.abstained and len(last.doc_ids) == 1 else ()
+def _last_cited(turns: list[Turn]) -> tuple[str, ...] | None:
+    """The documents the conversation's last answer cited (none if it abstained); None in a
+    new conversation, where the engine reads them from the request's own history."""
+    if not turns:
+        return None
+    return () if turns[-1].abstained else turns[-1].doc_ids
 
 
 class Conversation(NamedTuple):
@@ -66,14 +63,9 @@ def answer_turn(
     conversation_id, turns = conversation
     history = body.history if body.history is not None else [t.question for t in turns]
     filters = body.filters.to_filters() if body.filters else Filters()
-    answer = None
-    carried = _carried_document(body.question, turns)
-    if carried:
-        answer = engine.ask(body.question, replace(filters, doc_id=carried), body.top_k, history)
-        if answer.abstained:
-            answer = None  # that document does not cover it; authority and topic still carry
-    if answer is None:
-        answer = engine.ask(body.question, filters, body.top_k, history)
+    # A follow-up asking what "it" says stays on the one document the last answer cited while
+    # that document answers; the authority and topic carry through the history either way.
+    answer = engine.ask(body.question, filters, body.top_k, history, last_cited=_last_cited(turns))
     cited = tuple(sorted({c.doc_id for c in answer.citations}))
     quotes = [  # kept so feedback on this turn can become a gold-set candidate
         {"n": c.n, "doc_id": c.doc_id, "passage_id": c.passage_id, "quote": c.quote}
