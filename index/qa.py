@@ -481,7 +481,7 @@ class QAEngine:
                 docs = self.index.documents
                 newest = [h for h in read if not superseded(docs[h.passage.doc_id], docs)]
                 read = newest or read
-            text = section or self._compose(parsed, read, cosines)
+            text = section or self._compose_from_source(parsed, read, cosines)
             considered = self.answer_settings.passages_considered
             if (
                 section is None
@@ -598,6 +598,21 @@ class QAEngine:
             said=frozenset(tokenize([parsed.query])[0]) if parsed.answer_kind == PERSON else None,
             lexicon=self.lexicon,
         )
+
+    def _compose_from_source(
+        self, parsed: Question, hits: list[Hit], cosines: CosinesOf | None
+    ) -> Composed:
+        """The answer from the kind of document the question names ("what did Essex's press
+        release say about leadership?" is the press release's words, not the report's on
+        leadership), when the search found any; from every passage when none of those answers."""
+        if parsed.names_council_source:
+            other = self.searcher.of_another_source([h.row for h in hits], parsed.sources)
+            named = [h for h in hits if h.row not in other]
+            if other and named:
+                composed = self._compose(parsed, named, cosines)
+                if not composed.abstained:
+                    return composed
+        return self._compose(parsed, hits, cosines)
 
     def _unasked(self, parsed: Question, hits: list[Hit]) -> frozenset[int]:
         """The passages the composer reads that are of another time or another kind of

@@ -60,6 +60,26 @@ def test_a_named_source_is_quoted_before_other_documents_on_the_topic(client):
     assert body["citations"][0]["doc_type"] == "press release"
 
 
+@pytest.mark.parametrize(
+    ("question", "doc_type"),
+    [
+        # Without the source honoured, a 2015 report's "Leadership … | Grade" row came second.
+        ("How was Calderdale's leadership judged, according to the interview?", "news article"),
+        # … and the Community Care article's sentence on the same judgement.
+        (
+            "According to the Hertfordshire press release, how was leadership rated?",
+            "press release",
+        ),
+    ],
+)
+def test_a_named_source_answers_alone_when_it_says_something_on_the_topic(
+    client, question, doc_type
+):
+    body = ask(client, question)
+    assert not body["abstained"]
+    assert {c["doc_type"] for c in body["citations"]} == {doc_type}
+
+
 def test_a_grade_question_that_asks_for_more_than_the_grade_is_answered_from_text(client):
     # The table holds the grades, not who presented the report to the panel.
     body = ask(
