@@ -37,7 +37,9 @@ _WHO_LED = (
 # "When did Ofsted last inspect …", "when was …'s latest inspection carried out?", "what dates
 # did the Wakefield inspection take place?"
 _WHEN_INSPECTED = (
-    r"(?:when|(?:what|which)\s+(?:dates?|days?))\s+(?:did|was|were|had|has|have)\b"
+    # "When in 2020 did Ofsted inspect Halton?": the time it is asked within, said first.
+    r"(?:when|(?:what|which)\s+(?:dates?|days?))\s+(?:in\s+(?:\w+\s+)?(?:19|20)\d\d,?\s+)?"
+    r"(?:did|was|were|had|has|have)\b"
     r"(?![^?]*\bpublish)[^?]*\b(?:inspect\w*|ilacs)"
 )
 # "Were care leavers better or worse served in 2021 than in 2017?": a comparison between

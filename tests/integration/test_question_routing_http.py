@@ -260,6 +260,8 @@ def test_an_inspection_asked_about_in_other_words_gets_its_dates_from_the_table(
         "When were inspectors on site in Calderdale in 2024?",
         # Dates asked in the plural had been a text question: a finding quoted, no dates.
         "What dates did the 2024 Calderdale inspection take place?",
+        # The year said before the verb had left it a text question.
+        "When in 2024 did Ofsted inspect Calderdale's children's services?",
     ):
         body = ask(client, question)
         assert not body["abstained"]
