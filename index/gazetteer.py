@@ -114,9 +114,17 @@ def _first_words() -> dict[str, str]:
 
 
 _SAID_ALONE = _first_words()
-# Short forms that are also words ("bucks", "wilts") match only as written, capitalised; so
-# does a name's first word said alone ("Barking", "Tower"), unless listed above as an alias.
-_SHORT_FORMS = {a for name, aliases in _ALIASES.items() for a in aliases if len(a) <= 6}
+# Short forms that are also words ("bucks", "wilts") match only as written, capitalised, and
+# so do initials ("MK", "BCP"); the others are names in any case ("herts", "notts", "redcar"
+# as people type them). So does a name's first word said alone ("Barking", "Tower"), unless
+# listed above as an alias.
+_EVERYDAY_WORDS = {"Bucks", "Hull", "Staffs", "Wilts"}
+_SHORT_FORMS = {
+    a
+    for name, aliases in _ALIASES.items()
+    for a in aliases
+    if len(a) <= 6 and (a in _EVERYDAY_WORDS or not a[1:].islower())
+}
 _DERIVED = {w for name, w in _SAID_ALONE.items() if w not in _ALIASES.get(name, ())}
 _SHORT_FORMS |= _DERIVED
 

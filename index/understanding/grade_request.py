@@ -56,8 +56,11 @@ _SINCE_INSPECTION = (
 _DATES_ASKED = (
     r"inspection\s+dates?|(?:start|end|first|last)?\s*dates?\s+(?:of|for)\s+"
     r"(?:[\w'’-]+\s+){0,5}?(?:inspection|ilacs|visit)|"
-    r"how\s+(?:long\s+(?:did|was)|many\s+days\s+(?:did|was))\s+(?:[\w'’-]+\s+){0,5}?"
+    r"how\s+(?:long\s+(?:did|was|were)|many\s+days\s+(?:did|was|were))\s+(?:[\w'’-]+\s+){0,7}?"
     r"(?:inspection|ilacs|visit)"
+    # "How long were Ofsted on site?", "how long were the inspectors in Hull?"
+    r"|how\s+long\s+(?:did|was|were)\s+(?:the\s+)?(?:ofsted|inspectors?|they)\s+"
+    r"(?:on\s+site|in|there|spend|stay)\b"
 )
 _CUE = re.compile(
     rf"\b(?:{GRADE_ASKED}|inspected|lead\s+inspector|ofsted\s+(?:result|outcome)|{_WHO_LED}|"

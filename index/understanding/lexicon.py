@@ -201,7 +201,10 @@ SECTIONS: tuple[tuple[str, str, str], ...] = (
         # Not "did it improve between 2018 and 2023?": a change of grades.
         r"\bimprove\b(?!d)(?!\s+(?:between|from|since)\s+(?:the\s+)?(?:19|20)\d\d)|\bareas?\s+(?:for|of|to)\s+(?:improvement|improve|develop\w*)"
         # "What must they work on?", not "Luton's work on radicalisation".
-        r"|\brecommend\w*|\b(?:to|must|should|needs?|have|has)\s+work\s+on\b|\bwork\s+on\s*\??$"
+        # Not "were the last inspection's recommendations dealt with?": how they were acted on.
+        r"|\brecommend\w*(?![^?]*\b(?:dealt\s+with|addressed|implemented|acted\s+(?:on|upon)"
+        r"|actioned|met|followed\s+up|completed)\b)"
+        r"|\b(?:to|must|should|needs?|have|has)\s+work\s+on\b|\bwork\s+on\s*\??$"
         r"|\bsort\s+out\b|\bweakness\w*|\bshortcomings?\b"
         r"|\b(?:improvements?|changes?|action)\s+(?:needed|required)\b|\bfix\b"
         r"|\b(?:needs?|needed|has|have|had|must|should)\s+to\s+(?:change|(?:get|do)\s+better)\b"

@@ -262,6 +262,8 @@ def test_an_inspection_asked_about_in_other_words_gets_its_dates_from_the_table(
         "What dates did the 2024 Calderdale inspection take place?",
         # The year said before the verb had left it a text question.
         "When in 2024 did Ofsted inspect Calderdale's children's services?",
+        # How long inspectors were there is when they came and left.
+        "How long were Ofsted on site for the 2024 Calderdale inspection?",
     ):
         body = ask(client, question)
         assert not body["abstained"]

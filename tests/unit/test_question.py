@@ -67,6 +67,10 @@ def test_what_needed_to_get_better_asks_for_what_needs_to_improve():
     assert parse_question("Calderdale 2018 - what needed to get better?").sections == ("improve",)
     assert parse_question("What does Barnet need to get better at?").sections == ("improve",)
     assert parse_question("Has Barnet got better since 2022?").sections == ()
+    # Whether the last inspection's recommendations were acted on is not a request for a list.
+    assert parse_question("What were Hull's recommendations in 2019?").sections == ("improve",)
+    acted_on = "Were the recommendations from Herts' previous inspection dealt with by 2018?"
+    assert parse_question(acted_on).sections == ()
     # What it "needs to do better" is that list too, not a change of grades.
     do_better = parse_question("What did Harrow need to do better for care leavers in 2020?")
     assert do_better.sections == ("improve",) and do_better.grades is None
@@ -154,8 +158,15 @@ def test_a_document_dated_by_year_only_is_within_a_date_range_in_that_year(tmp_p
     assert date_period(None) == ("", "")
 
 
-def test_short_forms_of_county_names_are_authorities_only_as_written():
+def test_short_forms_of_county_names_are_authorities_in_any_case_unless_they_are_words():
     from index.gazetteer import find_authorities
+
+    # Staff type in lower case: "herts" is no word, but "bucks" and "staffs" are.
+    assert find_authorities("what did ofsted think of the IROs in herts?") == ["Hertfordshire"]
+    assert find_authorities("notts and lancs care leavers") == ["Nottinghamshire", "Lancashire"]
+    assert find_authorities("the staffs were told") == []
+    assert find_authorities("Staffs care leavers") == ["Staffordshire"]
+    assert find_authorities("mk care leavers") == []  # initials only as written
 
     assert find_authorities("Has Notts done anything for care leavers?") == ["Nottinghamshire"]
     assert find_authorities("South Glos care leavers in 2019") == ["South Gloucestershire"]
