@@ -82,7 +82,9 @@ _AMOUNT_SPAN = re.compile(
 )
 # A count: a number that is not a year, a date's day or a list label, or a number word.
 _COUNT_SPAN = re.compile(
-    rf"(?<![\d£.,/-])\b(?!(?:19|20)\d\d\b)\d[\d,]*\b(?![.)]\s|\s*(?:st|nd|rd|th)\b|\s+{_MONTH}\b)"
+    # Not a paragraph's number ("3.1 The Cabinet Panel …") nor a short date ("in Jan 19").
+    r"(?<![\d£.,/-])(?<!\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\s)"
+    rf"\b(?!(?:19|20)\d\d\b)\d[\d,]*\b(?!\.\d|[.)]\s|\s*(?:st|nd|rd|th)\b|\s+{_MONTH}\b)"
     r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
     r"forty|fifty|hundred|dozen|several)\b"
     # A share is a count of a kind: "half of the current social workers are locums".

@@ -95,6 +95,10 @@ def test_how_much_and_how_many_ask_for_amounts_and_counts():
     assert offers(AMOUNT, "referrals rose by 12 per cent")
     assert offers(COUNT, "Inspectors made 14 recommendations.")
     assert not offers(COUNT, "In 2019 the council met on 12 March 2019.")
+    # A paragraph's number and a short date count nothing ("how many improvement areas?").
+    assert not offers(COUNT, "- 3.1 The Cabinet Panel are asked to address areas for improvement.")
+    assert not offers(COUNT, "Further residential panel to take place in Jan 19.")
+    assert offers(COUNT, "The team noted three areas for improvement.")
 
 
 def test_a_share_is_a_count():
