@@ -577,6 +577,7 @@ class QAEngine:
         parsed: Question,
         hits: list[Hit],
         cosines: CosinesOf | None = None,
+        source_read: bool = False,
     ) -> Composed:
         return compose_answer(
             list(parsed.topic_terms),
@@ -594,6 +595,7 @@ class QAEngine:
             passages=self.index.passages,
             unasked=self._unasked(parsed, hits),
             grade_in_words=parsed.answer_kind == GRADE and parsed.names_council_source,
+            source_read=source_read,
             # Every word of it, question words too: only who-questions' roles read them.
             said=frozenset(tokenize([parsed.query])[0]) if parsed.answer_kind == PERSON else None,
             lexicon=self.lexicon,
@@ -609,7 +611,7 @@ class QAEngine:
             other = self.searcher.of_another_source([h.row for h in hits], parsed.sources)
             named = [h for h in hits if h.row not in other]
             if other and named:
-                composed = self._compose(parsed, named, cosines)
+                composed = self._compose(parsed, named, cosines, source_read=True)
                 if not composed.abstained:
                     return composed
         return self._compose(parsed, hits, cosines)

@@ -256,6 +256,7 @@ def compose_answer(
     passages: Sequence[Passage] = (),
     unasked: frozenset[int] = frozenset(),
     grade_in_words: bool = False,
+    source_read: bool = False,
     said: frozenset[str] | None = None,
     lexicon: Lexicon | None = None,
 ) -> Composed:
@@ -282,6 +283,9 @@ def compose_answer(
             # The question names someone or something the evidence never mentions.
             return Composed(ABSTAIN_MESSAGE, True, [], reason="unmentioned_name")
     terms = list(dict.fromkeys(question_terms))
+    # Every passage read is of the source named: its name in a sentence ("In the latest of
+    # Community Care's Ofsted Interview series …") no longer says the sentence is on point.
+    muted = frozenset(optional) if source_read else frozenset()
     said = frozenset(terms) if said is None else said | frozenset(terms)
     terms += [t for t in optional if t not in terms]
     required = [t for t in terms if t not in _EVALUATIVE and t not in optional] or terms
@@ -376,7 +380,7 @@ def compose_answer(
                 and bool(topical and covered)
                 and set(covered) <= when_terms | set(optional)
             )
-            overlap = min(1.0, sum(weight[t] for t in covered) / weight_total)
+            overlap = min(1.0, sum(weight[t] for t in covered if t not in muted) / weight_total)
             score = 0.7 * overlap + 0.3 * relevance - settings.rank_penalty * rank - aside
             cosine = meaning.at(start) if meaning else 0.0
             # What the sentence means, beside the words it shares with the question.

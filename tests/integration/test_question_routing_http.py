@@ -80,6 +80,20 @@ def test_a_named_source_answers_alone_when_it_says_something_on_the_topic(
     assert {c["doc_type"] for c in body["citations"]} == {doc_type}
 
 
+def test_the_sources_own_name_does_not_put_its_opening_lines_first(client):
+    # Once only the article is read, "In the latest of Community Care's Ofsted Interview
+    # series …" shares nothing with the question but the source's name.
+    body = ask(
+        client,
+        "According to Community Care, how did Calderdale care leavers describe the support "
+        "they get?",
+    )
+    assert not body["abstained"]
+    assert {c["doc_type"] for c in body["citations"]} == {"news article"}
+    assert not body["citations"][0]["quote"].startswith("In the latest of Community Care")
+    assert "glowing about the support" in body["answer"]
+
+
 def test_a_grade_question_that_asks_for_more_than_the_grade_is_answered_from_text(client):
     # The table holds the grades, not who presented the report to the panel.
     body = ask(

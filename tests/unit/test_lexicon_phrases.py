@@ -28,3 +28,15 @@ def test_a_sentence_on_accommodation_answers_a_question_about_housing(tmp_path) 
     answer = engine_over(tmp_path, report).ask(question)
     assert not answer.abstained
     assert "unsuitable accommodation" in answer.citations[0].quote
+
+
+def test_a_judgment_spelt_without_its_e_answers_a_question_about_the_judgement(tmp_path) -> None:
+    report = REPORT + (
+        "\n\nThe council report was considered by members at length.\n\n"
+        "The inspection resulted in an overall judgment of good."
+    )
+    answer = engine_over(tmp_path, report).ask(
+        "What was the overall judgement in Testshire's council report?"
+    )
+    assert not answer.abstained
+    assert "judgment of good" in answer.citations[0].quote
