@@ -21,15 +21,32 @@ AMOUNT = "amount"
 MONEY = "money"  # an amount of money: "how much does the council pay …"
 COUNT = "count"
 NEGATIVE = "negative"  # "did inspectors find any …?": often answered by "no children were …"
+ORGANISATION = "organisation"  # "who runs children's social care there?": a trust, a company
 # The kinds a passage can be tested for holding (``offers``), NEGATIVE aside: that one
 # depends on the question's topic too.
-ANSWER_KINDS = (PERSON, DATE, GRADE, AMOUNT, MONEY, COUNT)
+ANSWER_KINDS = (PERSON, DATE, GRADE, AMOUNT, MONEY, COUNT, ORGANISATION)
 
 # "Which Havering councillor responded …?" asks who as plainly as "who" does.
 _WHO = re.compile(
     r"^\W*(and\s+)?(who|whose|whom)\b|\bwho(?:\s+(?:is|was|are|owns|wrote|leads)\b|['’]s\b)"
     r"|\bwhich\s+(?:[\w'’-]+\s+){0,2}?(?:councillor|officer|person|director|chair|chairman"
     r"|chairwoman|cabinet\s+member|lead\s+member|portfolio\s+holder|chief\s+executive)s?\b",
+    re.I,
+)
+# "Who actually runs children's social care in Slough?": a trust, a company or another
+# council delivers a service; no person's name answers it.
+_WHO_RUNS_A_SERVICE = re.compile(
+    r"\bwho\s+(?:\w+\s+)?(?:runs?|ran|delivers?|delivered|provides?|provided|operates?)\s+"
+    r"(?:(?:the|its|their|[\w'’-]+['’]s)\s+)?(?:[\w'’-]+\s+){0,2}?"
+    r"(?:social\s+care|services?|social\s+work)\b",
+    re.I,
+)
+# How a service is said to be run by a body: "delegated … to a trust arrangement with
+# Achieving for Children", "managed by Slough Children First, a company …".
+_ORGANISATION_SPAN = re.compile(
+    r"\b(?:trust|company|companies|partnership|enterprise|ltd|limited|community\s+interest"
+    r"|on\s+behalf\s+of|delegated|commissioned|outsourced|wholly\s+owned"
+    r"|(?:delivered|managed|run|provided|operated)\s+by)\b",
     re.I,
 )
 _WHEN = re.compile(
@@ -130,12 +147,14 @@ _SCENE_THEN_QUESTION = re.compile(
 
 
 def answer_type(question: str) -> str | None:
-    """PERSON for who-questions, DATE for when-questions, MONEY or AMOUNT for how much (MONEY
-    when money is named), COUNT for how many, GRADE for how-was-it-judged questions, NEGATIVE
-    for whether there were any, else None. Of a question after a scene-setting dash, that
-    question's."""
+    """ORGANISATION for who runs a service, PERSON for other who-questions, DATE for
+    when-questions, MONEY or AMOUNT for how much (MONEY when money is named), COUNT for how
+    many, GRADE for how-was-it-judged questions, NEGATIVE for whether there were any, else
+    None. Of a question after a scene-setting dash, that question's."""
     if scene := _SCENE_THEN_QUESTION.search(question):
         question = question[scene.end() :]
+    if _WHO_RUNS_A_SERVICE.search(question):
+        return ORGANISATION
     if _WHO.search(question):
         return PERSON
     if _WHEN.search(question):
@@ -218,6 +237,8 @@ def offers(kind: str | None, span: str) -> bool:
         return bool(_COUNT_SPAN.search(span) or _AMOUNT_SPAN.search(span))
     if kind == NEGATIVE:
         return bool(_NEGATION_SPAN.search(span))
+    if kind == ORGANISATION:
+        return bool(_ORGANISATION_SPAN.search(span))
     return False
 
 
