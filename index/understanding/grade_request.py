@@ -38,9 +38,11 @@ _WHO_LED = (
 # did the Wakefield inspection take place?"
 _WHEN_INSPECTED = (
     # "When in 2020 did Ofsted inspect Halton?": the time it is asked within, said first.
-    r"(?:when|(?:what|which)\s+(?:dates?|days?))\s+(?:in\s+(?:\w+\s+)?(?:19|20)\d\d,?\s+)?"
-    r"(?:did|was|were|had|has|have)\b"
-    r"(?![^?]*\bpublish)[^?]*\b(?:inspect\w*|ilacs)"
+    r"(?:when|(?:what|which)\s+(?:dates?|days?|weeks?|months?))\s+"
+    r"(?:in\s+(?:\w+\s+)?(?:19|20)\d\d,?\s+)?(?:did|was|were|had|has|have)\b"
+    # "When were Ofsted last in Devon?", "when did Ofsted come in?": Ofsted's visit.
+    r"(?![^?]*\b(?:publish|monitoring|focused))[^?]*\b(?:inspect\w*|ilacs|ofsted\s+(?:last\s+)?(?:in|come|came"
+    r"|visit\w*|arriv\w*|on\s+site)\b)"
 )
 # "Were care leavers better or worse served in 2021 than in 2017?": a comparison between
 # inspections, which their grades answer; not what it "needs to do better" (to improve).

@@ -384,3 +384,25 @@ def test_the_date_of_something_asked_for_is_a_date_question():
         "What dates did the Wakefield inspection take place?",
     ):
         assert parse_question(question).answer_kind == "date", question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "When were Ofsted last in Devon?",
+        "When did Ofsted come in to Devon?",
+        "Which weeks were inspectors in Devon in 2025?",
+        "In what month was Devon inspected?",
+    ],
+)
+def test_when_ofsted_were_in_asks_for_the_inspections_dates(question):
+    grades = parse_question(question).grades
+    assert grades is not None and grades.kind == "inspection"
+
+
+def test_when_a_monitoring_or_focused_visit_was_is_not_the_inspections_dates():
+    for question in (
+        "When did Ofsted visit Devon for the monitoring visit?",
+        "When was the monitoring visit before the October 2024 inspection in Herefordshire?",
+    ):
+        assert parse_question(question).grades is None, question
