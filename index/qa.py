@@ -160,8 +160,9 @@ class QAEngine:
         top_k = self._check_top_k(top_k)
         question = parse_question(query, authorities=filters.authority)
         filters = self._with_authorities(filters, question)
-        # As deep as an answer reads: a sentence it quotes may be in a passage ranked 8th.
-        depth = max(top_k, self.answer_settings.passages_considered)
+        # As deep as an answer reads (a sentence it quotes may be in a passage ranked 8th,
+        # the document a question names may be ranked 20th): the same passages as ``ask``.
+        depth = max(top_k, self.answer_settings.passages_considered, DEPTH)
         result = self._search(question, filters, depth, mode)
         led = self._answer_first(question, filters, result, mode or self._mode())
         return replace(led, hits=led.hits[:top_k])
