@@ -22,9 +22,10 @@ MONEY = "money"  # an amount of money: "how much does the council pay …"
 COUNT = "count"
 NEGATIVE = "negative"  # "did inspectors find any …?": often answered by "no children were …"
 ORGANISATION = "organisation"  # "who runs children's social care there?": a trust, a company
+DURATION = "duration"  # "how long does an ILACS inspection last?": "three weeks"
 # The kinds a passage can be tested for holding (``offers``), NEGATIVE aside: that one
 # depends on the question's topic too.
-ANSWER_KINDS = (PERSON, DATE, GRADE, AMOUNT, MONEY, COUNT, ORGANISATION)
+ANSWER_KINDS = (PERSON, DATE, GRADE, AMOUNT, MONEY, COUNT, ORGANISATION, DURATION)
 
 # "Which Havering councillor responded …?" asks who as plainly as "who" does.
 _WHO = re.compile(
@@ -47,6 +48,18 @@ _ORGANISATION_SPAN = re.compile(
     r"\b(?:trust|company|companies|partnership|enterprise|ltd|limited|community\s+interest"
     r"|on\s+behalf\s+of|delegated|commissioned|outsourced|wholly\s+owned"
     r"|(?:delivered|managed|run|provided|operated)\s+by)\b",
+    re.I,
+)
+# "How long does an inspection last?", "how long were children waiting?": a length of time
+# ("how long had the DCS been in post?" asks since when: a date, read first).
+# Asked, not said in passing ("what improvement did they see in how long proceedings take?").
+_HOW_LONG = re.compile(
+    r"(?:^|[,;:?–—-]\s*|\b(?:and|but|so)\s+)\W*(?:for\s+)?how\s+long\b(?!\s+ago)", re.I
+)
+_DURATION_SPAN = re.compile(
+    r"\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen"
+    r"|twenty|thirty|several|few|couple\s+of)[\s-]+(?:working\s+)?"
+    r"(?:hours?|days?|weeks?|months?|years?|decades?)\b",
     re.I,
 )
 _WHEN = re.compile(
@@ -148,9 +161,9 @@ _SCENE_THEN_QUESTION = re.compile(
 
 def answer_type(question: str) -> str | None:
     """ORGANISATION for who runs a service, PERSON for other who-questions, DATE for
-    when-questions, MONEY or AMOUNT for how much (MONEY when money is named), COUNT for how
-    many, GRADE for how-was-it-judged questions, NEGATIVE for whether there were any, else
-    None. Of a question after a scene-setting dash, that question's."""
+    when-questions, DURATION for how long, MONEY or AMOUNT for how much (MONEY when money is
+    named), COUNT for how many, GRADE for how-was-it-judged questions, NEGATIVE for whether
+    there were any, else None. Of a question after a scene-setting dash, that question's."""
     if scene := _SCENE_THEN_QUESTION.search(question):
         question = question[scene.end() :]
     if _WHO_RUNS_A_SERVICE.search(question):
@@ -159,6 +172,8 @@ def answer_type(question: str) -> str | None:
         return PERSON
     if _WHEN.search(question):
         return DATE
+    if _HOW_LONG.search(question):
+        return DURATION
     if _HOW_MUCH.search(question):
         return MONEY if _MONEY_ASKED.search(question) else AMOUNT
     if _HOW_MANY.search(question):
@@ -239,6 +254,8 @@ def offers(kind: str | None, span: str) -> bool:
         return bool(_NEGATION_SPAN.search(span))
     if kind == ORGANISATION:
         return bool(_ORGANISATION_SPAN.search(span))
+    if kind == DURATION:
+        return bool(_DURATION_SPAN.search(span))
     return False
 
 

@@ -406,3 +406,16 @@ def test_when_a_monitoring_or_focused_visit_was_is_not_the_inspections_dates():
         "When was the monitoring visit before the October 2024 inspection in Herefordshire?",
     ):
         assert parse_question(question).grades is None, question
+
+
+def test_how_long_something_takes_asks_for_a_length_of_time():
+    from index.understanding.answer_type import DURATION
+
+    assert answer_type("How long does an ILACS inspection last, per the minutes?") == DURATION
+    assert answer_type("and how long were children waiting?") == DURATION
+    # Since when someone has been in post is a date; "how long" said in passing asks nothing.
+    assert answer_type("How long had the DCS been in post?") == DATE
+    assert answer_type("What improvement did they see in how long proceedings take?") is None
+    assert offers(DURATION, "An ILACS inspection lasted for three weeks.")
+    assert offers(DURATION, "Care proceedings are concluded in 27 weeks.")
+    assert not offers(DURATION, "The inspection took place in March 2019.")
