@@ -264,6 +264,7 @@ _THEN = re.compile(
     re.I,
 )
 _CONNECTORS = frozenset("the a an and of in for on to with their its".split())
+_ASKING = frozenset("who whose whom when where which why".split())
 _ARTICLES = frozenset("the a an its their".split())
 _TOPIC_OPENERS = frozenset("about of for on regarding was were is are".split())
 
@@ -525,9 +526,11 @@ def resolve(
             words = _topic_words(YEAR.sub(" ", previous.query)).split()
             words = [w for w in words if w.lower() not in GRADE_ASKED_WORDS]
             while words and (
-                words[0].lower() in _CONNECTORS | _TOPIC_OPENERS or words[0][0] in "'’"
+                words[0].lower() in _CONNECTORS | _TOPIC_OPENERS | _ASKING or words[0][0] in "'’"
             ):
-                words.pop(0)  # what the frame word led in ("'s verdict on leaving care")
+                # What the frame word led in ("'s verdict on leaving care"); the last question's
+                # asking word ("who owns the foster carers action?") would ask its question.
+                words.pop(0)
             topic = re.sub(r"\s+\b(in|for|at|of|by|from)$", "", " ".join(words))
             if _GRADE_ASKED.search(bare):
                 # "What had Ofsted rated them before that?": a grade is of an area; of the last

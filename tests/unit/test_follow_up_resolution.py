@@ -2,6 +2,7 @@
 
 import pytest
 
+from index.understanding.answer_type import answer_type
 from index.understanding.query import When, resolve, when_asked
 from index.understanding.question import parse_question
 
@@ -187,6 +188,17 @@ def test_a_carried_topic_leaves_the_last_questions_grade_words_behind():
         ["How was Northumberland rated for care leavers in 2016?"],
     )
     assert "care leavers" in resolved.query and "rated" not in resolved.query
+
+
+def test_a_carried_topic_leaves_the_last_questions_asking_word_behind():
+    # "Who owns …" carried made "what progress had been made on it?" a question about a person.
+    resolved = resolve(
+        "what progress had been made on it?",
+        ["Who owns the foster carer feedback action in Hertfordshire's improvement plan?"],
+    )
+    assert "foster carer feedback action" in resolved.query
+    assert "who" not in resolved.query.lower().split()
+    assert answer_type(resolved.query) is None
 
 
 def test_a_grade_follow_up_carries_only_an_area_of_the_last_topic():
