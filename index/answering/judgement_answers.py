@@ -165,7 +165,7 @@ def _latest(
     if year:
         candidates = [r for r in candidates if _in_year(r, year)]
     if before:
-        candidates = [r for r in candidates if r.when and r.when < before]
+        candidates = _before(candidates, records, before)
     if not candidates:
         return None
     reports = [r for r in candidates if r.is_report]
@@ -182,7 +182,7 @@ def _newest_graded(
     if year:
         candidates = [r for r in candidates if _in_year(r, year)]
     if before:
-        candidates = [r for r in candidates if r.when and r.when < before]
+        candidates = _before(candidates, records, before)
     return candidates[-1] if candidates else None
 
 
@@ -221,6 +221,18 @@ def _years(record: InspectionRecord) -> set[int]:
         record.published,
     )
     return {int(d[:4]) for d in dates if d and d[:4].isdigit()}
+
+
+def _before(
+    candidates: list[InspectionRecord], records: list[InspectionRecord], before: str
+) -> list[InspectionRecord]:
+    """The ``candidates`` inspected before ``before``: an ISO date, or a year naming one of
+    ``records`` ("before its 2025 report": before the inspection on site, ended or published
+    that year, though it began in 2024)."""
+    if len(before) == 4 and before.isdigit():
+        named = [r.when for r in records if r.when and _in_year(r, int(before))]
+        before = min(named, default=before)
+    return [r for r in candidates if r.when and r.when < before]
 
 
 def _in_year(record: InspectionRecord, year: int) -> bool:
@@ -365,13 +377,13 @@ def _authority_sentences(
         if parsed.year:
             dated = [r for r in dated if _in_year(r, parsed.year)]
         if parsed.before:
-            dated = [r for r in dated if r.when and r.when < parsed.before]
+            dated = _before(dated, records, parsed.before)
         if not dated:
             return []
         last = dated[-1]
         which = (
             f"inspection reported on {_nice_date(last.published)}"
-            if (parsed.year or parsed.pick) and last.published
+            if (parsed.year or parsed.pick or parsed.before) and last.published
             else "most recent inspection in the documents"
         )
         dates = (

@@ -436,6 +436,10 @@ def test_rated_before_a_years_inspection_gets_the_one_before_it(client):
     body = ask(client, "What was Calderdale rated before the 2024 inspection?")
     assert "judgements" in body["timings_ms"]
     assert [c["date"][:4] for c in body["citations"]] == ["2018"]
+    # The 2026 report's inspection was on site in November 2025: still "the 2026 one".
+    before = ask(client, "When did Ofsted inspect Herefordshire before its 2026 report?")
+    assert {c["date"][:4] for c in before["citations"]} == {"2022"}
+    assert "reported on 21 September 2022" in before["answer"]
 
 
 def test_how_many_areas_and_which_services_are_answered_with_every_area(client):
