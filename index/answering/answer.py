@@ -166,6 +166,14 @@ _YEAR_TERM = re.compile(r"(?:19|20)\d\d")
 # with the years, the words of a question that say when, not what.
 _MONTH_TERMS = frozenset(tokenize([" ".join(m for m in MONTHS if m != "may")])[0])
 _PAGE_HEADER = re.compile(r"^\s*SOURCE:\s*\S+")
+# An agenda item's statement of its own purpose ("To share the feedback letter from Ofsted
+# following …", "The purpose of this report is to present …"): what the paper is, said after
+# what it says.
+_PURPOSE = re.compile(
+    r"\W*(?:[a-z]\)\s*)?(?:to\s+(?:share|receive|consider|note|agree|approve|provide|present"
+    r"|update|inform)\b|the\s+purpose\s+of\s+(?:this|the)\s+(?:report|paper|item)\b)",
+    re.I,
+)
 # A document's colophon, never an answer: Ofsted's back page ("W: www.gov.uk/ofsted © Crown
 # copyright 2022", "E: enquiries@ofsted.gov.uk"), too short and dated to count as template.
 _COLOPHON = re.compile(r"©|\bCrown copyright\b|(?:^|\s)[TEW]:\s*(?:\S+@|www\.|\+?\d)")
@@ -379,7 +387,7 @@ def compose_answer(
                 kind != DATE
                 and bool(topical and covered)
                 and set(covered) <= when_terms | set(optional)
-            )
+            ) or (kind is None and bool(_PURPOSE.match(sentence)))
             overlap = min(1.0, sum(weight[t] for t in covered if t not in muted) / weight_total)
             score = 0.7 * overlap + 0.3 * relevance - settings.rank_penalty * rank - aside
             cosine = meaning.at(start) if meaning else 0.0

@@ -94,6 +94,21 @@ def test_the_sources_own_name_does_not_put_its_opening_lines_first(client):
     assert "glowing about the support" in body["answer"]
 
 
+def test_an_agenda_items_statement_of_purpose_comes_after_what_the_paper_says(client):
+    # "To share the feedback letter from Ofsted following their fifth Monitoring Visit …" is
+    # what the minutes' item is; asked what was found, the finding comes first.
+    found = ask(
+        client,
+        "What did Ofsted find about Herefordshire's get safe team at the October 2024 "
+        "monitoring visit?",
+    )
+    assert "get safe team" in found["citations"][0]["quote"]
+    assert not found["citations"][0]["quote"].startswith("To share")
+    # Asked when, the same line gives the visit's dates and still answers first.
+    when = ask(client, "When was Ofsted's fifth monitoring visit to Herefordshire?")
+    assert "22 - 23 October 2024" in when["citations"][0]["quote"]
+
+
 def test_a_grade_question_that_asks_for_more_than_the_grade_is_answered_from_text(client):
     # The table holds the grades, not who presented the report to the panel.
     body = ask(
