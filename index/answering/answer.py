@@ -62,7 +62,8 @@ class Candidate:
     cosine: float = 0.0  # with the question (0 without sentence vectors)
     labelled: bool = False  # a line labelled with the role asked about ("Author:" for "who wrote")
     # Shares only the time asked with the question ("Report published: 20 January 2016" for
-    # "what did Ofsted say about the MASH in its January 2016 report?"): said last.
+    # "what did Ofsted say about the MASH in its January 2016 report?"), or states what its
+    # paper is for ("To share the feedback letter …"): said last.
     when_only: bool = False
 
 
