@@ -607,12 +607,26 @@ class QAEngine:
     ) -> Composed:
         """The answer from the kind of document the question names ("what did Essex's press
         release say about leadership?" is the press release's words, not the report's on
-        leadership), when the search found any; from every passage when none of those answers."""
+        leadership), or from those titled with the visit it names, when the search found any;
+        from every passage when none of those answers."""
         if parsed.names_council_source:
             other = self.searcher.of_another_source([h.row for h in hits], parsed.sources)
             named = [h for h in hits if h.row not in other]
             if other and named:
                 composed = self._compose(parsed, named, cosines, source_read=True)
+                if not composed.abstained:
+                    return composed
+        if parsed.events:
+            # "What did the monitoring visit say about plans?": the papers titled with that
+            # visit, not the full inspections' reports on plans.
+            docs = self.index.documents
+            titled = [
+                h
+                for h in hits
+                if any(e in docs[h.passage.doc_id].meta.title.lower() for e in parsed.events)
+            ]
+            if titled and len(titled) < len(hits):
+                composed = self._compose(parsed, titled, cosines)
                 if not composed.abstained:
                     return composed
         return self._compose(parsed, hits, cosines)

@@ -191,6 +191,13 @@ SOURCES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("news article",), r"interview|article|community\s+care|trade\s+press|magazine"),
     (("monitoring visit",), r"monitoring\s+(?:visit\s+)?letter"),
 )
+# Visits other than a full inspection that a question can name, each with the words a
+# document's title names it by: papers titled with one are about it ("Ofsted monitoring visit
+# feedback"), a full inspection's report is not.
+EVENTS: tuple[tuple[str, str], ...] = (
+    ("monitoring visit", r"monitoring\s+visits?"),
+    ("focused visit", r"focused\s+visits?"),
+)
 # Sections of an Ofsted report a question can ask for without naming them: the words that ask
 # for one, and the headings it goes under in the reports of either framework ("What needs to
 # improve?", "Recommendations", "Areas for improvement", "The local authority's strengths").

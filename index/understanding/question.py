@@ -19,6 +19,7 @@ from index.understanding.grade_request import (
 )
 from index.understanding.lexicon import (
     ASKS_OFSTED,
+    EVENTS,
     FRAMEWORKS,
     OFSTED_SOURCE,
     SECTIONS,
@@ -38,6 +39,7 @@ from index.understanding.query import (
 )
 
 _SOURCES = tuple((types, re.compile(rf"\b(?:{pattern})\b", re.I)) for types, pattern in SOURCES)
+_EVENTS = tuple((name, re.compile(rf"\b(?:{pattern})\b", re.I)) for name, pattern in EVENTS)
 _SECTIONS_ASKED = tuple((kind, re.compile(asked, re.I)) for kind, asked, _ in SECTIONS)
 _SECTION_HEADINGS = tuple((kind, re.compile(heading, re.I)) for kind, _, heading in SECTIONS)
 
@@ -82,6 +84,7 @@ class Question:
     when: When | None
     framework: str | None  # "SIF" or "ILACS" when named
     sources: tuple[str, ...]  # doc types of a source the question names ("committee minutes")
+    events: tuple[str, ...]  # visits it names ("monitoring visit"), as documents' titles do
     sections: tuple[str, ...]  # report sections it asks for ("improve": what needs to improve)
     section_terms: tuple[str, ...]  # its words that ask for them ("work on", "recommendations")
     asks_ofsted: bool  # "what did Ofsted say / inspectors find": Ofsted's own words asked for
@@ -255,6 +258,7 @@ def parse_question(
         when=when,
         framework=next((name for name, p in _FRAMEWORKS if p.search(query)), None),
         sources=sources,
+        events=tuple(name for name, pattern in _EVENTS if pattern.search(query)),
         sections=sections,
         section_terms=section_terms,
         asks_ofsted=bool(_ASKS_OFSTED.search(query)),

@@ -109,6 +109,14 @@ def test_an_agenda_items_statement_of_purpose_comes_after_what_the_paper_says(cl
     assert "22 - 23 October 2024" in when["citations"][0]["quote"]
 
 
+def test_a_visit_named_is_answered_from_the_papers_titled_with_it(client):
+    # Herefordshire's 2026 report (a full inspection) has its own findings on plans; asked
+    # about the monitoring visit, the cabinet's minutes on its feedback answer.
+    body = ask(client, "Herefordshire monitoring visit: any criticism of children's plans?")
+    assert not body["abstained"]
+    assert {c["doc_id"] for c in body["citations"]} == {"003_3115fc9e1c719f5a"}
+
+
 def test_a_grade_question_that_asks_for_more_than_the_grade_is_answered_from_text(client):
     # The table holds the grades, not who presented the report to the panel.
     body = ask(

@@ -419,3 +419,11 @@ def test_how_long_something_takes_asks_for_a_length_of_time():
     assert offers(DURATION, "An ILACS inspection lasted for three weeks.")
     assert offers(DURATION, "Care proceedings are concluded in 27 weeks.")
     assert not offers(DURATION, "The inspection took place in March 2019.")
+
+
+def test_a_visit_other_than_an_inspection_is_named_as_documents_title_it():
+    assert parse_question("What did the monitoring visit say about plans?").events == (
+        "monitoring visit",
+    )
+    assert parse_question("Hull's front door focused visit in 2018?").events == ("focused visit",)
+    assert parse_question("What did the 2018 inspection say about plans?").events == ()
