@@ -145,8 +145,14 @@ _EVER = re.compile(
 )
 # "How many times has Blackpool been judged inadequate?": every inspection so judged, counted.
 _HOW_MANY_TIMES = re.compile(rf"\bhow\s+(?:many\s+times|often)\b.{{0,60}}?\b(?:{GRADE})\b", re.I)
-# "Is Halton still inadequate?": the latest grade answers it.
-_STILL = re.compile(rf"\bstill\s+(?:(?:be|being|rated|judged|graded)\s+)?(?:{GRADE})\b", re.I)
+# "Is Halton still inadequate?", "did Rotherham hold on to its good rating in 2022?", "did
+# it stay good?": the grade at the time asked (the latest, undated) answers it.
+_STILL = re.compile(
+    r"\b(?:still|keep|kept|hold(?:ing)?\s+on\s+to|held\s+on\s+to|hang\s+on\s+to|retain(?:ed)?"
+    r"|maintain(?:ed)?|stay(?:ed)?|remain(?:ed)?)\s+"
+    rf"(?:(?:be|being|rated|judged|graded|its|their|the|a|as)\s+){{0,2}}(?:{GRADE})\b",
+    re.I,
+)
 # "The experiences and progress of children …" names an area; it does not ask about change.
 _CHANGE = re.compile(
     r"\b(chang\w*|improv\w*|declin\w*|(?<!and\s)progress(?:ed)?(?!\s+of\b)|compar\w*|"
@@ -393,7 +399,8 @@ def grade_request(
         frame = tuple(w for m in (between, result) if m for w in m.group(0).split())
         frame += tuple(w for b in board for w in b.split())
         return GradeRequest("change", areas, grades, year, bool(named), years=years, frame=frame)
-    frame = ("still",) if _STILL.search(question) else ()
+    still = _STILL.search(question)
+    frame = tuple(still.group(0).split()[:-1]) if still else ()
     frame += tuple(w for b in board for w in b.split())
     if "lscb" in areas:
         # A single inspection framework report reviewed the board: "the LSCB review", "in the

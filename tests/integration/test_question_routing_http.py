@@ -473,6 +473,19 @@ def test_how_many_areas_and_which_services_are_answered_with_every_area(client):
     assert len(services["citations"]) >= 4
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Did Calderdale hold on to its good rating when Ofsted came back in 2024?",
+        "Did Calderdale keep its good rating in 2024?",
+    ],
+)
+def test_keeping_a_grade_is_answered_with_the_grade_at_the_time_asked(client, question):
+    body = ask(client, question)
+    assert "judgements" in body["timings_ms"]
+    assert {c["date"][:4] for c in body["citations"]} == {"2024"}
+
+
 def test_still_a_grade_is_answered_with_the_latest_grade(client):
     body = ask(client, "Is Herefordshire still inadequate?")
     assert "judgements" in body["timings_ms"]
