@@ -561,7 +561,9 @@ def resolve(
             if before:
                 bound = min(years)
             elif since:
-                bare = f"{bare} since {max(years)}"
+                # "has it got better since?" ends on its "since": the year follows it.
+                said = re.search(r"\bsince\s*$", bare, re.I)
+                bare = f"{bare} {max(years)}" if said else f"{bare} since {max(years)}"
             else:
                 bare = f"{bare} in {' and '.join(years)}"
         query = f"{bare} in {suffix}?"

@@ -357,3 +357,10 @@ def test_only_a_follow_up_about_what_the_last_document_says_points_back_at_it() 
     assert not points_to_a_document("has it improved since?")
     assert not points_to_a_document("what was it at the previous inspection?")
     assert not points_to_a_document("what did the council's press release say about it?")
+
+
+def test_has_it_got_better_since_names_the_year_once():
+    resolved = resolve(
+        "has it got better since?", ["What did Ofsted say about North East Lincolnshire in 2021?"]
+    )
+    assert resolved.query == "has it got better since 2021 in North East Lincolnshire?"
