@@ -112,9 +112,11 @@ _AMOUNT_SPAN = re.compile(
 )
 # A count: a number that is not a year, a date's day or a list label, or a number word.
 _COUNT_SPAN = re.compile(
-    # Not a paragraph's number ("3.1 The Cabinet Panel …") nor a short date ("in Jan 19").
+    # Not a paragraph's number ("3.1 The Cabinet Panel …"), a short date ("in Jan 19") nor the
+    # first day of a range ("on 6 and 7 February", "22 - 23 October").
     r"(?<![\d£.,/-])(?<!\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\s)"
-    rf"\b(?!(?:19|20)\d\d\b)\d[\d,]*\b(?!\.\d|[.)]\s|\s*(?:st|nd|rd|th)\b|\s+{_MONTH}\b)"
+    rf"\b(?!(?:19|20)\d\d\b)\d[\d,]*\b(?!\.\d|[.)]\s|\s*(?:st|nd|rd|th)\b|\s+{_MONTH}\b"
+    rf"|\s*(?:and|to|-|–)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b)"
     r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
     r"forty|fifty|hundred|dozen|several)\b"
     # A share is a count of a kind: "half of the current social workers are locums".

@@ -99,6 +99,10 @@ def test_how_much_and_how_many_ask_for_amounts_and_counts():
     assert not offers(COUNT, "- 3.1 The Cabinet Panel are asked to address areas for improvement.")
     assert not offers(COUNT, "Further residential panel to take place in Jan 19.")
     assert offers(COUNT, "The team noted three areas for improvement.")
+    # Nor the first day of a range of dates ("how many more social workers?").
+    assert not offers(COUNT, "Inspectors visited the city on 6 and 7 February.")
+    assert not offers(COUNT, "The visit was conducted on 22 - 23 October 2024.")
+    assert offers(COUNT, "There will be an additional 24 social workers.")
 
 
 def test_a_share_is_a_count():
