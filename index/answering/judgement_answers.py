@@ -482,7 +482,9 @@ def _authority_sentences(
                 f"{record.title} reports that {_area_text(g.label, area)} in {authority} "
                 f"was judged {g.worded} [{n}]."
             )
-    return out
+    # Two areas asked may be one judgement ("looked-after children and care leavers" in the
+    # 2018 framework's one area): said once.
+    return list(dict.fromkeys(out))
 
 
 def _every_area(

@@ -486,6 +486,12 @@ def test_keeping_a_grade_is_answered_with_the_grade_at_the_time_asked(client, qu
     assert {c["date"][:4] for c in body["citations"]} == {"2024"}
 
 
+def test_two_areas_one_judgement_graded_is_said_once(client):
+    # The 2018 framework judged children in care and care leavers together.
+    body = ask(client, "How were children in care and care leavers rated in Calderdale in 2018?")
+    assert body["answer"].count("outstanding") == 1
+
+
 def test_still_a_grade_is_answered_with_the_latest_grade(client):
     body = ask(client, "Is Herefordshire still inadequate?")
     assert "judgements" in body["timings_ms"]
