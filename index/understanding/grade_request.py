@@ -47,6 +47,10 @@ _WHEN_INSPECTED = (
 # "Were care leavers better or worse served in 2021 than in 2017?": a comparison between
 # inspections, which their grades answer; not what it "needs to do better" (to improve).
 _BETTER_OR_WORSE = r"(?<!to do )(?<!to get )better|worse"
+# "What should Blackburn with Darwen do better for care leavers?": asked what to do.
+_TO_DO_BETTER = re.compile(
+    r"\b(?:should|must|could|ought\s+to)\b[^?.]*?\b(?:get|do)\s+better\b", re.I
+)
 # "How has Peterborough changed since its 2018 inspection?": a change of grades, as much as
 # of what the reports say.
 _SINCE_INSPECTION = (
@@ -312,6 +316,8 @@ def grade_request(
     # Cheshire East, 2015 versus 2024": two inspections named and how they compare.
     if not between and when is not None and len(when.years) > 1 and _grade_words_only(question):
         between = _CHANGE.search(re.sub(GRADE, " ", question, flags=re.I))
+    if _TO_DO_BETTER.search(question) and not _GRADE_ASKED.search(question):
+        return None  # what it should do better is the report's list, not a change of grades
     named = areas_named(question)
     # Named with its inspection: a line naming only an authority and an area ("Calderdale
     # care leavers") asks what the reports say, inspection by inspection.

@@ -215,6 +215,8 @@ SECTIONS: tuple[tuple[str, str, str], ...] = (
         r"|\bsort\s+out\b|\bweakness\w*|\bshortcomings?\b"
         r"|\b(?:improvements?|changes?|action)\s+(?:needed|required)\b|\bfix\b"
         r"|\b(?:needs?|needed|has|have|had|must|should)\s+to\s+(?:change|(?:get|do)\s+better)\b"
+        # "What should Blackburn with Darwen do better for care leavers?"
+        r"|\b(?:should|must|could|ought\s+to)\b[^?.]*?\b(?:get|do)\s+better\b"
         r"|\bmust\s+change\b",
         r"^\(?recommendations?\.?\)?$|needs?\s+to\s+improve|areas?\s+for\s+improvement"
         r"|priority\s+and\s+immediate\s+action|requires\s+improvement\b.*\bbecause"

@@ -76,6 +76,9 @@ def test_what_needed_to_get_better_asks_for_what_needs_to_improve():
     assert do_better.sections == ("improve",) and do_better.grades is None
     compared = parse_question("Did Harrow do better for care leavers in 2020 than in 2017?")
     assert compared.grades is not None and compared.grades.kind == "change"
+    # What it should do better, the modal said before the council, is the list too.
+    should = parse_question("What should Blackburn with Darwen do better for care leavers?")
+    assert should.sections == ("improve",) and should.grades is None
 
 
 def test_framework_and_follow_up_are_resolved_once():
