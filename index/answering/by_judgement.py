@@ -66,11 +66,16 @@ def findings_behind_grade(
         # "Why was Rotherham judged failing back in 2014?", "why did the director tell the
         # committee …?": more than the grade's reasons, which the text answers.
         return Findings([])
-    if last.grades is None or last.grades.kind not in ("grade", "change") or not last.authorities:
-        return Findings([])
-    # "Why was help and protection only good then?" after the overall grade: that area.
+    # "Why was help and protection only good then?" after the overall grade: that area; "why
+    # weren't care leavers judged good?" after every area's grades: that one.
     asked = areas_named(question.text)
-    request = replace(last.grades, areas=asked) if asked else last.grades
+    kind = last.grades.kind if last.grades else None
+    if kind not in ("grade", "change") and not (kind == "areas" and asked):
+        return Findings([])
+    if last.grades is None or not last.authorities:
+        return Findings([])
+    one = "grade" if kind == "areas" else kind
+    request = replace(last.grades, kind=one, areas=asked) if asked else last.grades
     grade = graded(request, last.authorities[0], table)
     if grade is None:
         return Findings([])

@@ -11,5 +11,8 @@ QUESTION_WORDS = frozenset(
     mentioned note noted comment comments commented latest recent give
     gave summary summarise summarize according recently most last current currently
     happen happens happening raise raised conclude concluded conclusion conclusions
-    verdict""".split()
+    verdict
+    weren wasn isn aren didn doesn hasn haven hadn couldn wouldn shouldn""".split()
 )
+# (The last line: what is left of "weren't", "didn't" … once tokenised; they frame a question
+# as "was" and "did" do, and name no topic.)

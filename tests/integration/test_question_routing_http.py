@@ -402,6 +402,16 @@ def test_why_asked_in_other_words_after_a_grade_quotes_the_reports_reasons(clien
     ), body["answer"]
 
 
+def test_why_not_a_grade_after_every_areas_grades_gives_that_areas_reasons(client):
+    # After "what were the grades?", "why wasn't help and protection judged good?" had been
+    # answered with that area's grade again; "wasn't" had been a topic word.
+    history = ["What were Calderdale's Ofsted grades in 2018?"]
+    body = ask(client, "why wasn't help and protection judged good?", history=history)
+    assert "judgements" not in body["timings_ms"]
+    assert "require improvement to be good" in body["answer"]
+    assert "decision-making" in body["answer"]
+
+
 def test_why_after_a_grade_quotes_the_reports_own_reasons_for_that_judgement(client):
     # The report's opening sentence on the area, where it has one ...
     grade = "How was Calderdale rated for children in care and care leavers in 2018?"

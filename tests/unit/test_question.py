@@ -434,3 +434,8 @@ def test_a_visit_other_than_an_inspection_is_named_as_documents_title_it():
     )
     assert parse_question("Hull's front door focused visit in 2018?").events == ("focused visit",)
     assert parse_question("What did the 2018 inspection say about plans?").events == ()
+
+
+def test_a_contracted_not_frames_a_question_and_names_no_topic():
+    question = parse_question("why weren't care leavers judged good in 2025 in Wakefield?")
+    assert "weren" not in question.topic_terms and "weren" not in question.beyond_grades
