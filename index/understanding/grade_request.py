@@ -60,7 +60,7 @@ _SINCE_INSPECTION = (
 # "The dates of Barnsley's 2023 inspection", "how long did the Wiltshire inspection last?",
 # "how many days was it?", "start date of the Medway inspection": its dates, from the table.
 _DATES_ASKED = (
-    r"inspection\s+dates?|(?:start|end|first|last)?\s*dates?\s+(?:of|for)\s+"
+    r"(?:inspection|ilacs)\s+dates?|(?:start|end|first|last)?\s*dates?\s+(?:of|for)\s+"
     r"(?:[\w'’-]+\s+){0,5}?(?:inspection|ilacs|visit)|"
     r"how\s+(?:long\s+(?:did|was|were)|many\s+days\s+(?:did|was|were))\s+(?:[\w'’-]+\s+){0,7}?"
     r"(?:inspection|ilacs|visit)"

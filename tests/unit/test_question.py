@@ -400,6 +400,7 @@ def test_the_date_of_something_asked_for_is_a_date_question():
         "When did Ofsted come in to Devon?",
         "Which weeks were inspectors in Devon in 2025?",
         "In what month was Devon inspected?",
+        "Devon ILACS dates?",
     ],
 )
 def test_when_ofsted_were_in_asks_for_the_inspections_dates(question):
