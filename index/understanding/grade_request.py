@@ -41,8 +41,8 @@ _WHEN_INSPECTED = (
     r"(?:when|(?:what|which)\s+(?:dates?|days?|weeks?|months?))\s+"
     r"(?:in\s+(?:\w+\s+)?(?:19|20)\d\d,?\s+)?(?:did|was|were|had|has|have)\b"
     # "When were Ofsted last in Devon?", "when did Ofsted come in?": Ofsted's visit.
-    r"(?![^?]*\b(?:publish|monitoring|focused))[^?]*\b(?:inspect\w*|ilacs|ofsted\s+(?:last\s+)?(?:in|come|came"
-    r"|visit\w*|arriv\w*|on\s+site)\b)"
+    r"(?![^?]*\b(?:publish|monitoring|focused))[^?]*\b(?:inspect\w*|ilacs"
+    r"|ofsted\s+(?:last\s+)?(?:in|come|came|visit\w*|arriv\w*|on\s+site)\b)"
 )
 # "Were care leavers better or worse served in 2021 than in 2017?": a comparison between
 # inspections, which their grades answer; not what it "needs to do better" (to improve).
