@@ -51,7 +51,7 @@ from index.retrieval.store import (
 )
 from index.settings import Settings, with_tuned_calibration
 from index.types import Answer, Citation, CosinesOf, Document, Filters, Hit, Passage
-from index.understanding.answer_type import GRADE, NEGATIVE, PERSON
+from index.understanding.answer_type import GRADE, NEGATIVE, PERSON, asks_what_someone_said
 from index.understanding.query import When, points_to_a_document
 from index.understanding.question import Question, parse_question
 
@@ -597,6 +597,7 @@ class QAEngine:
             unasked=self._unasked(parsed, hits),
             grade_in_words=parsed.answer_kind == GRADE and parsed.names_council_source,
             source_read=source_read,
+            quote_wanted=asks_what_someone_said(parsed.query),
             # Every word of it, question words too: only who-questions' roles read them.
             said=frozenset(tokenize([parsed.query])[0]) if parsed.answer_kind == PERSON else None,
             lexicon=self.lexicon,

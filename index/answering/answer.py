@@ -266,6 +266,7 @@ def compose_answer(
     unasked: frozenset[int] = frozenset(),
     grade_in_words: bool = False,
     source_read: bool = False,
+    quote_wanted: bool = False,
     said: frozenset[str] | None = None,
     lexicon: Lexicon | None = None,
 ) -> Composed:
@@ -346,7 +347,8 @@ def compose_answer(
                 # Ofsted's back page run on into a report's last section; a saved web page's
                 # "SOURCE: <url> TITLE: …" header (its metadata, not what it says).
                 continue
-            typed = offers(kind, sentence)
+            # "What did she say about the report?": her quoted words give what is asked.
+            typed = offers(kind, sentence) or (quote_wanted and quotes_someone(sentence))
             if not typed and len(sentence.split()) <= _BARE_LINE_WORDS:
                 # A heading or a page's furniture ("CABINET PANEL", "Ofsted Action Plan",
                 # "Comments are closed."): it names a topic, says nothing of it.

@@ -228,6 +228,20 @@ _QUOTATION_SPAN = re.compile(
 )
 
 
+# "What did she say about the report?", "what did the director say?": a person's own words,
+# which a quotation gives (not Ofsted's: "what did Ofsted say?" asks for its findings).
+_SAID_BY_SOMEONE = re.compile(
+    r"\b(?i:what\s+(?:did|does|has|had))\s+(?:(?i:she|he|the\s+(?:director|dcs|leader|chair"
+    r"|mayor|minister|councillor|chief\s+executive|cabinet\s+member|lead\s+member"
+    r"|portfolio\s+holder))|[A-Z][a-z]+\s+[A-Z][a-z]+)\s+(?i:say|said|tell|told)\b"
+)
+
+
+def asks_what_someone_said(question: str) -> bool:
+    """Whether ``question`` asks for what a person said (a quotation answers it)."""
+    return bool(_SAID_BY_SOMEONE.search(question))
+
+
 def quotes_someone(span: str) -> bool:
     """Whether ``span`` quotes a speaker (a quotation, or "X said: …")."""
     return bool(_QUOTATION_SPAN.search(span))

@@ -412,6 +412,18 @@ def test_why_not_a_grade_after_every_areas_grades_gives_that_areas_reasons(clien
     assert "decision-making" in body["answer"]
 
 
+def test_what_she_said_is_answered_with_someones_quoted_words(client):
+    # "What did she say about the report?" after a question naming the press release's
+    # director: a quotation answers, not the release's "Published: 19 Nov 2018" line.
+    history = [
+        "Who's the director of children's services in Hertfordshire quoted in the council's "
+        "November 2018 press release?"
+    ]
+    body = ask(client, "what did she say about the report?", history=history)
+    assert not body["abstained"]
+    assert "said" in body["citations"][0]["quote"]
+
+
 def test_why_after_a_grade_quotes_the_reports_own_reasons_for_that_judgement(client):
     # The report's opening sentence on the area, where it has one ...
     grade = "How was Calderdale rated for children in care and care leavers in 2018?"

@@ -440,3 +440,12 @@ def test_a_visit_other_than_an_inspection_is_named_as_documents_title_it():
 def test_a_contracted_not_frames_a_question_and_names_no_topic():
     question = parse_question("why weren't care leavers judged good in 2025 in Wakefield?")
     assert "weren" not in question.topic_terms and "weren" not in question.beyond_grades
+
+
+def test_what_a_person_said_is_asked_of_their_words_and_what_ofsted_said_of_its_findings():
+    from index.understanding.answer_type import asks_what_someone_said
+
+    assert asks_what_someone_said("what did she say about the report?")
+    assert asks_what_someone_said("What did the DCS tell the committee?")
+    assert not asks_what_someone_said("What did Ofsted say about care leavers?")
+    assert not asks_what_someone_said("what did the council say?")
