@@ -96,6 +96,33 @@ def start_draw(archive_dir: Path, out: Path) -> tuple[StoredIndex, "Drawn", dict
     return archive, drawn, by_authority
 
 
+def take_founding_and_council(archive: StoredIndex, drawn: "Drawn") -> None:
+    """The five founding documents (group "founding") and every council document (group
+    "council"), as the blind draw and dev10–dev12 give them to their writers."""
+    for doc_id, doc in sorted(archive.documents.items()):
+        path = doc.meta.path or ""
+        if doc_id[:3].isdigit() and doc_id[3] == "_" and not path.startswith("council"):
+            drawn.take("founding", doc_id, f"corpus/{path}")
+        elif doc.meta.doc_type != "inspection report":
+            drawn.take("council", doc_id, f"council/{path}")
+
+
+def draw_as_the_blind_was(
+    archive_dir: Path, out: Path, earlier: tuple[str, ...], seed: int
+) -> None:
+    """The dev11 and dev12 rule: the founding and council documents without the founding
+    councils' reports, the newest report of 24 authorities outside ``earlier``'s draws, and
+    the report before it for 4 of them."""
+    archive, drawn, by_authority = start_draw(archive_dir, out)
+    take_founding_and_council(archive, drawn)
+    authority_of = {d: doc.meta.authority or "" for d, doc in archive.documents.items()}
+    drawn_before = authorities_drawn(authority_of, earlier)
+    outside = sorted(a for a in by_authority if folded(a) not in drawn_before)
+    chosen = random.Random(seed).sample(outside, 24)
+    take_latest(drawn, by_authority, chosen, with_previous=4)
+    drawn.write()
+
+
 def untouched(by_authority: dict[str, list[str]], used: set[str]) -> list[str]:
     """The authorities, sorted, none of whose folder names is in ``used`` (the dev5 and dev6
     rule, with ``authority_folders_drawn``)."""

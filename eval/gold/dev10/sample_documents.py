@@ -16,19 +16,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 
-from eval.gold.draws import authorities_drawn, folded, start_draw
+from eval.gold.draws import authorities_drawn, folded, start_draw, take_founding_and_council
 
 FOUNDING_AUTHORITIES = ("calderdale", "herefordshire", "hertfordshire")
 
 
 def main(archive_dir: Path, out: Path) -> None:
     archive, drawn, by_authority = start_draw(archive_dir, out)
-    for doc_id, doc in sorted(archive.documents.items()):
-        path = doc.meta.path or ""
-        if doc_id[:3].isdigit() and doc_id[3] == "_" and not path.startswith("council"):
-            drawn.take("founding", doc_id, f"corpus/{path}")
-        elif doc.meta.doc_type != "inspection report":
-            drawn.take("council", doc_id, f"council/{path}")
+    take_founding_and_council(archive, drawn)
     for authority in FOUNDING_AUTHORITIES:
         for doc_id in by_authority.get(authority.title(), []):
             path = archive.documents[doc_id].meta.path

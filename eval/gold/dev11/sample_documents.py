@@ -11,35 +11,12 @@ Writes ``OUT_DIR/docs/<doc_id>.txt``, ``OUT_DIR/documents.tsv`` and
 ``OUT_DIR/archive_catalogue.tsv`` (authority → its reports' publication dates).
 """
 
-import random
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 
-from eval.gold.draws import authorities_drawn, folded, start_draw, take_latest
-
-SEED = 41
-AUTHORITIES = 24
-COMPARED = 4
-
-
-def main(archive_dir: Path, out: Path) -> None:
-    archive, drawn, by_authority = start_draw(archive_dir, out)
-    for doc_id, doc in sorted(archive.documents.items()):
-        path = doc.meta.path or ""
-        if doc_id[:3].isdigit() and doc_id[3] == "_" and not path.startswith("council"):
-            drawn.take("founding", doc_id, f"corpus/{path}")
-        elif doc.meta.doc_type != "inspection report":
-            drawn.take("council", doc_id, f"council/{path}")
-    authority_of = {d: doc.meta.authority or "" for d, doc in archive.documents.items()}
-    outside = sorted(
-        a for a in by_authority if folded(a) not in authorities_drawn(authority_of, ("blind",))
-    )
-    chosen = random.Random(SEED).sample(outside, AUTHORITIES)
-    take_latest(drawn, by_authority, chosen, with_previous=COMPARED)
-    drawn.write()
-
+from eval.gold.draws import draw_as_the_blind_was
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]), Path(sys.argv[2]))
+    draw_as_the_blind_was(Path(sys.argv[1]), Path(sys.argv[2]), ("blind",), seed=41)
