@@ -49,6 +49,7 @@ from index.retrieval.store import (
     load_index,
     read_manifest,
 )
+from index.retrieval.voices import with_other_voice
 from index.settings import Settings, with_tuned_calibration
 from index.types import Answer, Citation, CosinesOf, Document, Filters, Hit, Passage
 from index.understanding.answer_type import GRADE, NEGATIVE, PERSON, asks_what_someone_said
@@ -164,8 +165,10 @@ class QAEngine:
         # the document a question names may be ranked 20th): the same passages as ``ask``.
         depth = max(top_k, self.answer_settings.passages_considered, DEPTH)
         result = self._search(question, filters, depth, mode)
-        led = self._answer_first(question, filters, result, mode or self._mode())
-        return replace(led, hits=led.hits[:top_k])
+        mode = mode or self._mode()
+        led = self._answer_first(question, filters, result, mode)
+        hits = self._both_voices(question, filters, mode, led.hits)
+        return replace(led, hits=hits[:top_k])
 
     def _answer_first(
         self,
@@ -195,6 +198,21 @@ class QAEngine:
         hits = cited_first(composed.citations, result.hits, self._passage_by_id, lead)
         timings = {**result.timings_ms, "answer_order": _ms(t0)}
         return replace(result, hits=hits[: len(result.hits)], timings_ms=timings)
+
+    def _both_voices(
+        self, question: Question, filters: Filters, mode: str, hits: list[Hit]
+    ) -> list[Hit]:
+        """A default page all Ofsted's or all the councils' gives its last place to the other
+        voice's best passage (``with_other_voice``), unless a kind of source or a document
+        was asked for. The lexical and dense modes stay each retriever alone."""
+        if mode != "hybrid" or question.sources or filters.doc_id or filters.doc_type:
+            return hits
+        documents = self.index.documents
+        return with_other_voice(
+            hits,
+            self.settings.top_k,
+            lambda h: documents[h.passage.doc_id].meta.doc_type in REPORT_TYPES,
+        )
 
     def _graded_first(
         self, question: Question, filters: Filters, result: SearchResult
@@ -413,9 +431,11 @@ class QAEngine:
             if stage == BY_INSPECTION
             else cited_first(composed.citations, result.hits, self._passage_by_id)
         )
+        hits = self._both_voices(parsed, filters, mode, hits)
         timings = dict(result.timings_ms)
         # What /v1/search gives for it: the graded lines or the passages quoted first.
         searched = self._answer_first(parsed, filters, result, mode, (composed, stage))
+        searched = replace(searched, hits=self._both_voices(parsed, filters, mode, searched.hits))
         timings[stage] = _ms(t0)
         timings["total"] = _ms(started)
         return Answer(

@@ -1,0 +1,72 @@
+"""A page of results holds both voices: what Ofsted's reports say, and what the council and the
+press said of the same inspection, when the passages read hold both (the shipped corpus)."""
+
+from index.ingest.judgements import REPORT_TYPES
+from index.qa import QAEngine
+from index.retrieval.voices import with_other_voice
+from index.types import Hit, Passage
+
+
+def _voices(engine: QAEngine, hits: list[Hit]) -> list[str]:
+    types = [engine.documents[h.passage.doc_id].meta.doc_type for h in hits]
+    return ["ofsted" if t in REPORT_TYPES else "council or press" for t in types]
+
+
+def test_a_page_of_report_lines_ends_with_the_councils_account(engine: QAEngine) -> None:
+    # The 2018 report's graded lines fill the page; Community Care's interview on the same
+    # inspection takes its last place.
+    hits = engine.search("How was help and protection in Calderdale judged in 2018?").hits
+    assert _voices(engine, hits[:4]) == ["ofsted"] * 4
+    assert _voices(engine, hits[4:5]) == ["council or press"]
+    assert engine.documents[hits[4].passage.doc_id].meta.authority == "Calderdale"
+    scores = [h.score for h in hits]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_a_page_of_council_papers_ends_with_the_report(engine: QAEngine) -> None:
+    # The cabinet paper's retellings filled the page; the report they retell takes its last.
+    hits = engine.search("What did Ofsted find about the get safe team in Hertfordshire?").hits
+    assert _voices(engine, hits[:4]) == ["council or press"] * 4
+    assert _voices(engine, hits[4:5]) == ["ofsted"]
+
+
+def test_the_answer_lists_the_same_page_as_the_search(engine: QAEngine) -> None:
+    question = "How was help and protection in Calderdale judged in 2018?"
+    sources = [h.passage.passage_id for h in engine.ask(question).sources]
+    searched = [h.passage.passage_id for h in engine.search(question).hits]
+    assert sources == searched
+
+
+def test_a_longer_page_keeps_the_default_pages_order(engine: QAEngine) -> None:
+    question = "How was help and protection in Calderdale judged in 2018?"
+    five = [h.passage.passage_id for h in engine.search(question).hits]
+    ten = [h.passage.passage_id for h in engine.search(question, top_k=10).hits]
+    assert ten[:5] == five
+
+
+def _hits(*voices: str) -> list[Hit]:
+    return [
+        Hit(Passage(f"p{i}", f"{v}{i}", 0, 1, "text", "", "text", None), 1.0 - i / 10)
+        for i, v in enumerate(voices)
+    ]
+
+
+def _is_ofsted(h: Hit) -> bool:
+    return h.passage.doc_id.startswith("o")
+
+
+def test_a_mixed_page_is_left_as_it_is() -> None:
+    hits = _hits("o", "c", "o", "o", "o", "c")
+    assert with_other_voice(hits, 5, _is_ofsted) == hits
+
+
+def test_no_other_voice_read_leaves_the_page() -> None:
+    hits = _hits("o", "o", "o", "o", "o", "o")
+    assert with_other_voice(hits, 5, _is_ofsted) == hits
+
+
+def test_the_other_voices_best_passage_takes_the_last_place() -> None:
+    hits = _hits("o", "o", "o", "o", "o", "o", "c", "c")
+    moved = with_other_voice(hits, 5, _is_ofsted)
+    assert [h.passage.passage_id for h in moved] == ["p0", "p1", "p2", "p3", "p6", "p4", "p5", "p7"]
+    assert [h.score for h in moved] == sorted((h.score for h in moved), reverse=True)
