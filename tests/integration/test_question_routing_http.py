@@ -281,9 +281,12 @@ def test_how_many_times_an_area_was_given_a_grade_is_counted(client):
 
 def test_what_inspectors_concluded_is_asked_as_what_they_found(client):
     # "Conclude" frames the question as "find" does: no sentence of the report says it.
-    body = ask(client, "What did inspectors conclude about Calderdale's front door in 2024?")
+    # (Asked of the front door in 2024, it hung on a 2018 sentence's cosine at the bar, which
+    # another onnxruntime's int8 encoder put under it; the 2024 report has no front door.)
+    body = ask(client, "What did inspectors conclude about leadership in Calderdale in 2024?")
     assert not body["abstained"]
-    assert "front door" in body["answer"]
+    assert "leadership" in body["answer"]
+    assert body["citations"][0]["date"].startswith("2024")
 
 
 def test_a_grade_alone_is_still_answered_from_the_judgements_table(client):
