@@ -12,11 +12,11 @@ ENV PIP_DISABLE_PIP_VERSION_CHECK=1 \
 WORKDIR /app
 # torch pinned first, so sentence-transformers does not pull another version.
 RUN pip install --no-cache-dir torch==2.13.0
-COPY pyproject.toml README.md ./
+COPY pyproject.toml README.md constraints.txt ./
 COPY index ./index
 COPY service ./service
 COPY eval ./eval
-RUN pip install --no-cache-dir .
+RUN pip install --no-cache-dir -c constraints.txt .
 COPY corpus ./corpus
 RUN inspection-qa build --corpus /app/corpus --quiet
 

@@ -7,7 +7,7 @@ work=$(mktemp -d)
 trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
 python3 -m venv "$work/venv"
 "$work/venv/bin/pip" install --quiet torch==2.13.0
-"$work/venv/bin/pip" install --quiet .
+"$work/venv/bin/pip" install --quiet -c constraints.txt .
 export INSPECTION_QA_MODEL_CACHE_DIR="$work/models" INSPECTION_QA_CONVERSATIONS_DB="$work/c.sqlite3"
 HF_HUB_OFFLINE=1 INSPECTION_QA_INDEX_DIR="$work/index" "$work/venv/bin/inspection-qa" build \
     --corpus corpus --quiet
