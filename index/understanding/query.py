@@ -344,6 +344,8 @@ def _expand_definite(question: str, previous: str) -> str:
 # At most this many words of its own (not frame, authority or year): a follow-up too short to
 # name all it is about ("any breakdowns?", "have they added any more personal advisers?").
 _THIN_FOLLOW_UP = 4
+# "So was the whole service inadequate?": a grade asked of the service, not of the last topic.
+_GRADE_NAMED = re.compile(r"\b(?:outstanding|inadequate|requir\w*\s+improvement)\b", re.I)
 _AREA_NAMED = re.compile(rf"\b(?:{'|'.join(p for _, p in AREAS)})\b", re.I)
 # A part of the report asked for ("needs to improve", "strengths"), which is no topic.
 _PART_ASKED = re.compile("|".join(f"(?:{asked})" for _, asked, _ in SECTIONS), re.I)
@@ -357,9 +359,11 @@ _NAMING_TOPIC = _TOPIC_OPENERS | frozenset(
 def _named_topic(previous: str) -> str | None:
     """The topic ``previous`` named after a word that leads one in ("what did Ofsted say about
     care leavers in Halton in 2024?" → "care leavers"); None when it named none so."""
-    span = _topic_span(previous)
-    if span is None:
+    # A verb that leads a topic in is not part of it ("how did Ofsted rate care leavers …?").
+    topic = _topic_tokens(previous, _FRAME | _NAMING_TOPIC)
+    if not topic:
         return None
+    span = (topic[0].start(), topic[-1].end())
     # The words before it, the authority left out ("about Hertfordshire's children in care").
     lead_in = strip_authorities(previous[: span[0]])
     before = [w.lower() for w in _TOKEN.findall(lead_in) if w.lower() not in _ARTICLES]
@@ -546,6 +550,7 @@ def resolve(
             # "and how was leadership graded?": a judgement area or a grade is a topic of its
             # own, not a part of the last one.
             and not _GRADE_ASKED.search(bare)
+            and not _GRADE_NAMED.search(bare)
             and not _AREA_NAMED.search(bare)
             and (named := _named_topic(previous.query))
             and named.lower() not in bare.lower()

@@ -364,3 +364,19 @@ def test_has_it_got_better_since_names_the_year_once():
         "has it got better since?", ["What did Ofsted say about North East Lincolnshire in 2021?"]
     )
     assert resolved.query == "has it got better since 2021 in North East Lincolnshire?"
+
+
+def test_a_short_follow_up_after_how_did_ofsted_rate_x_is_about_x() -> None:
+    # "Rate" led the topic in and had been taken for part of it: no topic was carried, and the
+    # 2015 report's "dropped out" answered instead of the care leavers' drop-in.
+    rated = "How did Ofsted rate care leavers services in Cheshire East?"
+    assert "care leavers" in resolve("and did they have somewhere to drop in?", [rated]).query
+
+
+def test_a_grade_asked_of_the_whole_service_carries_no_topic() -> None:
+    resolved = resolve(
+        "so was the whole service inadequate?",
+        ["How did Ofsted rate St Helens' children in care in 2019?"],
+    ).query
+    assert "children in care" not in resolved
+    assert "St Helens" in resolved and "2019" in resolved
