@@ -5,6 +5,7 @@ same answer to the same question.
 """
 
 import logging
+import re
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -53,7 +54,7 @@ from index.retrieval.voices import with_other_voice
 from index.settings import Settings, with_tuned_calibration
 from index.types import Answer, Citation, CosinesOf, Document, Filters, Hit, Passage
 from index.understanding.answer_type import GRADE, NEGATIVE, PERSON, asks_what_someone_said
-from index.understanding.query import When, points_to_a_document
+from index.understanding.query import When, points_to_a_document, why_alone
 from index.understanding.question import Question, parse_question
 
 log = logging.getLogger(__name__)
@@ -386,6 +387,9 @@ class QAEngine:
             on = self.ask(question, replace(filters, doc_id=carried), top_k, history, mode)
             if not on.abstained:
                 return on
+        if (why := self._why_of_the_part_named(question, filters, history, mode)) is not None:
+            # Asked anew: the item's words, year and authority say all the history did.
+            return self.ask(why, filters, top_k, None, mode)
         parsed = parse_question(question, history, filters.authority)
         filters = self._with_authorities(filters, parsed)
         missing = [a for a in filters.authority if not self._has_authority(a)]
@@ -448,6 +452,30 @@ class QAEngine:
             hits=hits[:top_k],
             sources=searched.hits[:top_k],
         )
+
+    def _why_of_the_part_named(
+        self, question: str, filters: Filters, history: list[str] | None, mode: str
+    ) -> str | None:
+        """ "Why is that an issue?" after "what's the one thing Salford has to work on?": the
+        reasons for the item the last answer quoted, asked of it in its own words, its report's
+        year and the authority ("Why: management oversight of pre-proceedings work … in 2024 in
+        Salford?"). The history holds questions only, so the last one is answered again, as
+        for the document it cited. None for any other question."""
+        if not history or not why_alone(question):
+            return None
+        last = parse_question(history[-1], history[:-1], filters.authority)
+        if not last.sections or not last.authorities:
+            return None
+        said = self.ask(history[-1], filters, None, history[:-1], mode, last_cited=())
+        if said.abstained or not said.citations:
+            return None
+        first = said.citations[0]
+        year = (self.index.documents[first.doc_id].meta.date or "")[:4]
+        # A list of bullets is said as one line ("… homeless; the quality of …").
+        items = (" ".join(i.split()).strip(" .") for i in re.split(r"[◼•]", first.quote))
+        item = "; ".join(i for i in items if i)
+        when = f" in {year}" if year else ""
+        return f"Why: {item}{when} in {' and '.join(last.authorities)}?"
 
     def _document_talked_about(
         self,

@@ -392,7 +392,7 @@ def refers_back(question: str) -> bool:
     return bool(_TOPIC_REFERENCE.search(question))
 
 
-def _why_alone(question: str) -> bool:
+def why_alone(question: str) -> bool:
     """A why-question of at most two words beyond its frame ("why, what went wrong?")."""
     if not _WHY.match(question):
         return False
@@ -517,10 +517,7 @@ def resolve(
         if shift_only:
             bare = _trailing_preposition(YEAR.sub(" ", strip_authorities(previous.query)))
         elif (
-            carry_topic
-            or _TOPIC_REFERENCE.search(bare)
-            or _BARE_WHY.match(bare)
-            or _why_alone(bare)
+            carry_topic or _TOPIC_REFERENCE.search(bare) or _BARE_WHY.match(bare) or why_alone(bare)
         ):
             # "when is it due?" after "who owns the foster carers action?": "it" is that topic.
             # A grade question's frame ("rated", "judged") is not its topic: "what did they say
