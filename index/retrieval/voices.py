@@ -3,8 +3,8 @@
 A page of five passages all from Ofsted's reports hides the council's own account of the same
 inspection (its cabinet paper, minutes, press release, an interview), and a page all of council
 papers hides what Ofsted wrote. When the passages read hold the other voice, its best-ranked
-passage takes the page's last place (eval/RESULTS.md: search hit@5 up on five development
-sets and both blind measures, none down).
+passage takes the page's last place (eval/RESULTS.md, eighteenth session: search hit@5 up on
+five development sets and on the blind set, none down; blind2 unchanged).
 """
 
 from collections.abc import Callable
