@@ -466,7 +466,7 @@ class QAEngine:
         last = parse_question(history[-1], history[:-1], filters.authority)
         if not last.sections or not last.authorities:
             return None
-        said = self.ask(history[-1], filters, None, history[:-1], mode, last_cited=())
+        said = self._answered_again(history, filters, mode)
         if said.abstained or not said.citations:
             return None
         first = said.citations[0]
@@ -476,6 +476,11 @@ class QAEngine:
         item = "; ".join(i for i in items if i)
         when = f" in {year}" if year else ""
         return f"Why: {item}{when} in {' and '.join(last.authorities)}?"
+
+    def _answered_again(self, history: list[str], filters: Filters, mode: str) -> Answer:
+        """The last question of ``history`` answered again, to know what its answer cited
+        (the history holds questions only); it carries no document in turn."""
+        return self.ask(history[-1], filters, None, history[:-1], mode, last_cited=())
 
     def _document_talked_about(
         self,
@@ -494,7 +499,7 @@ class QAEngine:
         if last_cited is None:
             if not history:
                 return ()
-            last = self.ask(history[-1], filters, None, history[:-1], mode, last_cited=())
+            last = self._answered_again(history, filters, mode)
             last_cited = () if last.abstained else tuple({c.doc_id for c in last.citations})
         return last_cited if len(last_cited) == 1 else ()
 

@@ -69,13 +69,13 @@ def findings_behind_grade(
     # "Why was help and protection only good then?" after the overall grade: that area; "why
     # weren't care leavers judged good?" after every area's grades: that one.
     asked = areas_named(question.text)
-    kind = last.grades.kind if last.grades else None
-    if kind not in ("grade", "change") and not (kind == "areas" and asked):
+    grades = last.grades
+    if grades is None or not last.authorities:
         return Findings([])
-    if last.grades is None or not last.authorities:
+    if grades.kind not in ("grade", "change") and not (grades.kind == "areas" and asked):
         return Findings([])
-    one = "grade" if kind == "areas" else kind
-    request = replace(last.grades, kind=one, areas=asked) if asked else last.grades
+    one = "grade" if grades.kind == "areas" else grades.kind
+    request = replace(grades, kind=one, areas=asked) if asked else grades
     grade = graded(request, last.authorities[0], table)
     if grade is None:
         return Findings([])

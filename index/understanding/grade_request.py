@@ -21,6 +21,7 @@ from index.understanding.lexicon import (
     MONTHS,
     OTHER_JUDGEMENTS,
     PASS_OR_FAIL,
+    TO_DO_BETTER,
 )
 from index.understanding.query import YEAR, When, strip_authorities
 
@@ -47,10 +48,7 @@ _WHEN_INSPECTED = (
 # "Were care leavers better or worse served in 2021 than in 2017?": a comparison between
 # inspections, which their grades answer; not what it "needs to do better" (to improve).
 _BETTER_OR_WORSE = r"(?<!to do )(?<!to get )better|worse"
-# "What should Blackburn with Darwen do better for care leavers?": asked what to do.
-_TO_DO_BETTER = re.compile(
-    r"\b(?:should|must|could|ought\s+to)\b[^?.]*?\b(?:get|do)\s+better\b", re.I
-)
+_TO_DO_BETTER = re.compile(TO_DO_BETTER, re.I)
 # "How has Peterborough changed since its 2018 inspection?": a change of grades, as much as
 # of what the reports say.
 _SINCE_INSPECTION = (

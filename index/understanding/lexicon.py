@@ -198,6 +198,9 @@ EVENTS: tuple[tuple[str, str], ...] = (
     ("monitoring visit", r"monitoring\s+visits?"),
     ("focused visit", r"focused\s+visits?"),
 )
+# "What should Blackburn with Darwen do better for care leavers?": asked what to do, which the
+# report's list of what to improve answers (not a change of grades).
+TO_DO_BETTER = r"\b(?:should|must|could|ought\s+to)\b[^?.]*?\b(?:get|do)\s+better\b"
 # Sections of an Ofsted report a question can ask for without naming them: the words that ask
 # for one, and the headings it goes under in the reports of either framework ("What needs to
 # improve?", "Recommendations", "Areas for improvement", "The local authority's strengths").
@@ -215,8 +218,7 @@ SECTIONS: tuple[tuple[str, str, str], ...] = (
         r"|\bsort\s+out\b|\bweakness\w*|\bshortcomings?\b"
         r"|\b(?:improvements?|changes?|action)\s+(?:needed|required)\b|\bfix\b"
         r"|\b(?:needs?|needed|has|have|had|must|should)\s+to\s+(?:change|(?:get|do)\s+better)\b"
-        # "What should Blackburn with Darwen do better for care leavers?"
-        r"|\b(?:should|must|could|ought\s+to)\b[^?.]*?\b(?:get|do)\s+better\b"
+        rf"|{TO_DO_BETTER}"
         r"|\bmust\s+change\b",
         r"^\(?recommendations?\.?\)?$|needs?\s+to\s+improve|areas?\s+for\s+improvement"
         r"|priority\s+and\s+immediate\s+action|requires\s+improvement\b.*\bbecause"

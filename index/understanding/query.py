@@ -354,13 +354,14 @@ _PART_ASKED = re.compile("|".join(f"(?:{asked})" for _, asked, _ in SECTIONS), r
 _NAMING_TOPIC = _TOPIC_OPENERS | frozenset(
     "regarding rate rated rating graded judged scored fared verdict".split()
 )
+# A verb that leads a topic in is not part of it ("how did Ofsted rate care leavers …?").
+_FRAME_AND_LEAD_IN = _FRAME | _NAMING_TOPIC
 
 
 def _named_topic(previous: str) -> str | None:
     """The topic ``previous`` named after a word that leads one in ("what did Ofsted say about
     care leavers in Halton in 2024?" → "care leavers"); None when it named none so."""
-    # A verb that leads a topic in is not part of it ("how did Ofsted rate care leavers …?").
-    topic = _topic_tokens(previous, _FRAME | _NAMING_TOPIC)
+    topic = _topic_tokens(previous, _FRAME_AND_LEAD_IN)
     if not topic:
         return None
     span = (topic[0].start(), topic[-1].end())
