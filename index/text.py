@@ -2,6 +2,7 @@
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _ABBREVIATIONS = {
     "mr",
@@ -113,7 +114,14 @@ STOPWORDS = frozenset(
 )
 
 
-def passage_sentences(text: str) -> list[tuple[int, int]]:
+def passage_sentences(text: str) -> tuple[tuple[int, int], ...]:
     """The sentences a passage is embedded as, one vector each (the whole text when it has
     none): the build and the queries must split a passage alike."""
-    return sentence_spans(text) or [(0, len(text))]
+    return sentences_of(text) or ((0, len(text)),)
+
+
+@lru_cache(maxsize=65536)  # above the archive's passages: the server splits each once
+def sentences_of(text: str) -> tuple[tuple[int, int], ...]:
+    """``sentence_spans(text)``, kept: the search, the sentence cosines and the answer split
+    the same passages again and again."""
+    return tuple(sentence_spans(text))

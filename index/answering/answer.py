@@ -6,11 +6,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import NamedTuple
 
-from index.ingest.boilerplate import is_template
+from index.ingest.boilerplate import sentence_shape
 from index.retrieval.expansion import Lexicon, load_lexicon
 from index.retrieval.lexical import tokenize
-from index.text import sentence_spans, words
+from index.text import sentence_spans, sentences_of, words
 from index.types import Citation, CosinesOf, Document, Hit, Passage
 from index.understanding.answer_type import (
     AMOUNT,
@@ -103,7 +104,7 @@ def _units(passage: Passage) -> list[tuple[int, int, str]]:
     text = passage.text
     if passage.kind == "row":
         if len(text.split()) <= 60 or " | " not in text:
-            spans = [(0, len(text))] if len(text.split()) <= 60 else sentence_spans(text)
+            spans = [(0, len(text))] if len(text.split()) <= 60 else sentences_of(text)
             return [(s, e, passage.section) for s, e in spans]
         cells, pos = [], 0
         while pos < len(text):
@@ -113,24 +114,56 @@ def _units(passage: Passage) -> list[tuple[int, int, str]]:
             pos = stop + 3 if sep >= 0 else len(text)
         label = " ".join(text[s:e] for s, e in cells[:2])
         return [(s, e, f"{passage.section} {label}") for s, e in cells]
-    return [(s, e, passage.section) for s, e in sentence_spans(text)]
+    return [(s, e, passage.section) for s, e in sentences_of(text)]
+
+
+class Unit(NamedTuple):
+    """A quotable span of a passage and what the composer reads of it whatever the question."""
+
+    start: int  # offsets within the passage text
+    end: int
+    terms: frozenset[str]  # its stemmed words and its context's (the heading, a row's label)
+    text: str
+    own_terms: frozenset[str]  # its own stemmed words only
+    words: int
+    shape: int  # boilerplate's sentence shape, to test against the index's template
+    page_header: bool  # a saved web page's "SOURCE: <url> TITLE: …" header
+    colophon: bool  # Ofsted's back page: "© Crown copyright", "E: enquiries@…"
+    purpose: bool  # an agenda item's statement of its own purpose ("To share …")
 
 
 @lru_cache(maxsize=8192)
-def _unit_terms(passage: Passage) -> tuple[tuple[int, int, frozenset[str]], ...]:
+def _unit_terms(passage: Passage) -> tuple[Unit, ...]:
     """A passage's quotable units with the stemmed terms each is matched by.
 
-    Cached per passage: popular passages come back question after question, and splitting
-    and stemming them again each time was most of the answer's cost.
+    Cached per passage: popular passages come back question after question (and twice or
+    more in one answer: the gate and the answer per inspection read them again), and
+    splitting, stemming and pattern-matching them each time was most of the answer's cost.
     """
-    units = [(s, e, c) for s, e, c in _units(passage) if e - s >= 12]
-    terms = tokenize([passage.text[s:e] for s, e, _ in units])
+    spans = [(s, e, c) for s, e, c in _units(passage) if e - s >= 12]
+    texts = [passage.text[s:e] for s, e, _ in spans]
+    terms = tokenize(texts)
     # The context (the section heading, a row's label) is the same for many units: its words
     # are read once, not once per sentence.
-    contexts = {c: frozenset(tokenize([c])[0]) for c in {c for _, _, c in units}}
-    return tuple(
-        (s, e, frozenset(t) | contexts[c]) for (s, e, c), t in zip(units, terms, strict=True)
-    )
+    contexts = {c: frozenset(tokenize([c])[0]) for c in {c for _, _, c in spans}}
+    units = []
+    for (s, e, c), text, t in zip(spans, texts, terms, strict=True):
+        own = frozenset(t)
+        units.append(
+            Unit(
+                s,
+                e,
+                own | contexts[c],
+                text,
+                own,
+                len(text.split()),
+                sentence_shape(text),
+                bool(_PAGE_HEADER.match(text)),
+                bool(_COLOPHON.search(text)),
+                bool(_PURPOSE.match(text)),
+            )
+        )
+    return tuple(units)
 
 
 @lru_cache(maxsize=8192)
@@ -138,9 +171,11 @@ def _passage_terms(passage: Passage) -> frozenset[str]:
     return frozenset(tokenize([passage.embedding_text()])[0])
 
 
-@lru_cache(maxsize=32768)
-def _sentence_terms(sentence: str) -> frozenset[str]:
-    return frozenset(tokenize([sentence])[0])
+# Whether a span holds the kind of answer asked for, or quotes someone: pattern scans (a
+# count's is dozens of microseconds a sentence), asked again of a sentence by the gate, the
+# answer per inspection and the next question on the topic.
+_offers = lru_cache(maxsize=65536)(offers)
+_quotes_someone = lru_cache(maxsize=65536)(quotes_someone)
 
 
 # Words naming the kind of finding asked for ("what weakness…", "how good is…") rather than
@@ -337,19 +372,15 @@ def compose_answer(
         # another report's sentence on the topic ("personal advisers" in 2015) comes after
         # them, though its passage ranked near.
         aside = settings.unasked_penalty if hit.row in unasked else 0.0
-        for start, end, present in _unit_terms(hit.passage):
-            sentence = hit.passage.text[start:end]
-            if (
-                is_template(sentence, template)
-                or _PAGE_HEADER.match(sentence)
-                or _COLOPHON.search(sentence)
-            ):
+        for unit in _unit_terms(hit.passage):
+            start, end, present, sentence = unit.start, unit.end, unit.terms, unit.text
+            if (template and unit.shape in template) or unit.page_header or unit.colophon:
                 # Ofsted's back page run on into a report's last section; a saved web page's
                 # "SOURCE: <url> TITLE: …" header (its metadata, not what it says).
                 continue
             # "What did she say about the report?": her quoted words give what is asked.
-            typed = offers(kind, sentence) or (quote_wanted and quotes_someone(sentence))
-            if not typed and len(sentence.split()) <= _BARE_LINE_WORDS:
+            typed = _offers(kind, sentence) or (quote_wanted and _quotes_someone(sentence))
+            if not typed and unit.words <= _BARE_LINE_WORDS:
                 # A heading or a page's furniture ("CABINET PANEL", "Ofsted Action Plan",
                 # "Comments are closed."): it names a topic, says nothing of it.
                 continue
@@ -360,7 +391,7 @@ def compose_answer(
                 # "Lead inspector: Tara Geere" names the lead inspector: its label's "lead" is
                 # not the "lead member" asked for.
                 present = present - _label_terms(sentence)
-            short = typed and kind in (DATE, PERSON) and len(sentence.split()) <= _SHORT_LINE_WORDS
+            short = typed and kind in (DATE, PERSON) and unit.words <= _SHORT_LINE_WORDS
             if short and (kind != PERSON or role):
                 # A short line giving the kind of answer asked for (a cover page's meeting
                 # date, an "Author:" line) is about what its passage is about (a short "not"
@@ -369,7 +400,7 @@ def compose_answer(
             if money_asked and typed:
                 # "How much extra money did they put in?": "investing an additional £5.5m".
                 present = present | money_asked
-            if quote_asked and quotes_someone(sentence):
+            if quote_asked and _quotes_someone(sentence):
                 # "Who was quoted?": "Councillor Jones said: “…”".
                 present = present | quote_asked
             if grade_asked and not aside and states_grade(sentence):
@@ -390,7 +421,7 @@ def compose_answer(
                 kind != DATE
                 and bool(topical and covered)
                 and set(covered) <= when_terms | set(optional)
-            ) or (kind is None and bool(_PURPOSE.match(sentence)))
+            ) or (kind is None and unit.purpose)
             overlap = min(1.0, sum(weight[t] for t in covered if t not in muted) / weight_total)
             score = 0.7 * overlap + 0.3 * relevance - settings.rank_penalty * rank - aside
             cosine = meaning.at(start) if meaning else 0.0
@@ -399,7 +430,7 @@ def compose_answer(
             if overlap and typed:
                 score += settings.type_bonus
             # The source's own words ("cabinet panel") are evidence the span is on point.
-            if own_words and not set(required) & _sentence_terms(sentence):
+            if own_words and not set(required) & unit.own_terms:
                 continue
             required_covered = sum(t in present for t in required) + sum(
                 t in present for t in optional
@@ -432,7 +463,7 @@ def compose_answer(
             c.overlap
             and c.cosine + settings.semantic_per_overlap * c.overlap >= settings.semantic_min
             # (A yes-or-no question's close sentence may say yes.)
-            and (kind in (None, NEGATIVE) or offers(kind, c.hit.passage.text[c.start : c.end]))
+            and (kind in (None, NEGATIVE) or _offers(kind, c.hit.passage.text[c.start : c.end]))
             for c in candidates
         )
     )
@@ -482,7 +513,7 @@ def compose_answer(
     # answer is of the time asked, but after the sentences that say what was asked.
     chosen = [c for c in chosen if not c.when_only] + [c for c in chosen if c.when_only]
     if kind in (AMOUNT, MONEY, COUNT) and not any(
-        offers(kind, c.hit.passage.text[c.start : c.end]) for c in chosen
+        _offers(kind, c.hit.passage.text[c.start : c.end]) for c in chosen
     ):
         # "How much is the council putting council tax up by?" answered by "council tax has
         # been waived": an amount was asked and nothing chosen states one.
@@ -648,11 +679,11 @@ def _with_following(
         end = cand.end
         if cand.hit.passage.kind != "row":
             # The passage's sentences are already split (and cached) for scoring.
-            after = [(s, e) for s, e, _ in _unit_terms(cand.hit.passage) if s >= end]
-            for start, stop in after[: settings.follow_on]:
-                if "\n" in text[end:start] or _COLOPHON.search(text[start:stop]):
+            after = [u for u in _unit_terms(cand.hit.passage) if u.start >= end]
+            for unit in after[: settings.follow_on]:
+                if "\n" in text[end : unit.start] or unit.colophon:
                     break
-                end = stop
+                end = unit.end
             out.append(replace(cand, end=end))
             if not after and not text[end:].strip():
                 out.extend(_paragraph_run_on(cand, passages, documents))
@@ -673,13 +704,9 @@ def _paragraph_run_on(
     document = documents.get(cand.hit.passage.doc_id)
     between = document.text[cand.hit.passage.end : following.passage.start] if document else "\n"
     units = _unit_terms(following.passage)
-    if (
-        "\n" in between
-        or not units
-        or _COLOPHON.search(following.passage.text[units[0][0] : units[0][1]])
-    ):
+    if "\n" in between or not units or units[0].colophon:
         return []
-    return [replace(cand, hit=following, start=units[0][0], end=units[0][1])]
+    return [replace(cand, hit=following, start=units[0].start, end=units[0].end)]
 
 
 def _one_span_per_passage(chosen: list[Candidate]) -> list[Candidate]:

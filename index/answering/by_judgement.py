@@ -14,7 +14,7 @@ from index.answering.by_summary import summary_passage
 from index.answering.judgement_answers import graded
 from index.answering.judgement_table import JudgementTable
 from index.retrieval.lexical import tokenize
-from index.text import sentence_spans
+from index.text import sentences_of
 from index.types import Citation, Document, Hit, Passage
 from index.understanding.grade_request import areas_named
 from index.understanding.lexicon import AREAS, GRADE
@@ -124,7 +124,7 @@ def _said_up_front(area: str, report: list[tuple[int, Passage]]) -> tuple[Hit, i
     for row, passage in report:
         if areas_named(passage.section.split(" › ")[0]):
             return None  # the judgements' own sections have begun
-        for start, end in sentence_spans(passage.text):
+        for start, end in sentences_of(passage.text):
             sentence = passage.text[start:end]
             # Not the cover's list of judgements ("1. Children who need help and protection
             # Good 2. …"): a sentence of its own.
@@ -143,9 +143,9 @@ def summary_of(findings: Findings, documents: dict[str, Document]) -> Composed |
     left = SUMMARY_SENTENCES
     for k, hit in enumerate(findings.hits[:2]):
         start = findings.start if k == 0 else 0
-        spans = [
-            s for s in sentence_spans(hit.passage.text) if s[1] - s[0] >= 12 and s[0] >= start
-        ][:left]
+        spans = [s for s in sentences_of(hit.passage.text) if s[1] - s[0] >= 12 and s[0] >= start][
+            :left
+        ]
         if not spans:
             break
         quote = hit.passage.text[spans[0][0] : spans[-1][1]]

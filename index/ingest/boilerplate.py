@@ -75,7 +75,7 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 
 
 @lru_cache(maxsize=65536)  # the composer asks again for the sentences of popular passages
-def _sentence_shape(text: str) -> int:
+def sentence_shape(text: str) -> int:
     """A sentence's shape with typographic quotes folded too (one template sentence is printed
     with curly apostrophes in some years' reports, straight in others); a stable hash, as the
     shapes are stored with the index."""
@@ -95,9 +95,9 @@ def template_sentences(passages: Sequence[Passage]) -> frozenset[int]:
         for start, end in sentence_spans(p.text):
             sentence = p.text[start:end]
             if len(sentence.split()) >= MIN_SENTENCE_WORDS and not _STATES_GRADE.search(sentence):
-                documents[_sentence_shape(sentence)].add(p.doc_id)
+                documents[sentence_shape(sentence)].add(p.doc_id)
     return frozenset(s for s, docs in documents.items() if len(docs) >= MIN_SENTENCE_DOCUMENTS)
 
 
 def is_template(sentence: str, template: frozenset[int]) -> bool:
-    return bool(template) and _sentence_shape(sentence) in template
+    return bool(template) and sentence_shape(sentence) in template

@@ -158,6 +158,7 @@ class Searcher:
         self._date = np.array([first for first, _ in spans], dtype="U10")
         self._date_last = np.array([last for _, last in spans], dtype="U10")
         self._title = [docs[p.doc_id].meta.title.lower() for p in index.passages]
+        self._length = [len(p.text.split()) for p in index.passages]  # a learned feature
         # A report is dated by its publication, often the year after its inspection ("the
         # 2021 inspection" of Bedford came out in January 2022): its years are both.
         inspected = {
@@ -391,7 +392,7 @@ class Searcher:
                 doc_id=passages[h.row].doc_id,
                 date=str(self._date[h.row]),
                 start=passages[h.row].start,
-                length=len(passages[h.row].text.split()),
+                length=self._length[h.row],
             )
             for k, h in enumerate(head)
         ]
