@@ -50,6 +50,22 @@ class Lexicon:
         self.groups = [[Name(t, tuple(_words(t)), _is_acronym(t)) for t in g] for g in groups if g]
         self._tokens = [[tuple(tokenize([n.text])[0]) for n in g] for g in self.groups]
         self._lengths = frozenset(len(n.stems) for g in self.groups for n in g if n.stems)
+        # Which groups each name as written or stemmed, and which names hold each token: a
+        # query is looked up in them rather than tested against every name (hundreds, with
+        # the corpus's acronyms), twice per question.
+        self._by_acronym: dict[str, list[int]] = {}
+        self._by_stems: dict[tuple[str, ...], list[int]] = {}
+        for k, group in enumerate(self.groups):
+            for n in group:
+                if n.acronym:
+                    self._by_acronym.setdefault(n.text, []).append(k)
+                elif n.stems:
+                    self._by_stems.setdefault(n.stems, []).append(k)
+        self._by_token: dict[str, list[tuple[int, int]]] = {}
+        for k, tokens in enumerate(self._tokens):
+            for j, name in enumerate(tokens):
+                for token in dict.fromkeys(name):
+                    self._by_token.setdefault(token, []).append((k, j))
 
     @classmethod
     def read(cls, path: Path = LEXICON_FILE) -> "Lexicon":
@@ -72,10 +88,16 @@ class Lexicon:
     def expand(self, query: str) -> Expansion:
         """What ``query`` should also search for: the other names of the groups it names."""
         said = _Said.of(query, self._lengths)
+        named: set[int] = set()
+        for word in said.written:
+            # An acronym is said as written or with a plural "s" ("LACs").
+            for text in (word, word[:-1]) if word.endswith("s") else (word,):
+                named.update(self._by_acronym.get(text, ()))
+        for run in said.runs:
+            named.update(self._by_stems.get(run, ()))
         names: list[str] = []
-        for group in self.groups:
-            if any(said.names(n) for n in group):
-                names.extend(n.text for n in group if not said.names(n))
+        for k in sorted(named):
+            names.extend(n.text for n in self.groups[k] if not said.names(n))
         present = set(tokenize([query])[0])
         extra = dict.fromkeys(s for n in names for s in tokenize([n])[0] if s not in present)
         return Expansion(tuple(names), tuple(extra))
@@ -85,10 +107,12 @@ class Lexicon:
         names: "front door" in a question whose terms hold "front" and "door" is also
         "multi-agency safeguarding hub" and "MASH"."""
         out = []
-        for tokens in self._tokens:
-            for name in tokens:
-                if name and set(name) <= terms:
-                    out.append(Alternatives(name, [t for t in tokens if t and t != name]))
+        held = sorted({kj for t in terms for kj in self._by_token.get(t, ())})
+        for k, j in held:
+            tokens = self._tokens[k]
+            name = tokens[j]
+            if set(name) <= terms:
+                out.append(Alternatives(name, [t for t in tokens if t and t != name]))
         return out
 
 

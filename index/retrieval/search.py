@@ -267,9 +267,10 @@ class Searcher:
             # The new order takes over the fused scores rank by rank, so scores still fall
             # with rank for whatever reads them (the composer's relevance, the API's score).
             chosen = {h.row for h in head}
-            hits = [replace(head[k], score=head[rank].score) for rank, k in enumerate(order)] + [
-                h for h in hits if h.row not in chosen
-            ]
+            hits = [
+                Hit(h.passage, head[rank].score, h.dense_score, h.lexical_score, h.row)
+                for rank, h in enumerate(head[k] for k in order)
+            ] + [h for h in hits if h.row not in chosen]
             timings["rerank"] = _ms(t0)
             return SearchResult(hits[:top_k], timings, first.hits[:top_k], first.vector)
         return SearchResult(hits[:top_k], timings, vector=first.vector)
