@@ -9,6 +9,7 @@ from fastapi import Depends, Request
 
 from index.errors import IndexNotFound, InspectionQAError
 from index.qa import QAEngine
+from service.heap import settle_heap
 from service.settings import ServiceSettings
 
 log = logging.getLogger(__name__)
@@ -33,6 +34,7 @@ class EngineHolder:
         engine.warm()
         with self.lock:
             self.engine, self.error = engine, None
+        settle_heap()
         log.info(
             "serving index %s: %d documents, %d passages",
             engine.index.version,

@@ -19,6 +19,7 @@ from index.errors import IndexNotFound, InspectionQAError
 from index.qa import QAEngine
 from index.retrieval.store import CURRENT
 from service.deps import EngineHolder
+from service.heap import settle_heap
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +74,8 @@ def reload_engine(holder: EngineHolder, force: bool = False) -> ReloadResult:
         engine.warm()  # while the old engine still serves
         with holder.lock:
             holder.engine, holder.error = engine, None
+        del old
+        settle_heap()
         version = engine.index.version
         log.info(
             "now serving index %s (%d documents, %d passages), was %s",
