@@ -266,8 +266,13 @@ def _label_terms(line: str) -> frozenset[str]:
 
 
 def _jaccard(a: str, b: str) -> float:
-    sa, sb = set(words(a)), set(words(b))
+    sa, sb = _word_set(a), _word_set(b)
     return len(sa & sb) / max(1, len(sa | sb))
+
+
+@lru_cache(maxsize=8192)  # each chosen sentence is compared with every later candidate
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(words(text))
 
 
 def mentioned(name: str, seen: set[str] | frozenset[str], lexicon: Lexicon | None = None) -> bool:
@@ -703,10 +708,14 @@ def _paragraph_run_on(
         return []
     document = documents.get(cand.hit.passage.doc_id)
     between = document.text[cand.hit.passage.end : following.passage.start] if document else "\n"
-    units = _unit_terms(following.passage)
-    if "\n" in between or not units or units[0].colophon:
+    if "\n" in between:
         return []
-    return [replace(cand, hit=following, start=units[0].start, end=units[0].end)]
+    # Its first quotable sentence, as the composer's units of it would begin.
+    text = following.passage.text
+    first = next(((s, e) for s, e in sentences_of(text) if e - s >= 12), None)
+    if first is None or _COLOPHON.search(text[first[0] : first[1]]):
+        return []
+    return [replace(cand, hit=following, start=first[0], end=first[1])]
 
 
 def _one_span_per_passage(chosen: list[Candidate]) -> list[Candidate]:
