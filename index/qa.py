@@ -122,7 +122,9 @@ class QAEngine:
         check_model_fingerprint(manifest.weights_fingerprint(), model_fingerprint(settings))
         if settings.search_threads:
             faiss.omp_set_num_threads(settings.search_threads)
-        encoder = encoder_for(settings, settings.query_encoder_threads, precision)
+        encoder = encoder_for(
+            settings, settings.query_encoder_threads, precision, settings.query_encoder_spin
+        )
         index = load_index(index_dir, settings.model_name, encoder.dimension)
         return cls(index, encoder, settings)
 

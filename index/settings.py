@@ -42,9 +42,16 @@ class Settings(BaseSettings):
     dense_flat_max: int = Field(default=50_000, ge=0)
     ivf_nprobe: int = Field(default=128, ge=1)
     hnsw_ef_search: int = Field(default=128, ge=1)
-    # One thread per question: with two, a question waits for the slower of two threads, and
-    # on a busy machine that doubled the encoder's p95 (benchmarks/README.md).
-    query_encoder_threads: int = Field(default=1, ge=0, description="0 = as encoder_threads")
+    # A question is encoded on every core of its worker, by threads that spin between the
+    # model's layers rather than sleep: on a 2-core AVX2 machine 3.2 ms p50 instead of 5.1 on
+    # one thread (4.8 on two that sleep; sleeping threads were why one was the rule, issue
+    # 16), ask p95 through HTTP 25 ms instead of 29, and the same throughput under ten
+    # concurrent clients (benchmarks/README.md, nineteenth session). Spinning stops when the
+    # question's encoding ends; a worker of several on few cores gets one thread.
+    query_encoder_threads: int = Field(
+        default=0, ge=0, description="0 = as encoder_threads: the cores per worker"
+    )
+    query_encoder_spin: bool = True
     # FAISS's OpenMP threads for a question's search. One: on this shared 2-core machine a
     # flat search of 24k vectors took 27-40 ms p50 on two threads (spinning OpenMP waiting
     # for a busy core) and 3-7 ms on one (benchmarks/README.md, issue 16).

@@ -90,6 +90,7 @@ def load_encoder(
     threads: int = 0,
     precision: str = "fp32",
     weights: Path | None = None,
+    spin: bool = False,
 ) -> TextEncoder:
     """A process-wide encoder per model: loading it costs seconds.
 
@@ -97,6 +98,8 @@ def load_encoder(
     ``backend`` "onnx" or "auto" uses the verified ONNX export in ``cache_dir`` when there is
     one and onnxruntime is installed; otherwise (and for "torch") sentence-transformers.
     ``precision`` "int8" needs the quantised export (made by a build) and raises without it.
+    ``spin``: ONNX threads wait for the next layer spinning, not sleeping (a question's
+    latency; a build's batches keep them sleeping).
     """
     if precision == "int8":
         from index.retrieval.onnx_encoder import OnnxEncoder, export_dir, int8_ready, onnx_available
@@ -110,14 +113,16 @@ def load_encoder(
                 "export) or set INSPECTION_QA_ENCODER_PRECISION=fp32"
             )
         log.info("loading embedding model %s (ONNX int8, %s)", model_name, directory)
-        return OnnxEncoder(model_name, directory, batch_size, threads, "int8", weights)
+        return OnnxEncoder(model_name, directory, batch_size, threads, "int8", weights, spin)
     if backend != "torch" and cache_dir is not None:
         from index.retrieval.onnx_encoder import META_FILE, OnnxEncoder, export_dir, onnx_available
 
         directory = export_dir(cache_dir, model_name, weights)
         if onnx_available() and (directory / META_FILE).is_file():
             log.info("loading embedding model %s (ONNX, %s)", model_name, directory)
-            return OnnxEncoder(model_name, directory, batch_size, threads, weights=weights)
+            return OnnxEncoder(
+                model_name, directory, batch_size, threads, weights=weights, spin=spin
+            )
         log.info("no verified ONNX export in %s: using sentence-transformers", cache_dir)
     log.info("loading embedding model %s", model_name)
     encoder = Encoder(model_name, batch_size, weights)
@@ -164,7 +169,7 @@ def check_model_fingerprint(index_fingerprint: str, encoder_fingerprint: str) ->
 
 
 def encoder_for(
-    settings: "Settings", threads: int = 0, precision: str | None = None
+    settings: "Settings", threads: int = 0, precision: str | None = None, spin: bool = False
 ) -> TextEncoder:
     """The encoder ``settings`` ask for, with its thread count (cores per worker by default);
     ``precision`` defaults to the build's, falling back to fp32 under "auto" when no int8
@@ -188,6 +193,7 @@ def encoder_for(
         threads,
         wanted,
         settings.tuned_model_dir,
+        spin,
     )
 
 
