@@ -64,8 +64,27 @@ def compose_by_section(
 
 def superseded(document: Document, documents: dict[str, Document]) -> bool:
     """Whether a later document of the same authority and kind exists."""
-    kind, dated = _kind_of(document), document.meta.date or ""
-    return any(_kind_of(d) == kind and (d.meta.date or "") > dated for d in documents.values())
+    return (document.meta.date or "") < _latest_of_kind(documents).get(_kind_of(document), "")
+
+
+# The latest date of each authority's kind of document, per documents mapping (an index's,
+# loaded once): asked of every passage an undated section question reads, it was a pass over
+# all the index's documents each time. Kept with the mapping itself, so an id is never reused.
+_LATEST: dict[int, tuple[dict[str, Document], dict[tuple[str | None, str], str]]] = {}
+
+
+def _latest_of_kind(documents: dict[str, Document]) -> dict[tuple[str | None, str], str]:
+    kept = _LATEST.get(id(documents))
+    if kept is not None and kept[0] is documents and len(kept[0]) == len(documents):
+        return kept[1]
+    latest: dict[tuple[str | None, str], str] = {}
+    for d in documents.values():
+        kind = _kind_of(d)
+        latest[kind] = max(latest.get(kind, ""), d.meta.date or "")
+    if len(_LATEST) >= 4:  # an index or two served at once (a reload), and tests' small ones
+        _LATEST.clear()
+    _LATEST[id(documents)] = (documents, latest)
+    return latest
 
 
 def _kind_of(document: Document) -> tuple[str | None, str]:
