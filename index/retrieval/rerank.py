@@ -73,9 +73,8 @@ def feature_matrix(
     """One row of ``FEATURES`` per candidate; ``idf`` weighs the question's topic words and
     ``pairs`` are its adjacent topic words, spaced as ``Candidate.words`` is (" a b ")."""
     n = len(candidates)
-    x = np.zeros((n, len(FEATURES)), dtype=np.float64)
     if n == 0:
-        return x
+        return np.zeros((0, len(FEATURES)), dtype=np.float64)
     dense = [c.dense_score for c in candidates if c.dense_score is not None]
     best_dense = max(dense) if dense else 0.0
     floor_dense = min(dense) if dense else 0.0
@@ -87,33 +86,36 @@ def feature_matrix(
     newest = max(c.date for c in candidates)
     missing_rank = -math.log(1 + 2 * depth)
     spaced = {t: f" {t} " for t in idf}
-    for i, c in enumerate(candidates):
+    rows = []
+    for c in candidates:
         cosine = c.dense_score if c.dense_score is not None else floor_dense
         present = {t for t, s in spaced.items() if s in c.words}
         held = sum(v for t, v in idf.items() if t in present)
         in_heading = sum(v for t, v in idf.items() if t in c.heading_words)
-        x[i] = (
-            -math.log(1 + c.fused_rank),
-            -math.log(1 + c.dense_rank) if c.dense_rank is not None else missing_rank,
-            -math.log(1 + c.lexical_rank) if c.lexical_rank is not None else missing_rank,
-            cosine,
-            cosine - best_dense,
-            (c.lexical_score or 0.0) / best_lexical,
-            held / total if total else 0.0,
-            in_heading / total if total else 0.0,
-            sum(p in c.words for p in pairs) / len(pairs) if pairs else 0.0,
-            _missing_rare(present, idf),
-            c.kind == "row",
-            c.timely,
-            c.offers_kind,
-            c.named_source,
-            c.named_section,
-            docs[c.doc_id] / n,
-            bool(newest) and c.date == newest,
-            c.start == 0,
-            math.log(1 + c.length),
+        rows.append(
+            (
+                -math.log(1 + c.fused_rank),
+                -math.log(1 + c.dense_rank) if c.dense_rank is not None else missing_rank,
+                -math.log(1 + c.lexical_rank) if c.lexical_rank is not None else missing_rank,
+                cosine,
+                cosine - best_dense,
+                (c.lexical_score or 0.0) / best_lexical,
+                held / total if total else 0.0,
+                in_heading / total if total else 0.0,
+                sum(p in c.words for p in pairs) / len(pairs) if pairs else 0.0,
+                _missing_rare(present, idf),
+                c.kind == "row",
+                c.timely,
+                c.offers_kind,
+                c.named_source,
+                c.named_section,
+                docs[c.doc_id] / n,
+                bool(newest) and c.date == newest,
+                c.start == 0,
+                math.log(1 + c.length),
+            )
         )
-    return x
+    return np.array(rows, dtype=np.float64)
 
 
 def _missing_rare(words: set[str], idf: dict[str, float]) -> float:

@@ -156,6 +156,7 @@ class Searcher:
         spans = [periods[docs[p.doc_id].meta.date] for p in index.passages]
         # A document dated only by year or month covers that whole period.
         self._date = np.array([first for first, _ in spans], dtype="U10")
+        self._dated = [first for first, _ in spans]  # the same, as str: read row by row
         self._date_last = np.array([last for _, last in spans], dtype="U10")
         self._title = [docs[p.doc_id].meta.title.lower() for p in index.passages]
         self._length = [len(p.text.split()) for p in index.passages]  # a learned feature
@@ -391,7 +392,7 @@ class Searcher:
                 named_source=bool(sources) and self._doc_type[h.row] in wanted,
                 named_section=self._in_sections(h.row, votes.sections),
                 doc_id=passages[h.row].doc_id,
-                date=str(self._date[h.row]),
+                date=self._dated[h.row],
                 start=passages[h.row].start,
                 length=self._length[h.row],
             )
@@ -616,11 +617,11 @@ class Searcher:
                 or any(y in self._title[r] for y in when.years)
             }
         if when.after:
-            return {r for r in rows if self._date[r] > when.after}
+            return {r for r in rows if self._dated[r] > when.after}
         if when.before:
-            rows = [r for r in rows if self._date[r] and self._date[r] < when.before]
-        newest = max((self._date[r] for r in rows), default="")
-        return {r for r in rows if newest and self._date[r] == newest}
+            rows = [r for r in rows if self._dated[r] and self._dated[r] < when.before]
+        newest = max((self._dated[r] for r in rows), default="")
+        return {r for r in rows if newest and self._dated[r] == newest}
 
     def _fuse(
         self,
