@@ -25,7 +25,7 @@ from index.answering.answer import (
 from index.answering.area_grade import areas_asked, with_area_grade
 from index.answering.by_inspection import asks_by_inspection, compose_by_inspection
 from index.answering.by_judgement import findings_behind_grade, summary_of
-from index.answering.by_section import compose_by_section, superseded
+from index.answering.by_section import compose_by_section, superseded_documents
 from index.answering.by_summary import asks_for_summary, compose_summary
 from index.answering.judgement_answers import Citer, answer_judgement_question, no_inspection_in
 from index.answering.judgement_table import JudgementTable
@@ -96,6 +96,7 @@ class QAEngine:
         )
         self.judgements = JudgementTable(index.judgements)
         self._passage_by_id = {p.passage_id: p for p in index.passages}
+        self._superseded = superseded_documents(index.documents)
         self.idf = IdfTable(document_frequencies(index.lexical), len(index.passages))
         self.answer_settings = AnswerSettings(
             max_sentences=settings.answer_max_sentences,
@@ -519,7 +520,7 @@ class QAEngine:
         cosines: CosinesOf | None = None
         if table is None or table.text_may_answer or not _grades_alone(parsed):
             section = compose_by_section(
-                parsed, result.hits, self.index.passages, self.index.documents
+                parsed, result.hits, self.index.passages, self.index.documents, self._superseded
             )
             if section is None and asks_for_summary(parsed):
                 # "What did Ofsted find in Leicester's latest inspection?": the report's own
@@ -534,8 +535,7 @@ class QAEngine:
             ):
                 # "What are Herefordshire's strengths?": only its 2014 report has that part,
                 # and the section's vote ranked it first; undated, the latest words answer.
-                docs = self.index.documents
-                newest = [h for h in read if not superseded(docs[h.passage.doc_id], docs)]
+                newest = [h for h in read if h.passage.doc_id not in self._superseded]
                 read = newest or read
             text = section or self._compose_from_source(parsed, read, cosines)
             considered = self.answer_settings.passages_considered

@@ -117,6 +117,9 @@ def _units(passage: Passage) -> list[tuple[int, int, str]]:
     return [(s, e, passage.section) for s, e in sentences_of(text)]
 
 
+_MIN_UNIT_CHARS = 12  # shorter spans ("1.", "Good") are never quoted
+
+
 class Unit(NamedTuple):
     """A quotable span of a passage and what the composer reads of it whatever the question."""
 
@@ -140,7 +143,7 @@ def _unit_terms(passage: Passage) -> tuple[Unit, ...]:
     more in one answer: the gate and the answer per inspection read them again), and
     splitting, stemming and pattern-matching them each time was most of the answer's cost.
     """
-    spans = [(s, e, c) for s, e, c in _units(passage) if e - s >= 12]
+    spans = [(s, e, c) for s, e, c in _units(passage) if e - s >= _MIN_UNIT_CHARS]
     texts = [passage.text[s:e] for s, e, _ in spans]
     terms = tokenize(texts)
     # The context (the section heading, a row's label) is the same for many units: its words
@@ -712,7 +715,7 @@ def _paragraph_run_on(
         return []
     # Its first quotable sentence, as the composer's units of it would begin.
     text = following.passage.text
-    first = next(((s, e) for s, e in sentences_of(text) if e - s >= 12), None)
+    first = next(((s, e) for s, e in sentences_of(text) if e - s >= _MIN_UNIT_CHARS), None)
     if first is None or _COLOPHON.search(text[first[0] : first[1]]):
         return []
     return [replace(cand, hit=following, start=first[0], end=first[1])]

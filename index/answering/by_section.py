@@ -16,11 +16,12 @@ def compose_by_section(
     hits: list[Hit],
     passages: list[Passage],
     documents: dict[str, Document],
+    superseded: frozenset[str],
 ) -> Composed | None:
     """The section the question asks for, from the best-ranked passage under its heading (of
     the time asked about, when one is), with the passages that continue it; None when no
     passage found is under it (of the year asked), or, undated, when only an older report
-    than the authority's latest has that part."""
+    than the authority's latest has that part (``superseded``: ``superseded_documents``)."""
     asks_kind = question.answer_kind not in (None, NEGATIVE)
     if not question.sections or asks_kind or question.names_council_source:
         # "Who proposed the recommendations?", "what did the cabinet say about the
@@ -47,7 +48,7 @@ def compose_by_section(
         kind = (first.authority, first.doc_type)
         same = [h for h in under if _kind_of(documents[h.passage.doc_id]) == kind]
         hit = max(same, key=lambda h: documents[h.passage.doc_id].meta.date or "")
-        if superseded(documents[hit.passage.doc_id], documents):
+        if hit.passage.doc_id in superseded:
             # Only an older inspection's report has this part ("The local authority's
             # strengths" is the 2014 framework's): the latest report's words answer instead.
             return None
@@ -62,29 +63,16 @@ def compose_by_section(
     return Composed(f"{heading} ({where}): " + " ".join(parts), False, citations)
 
 
-def superseded(document: Document, documents: dict[str, Document]) -> bool:
-    """Whether a later document of the same authority and kind exists."""
-    return (document.meta.date or "") < _latest_of_kind(documents).get(_kind_of(document), "")
-
-
-# The latest date of each authority's kind of document, per documents mapping (an index's,
-# loaded once): asked of every passage an undated section question reads, it was a pass over
-# all the index's documents each time. Kept with the mapping itself, so an id is never reused.
-_LATEST: dict[int, tuple[dict[str, Document], dict[tuple[str | None, str], str]]] = {}
-
-
-def _latest_of_kind(documents: dict[str, Document]) -> dict[tuple[str | None, str], str]:
-    kept = _LATEST.get(id(documents))
-    if kept is not None and kept[0] is documents and len(kept[0]) == len(documents):
-        return kept[1]
+def superseded_documents(documents: dict[str, Document]) -> frozenset[str]:
+    """The documents a later one of the same authority and kind supersedes (worked out once
+    per index: undated section questions ask it of every passage they read)."""
     latest: dict[tuple[str | None, str], str] = {}
     for d in documents.values():
         kind = _kind_of(d)
         latest[kind] = max(latest.get(kind, ""), d.meta.date or "")
-    if len(_LATEST) >= 4:  # an index or two served at once (a reload), and tests' small ones
-        _LATEST.clear()
-    _LATEST[id(documents)] = (documents, latest)
-    return latest
+    return frozenset(
+        doc_id for doc_id, d in documents.items() if (d.meta.date or "") < latest[_kind_of(d)]
+    )
 
 
 def _kind_of(document: Document) -> tuple[str | None, str]:

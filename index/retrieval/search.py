@@ -155,8 +155,8 @@ class Searcher:
         periods = {d: date_period(d) for d in {doc.meta.date for doc in docs.values()}}
         spans = [periods[docs[p.doc_id].meta.date] for p in index.passages]
         # A document dated only by year or month covers that whole period.
-        self._date = np.array([first for first, _ in spans], dtype="U10")
-        self._dated = [first for first, _ in spans]  # the same, as str: read row by row
+        self._dated = [first for first, _ in spans]  # as str: read row by row
+        self._date = np.array(self._dated, dtype="U10")  # as an array: masks
         self._date_last = np.array([last for _, last in spans], dtype="U10")
         self._title = [docs[p.doc_id].meta.title.lower() for p in index.passages]
         self._length = [len(p.text.split()) for p in index.passages]  # a learned feature
