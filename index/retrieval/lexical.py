@@ -24,6 +24,10 @@ QUESTION_STEMS = frozenset(_STEMMER.stemWords(sorted(QUESTION_WORDS)))
 
 _SPLIT = re.compile(r"(?u)\b\w\w+\b").findall  # bm25s' (and scikit-learn's) word pattern
 _STOPSET = frozenset(_STOPWORDS)
+# The word pattern cuts a word at its apostrophe, so a contracted stopword ("they're",
+# "didn't") left pieces that are no stopwords ("re", "didn"): "do they know what they're
+# entitled to?" matched every "re-referral". Such words are dropped whole before the split.
+_CONTRACTION = re.compile(r"\b\w+['’]\w+\b")
 _STEMS: dict[str, str] = {}  # word -> stem; stemming is pure, so a cache never goes stale
 _STEMS_MAX = 500_000
 
@@ -35,13 +39,23 @@ def tokenize(texts: Sequence[str]) -> list[list[str]]:
     its per-call cost (progress bars, a stopword set per text): answering tokenizes dozens of
     sentences per question.
     """
-    split = [[w for w in _SPLIT(text.lower()) if w not in _STOPSET] for text in texts]
+    split = [
+        [w for w in _SPLIT(_without_contractions(text.lower())) if w not in _STOPSET]
+        for text in texts
+    ]
     unseen = list({w for words in split for w in words if w not in _STEMS})
     if unseen:
         if len(_STEMS) > _STEMS_MAX:
             _STEMS.clear()
         _STEMS.update(zip(unseen, _STEMMER.stemWords(unseen), strict=True))
     return [[_STEMS[w] for w in words] for words in split]
+
+
+def _without_contractions(text: str) -> str:
+    """``text`` (lowercased) without the contracted stopwords it writes ("they're")."""
+    if "'" not in text and "’" not in text:
+        return text
+    return _CONTRACTION.sub(lambda m: " " if m[0].replace("’", "'") in _STOPSET else m[0], text)
 
 
 def stem_words(words: Sequence[str]) -> list[str]:

@@ -265,6 +265,8 @@ _THEN = re.compile(
 )
 _CONNECTORS = frozenset("the a an and of in for on to with their its".split())
 _ASKING = frozenset("who whose whom when where which why".split())
+# A yes/no question's opening verb ("has staff churn affected kids in care?"): no topic word.
+_YES_NO_OPENERS = frozenset("has have had can could will would should".split())
 _ARTICLES = frozenset("the a an its their".split())
 _TOPIC_OPENERS = frozenset("about of for on regarding was were is are".split())
 
@@ -344,6 +346,10 @@ def _expand_definite(question: str, previous: str) -> str:
 # At most this many words of its own (not frame, authority or year): a follow-up too short to
 # name all it is about ("any breakdowns?", "have they added any more personal advisers?").
 _THIN_FOLLOW_UP = 4
+# "do they get quick mental health support?" after "… about Sheffield's care leavers": a
+# follow-up about "they" is about the people just named, however many words it has; unless
+# "they" say or find ("what did they find about housing …?": Ofsted, on a topic of its own).
+_PEOPLE_PRONOUN = re.compile(r"\b(?:they|their|they['’](?:re|ve|d))\b", re.I)
 # "So was the whole service inadequate?": a grade asked of the service, not of the last topic.
 _GRADE_NAMED = re.compile(r"\b(?:outstanding|inadequate|requir\w*\s+improvement)\b", re.I)
 _AREA_NAMED = re.compile(rf"\b(?:{'|'.join(p for _, p in AREAS)})\b", re.I)
@@ -528,7 +534,8 @@ def resolve(
             words = _topic_words(YEAR.sub(" ", previous.query)).split()
             words = [w for w in words if w.lower() not in GRADE_ASKED_WORDS]
             while words and (
-                words[0].lower() in _CONNECTORS | _TOPIC_OPENERS | _ASKING or words[0][0] in "'’"
+                words[0].lower() in _CONNECTORS | _TOPIC_OPENERS | _ASKING | _YES_NO_OPENERS
+                or words[0][0] in "'’"
             ):
                 # What the frame word led in ("'s verdict on leaving care"); the last question's
                 # asking word ("who owns the foster carers action?") would ask its question.
@@ -543,7 +550,10 @@ def resolve(
             if any(w.lower() not in _CONNECTORS for w in topic.split()):
                 bare = f"{bare}, {topic}"
         elif (
-            len(_topic_tokens(bare, _FRAME | _NO_TOPIC)) <= _THIN_FOLLOW_UP
+            (
+                len(_topic_tokens(bare, _FRAME | _NO_TOPIC)) <= _THIN_FOLLOW_UP
+                or (_PEOPLE_PRONOUN.search(bare) and not _SAYS.search(bare))
+            )
             and not new_topic(question)
             # "and how was leadership graded?": a judgement area or a grade is a topic of its
             # own, not a part of the last one.

@@ -380,3 +380,22 @@ def test_a_grade_asked_of_the_whole_service_carries_no_topic() -> None:
     ).query
     assert "children in care" not in resolved
     assert "St Helens" in resolved and "2019" in resolved
+
+
+def test_a_follow_up_about_they_is_about_the_people_just_named() -> None:
+    # Five words of its own made it no "short follow-up": care leavers were dropped, and the
+    # search ranked every Sheffield mental health passage above the care leavers' one.
+    named = "What did Ofsted say about Sheffield's care leavers in 2023?"
+    resolved = resolve("do they get quick mental health support?", [named]).query
+    assert "care leavers" in resolved and "2023" in resolved and "Sheffield" in resolved
+    # Without a pronoun, a longer follow-up stays its own question.
+    alone = resolve("is there quick mental health support for children?", [named]).query
+    assert "care leavers" not in alone
+
+
+def test_a_yes_no_questions_opening_verb_is_not_carried_as_its_topic() -> None:
+    resolved = resolve(
+        "what are leaders doing about it?", ["Has staff churn affected kids in care in Bexley?"]
+    ).query
+    assert "staff churn" in resolved
+    assert "Has" not in resolved
