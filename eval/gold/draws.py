@@ -110,15 +110,16 @@ def take_founding_and_council(archive: StoredIndex, drawn: "Drawn") -> None:
 def draw_as_the_blind_was(
     archive_dir: Path, out: Path, earlier: tuple[str, ...], seed: int
 ) -> None:
-    """The dev11 and dev12 rule: the founding and council documents without the founding
-    councils' reports, the newest report of 24 authorities outside ``earlier``'s draws, and
-    the report before it for 4 of them."""
+    """The dev11, dev12 and dev13 rule: the founding and council documents without the
+    founding councils' reports, the newest report of 24 authorities outside ``earlier``'s draws
+    (all there are when fewer are left), and the report before it for 4 of them."""
     archive, drawn, by_authority = start_draw(archive_dir, out)
     take_founding_and_council(archive, drawn)
     authority_of = {d: doc.meta.authority or "" for d, doc in archive.documents.items()}
     drawn_before = authorities_drawn(authority_of, earlier)
     outside = sorted(a for a in by_authority if folded(a) not in drawn_before)
-    chosen = random.Random(seed).sample(outside, 24)
+    # 24 where as many are left (dev11, dev12); dev13 found 13 outside the three draws before it.
+    chosen = random.Random(seed).sample(outside, min(24, len(outside)))
     take_latest(drawn, by_authority, chosen, with_previous=4)
     drawn.write()
 
