@@ -53,7 +53,14 @@ from index.retrieval.store import (
 from index.retrieval.voices import with_other_voice
 from index.settings import Settings, with_tuned_calibration
 from index.types import Answer, Citation, CosinesOf, Document, Filters, Hit, Passage
-from index.understanding.answer_type import GRADE, NEGATIVE, PERSON, asks_what_someone_said
+from index.understanding.answer_type import (
+    CHANGE,
+    GRADE,
+    NEGATIVE,
+    PERSON,
+    asks_change,
+    asks_what_someone_said,
+)
 from index.understanding.query import When, points_to_a_document, why_alone
 from index.understanding.question import Question, parse_question
 
@@ -826,9 +833,12 @@ def _span_read(citation: Citation) -> Passage:
 
 def _votes(question: Question) -> Votes:
     """What the question says besides its words, as the searcher's votes."""
+    kind = question.answer_kind
+    if kind is None and asks_change(f"{question.text} {question.query}", question.topic_terms):
+        kind = CHANGE  # a vote only: the composers go by ``answer_kind``
     return Votes(
         question.when,
-        question.answer_kind,
+        kind,
         question.sources,
         question.sections,
         # A question of its own (not a follow-up) naming an authority, no time and no other

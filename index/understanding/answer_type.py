@@ -23,9 +23,13 @@ COUNT = "count"
 NEGATIVE = "negative"  # "did inspectors find any …?": often answered by "no children were …"
 ORGANISATION = "organisation"  # "who runs children's social care there?": a trust, a company
 DURATION = "duration"  # "how long does an ILACS inspection last?": "three weeks"
+# "How does that compare with last time?": a report's own comparison with the inspection
+# before it answers ("Since the last inspection in 2019, when services were judged …").
+# A kind the search votes for, not one a composer is chosen by (``asks_change``).
+CHANGE = "change"
 # The kinds a passage can be tested for holding (``offers``), NEGATIVE aside: that one
 # depends on the question's topic too.
-ANSWER_KINDS = (PERSON, DATE, GRADE, AMOUNT, MONEY, COUNT, ORGANISATION, DURATION)
+ANSWER_KINDS = (PERSON, DATE, GRADE, AMOUNT, MONEY, COUNT, ORGANISATION, DURATION, CHANGE)
 
 # "Which Havering councillor responded …?" asks who as plainly as "who" does.
 _WHO = re.compile(
@@ -252,6 +256,55 @@ def states_grade(span: str) -> bool:
     return bool(_GRADE_SPAN.search(span) or _GRADE_SAID.search(span))
 
 
+# A change asked about: compared or changed, or better, worse, improved since an earlier time.
+_CHANGED = re.compile(r"\b(?:compar\w*|chang(?:e|ed|es))\b", re.I)
+_BETTER_OR_WORSE = re.compile(
+    r"\b(?:better|worse|different|improv(?:e|ed|ing)|declin\w*|deteriorat\w*|downhill|backwards)\b",
+    re.I,
+)
+_EARLIER = re.compile(
+    r"\b(?:since|last\s+time|last\s+(?:one|inspection|ilacs)|previous|before|earlier|prior"
+    r"|(?:19|20)\d\d\b[^?]*\b(?:19|20)\d\d)\b",
+    re.I,
+)
+# How a report compares the whole service with the inspection before, as its summary opens:
+# "Since the last inspection in 2019, when services were judged to be outstanding, …", "In
+# 2021, children's services … were judged by Ofsted to be inadequate",
+# "Services for children … have improved significantly since the previous inspection".
+# Not a topic's own comparison ("practice with disabled children has improved since the last
+# inspection"): those are many, and a change of the service asked for is not theirs.
+_CHANGE_SPAN = re.compile(
+    r"\b(?:when|in\s+(?:\w+\s+)?(?:19|20)\d\d,)\s+(?:[\w'’-]+\s+){0,8}?(?:was|were)\s+"
+    r"(?!not\b)(?:\w+\s+){0,2}?(?:judged|graded|rated)\b"
+    r"|\bservices\b[^.]{0,80}?\b(?:have|has)\s+(?:\w+\s+)?(?:improved|declined|deteriorated)\b"
+    r"[^.]{0,40}?\bsince\s+(?:the|its)\s+(?:last|previous)\s+inspection",
+    re.I,
+)
+# A change asked of the whole service names nothing else ("has it got better since?"; not
+# "has private fostering got better since?").
+_CHANGE_FRAME = frozenset(
+    tokenize(
+        [
+            "compare compared comparison change changed changes better worse different improve "
+            "improved improving decline declined deteriorate deteriorated downhill backwards since "
+            "last time previous before earlier prior got get gone inspection ilacs report one "
+            "overall effectiveness services rated rating judged graded"
+        ]
+    )[0]
+)
+
+
+def asks_change(question: str, topic: tuple[str, ...]) -> bool:
+    """Whether ``question`` asks how the service changed between inspections ("how does that
+    compare with last time?", "has it got better since 2019?", "what had changed by 2024?");
+    ``topic``: its stemmed topic words, which must be the change's frame or years alone."""
+    if any(t not in _CHANGE_FRAME and not t.isdigit() for t in topic):
+        return False
+    if _CHANGED.search(question):
+        return True
+    return bool(_BETTER_OR_WORSE.search(question) and _EARLIER.search(question))
+
+
 def offers(kind: str | None, span: str) -> bool:
     """Whether ``span`` holds an answer of the kind asked for."""
     if kind == PERSON:
@@ -272,6 +325,8 @@ def offers(kind: str | None, span: str) -> bool:
         return bool(_ORGANISATION_SPAN.search(span))
     if kind == DURATION:
         return bool(_DURATION_SPAN.search(span))
+    if kind == CHANGE:
+        return bool(_CHANGE_SPAN.search(span))
     return False
 
 
