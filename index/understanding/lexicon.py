@@ -113,8 +113,8 @@ OTHER_JUDGEMENTS = (
 )
 # The same words as plain tokens, for telling frame from topic word by word.
 GRADE_ASKED_WORDS = frozenset(
-    """judge judged judgement judgements judgment judgments grade graded grades grading rated
-    rating ratings score scored verdict overall how well do did does fare fared perform
+    """judge judged judgement judgements judgment judgments grade graded grades grading rate
+    rated rating ratings score scored verdict overall how well do did does fare fared perform
     performed""".split()
 )
 

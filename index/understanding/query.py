@@ -382,6 +382,19 @@ def _named_topic(previous: str) -> str | None:
     return phrase if any(w.lower() not in _CONNECTORS for w in phrase.split()) else None
 
 
+def _of_the_part_asked(topic: str) -> str:
+    """What a part of the report was asked for: "needs to improve (for) care leavers" → "care
+    leavers" ("where are some of them living?" is about care leavers, not the list of what
+    needs to improve); ``topic`` itself when it names no part, or the part of nothing else."""
+    part = _PART_ASKED.search(topic)
+    if part is None:
+        return topic
+    rest = topic[part.end() :].split()
+    while rest and rest[0].lower() in _CONNECTORS | _TOPIC_OPENERS:
+        rest.pop(0)
+    return " ".join(rest) or topic
+
+
 def asks_why(question: str) -> bool:
     """Whether ``question`` asks for reasons ("why?", "why was it only good?")."""
     return bool(_WHY.match(question))
@@ -540,7 +553,8 @@ def resolve(
                 # What the frame word led in ("'s verdict on leaving care"); the last question's
                 # asking word ("who owns the foster carers action?") would ask its question.
                 words.pop(0)
-            topic = re.sub(r"\s+\b(in|for|at|of|by|from)$", "", " ".join(words))
+            topic = _of_the_part_asked(" ".join(words))
+            topic = re.sub(r"\s+\b(in|for|at|of|by|from)$", "", topic)
             if _GRADE_ASKED.search(bare):
                 # "What had Ofsted rated them before that?": a grade is of an area; of the last
                 # topic only an area it named is carried ("how much is X putting in" is not).

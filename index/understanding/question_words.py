@@ -10,7 +10,7 @@ QUESTION_WORDS = frozenset(
     inspection inspections report reports reported describe described think thought mention
     mentioned note noted comment comments commented latest recent give
     gave summary summarise summarize according recently most last current currently
-    happen happens happening raise raised conclude concluded conclusion conclusions
+    happen happens happened happening raise raised conclude concluded conclusion conclusions
     verdict
     weren wasn isn aren didn doesn hasn haven hadn couldn wouldn shouldn""".split()
 )

@@ -399,3 +399,15 @@ def test_a_yes_no_questions_opening_verb_is_not_carried_as_its_topic() -> None:
     ).query
     assert "staff churn" in resolved
     assert "Has" not in resolved
+
+
+def test_a_part_of_the_report_asked_for_is_not_carried_as_the_topic() -> None:
+    last = "What does Ofsted say needs to improve for care leavers in Peterborough?"
+    resolved = resolve("where are some of them living?", [last]).query
+    assert resolved == "where are some of them living, care leavers in Peterborough?"
+
+
+def test_the_grade_verb_rate_is_not_carried_as_a_topic() -> None:
+    last = "How did Ofsted rate the impact of leaders in Hertfordshire in 2018?"
+    resolved = resolve("why did they get that?", [last]).query
+    assert "rate" not in resolved.split() and "impact" in resolved
