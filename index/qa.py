@@ -58,6 +58,7 @@ from index.understanding.answer_type import (
     GRADE,
     NEGATIVE,
     PERSON,
+    QUOTE,
     asks_change,
     asks_what_someone_said,
 )
@@ -834,8 +835,11 @@ def _span_read(citation: Citation) -> Passage:
 def _votes(question: Question) -> Votes:
     """What the question says besides its words, as the searcher's votes."""
     kind = question.answer_kind
-    if kind is None and asks_change(f"{question.text} {question.query}", question.topic_terms):
-        kind = CHANGE  # a vote only: the composers go by ``answer_kind``
+    # Votes only: the composers go by ``answer_kind``.
+    if kind is None and asks_what_someone_said(question.text):
+        kind = QUOTE
+    elif kind is None and asks_change(f"{question.text} {question.query}", question.topic_terms):
+        kind = CHANGE
     return Votes(
         question.when,
         kind,

@@ -27,9 +27,12 @@ DURATION = "duration"  # "how long does an ILACS inspection last?": "three weeks
 # before it answers ("Since the last inspection in 2019, when services were judged …").
 # A kind the search votes for, not one a composer is chosen by (``asks_change``).
 CHANGE = "change"
+# "What did the cabinet member say?": a person's own words, which a quotation gives. Also a
+# kind the search votes for only (the composer reads ``asks_what_someone_said`` itself).
+QUOTE = "quote"
 # The kinds a passage can be tested for holding (``offers``), NEGATIVE aside: that one
 # depends on the question's topic too.
-ANSWER_KINDS = (PERSON, DATE, GRADE, AMOUNT, MONEY, COUNT, ORGANISATION, DURATION, CHANGE)
+ANSWER_KINDS = (PERSON, DATE, GRADE, AMOUNT, MONEY, COUNT, ORGANISATION, DURATION, CHANGE, QUOTE)
 
 # "Which Havering councillor responded …?" asks who as plainly as "who" does.
 _WHO = re.compile(
@@ -327,6 +330,8 @@ def offers(kind: str | None, span: str) -> bool:
         return bool(_DURATION_SPAN.search(span))
     if kind == CHANGE:
         return bool(_CHANGE_SPAN.search(span))
+    if kind == QUOTE:
+        return bool(_QUOTATION_SPAN.search(span))
     return False
 
 
