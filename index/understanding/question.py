@@ -127,16 +127,28 @@ _SHIFT_STEMS = frozenset(
 )
 
 
-def _moved_in_time(last: GradeRequest, shift: str, when: When | None) -> GradeRequest | None:
+_CHANGE_WORD = re.compile(r"\b(?:chang\w*|compar\w*|better|worse|improv\w*|declin\w*)\b", re.I)
+
+
+def _moved_in_time(
+    last: GradeRequest, shift: str, when: When | None, changed: bool = False
+) -> GradeRequest | None:
     """``last`` asked again at the time a follow-up moves to: the inspection before ("and the
     one before that?"; the previous one when ``last`` was of the newest), from it on ("and at
     the next one?", "has it improved since?" after "what did Halton get in its 2020
     inspection?"), or the one year it names alone ("what was it back in 2014?" after "what
     grade did Sheffield get for children in care in 2023?")."""
     if not shift:
-        return (
-            replace(last, year=int(when.years[0]), years=(), before="", pick="") if when else None
-        )
+        if when is None:
+            return None
+        year = int(when.years[0])
+        if changed and last.year and last.year != year:
+            # "What had changed by the 2024 inspection?" after "how was Suffolk rated in
+            # 2019?": the change between the two, not the 2024 grade alone.
+            return replace(
+                last, kind="change", year=None, years=tuple(sorted((last.year, year))), pick=""
+            )
+        return replace(last, year=year, years=(), before="", pick="")
     if not last.year:
         # Undated, the last question was of the newest inspection: the one before it is the
         # previous ("what was it before that?" after "what's Oldham's current rating?").
@@ -228,7 +240,7 @@ def parse_question(
         last = previous().grades
         if last and (last.kind == "grade" or (last.kind == "areas" and shift != "after")):
             # "And from the inspection before?" after "give me Oldham's 2024 judgements".
-            grades = _moved_in_time(last, shift, when)
+            grades = _moved_in_time(last, shift, when, bool(_CHANGE_WORD.search(text)))
     if grades is None and history and refers_back(text) and answer_type(text) in (DATE, PERSON):
         # "When did it take place?" after "who led Essex's 2023 inspection?": "it" is that
         # inspection, whose dates and inspector the table holds.

@@ -411,3 +411,12 @@ def test_the_grade_verb_rate_is_not_carried_as_a_topic() -> None:
     last = "How did Ofsted rate the impact of leaders in Hertfordshire in 2018?"
     resolved = resolve("why did they get that?", [last]).query
     assert "rate" not in resolved.split() and "impact" in resolved
+
+
+def test_what_had_changed_by_a_later_inspection_asks_the_change_between_the_two() -> None:
+    last = "How was Suffolk rated overall in 2019?"
+    grades = parse_question("what had changed by the 2024 inspection?", [last]).grades
+    assert grades is not None and grades.kind == "change" and grades.years == (2019, 2024)
+    # Only moved in time, the same grade is asked of the year named.
+    grades = parse_question("and in 2024?", [last]).grades
+    assert grades is not None and grades.kind == "grade" and grades.year == 2024
