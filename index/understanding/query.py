@@ -349,6 +349,10 @@ _THIN_FOLLOW_UP = 4
 # "do they get quick mental health support?" after "… about Sheffield's care leavers": a
 # follow-up about "they" is about the people just named, however many words it has; unless
 # "they" say or find ("what did they find about housing …?": Ofsted, on a topic of its own).
+# "Who delivers / runs / provides children's services in …?": a body, not a person.
+_WHO_RUNS = re.compile(
+    r"\bwho\s+(?:\w+\s+)?(?:runs?|ran|delivers?|delivered|provides?|provided|operates?)\b", re.I
+)
 _PEOPLE_PRONOUN = re.compile(r"\b(?:they|their|they['’](?:re|ve|d))\b", re.I)
 # "So was the whole service inadequate?": a grade asked of the service, not of the last topic.
 _GRADE_NAMED = re.compile(r"\b(?:outstanding|inadequate|requir\w*\s+improvement)\b", re.I)
@@ -537,7 +541,13 @@ def resolve(
         if shift_only:
             bare = _trailing_preposition(YEAR.sub(" ", strip_authorities(previous.query)))
         elif (
-            carry_topic or _TOPIC_REFERENCE.search(bare) or _BARE_WHY.match(bare) or why_alone(bare)
+            carry_topic
+            or _TOPIC_REFERENCE.search(bare)
+            or _BARE_WHY.match(bare)
+            or why_alone(bare)
+            # "do they cover anywhere else?" after "who delivers children's services in …?":
+            # "they" are the body the last question asked for, which its topic leads to.
+            or (_PEOPLE_PRONOUN.search(bare) and _WHO_RUNS.search(previous.query))
         ):
             # "when is it due?" after "who owns the foster carers action?": "it" is that topic.
             # A grade question's frame ("rated", "judged") is not its topic: "what did they say

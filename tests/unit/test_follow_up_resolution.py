@@ -420,3 +420,9 @@ def test_what_had_changed_by_a_later_inspection_asks_the_change_between_the_two(
     # Only moved in time, the same grade is asked of the year named.
     grades = parse_question("and in 2024?", [last]).grades
     assert grades is not None and grades.kind == "grade" and grades.year == 2024
+
+
+def test_they_after_who_runs_the_service_are_that_body() -> None:
+    last = "Who delivers children's services in North Northamptonshire?"
+    resolved = resolve("do they cover anywhere else?", [last]).query
+    assert "children's services" in resolved and "North Northamptonshire" in resolved
