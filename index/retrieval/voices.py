@@ -4,11 +4,15 @@ A page of five passages all from Ofsted's reports hides the council's own accoun
 inspection (its cabinet paper, minutes, press release, an interview), and a page all of council
 papers hides what Ofsted wrote. When the passages read hold the other voice, its best-ranked
 passage takes the page's last place (eval/RESULTS.md, eighteenth session: search hit@5 up on
-five development sets and on the blind set, none down; blind2 unchanged).
+five development sets and on the blind set, none down; blind2 unchanged). A passage of the
+other voice retelling one on the page word for word (the council's interview quoting the
+report's finding) goes just before it (twentieth session).
 """
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
+from functools import lru_cache
 
 from index.types import Hit
 
@@ -23,9 +27,30 @@ def with_other_voice(hits: list[Hit], page: int, is_ofsted: Callable[[Hit], bool
     if len(voices) != 1:
         return hits
     (voice,) = voices
-    other = next((i for i in range(page, len(hits)) if is_ofsted(hits[i]) != voice), None)
-    if other is None:
+    others = [i for i in range(page, len(hits)) if is_ofsted(hits[i]) != voice]
+    if not others:
         return hits
-    rest = hits[:other] + hits[other + 1 :]
-    moved = replace(hits[other], score=rest[page - 2].score)
-    return [*rest[: page - 1], moved, *rest[page - 1 :]]
+    # The other voice's passage retelling one on the page (a council paper quoting the
+    # report's finding) joins its best-ranked one, the place before it.
+    on_page = [_runs(hits[i].passage.text) for i in range(page)]
+    retelling = next(
+        (i for i in others[1:] if any(_runs(hits[i].passage.text) & r for r in on_page)), None
+    )
+    chosen = [others[0]] if retelling is None or page < 3 else [retelling, others[0]]
+    rest = [h for i, h in enumerate(hits) if i not in chosen]
+    keep = page - len(chosen)
+    moved = [replace(hits[i], score=rest[keep - 1].score) for i in chosen]
+    return [*rest[:keep], *moved, *rest[keep:]]
+
+
+# Words in a row two passages must share to be one retelling the other: a finding's clause,
+# longer than the phrases every report repeats ("the experiences and progress of children").
+_RUN = 8
+_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=4096)
+def _runs(text: str) -> frozenset[int]:
+    """Hashes of every ``_RUN`` words in a row of ``text`` (lowercased)."""
+    words = _WORD.findall(text.lower())
+    return frozenset(hash(tuple(words[i : i + _RUN])) for i in range(len(words) - _RUN + 1))

@@ -1,6 +1,8 @@
 """A page of results holds both voices: what Ofsted's reports say, and what the council and the
 press said of the same inspection, when the passages read hold both (the shipped corpus)."""
 
+from dataclasses import replace
+
 from index.ingest.judgements import REPORT_TYPES
 from index.qa import QAEngine
 from index.retrieval.voices import with_other_voice
@@ -14,11 +16,13 @@ def _voices(engine: QAEngine, hits: list[Hit]) -> list[str]:
 
 def test_a_page_of_report_lines_ends_with_the_councils_account(engine: QAEngine) -> None:
     # The 2018 report's graded lines fill the page; Community Care's interview on the same
-    # inspection takes its last place.
+    # inspection takes its last places: the passage retelling the report's help and protection
+    # finding word for word, then its best-ranked one.
     hits = engine.search("How was help and protection in Calderdale judged in 2018?").hits
-    assert _voices(engine, hits[:4]) == ["ofsted"] * 4
-    assert _voices(engine, hits[4:5]) == ["council or press"]
-    assert engine.documents[hits[4].passage.doc_id].meta.authority == "Calderdale"
+    assert _voices(engine, hits[:3]) == ["ofsted"] * 3
+    assert _voices(engine, hits[3:5]) == ["council or press"] * 2
+    assert {engine.documents[h.passage.doc_id].meta.authority for h in hits[3:5]} == {"Calderdale"}
+    assert "help and protection" in hits[3].passage.text
     scores = [h.score for h in hits]
     assert scores == sorted(scores, reverse=True)
 
@@ -69,4 +73,14 @@ def test_the_other_voices_best_passage_takes_the_last_place() -> None:
     hits = _hits("o", "o", "o", "o", "o", "o", "c", "c")
     moved = with_other_voice(hits, 5, _is_ofsted)
     assert [h.passage.passage_id for h in moved] == ["p0", "p1", "p2", "p3", "p6", "p4", "p5", "p7"]
+    assert [h.score for h in moved] == sorted((h.score for h in moved), reverse=True)
+
+
+def test_a_passage_retelling_one_on_the_page_joins_the_other_voices_best() -> None:
+    finding = "Managers and leaders were not aware of two areas of practice impacting on children."
+    hits = _hits("o", "o", "o", "o", "o", "c", "c")
+    hits[2] = replace(hits[2], passage=replace(hits[2].passage, text=finding))
+    hits[6] = replace(hits[6], passage=replace(hits[6].passage, text=f"Ofsted said: {finding}"))
+    moved = with_other_voice(hits, 5, _is_ofsted)
+    assert [h.passage.passage_id for h in moved[:5]] == ["p0", "p1", "p2", "p6", "p5"]
     assert [h.score for h in moved] == sorted((h.score for h in moved), reverse=True)
