@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
 
+import numpy as np
+
 from index.types import Hit
 
 
@@ -49,8 +51,20 @@ _RUN = 8
 _WORD = re.compile(r"\w+")
 
 
+# Each window's hash is its words' hashes weighed by these odd numbers, summed (wrapping):
+# eight vector products per passage, not a tuple of words per window (~0.1 ms, not ~0.3).
+_WEIGHTS = np.array([(2 * k + 1) * 0x9E3779B97F4A7C15 % 2**63 for k in range(_RUN)], np.int64)
+
+
 @lru_cache(maxsize=4096)
 def _runs(text: str) -> frozenset[int]:
     """Hashes of every ``_RUN`` words in a row of ``text`` (lowercased)."""
     words = _WORD.findall(text.lower())
-    return frozenset(hash(tuple(words[i : i + _RUN])) for i in range(len(words) - _RUN + 1))
+    if len(words) < _RUN:
+        return frozenset()
+    ids = np.fromiter((hash(w) for w in words), dtype=np.int64, count=len(words))
+    n = len(words) - _RUN + 1
+    windows = ids[:n] * _WEIGHTS[0]
+    for k in range(1, _RUN):
+        windows += ids[k : k + n] * _WEIGHTS[k]  # int64 arithmetic wraps: a hash, no overflow
+    return frozenset(windows.tolist())
