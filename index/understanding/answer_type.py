@@ -283,6 +283,7 @@ _CHANGE_SPAN = re.compile(
     r"[^.]{0,40}?\bsince\s+(?:the|its)\s+(?:last|previous)\s+inspection",
     re.I,
 )
+_CHANGE_NEEDS = ("judged", "graded", "rated", "since")
 # A change asked of the whole service names nothing else ("has it got better since?"; not
 # "has private fostering got better since?").
 _CHANGE_FRAME = frozenset(
@@ -329,9 +330,11 @@ def offers(kind: str | None, span: str) -> bool:
     if kind == DURATION:
         return bool(_DURATION_SPAN.search(span))
     if kind == CHANGE:
-        return bool(_CHANGE_SPAN.search(span))
+        # Every form says judged, graded or rated, or "since": the pattern only where one is.
+        low = span.lower()
+        return any(w in low for w in _CHANGE_NEEDS) and bool(_CHANGE_SPAN.search(span))
     if kind == QUOTE:
-        return bool(_QUOTATION_SPAN.search(span))
+        return any(q in span for q in '"“”') and bool(_QUOTATION_SPAN.search(span))
     return False
 
 
