@@ -12,6 +12,7 @@ from pathlib import Path
 
 import faiss
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from index.answering.answer import (
     ABSTAIN_MESSAGE,
@@ -74,6 +75,11 @@ class QAEngine:
     """One loaded index and model, answering questions and searches."""
 
     def __init__(self, index: StoredIndex, encoder: TextEncoder, settings: Settings) -> None:
+        if settings.sentence_weight:
+            # The sentence retriever's products are small (a few thousand sentences by 384):
+            # on its own threads OpenBLAS spins after each one and starved the spinning query
+            # encoder on two cores (every stage's p95 doubled). One thread, for the process.
+            threadpool_limits(1, user_api="blas")
         precision = getattr(encoder, "precision", "fp32")
         if precision != index.manifest.encoder_precision:
             raise IndexCorrupt(
