@@ -12,6 +12,7 @@ from index.understanding.lexicon import (
     MONTH,
     MONTH_NUMBERS,
     OTHER_JUDGEMENTS,
+    WHO_RUNS_A_SERVICE,
 )
 
 PERSON = "person"
@@ -41,14 +42,7 @@ _WHO = re.compile(
     r"|chairwoman|cabinet\s+member|lead\s+member|portfolio\s+holder|chief\s+executive)s?\b",
     re.I,
 )
-# "Who actually runs children's social care in Slough?": a trust, a company or another
-# council delivers a service; no person's name answers it.
-_WHO_RUNS_A_SERVICE = re.compile(
-    r"\bwho\s+(?:\w+\s+)?(?:runs?|ran|delivers?|delivered|provides?|provided|operates?)\s+"
-    r"(?:(?:the|its|their|[\w'’-]+['’]s)\s+)?(?:[\w'’-]+\s+){0,2}?"
-    r"(?:social\s+care|services?|social\s+work)\b",
-    re.I,
-)
+_WHO_RUNS_A_SERVICE = re.compile(WHO_RUNS_A_SERVICE, re.I)
 # How a service is said to be run by a body: "delegated … to a trust arrangement with
 # Achieving for Children", "managed by Slough Children First, a company …".
 _ORGANISATION_SPAN = re.compile(

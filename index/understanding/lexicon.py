@@ -200,6 +200,13 @@ EVENTS: tuple[tuple[str, str], ...] = (
 )
 # "What should Blackburn with Darwen do better for care leavers?": asked what to do, which the
 # report's list of what to improve answers (not a change of grades).
+# "Who actually runs children's social care in Slough?": a trust, a company or another
+# council delivers a service; no person's name answers it (and "they" after it are that body).
+WHO_RUNS_A_SERVICE = (
+    r"\bwho\s+(?:\w+\s+)?(?:runs?|ran|delivers?|delivered|provides?|provided|operates?)\s+"
+    r"(?:(?:the|its|their|[\w'’-]+['’]s)\s+)?(?:[\w'’-]+\s+){0,2}?"
+    r"(?:social\s+care|services?|social\s+work)\b"
+)
 TO_DO_BETTER = r"\b(?:should|must|could|ought\s+to)\b[^?.]*?\b(?:get|do)\s+better\b"
 # Sections of an Ofsted report a question can ask for without naming them: the words that ask
 # for one, and the headings it goes under in the reports of either framework ("What needs to

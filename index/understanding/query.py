@@ -14,6 +14,7 @@ from index.understanding.lexicon import (
     MONTHS,
     SECTIONS,
     SOURCES,
+    WHO_RUNS_A_SERVICE,
 )
 from index.understanding.question_words import QUESTION_WORDS
 
@@ -346,13 +347,11 @@ def _expand_definite(question: str, previous: str) -> str:
 # At most this many words of its own (not frame, authority or year): a follow-up too short to
 # name all it is about ("any breakdowns?", "have they added any more personal advisers?").
 _THIN_FOLLOW_UP = 4
+# "Who delivers children's services in …?": a body, not a person, that "they" may stand for.
+_WHO_RUNS = re.compile(WHO_RUNS_A_SERVICE, re.I)
 # "do they get quick mental health support?" after "… about Sheffield's care leavers": a
 # follow-up about "they" is about the people just named, however many words it has; unless
 # "they" say or find ("what did they find about housing …?": Ofsted, on a topic of its own).
-# "Who delivers / runs / provides children's services in …?": a body, not a person.
-_WHO_RUNS = re.compile(
-    r"\bwho\s+(?:\w+\s+)?(?:runs?|ran|delivers?|delivered|provides?|provided|operates?)\b", re.I
-)
 _PEOPLE_PRONOUN = re.compile(r"\b(?:they|their|they['’](?:re|ve|d))\b", re.I)
 # "So was the whole service inadequate?": a grade asked of the service, not of the last topic.
 _GRADE_NAMED = re.compile(r"\b(?:outstanding|inadequate|requir\w*\s+improvement)\b", re.I)
