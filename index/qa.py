@@ -558,6 +558,9 @@ class QAEngine:
                 and result.first_stage is not None
                 and self.settings.abstain_on_first_stage
                 and not text.abstained
+                # The gate keeps unanswerable questions unanswered; a change of grades the
+                # judgements table gave is answerable, and its passages say what changed.
+                and not (table is not None and _both_halves(parsed, table, text))
                 # The same passages in another order abstain alike: nothing to decide again.
                 and {h.row for h in result.hits[:considered]}
                 != {h.row for h in result.first_stage[:considered]}

@@ -174,7 +174,7 @@ class Searcher:
         self._heading_by_text: dict[str, frozenset[str]] = {}
         self._passage_terms: dict[int, str] = {}
         self._sentences: dict[int, np.ndarray] = {}
-        self._sentence_matrix: np.ndarray | None = None  # fp32, made on first use
+        self._sentence_matrix: np.ndarray | None = None  # fp32, made at warm-up or first use
         self._starts: dict[int, tuple[int, ...]] = {}
         self._sentence_owner = np.zeros(0, dtype=np.int64)  # each sentence's passage row
         self._doc_ids = np.array([p.doc_id for p in index.passages], dtype=object)
@@ -411,13 +411,9 @@ class Searcher:
 
     def sentence_dense(self, vector: np.ndarray, mask: np.ndarray | None, k: int) -> Ranking:
         """Passages ranked by the query's best cosine with one of their sentences."""
-        sentences = self.index.sentences
-        if sentences is None:
+        if self.index.sentences is None:
             return Ranking([], [])
-        if self._sentence_matrix is None:
-            self._sentence_matrix = np.asarray(sentences.vectors, dtype=np.float32)
-            counts = np.diff(sentences.offsets)
-            self._sentence_owner = np.repeat(np.arange(len(counts)), counts)
+        self._load_sentence_matrix()
         owner = self._sentence_owner
         if mask is None:
             sims = self._sentence_matrix @ vector
@@ -435,6 +431,15 @@ class Searcher:
         top = np.argpartition(-best, k - 1)[:k]
         top = top[np.argsort(-best[top], kind="stable")]
         return Ranking([int(passage_rows[i]) for i in top], [float(best[i]) for i in top])
+
+    def _load_sentence_matrix(self) -> None:
+        """Every sentence vector as float32 (the stored float16 has no fast product) and the
+        passage row each belongs to, made once."""
+        sentences = self.index.sentences
+        if self._sentence_matrix is None and sentences is not None:
+            self._sentence_matrix = np.asarray(sentences.vectors, dtype=np.float32)
+            counts = np.diff(sentences.offsets)
+            self._sentence_owner = np.repeat(np.arange(len(counts)), counts)
 
     def sentence_cosines(self, vector: np.ndarray | None) -> CosinesOf:
         """A passage row's sentences' cosines with ``vector``, worked out on first asking
@@ -495,6 +500,9 @@ class Searcher:
                 self._offers(kind, row)
             if self.index.sentences is not None:
                 self._sentence_starts(row)
+        if self.stages.sentence_weight:
+            # ≈ 0.9 s and 224 MB on the archive, paid here rather than by the first question.
+            self._load_sentence_matrix()
 
     def _remember_words(self, rows: list[int]) -> None:
         """Each passage's stemmed words (heading included), worked out once, in one batch
