@@ -14,7 +14,7 @@ import numpy as np
 
 from index.ingest.metadata import date_period
 from index.retrieval.embedding import TextEncoder
-from index.retrieval.expansion import Lexicon, load_lexicon
+from index.retrieval.expansion import Alternatives, Lexicon, load_lexicon
 from index.retrieval.lexical import QUESTION_STEMS, tokenize
 from index.retrieval.rerank import DEFAULT_MODEL, Candidate, Reranker, feature_matrix
 from index.retrieval.store import StoredIndex, search_parameters
@@ -383,6 +383,13 @@ class Searcher:
         wanted = {self._doc_type_codes.get(t, -1) for t in sources}
         passages = self.index.passages
         self._remember_words([h.row for h in head])
+        idf = self._topic_idf(first.terms)
+        # A topic word of the question's own that the lexicon gives other names for is held
+        # where one of them is said ("IROs" by "independent reviewing officers"); not the
+        # other names the expansion added ("kids" is not held wherever "children" is).
+        alternatives = self.lexicon.names_within(
+            frozenset(t for t in first.query_terms if t in idf)
+        )
         candidates = [
             Candidate(
                 row=h.row,
@@ -391,7 +398,7 @@ class Searcher:
                 lexical_rank=lexical_rank.get(h.row),
                 dense_score=h.dense_score,
                 lexical_score=h.lexical_score,
-                words=self._passage_terms[h.row],
+                words=_with_names_held(self._passage_terms[h.row], alternatives),
                 heading_words=self._heading_words(h.row),
                 kind=passages[h.row].kind,
                 timely=h.row in timely,
@@ -407,7 +414,7 @@ class Searcher:
         ]
         topic = [t for t in first.query_terms if t not in QUESTION_STEMS]
         pairs = {f" {a} {b} " for a, b in itertools.pairwise(topic)}
-        return feature_matrix(candidates, self._topic_idf(first.terms), pairs, depth)
+        return feature_matrix(candidates, idf, pairs, depth)
 
     def sentence_dense(self, vector: np.ndarray, mask: np.ndarray | None, k: int) -> Ranking:
         """Passages ranked by the query's best cosine with one of their sentences."""
@@ -810,3 +817,14 @@ def _codes(values: list[str]) -> tuple[dict[str, int], np.ndarray]:
 
 def _ms(t0: float) -> float:
     return round((time.perf_counter() - t0) * 1000, 3)
+
+
+def _with_names_held(words: str, alternatives: list[Alternatives]) -> str:
+    """A passage's spaced words (" a b "), with each name's tokens added where the passage
+    says one of the name's others, word for word."""
+    held = [
+        " ".join(a.tokens)
+        for a in alternatives
+        if any(f" {' '.join(other)} " in words for other in a.others)
+    ]
+    return f"{words}{' '.join(held)} " if held else words
