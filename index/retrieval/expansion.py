@@ -33,6 +33,9 @@ class Expansion:
 
     names: tuple[str, ...]
     stems: tuple[str, ...]
+    # The long names of the acronyms the query writes ("independent reviewing officer" for
+    # "IROs"): words the encoder knows for letters it does not.
+    spelled_out: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,7 @@ class Lexicon:
             # An acronym is said as written or with a plural "s" ("LACs").
             for text in (word, word[:-1]) if word.endswith("s") else (word,):
                 named.update(self._by_acronym.get(text, ()))
+        by_acronym = sorted(named)
         for run in said.runs:
             named.update(self._by_stems.get(run, ()))
         names: list[str] = []
@@ -100,7 +104,8 @@ class Lexicon:
             names.extend(n.text for n in self.groups[k] if not said.names(n))
         present = set(tokenize([query])[0])
         extra = dict.fromkeys(s for n in names for s in tokenize([n])[0] if s not in present)
-        return Expansion(tuple(names), tuple(extra))
+        spelled = (n.text for k in by_acronym for n in self.groups[k] if not n.acronym)
+        return Expansion(tuple(names), tuple(extra), tuple(dict.fromkeys(spelled)))
 
     def names_within(self, terms: set[str] | frozenset[str]) -> list[Alternatives]:
         """Every name whose index tokens are all among ``terms``, with its group's other
