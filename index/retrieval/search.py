@@ -303,7 +303,7 @@ class Searcher:
             terms = {t: w for t, w in terms.items() if t not in QUESTION_STEMS} or terms
         if stages.topic_only in ("dense", "both"):
             dense_query = _without_frame(query)
-        if stages.lexicon_weight or stages.lexicon_dense:
+        if stages.lexicon_weight or stages.lexicon_dense or stages.dense_spells_acronyms:
             expansion = self.lexicon.expand(query)
             most = stages.lexicon_max_df * self.index.lexical.size
             for stem in expansion.stems if stages.lexicon_weight else ():
