@@ -102,12 +102,6 @@ class Settings(BaseSettings):
         default=0.5, ge=0, description="BM25 weight of words the Ofsted lexicon adds"
     )
     lexicon_dense: bool = Field(default=False, description="lexicon names in the dense query")
-    # The encoder knows words, not the sector's letters: "IROs" asked, the dense query also
-    # says "independent reviewing officer" (the lexicon's names for it). Only acronyms: every
-    # other name (lexicon_dense) moved as many development questions down as up.
-    dense_spells_acronyms: bool = Field(
-        default=True, description="an acronym's long names in the dense query"
-    )
     lexicon_max_df: float = Field(
         default=0.05, gt=0, le=1, description="expansion words in more passages are left out"
     )

@@ -33,9 +33,6 @@ class Expansion:
 
     names: tuple[str, ...]
     stems: tuple[str, ...]
-    # The long names of the acronyms the query writes ("independent reviewing officer" for
-    # "IROs"): words the encoder knows for letters it does not.
-    spelled_out: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -96,7 +93,6 @@ class Lexicon:
             # An acronym is said as written or with a plural "s" ("LACs").
             for text in (word, word[:-1]) if word.endswith("s") else (word,):
                 named.update(self._by_acronym.get(text, ()))
-        by_acronym = sorted(named)
         for run in said.runs:
             named.update(self._by_stems.get(run, ()))
         names: list[str] = []
@@ -104,8 +100,7 @@ class Lexicon:
             names.extend(n.text for n in self.groups[k] if not said.names(n))
         present = set(tokenize([query])[0])
         extra = dict.fromkeys(s for n in names for s in tokenize([n])[0] if s not in present)
-        spelled = (n.text for k in by_acronym for n in self.groups[k] if not n.acronym)
-        return Expansion(tuple(names), tuple(extra), tuple(dict.fromkeys(spelled)))
+        return Expansion(tuple(names), tuple(extra))
 
     def names_within(self, terms: set[str] | frozenset[str]) -> list[Alternatives]:
         """Every name whose index tokens are all among ``terms``, with its group's other

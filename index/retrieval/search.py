@@ -76,7 +76,6 @@ class Stages:
     section_weight: float = 0.0  # RRF vote for the report section a question asks for
     sentence_weight: float = 0.0  # RRF vote of a third retriever: the best sentence's cosine
     newest_weight: float = 0.0  # RRF vote for the newest document, for an undated question
-    dense_spells_acronyms: bool = False  # the dense query adds an acronym's long names
 
 
 @dataclass(frozen=True)
@@ -303,7 +302,7 @@ class Searcher:
             terms = {t: w for t, w in terms.items() if t not in QUESTION_STEMS} or terms
         if stages.topic_only in ("dense", "both"):
             dense_query = _without_frame(query)
-        if stages.lexicon_weight or stages.lexicon_dense or stages.dense_spells_acronyms:
+        if stages.lexicon_weight or stages.lexicon_dense:
             expansion = self.lexicon.expand(query)
             most = stages.lexicon_max_df * self.index.lexical.size
             for stem in expansion.stems if stages.lexicon_weight else ():
@@ -311,8 +310,6 @@ class Searcher:
                     terms[stem] = terms.get(stem, 0.0) + stages.lexicon_weight
             if stages.lexicon_dense and expansion.names:
                 dense_query = f"{query} ({'; '.join(expansion.names)})"
-            elif stages.dense_spells_acronyms and expansion.spelled_out:
-                dense_query = f"{dense_query} ({'; '.join(expansion.spelled_out)})"
         vector = None
         dense = lexical = Ranking([], [])
         if mode in ("hybrid", "dense") and allowed:
@@ -776,7 +773,6 @@ def stages_from(settings: "Settings") -> Stages:
     return Stages(
         lexicon_weight=settings.lexicon_weight,
         lexicon_dense=settings.lexicon_dense,
-        dense_spells_acronyms=settings.dense_spells_acronyms,
         lexicon_max_df=settings.lexicon_max_df,
         topic_only=settings.topic_only,
         prf_docs=settings.prf_docs,
