@@ -405,8 +405,10 @@ def asks_why(question: str) -> bool:
 
 def without_why(question: str) -> str:
     """``question`` without its why-opener: what the reasons are asked for ("why, care leavers
-    in 2025 in Wakefield?" → "care leavers in 2025 in Wakefield?")."""
-    return _WHY.sub("", question, count=1).lstrip(" ,;:-")
+    in 2025 in Wakefield?" → "care leavers in 2025 in Wakefield?"), every opener said ("why,
+    what went wrong, judgement in 2025 in Harrow?" → "judgement in 2025 in Harrow?")."""
+    rest = _WHY.sub("", question, count=1).lstrip(" ,;:-")
+    return without_why(rest) if rest != question and _WHY.match(rest) else rest
 
 
 def refers_back(question: str) -> bool:
@@ -554,6 +556,7 @@ def resolve(
             # care leavers ("why, what went wrong?" after "what was the overall judgement?"
             # is about what went wrong).
             words = _topic_words(YEAR.sub(" ", previous.query)).split()
+            graded = [w.lower() for w in words if _GRADE_ASKED.fullmatch(w)]
             words = [w for w in words if w.lower() not in GRADE_ASKED_WORDS]
             while words and (
                 words[0].lower() in _CONNECTORS | _TOPIC_OPENERS | _ASKING | _YES_NO_OPENERS
@@ -572,6 +575,11 @@ def resolve(
                 )
             if any(w.lower() not in _CONNECTORS for w in topic.split()):
                 bare = f"{bare}, {topic}"
+            elif graded and _WHY.match(bare):
+                # "why did it drop?" after "How was Bedford rated in 2025?": with no topic but
+                # the grade, "it" is the grade: "why did it drop, rated …" finds the report's
+                # summary of what changed; without it, the cover page and stray findings.
+                bare = f"{bare}, {' '.join(dict.fromkeys(graded))}"
         elif (
             (
                 len(_topic_tokens(bare, _FRAME | _NO_TOPIC)) <= _THIN_FOLLOW_UP

@@ -176,9 +176,10 @@ def test_a_why_question_with_no_topic_of_its_own_asks_about_the_last_one():
         "why, what went wrong?", ["What was Ofsted's verdict on leaving care in Harrow?"]
     )
     assert query.query == "why, what went wrong, leaving care in Harrow?"
-    # The last question's grade words are how it asked, not a topic: its time and place stay.
+    # With no topic but the grade, the grade is what the reasons are asked for: its word is
+    # carried with the time and place (a search for it finds the report's summary).
     graded = resolve("why, what went wrong?", ["What was Harrow's overall judgement in 2025?"])
-    assert graded.query == "why, what went wrong in 2025 in Harrow?"
+    assert graded.query == "why, what went wrong, judgement in 2025 in Harrow?"
 
 
 def test_a_carried_topic_leaves_the_last_questions_grade_words_behind():

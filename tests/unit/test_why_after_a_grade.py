@@ -1,0 +1,43 @@
+"""A why-question after a grade question ("why did it drop?" after "How was Herefordshire
+rated in 2022?") is about that grade: its standalone form, as /v1/search is given it, finds the
+passage the answer to the conversation quotes, not the report's cover or its line of grades."""
+
+import pytest
+
+from index.qa import QAEngine
+from index.understanding.query import resolve, without_why
+
+CONVERSATIONS = [
+    ("How was Herefordshire rated in 2018?", "why was that?"),
+    ("How was Herefordshire rated in 2022?", "why did it drop?"),
+    ("What was Calderdale's overall judgement in 2024?", "why, what went wrong?"),
+    ("What was Herefordshire's overall grade in 2026?", "why did it improve?"),
+]
+
+
+def test_every_why_opener_is_taken_off() -> None:
+    assert without_why("why, what went wrong, judgement in 2024 in Calderdale?") == (
+        "judgement in 2024 in Calderdale?"
+    )
+    assert without_why("why, care leavers in 2025 in Wakefield?") == (
+        "care leavers in 2025 in Wakefield?"
+    )
+
+
+def test_the_grade_is_what_a_bare_why_is_about() -> None:
+    resolved = resolve("why did it drop?", ["How was Bedford rated in 2025?"]).query
+    assert "rated" in resolved and "Bedford" in resolved and "2025" in resolved
+    # A topic of the last question is carried as before, not its grade word.
+    resolved = resolve("why?", ["How was Luton rated for care leavers?"]).query
+    assert "care leavers" in resolved and "rated" not in resolved
+
+
+@pytest.mark.parametrize(("last", "question"), CONVERSATIONS)
+def test_the_search_leads_with_what_the_answer_quotes(
+    engine: QAEngine, last: str, question: str
+) -> None:
+    answer = engine.ask(question, history=[last])
+    assert not answer.abstained and answer.citations
+    first = engine.search(answer.resolved_query).hits[0]
+    assert first.passage.passage_id == answer.citations[0].passage_id
+    assert not first.passage.text.startswith("Judgement:")
