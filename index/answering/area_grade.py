@@ -48,7 +48,7 @@ def with_area_grade(
     statements: list[str] = []
     for area in areas:
         grade = record.grade_for(area)
-        if grade is None or any(_overlaps(c, grade.evidence) for c in citer.citations):
+        if grade is None or any(_states(c, grade.evidence) for c in citer.citations):
             continue
         n = citer.cite(grade.evidence)
         statements.append(f"{labelled(grade)} [{n}]")
@@ -61,9 +61,12 @@ def with_area_grade(
     )
 
 
-def _overlaps(citation: Citation, evidence: Evidence) -> bool:
-    return (
-        citation.doc_id == evidence.doc_id
-        and citation.start < evidence.end
-        and evidence.start < citation.end
-    )
+def _states(citation: Citation, evidence: Evidence) -> bool:
+    """Whether ``citation`` quotes the grade's own line. Not whether its passage holds it: the
+    passage "The Local Safeguarding Children Board (LSCB) / The Local Safeguarding Children
+    Board is good" quoted for its heading says nothing of the grade."""
+    return citation.doc_id == evidence.doc_id and _spaced(evidence.quote) in _spaced(citation.quote)
+
+
+def _spaced(text: str) -> str:
+    return " ".join(text.split()).lower()
