@@ -195,8 +195,9 @@ _BEFORE_YEAR = re.compile(
     r"(?:inspection|ilacs|report|judgements?|visit|one)\b"
     r"|\b(?:inspection|report|one|judgements?|visit)\s+before\s+(?:the\s+|its\s+)?"
     r"((?:19[89]\d|20\d\d))(?:\s+(?:one|inspection|ilacs|report|visit))?\b"
-    # "Before 2023, when had Sheffield been inspected?"
-    r"|^\s*before\s+((?:19[89]\d|20\d\d))\b",
+    # "Before 2023, when had Sheffield been inspected?"; "How was Bedford rated before 2025?",
+    # "its grade prior to 2024": the year alone, with a grade asked, bounds it too.
+    r"|(?:^\s*|\b)(?:before|prior\s+to)\s+((?:19[89]\d|20\d\d))\b",
     re.I,
 )
 
