@@ -91,6 +91,14 @@ _CHANGE_BETWEEN = _moved_from_a_year(
 )
 _GRADE_ASKED = re.compile(rf"\b(?:{GRADE_ASKED})\b", re.I)
 _CHANGED_SINCE = _moved_from_a_year(r"chang\w*")
+# The grades asked since a year ("how has Derby been rated since 2015?", "what grades has it
+# had since 2016?"): each inspection's from then on, as "how has it changed since 2015?".
+# Not "from" ("what grade did Halton get from the 2020 ILACS?" is that inspection's).
+_GRADED_SINCE = re.compile(
+    r"\b(?:rated|judged|graded|ratings?|grades?|judgements?)\s+(?:[\w'’-]+\s+){0,3}?since\s+"
+    r"(?:the\s+|its\s+)?(?:19|20)\d\d\b",
+    re.I,
+)
 # The words a question asking only about grades uses (stemmed as the lexical index stems).
 GRADE_QUESTION_STEMS = frozenset(
     tokenize([" ".join(sorted(GRADE_ASKED_WORDS | GRADE_QUESTION_WORDS | set(MONTHS)))])[0]
@@ -170,7 +178,10 @@ _PREVIOUS = re.compile(
     r"|grades?|judgements?|ratings?|reports?)\b"
     r"|\b(?:inspection|one)\s+before\s+(?:the\s+)?(?:last|latest)(?:\s+one)?\b"
     r"|\bone\s+before\s+(?:that|it|this)\b"
-    r"|\blast\s+but\s+one\b",
+    r"|\blast\s+but\s+one\b"
+    # "rated before the last inspection", "its rating before last": the one before the newest.
+    r"|\bbefore\s+(?:the\s+|its\s+|their\s+)?(?:last|latest|most\s+recent|current)"
+    r"(?:\s+(?:ofsted\s+)?(?:inspection|ilacs|one|report|visit|grade|rating|judgement))?\b",
     re.I,
 )
 _FIRST = re.compile(
@@ -308,8 +319,10 @@ def grade_request(
         ranked = "highest" if word in ("highest", "best", "strongest") else "lowest"
     # "Has Devon's rating changed since 2020?" is its grades; "how has Herefordshire changed
     # since its 2022 inspection?" is told in the report's words first (both halves).
-    between = _CHANGE_BETWEEN.search(question) or (
-        _CHANGED_SINCE.search(question) if _GRADE_ASKED.search(question) else None
+    between = (
+        _CHANGE_BETWEEN.search(question)
+        or (_CHANGED_SINCE.search(question) if _GRADE_ASKED.search(question) else None)
+        or _GRADED_SINCE.search(question)
     )
     # "Solihull: better or worse in 2026 compared with 2023?", "compare care leavers in
     # Cheshire East, 2015 versus 2024": two inspections named and how they compare.
@@ -385,7 +398,7 @@ def grade_request(
             "areas", (), (), year, False, before, frame=tuple(bound.group(0).split())
         )
     # A grade's own name ("requires improvement") is not a question about improving.
-    changing = _CHANGE.search(re.sub(GRADE, " ", question, flags=re.I))
+    changing = _CHANGE.search(re.sub(GRADE, " ", question, flags=re.I)) or between
     if grades and not named and _ANY_AREA.search(question) and not changing:
         counted = bool(_HOW_MANY.search(question))
         frame = ("how", "many") if counted else ()

@@ -1,0 +1,65 @@
+"""When a grade is asked of: "before 2022" or "prior to 2024" is the newest inspection before
+that year (as "before its 2023 inspection" already was), not that year's; "before the last
+inspection" the previous one, not the newest; "since 2015" each inspection from then on."""
+
+import pytest
+
+from index.qa import QAEngine
+from index.understanding.question import parse_question
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "not_said"),
+    [
+        ("How was Herefordshire rated before 2022?", "June 2018", "2022"),
+        ("What was Calderdale's grade prior to 2024?", "November 2018", "2024"),
+        ("How were care leavers in Calderdale rated before 2024?", "November 2018", "2024"),
+        # Said as before: the inspection named.
+        ("How was Hertfordshire rated before its 2023 inspection?", "October 2018", "2023"),
+        # Before the newest, by name rather than year (Herefordshire's newest is 2025's).
+        ("How was Calderdale rated before the last inspection?", "November 2018", "2024"),
+        ("Herefordshire's rating before last?", "July 2022", "2025"),
+        (
+            "What was Hertfordshire's grade before its most recent inspection?",
+            "October 2018",
+            "2023",
+        ),
+    ],
+)
+def test_the_grade_before_a_year_is_the_inspection_before_it(
+    engine: QAEngine, question: str, said: str, not_said: str
+) -> None:
+    answer = engine.ask(question)
+    assert not answer.abstained
+    assert said in answer.answer and not_said not in answer.answer, answer.answer
+
+
+def test_a_year_bounds_only_a_grade_asked() -> None:
+    grades = parse_question("How was Herefordshire rated before 2022?").grades
+    assert grades is not None and grades.before == "2022" and grades.year is None
+    # "Funding before the 2019 inspection" is in the 2019 documents: no grade, no bound.
+    assert parse_question("How much did Wirral put in before 2019?").grades is None
+
+
+@pytest.mark.parametrize(
+    ("question", "inspections"),
+    [
+        (
+            "How has Herefordshire been rated since 2015?",
+            ["June 2018", "July 2022", "November 2025"],
+        ),
+        ("What grades has Calderdale had since 2016?", ["November 2018", "February 2024"]),
+    ],
+)
+def test_the_grades_since_a_year_are_each_inspections_from_then_on(
+    engine: QAEngine, question: str, inspections: list[str]
+) -> None:
+    answer = engine.ask(question)
+    assert not answer.abstained
+    said = [answer.answer.find(i) for i in inspections]
+    assert all(at >= 0 for at in said) and said == sorted(said), answer.answer
+
+
+def test_a_grade_from_an_inspection_is_that_inspections_alone() -> None:
+    grades = parse_question("What grade did Calderdale get from the 2018 ILACS?").grades
+    assert grades is not None and grades.kind == "grade" and grades.year == 2018
