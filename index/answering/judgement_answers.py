@@ -348,6 +348,26 @@ def answer_judgement_question(
     return Composed(" ".join(sentences), False, citer.citations)
 
 
+def _inspections_counted(
+    authority: str, dated: list[InspectionRecord], citer: Citer, since: int = 0
+) -> str:
+    """How many inspections of ``authority`` the documents hold (after ``since``, a year, when
+    given), each with its dates (or its report's publication), oldest first."""
+    said = []
+    for record in dated:
+        if record.start_date and record.end_date:
+            when = written_dates(record.start_date, record.end_date)
+            said.append(f"{when} [{citer.cite(record.start_date.evidence)}]")
+        elif record.published:
+            said.append(f"one reported on {_nice_date(record.published)}")
+    listed = said[0] if len(said) == 1 else f"{', '.join(said[:-1])} and {said[-1]}"
+    n = len(dated)
+    after = f" since {since}" if since else ""
+    return (
+        f"The documents hold {n} inspection{'s' if n != 1 else ''} of {authority}{after}: {listed}."
+    )
+
+
 def _under(record: InspectionRecord, framework: str | None) -> bool:
     """Whether ``record`` is of an inspection under ``framework`` (any when None); an
     article's grades are of whichever inspection it reports."""
@@ -380,6 +400,10 @@ def _authority_sentences(
             dated = _before(dated, records, parsed.before)
         if not dated:
             return []
+        if parsed.counted:
+            since = parsed.years[0] if parsed.years else 0
+            dated = [r for r in dated if not since or max(_years(r), default=0) > since]
+            return [_inspections_counted(authority, dated, citer, since)] if dated else []
         last = dated[-1]
         which = (
             f"inspection reported on {_nice_date(last.published)}"

@@ -154,6 +154,14 @@ _EVER = re.compile(
     re.I,
 )
 # "How many times has Blackpool been judged inadequate?": every inspection so judged, counted.
+# "How many times has Herefordshire been inspected?", "how many inspections has Derby had?":
+# every inspection the documents hold, counted.
+_INSPECTIONS_COUNTED = re.compile(
+    r"\bhow\s+(?:many\s+times|often)\b.{0,60}?\binspected\b"
+    r"|\bhow\s+many\s+(?:ofsted\s+|full\s+|ilacs\s+)?inspections\b",
+    re.I,
+)
+_SINCE_YEAR = re.compile(r"\bsince\s+(?:the\s+|its\s+)?((?:19|20)\d\d)\b", re.I)
 _HOW_MANY_TIMES = re.compile(rf"\bhow\s+(?:many\s+times|often)\b.{{0,60}}?\b(?:{GRADE})\b", re.I)
 # "Is Halton still inadequate?", "did Rotherham hold on to its good rating in 2022?", "did
 # it stay good?": the grade at the time asked (the latest, undated) answers it.
@@ -334,7 +342,8 @@ def grade_request(
     # Named with its inspection: a line naming only an authority and an area ("Calderdale
     # care leavers") asks what the reports say, inspection by inspection.
     dated = when is not None and bool(when.years or when.latest)
-    cued = bool(_CUE.search(question) or ranked or between)
+    counted = _INSPECTIONS_COUNTED.search(question)
+    cued = bool(_CUE.search(question) or ranked or between or counted)
     terse = not cued and bool(named) and dated and _terse_judgement(question)
     if not (cued or terse) or _OTHER_JUDGEMENTS.search(question):
         return None
@@ -361,6 +370,15 @@ def grade_request(
         if _LIST.search(question) and grades:
             return GradeRequest("list", areas, grades[:1], year, bool(named))
         return None
+    if counted:
+        frame = tuple(counted.group(0).split())
+        since = _SINCE_YEAR.search(question)
+        if since:  # "how many inspections since 2015?": those after it
+            frame += tuple(since.group(0).split())
+        years = (int(since.group(1)),) if since else ()
+        return GradeRequest(
+            "inspection", (), (), year, False, before, counted=True, frame=frame, years=years
+        )
     if _INSPECTION_WHEN.search(question):
         inspector_first = bool(_WHO_ASKED.search(question)) and not _WHEN_ASKED.search(question)
         # "Who led the previous one?": that inspection's dates and inspector, not the newest's.

@@ -63,3 +63,25 @@ def test_the_grades_since_a_year_are_each_inspections_from_then_on(
 def test_a_grade_from_an_inspection_is_that_inspections_alone() -> None:
     grades = parse_question("What grade did Calderdale get from the 2018 ILACS?").grades
     assert grades is not None and grades.kind == "grade" and grades.year == 2018
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("How many times has Herefordshire been inspected?", "4 inspections of Herefordshire"),
+        ("How many inspections has Calderdale had?", "3 inspections of Calderdale"),
+        ("How often has Hertfordshire been inspected by Ofsted?", "3 inspections of Hertfordshire"),
+        (
+            "How many Ofsted inspections of Herefordshire are there since 2015?",
+            "3 inspections of Herefordshire since 2015",
+        ),
+    ],
+)
+def test_how_many_inspections_counts_and_dates_each(
+    engine: QAEngine, question: str, said: str
+) -> None:
+    answer = engine.ask(question)
+    assert not answer.abstained and said in answer.answer, answer.answer
+    count = int(said.split()[0])
+    assert len(answer.citations) == count
+    assert all(c.doc_type == "inspection report" for c in answer.citations)
