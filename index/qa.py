@@ -56,6 +56,7 @@ from index.settings import Settings, with_tuned_calibration
 from index.types import Answer, Citation, CosinesOf, Document, Filters, Hit, Passage
 from index.understanding.answer_type import (
     CHANGE,
+    DATE,
     GRADE,
     NEGATIVE,
     PERSON,
@@ -737,6 +738,8 @@ class QAEngine:
         if (
             parsed.answer_kind not in (None, GRADE, NEGATIVE)
             and parsed.grades.kind != "inspection"
+            # "When was Calderdale judged good?": the table dates the inspections that gave it.
+            and not (parsed.answer_kind == DATE and parsed.grades.kind == "ever")
             # "How many areas were judged good?" is counted in the table.
             and not parsed.grades.counted
         ):
@@ -893,7 +896,11 @@ def _grades_alone(question: Question) -> bool:
     return (
         question.grades is not None
         and not question.beyond_grades
-        and question.answer_kind in (None, GRADE)
+        # "When was Calderdale judged good?": the inspections that gave it, dated by the table.
+        and (
+            question.answer_kind in (None, GRADE)
+            or (question.answer_kind == DATE and question.grades.kind == "ever")
+        )
         and question.grades.kind != "change"
     )
 

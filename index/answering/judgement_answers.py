@@ -559,9 +559,7 @@ def _ever_judged(
     found: list[str] = []
     for record in reports:
         hits = [
-            g
-            for g in record.grades.values()
-            if _is_grade(g.grade, asked) and (not parsed.area_named or g.area in parsed.areas)
+            g for g in _graded_areas(record, parsed) if g is not None and _is_grade(g.grade, asked)
         ]
         if hits:
             areas = "; ".join(
@@ -579,18 +577,33 @@ def _ever_judged(
         return [f"{said}.", *found]
     if found:
         return found
+    # None did: each inspection's grade for the area asked about (overall when none is).
+    area = parsed.areas[0] if parsed.area_named and parsed.areas else "overall"
     overall = [
         f"{g.worded} in {_inspection_phrase(r)} [{citer.cite(g.evidence)}]"
         for r in reports
-        if (g := r.grade_for("overall"))
+        if (g := r.grade_for(area))
     ]
     if not overall:
         return []
+    named = AREA_LABELS[area] if area != "overall" else "overall effectiveness"
+    whose = f"{authority}'s {AREA_LABELS[area]}" if area != "overall" else authority
     return [
-        f"No inspection in the documents judged {authority} {asked}; overall effectiveness was "
+        f"No inspection in the documents judged {whose} {asked}; {named} was "
         + ", then ".join(overall)
         + "."
     ]
+
+
+def _graded_areas(record: InspectionRecord, parsed: GradeRequest) -> list[Grade | None]:
+    """The grades of ``record`` an "ever" question is about: the areas it names, each as the
+    report judged it (care leavers under a combined "children in care and care leavers"
+    judgement), or every area."""
+    if not parsed.area_named:
+        return list(record.grades.values())
+    grades = [record.grade_for(area) for area in parsed.areas]
+    unique = {id(g): g for g in grades if g is not None}
+    return list(unique.values())
 
 
 _NUMBER_WORDS = "no one two three four five six seven eight nine ten".split()

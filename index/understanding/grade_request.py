@@ -66,8 +66,12 @@ _DATES_ASKED = (
     r"|how\s+long\s+(?:did|was|were)\s+(?:the\s+)?(?:ofsted|inspectors?|they)\s+"
     r"(?:on\s+site|in|there|spend|stay)\b"
 )
+# "How long ago was Calderdale's last inspection?": when it was.
+_LONG_AGO = r"how\s+long\s+ago\s+(?:was|were|did)\b[^?]{0,40}?\binspect\w*"
+_LONG_AGO_ASKED = re.compile(_LONG_AGO, re.I)
 _CUE = re.compile(
     rf"\b(?:{GRADE_ASKED}|inspected|lead\s+inspector|ofsted\s+(?:result|outcome)|{_WHO_LED}|"
+    rf"{_LONG_AGO}|"
     rf"{_WHEN_INSPECTED}|{_DATES_ASKED}|{_BETTER_OR_WORSE}|{_SINCE_INSPECTION})\b|{GRADE}",
     re.I,
 )
@@ -112,7 +116,9 @@ _INSPECTION_WHEN = re.compile(
     + _WHEN_INSPECTED
     + "|"
     + _DATES_ASKED
-    + r"|last\s+inspected)\b",
+    + r"|last\s+inspected|"
+    + _LONG_AGO
+    + r")\b",
     re.I,
 )
 # An inspection's lead inspector asked for, not its dates: the inspector is said first.
@@ -150,7 +156,12 @@ _EVERY_GRADE = re.compile(
 # "Has Calderdale ever been rated outstanding?": every inspection, not the latest.
 _EVER = re.compile(
     rf"\bever\s+(?:been\s+)?(?:(?:rated|judged|graded|got|received|had|achieved)\s+)?"
-    rf"(?:an?\s+)?(?:{GRADE})\b",
+    rf"(?:an?\s+)?(?:{GRADE})\b"
+    # "In what year was Hertfordshire rated outstanding?", "which year did it get inadequate?":
+    # the inspections that gave the grade, as "ever". ("When had Devon been judged inadequate?"
+    # stays led by the evidence: a council paper's "judged inadequate in January 2020".)
+    rf"|\b(?:in\s+)?(?:what|which)\s+years?\s+(?:was|were|did|has|had)\b"
+    rf"[^?]{{0,60}}?\b(?:rated|judged|graded|got|get|received|achieved)\s+(?:an?\s+)?(?:{GRADE})\b",
     re.I,
 )
 # "How many times has Blackpool been judged inadequate?": every inspection so judged, counted.
@@ -390,7 +401,8 @@ def grade_request(
             year,
             bool(named),
             before,
-            frame=tuple(chosen.group(0).split()) if chosen else (),
+            frame=(tuple(chosen.group(0).split()) if chosen else ())
+            + (("how", "long", "ago") if _LONG_AGO_ASKED.search(question) else ()),
             pick=pick,
             inspector_first=inspector_first,
         )

@@ -85,3 +85,36 @@ def test_how_many_inspections_counts_and_dates_each(
     count = int(said.split()[0])
     assert len(answer.citations) == count
     assert all(c.doc_type == "inspection report" for c in answer.citations)
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # An area under the report's combined judgement ("children in care and care leavers").
+        ("Has Herefordshire ever been rated inadequate for care leavers?", "July 2022"),
+        ("Have care leavers in Calderdale ever been judged outstanding?", "November 2018"),
+        # In which year a grade was given: the inspections that gave it.
+        ("Which year did Herefordshire get inadequate?", "July 2022"),
+        ("In what year was Hertfordshire rated outstanding?", "January 2023"),
+    ],
+)
+def test_the_inspections_that_gave_a_grade_are_found_for_an_area_too(
+    engine: QAEngine, question: str, said: str
+) -> None:
+    answer = engine.ask(question)
+    assert not answer.abstained and "judgements" in answer.timings_ms
+    assert said in answer.answer and not answer.answer.startswith("No inspection"), answer.answer
+
+
+def test_an_area_never_judged_so_is_said_with_its_own_grades(engine: QAEngine) -> None:
+    answer = engine.ask("Has Hertfordshire ever been judged outstanding for adoption?")
+    assert answer.answer.startswith(
+        "No inspection in the documents judged Hertfordshire's adoption"
+    )
+    assert "overall effectiveness" not in answer.answer
+
+
+def test_how_long_ago_is_when_the_last_inspection_was(engine: QAEngine) -> None:
+    answer = engine.ask("How long ago was Calderdale's last inspection?")
+    assert "judgements" in answer.timings_ms
+    assert answer.answer.startswith("Calderdale's most recent inspection"), answer.answer
