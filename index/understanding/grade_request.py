@@ -69,6 +69,7 @@ _DATES_ASKED = (
 # "How long ago was Calderdale's last inspection?": when it was.
 _LONG_AGO = r"how\s+long\s+ago\s+(?:was|were|did)\b[^?]{0,40}?\binspect\w*"
 _LONG_AGO_ASKED = re.compile(_LONG_AGO, re.I)
+_COMPARED = re.compile(r"\b(?:compar\w*(?:\s+(?:with|to|against))?|vs\.?|versus)\b", re.I)
 _CUE = re.compile(
     rf"\b(?:{GRADE_ASKED}|inspected|lead\s+inspector|ofsted\s+(?:result|outcome)|{_WHO_LED}|"
     rf"{_LONG_AGO}|"
@@ -354,7 +355,14 @@ def grade_request(
     # care leavers") asks what the reports say, inspection by inspection.
     dated = when is not None and bool(when.years or when.latest)
     counted = _INSPECTIONS_COUNTED.search(question)
-    cued = bool(_CUE.search(question) or ranked or between or counted)
+    # "Compare Calderdale and Hertfordshire", "how does Herefordshire compare with Calderdale?":
+    # two councils side by side, each at its inspection asked (the latest), not over time.
+    compared = (
+        _COMPARED.search(question)
+        if len(authorities) > 1 and not (when and len(when.years) > 1)
+        else None
+    )
+    cued = bool(_CUE.search(question) or ranked or between or counted or compared)
     terse = not cued and bool(named) and dated and _terse_judgement(question)
     if not (cued or terse) or _OTHER_JUDGEMENTS.search(question):
         return None
@@ -390,6 +398,9 @@ def grade_request(
         return GradeRequest(
             "inspection", (), (), year, False, before, counted=True, frame=frame, years=years
         )
+    if compared and not _INSPECTION_WHEN.search(question):
+        frame = tuple(compared.group(0).split())
+        return GradeRequest("grade", areas, grades, year, bool(named), before, frame=frame)
     if _INSPECTION_WHEN.search(question):
         inspector_first = bool(_WHO_ASKED.search(question)) and not _WHEN_ASKED.search(question)
         # "Who led the previous one?": that inspection's dates and inspector, not the newest's.
