@@ -876,6 +876,8 @@ def _both_halves(parsed: Question, table: Composed, text: Composed | None) -> bo
     return (
         parsed.grades is not None
         and parsed.grades.kind == "change"
+        # "Its last two inspections' grades" asks for those grades, not what changed.
+        and not parsed.grades.pick.startswith("last")
         and not table.abstained
         and text is not None
         and not text.abstained

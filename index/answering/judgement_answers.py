@@ -384,6 +384,8 @@ def _picked(records: list[InspectionRecord], pick: str) -> list[InspectionRecord
         return [r for r in reports if r is not reports[-1]] if len(reports) > 1 else []
     if pick == "first":
         return reports[:1]
+    if pick.startswith("last") and pick[4:].isdigit():
+        return reports[-int(pick[4:]) :]
     return records
 
 

@@ -69,6 +69,13 @@ _DATES_ASKED = (
 # "How long ago was Calderdale's last inspection?": when it was.
 _LONG_AGO = r"how\s+long\s+ago\s+(?:was|were|did)\b[^?]{0,40}?\binspect\w*"
 _LONG_AGO_ASKED = re.compile(_LONG_AGO, re.I)
+# "How was Herefordshire rated in its last two inspections?": those, oldest first, as a change.
+_LAST_FEW = re.compile(
+    r"\b(?:last|latest|most\s+recent|past)\s+(two|three|four|2|3|4)\s+(?:ofsted\s+)?"
+    r"(?:inspections|ilacs\s+inspections|grades|ratings|judgements|reports)\b",
+    re.I,
+)
+_FEW = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
 _COMPARED = re.compile(r"\b(?:compar\w*(?:\s+(?:with|to|against))?|vs\.?|versus)\b", re.I)
 _CUE = re.compile(
     rf"\b(?:{GRADE_ASKED}|inspected|lead\s+inspector|ofsted\s+(?:result|outcome)|{_WHO_LED}|"
@@ -283,7 +290,7 @@ class GradeRequest:
     frame: tuple[str, ...] = ()
     # A change between the years named ("between 2023 and 2026", "since 2021"): every year.
     years: tuple[int, ...] = ()
-    pick: str = ""  # "previous" | "first": that inspection, not the newest
+    pick: str = ""  # "previous" | "first" | "lastN": those inspections, not the newest
     inspector_first: bool = False  # "who led …?": the lead inspector before the dates
     terse: bool = False  # a line naming a judgement, no words asking for it
 
@@ -398,6 +405,10 @@ def grade_request(
         return GradeRequest(
             "inspection", (), (), year, False, before, counted=True, frame=frame, years=years
         )
+    if (few := _LAST_FEW.search(question)) and not _INSPECTION_WHEN.search(question):
+        frame = tuple(few.group(0).split())
+        pick = f"last{_FEW[few.group(1).lower()]}"
+        return GradeRequest("change", areas, grades, None, bool(named), frame=frame, pick=pick)
     if compared and not _INSPECTION_WHEN.search(question):
         frame = tuple(compared.group(0).split())
         return GradeRequest("grade", areas, grades, year, bool(named), before, frame=frame)

@@ -118,3 +118,10 @@ def test_how_long_ago_is_when_the_last_inspection_was(engine: QAEngine) -> None:
     answer = engine.ask("How long ago was Calderdale's last inspection?")
     assert "judgements" in answer.timings_ms
     assert answer.answer.startswith("Calderdale's most recent inspection"), answer.answer
+
+
+def test_the_last_few_inspections_are_those_grades_alone(engine: QAEngine) -> None:
+    answer = engine.ask("How was Herefordshire rated in its last two inspections?")
+    assert "judgements" in answer.timings_ms
+    assert "July 2022" in answer.answer and "November 2025" in answer.answer
+    assert "2018" not in answer.answer and len(answer.citations) == 2, answer.answer
