@@ -738,8 +738,7 @@ class QAEngine:
         if (
             parsed.answer_kind not in (None, GRADE, NEGATIVE)
             and parsed.grades.kind != "inspection"
-            # "When was Calderdale judged good?": the table dates the inspections that gave it.
-            and not (parsed.answer_kind == DATE and parsed.grades.kind == "ever")
+            and not _dated_by_the_table(parsed)
             # "How many areas were judged good?" is counted in the table.
             and not parsed.grades.counted
         ):
@@ -891,6 +890,16 @@ def _retrieval_query(question: Question, filters: Filters) -> str:
     return question.topic if filters.authority else question.query
 
 
+def _dated_by_the_table(question: Question) -> bool:
+    """Whether a date asked for is the table's: "in which year was Calderdale judged good?" is
+    answered by the inspections that gave the grade, each dated."""
+    return (
+        question.answer_kind == DATE
+        and question.grades is not None
+        and question.grades.kind == "ever"
+    )
+
+
 def _grades_alone(question: Question) -> bool:
     """Whether a question asks for grades (or an inspection's dates and inspector) and
     nothing else, so that the judgements table answers without the passages being read. A
@@ -898,11 +907,7 @@ def _grades_alone(question: Question) -> bool:
     return (
         question.grades is not None
         and not question.beyond_grades
-        # "When was Calderdale judged good?": the inspections that gave it, dated by the table.
-        and (
-            question.answer_kind in (None, GRADE)
-            or (question.answer_kind == DATE and question.grades.kind == "ever")
-        )
+        and (question.answer_kind in (None, GRADE) or _dated_by_the_table(question))
         and question.grades.kind != "change"
     )
 

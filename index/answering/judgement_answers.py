@@ -588,10 +588,9 @@ def _ever_judged(
     ]
     if not overall:
         return []
-    named = AREA_LABELS[area] if area != "overall" else "overall effectiveness"
     whose = f"{authority}'s {AREA_LABELS[area]}" if area != "overall" else authority
     return [
-        f"No inspection in the documents judged {whose} {asked}; {named} was "
+        f"No inspection in the documents judged {whose} {asked}; {AREA_LABELS[area]} was "
         + ", then ".join(overall)
         + "."
     ]

@@ -88,10 +88,10 @@ _SINCE_INSPECTION_ASKED = re.compile(_SINCE_INSPECTION, re.I)
 
 # "Did Blackpool get better between 2018 and 2022?", "has it improved since 2019?": a change
 # of grades between the years named, in words that name no grade.
-def _moved_from_a_year(words: str) -> re.Pattern[str]:
-    """``words`` (what moved) a few words before "between / from / since <year>"."""
+def _moved_from_a_year(words: str, after: str = "between|from|since") -> re.Pattern[str]:
+    """``words`` (what moved) a few words before "between / from / since <year>" (``after``)."""
     return re.compile(
-        rf"\b(?:{words})\s+(?:[\w'’-]+\s+){{0,3}}?(?:between|from|since)\s+"
+        rf"\b(?:{words})\s+(?:[\w'’-]+\s+){{0,3}}?(?:{after})\s+"
         r"(?:the\s+|its\s+)?(?:19|20)\d\d\b",
         re.I,
     )
@@ -106,11 +106,7 @@ _CHANGED_SINCE = _moved_from_a_year(r"chang\w*")
 # The grades asked since a year ("how has Derby been rated since 2015?", "what grades has it
 # had since 2016?"): each inspection's from then on, as "how has it changed since 2015?".
 # Not "from" ("what grade did Halton get from the 2020 ILACS?" is that inspection's).
-_GRADED_SINCE = re.compile(
-    r"\b(?:rated|judged|graded|ratings?|grades?|judgements?)\s+(?:[\w'’-]+\s+){0,3}?since\s+"
-    r"(?:the\s+|its\s+)?(?:19|20)\d\d\b",
-    re.I,
-)
+_GRADED_SINCE = _moved_from_a_year(r"rated|judged|graded|ratings?|grades?|judgements?", "since")
 # The words a question asking only about grades uses (stemmed as the lexical index stems).
 GRADE_QUESTION_STEMS = frozenset(
     tokenize([" ".join(sorted(GRADE_ASKED_WORDS | GRADE_QUESTION_WORDS | set(MONTHS)))])[0]
@@ -405,14 +401,15 @@ def grade_request(
         return GradeRequest(
             "inspection", (), (), year, False, before, counted=True, frame=frame, years=years
         )
-    if (few := _LAST_FEW.search(question)) and not _INSPECTION_WHEN.search(question):
+    inspection_asked = _INSPECTION_WHEN.search(question)
+    if (few := _LAST_FEW.search(question)) and not inspection_asked:
         frame = tuple(few.group(0).split())
         pick = f"last{_FEW[few.group(1).lower()]}"
         return GradeRequest("change", areas, grades, None, bool(named), frame=frame, pick=pick)
-    if compared and not _INSPECTION_WHEN.search(question):
+    if compared and not inspection_asked:
         frame = tuple(compared.group(0).split())
         return GradeRequest("grade", areas, grades, year, bool(named), before, frame=frame)
-    if _INSPECTION_WHEN.search(question):
+    if inspection_asked:
         inspector_first = bool(_WHO_ASKED.search(question)) and not _WHEN_ASKED.search(question)
         # "Who led the previous one?": that inspection's dates and inspector, not the newest's.
         pick, chosen = _inspection_picked(question)
