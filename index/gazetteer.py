@@ -244,6 +244,27 @@ def _spans(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(spans)
 
 
+# Names that match only capitalised though they are no English word: typed in lower case
+# ("halton ILACS 2020 outcome?") they still name the authority, in a question (a document's
+# "Sutton" may be a person's or another place's). "Reading" and "Bury" are words.
+LOWER_CASE_NAMES = {
+    name.lower(): name
+    for name in _CASE_SENSITIVE
+    if name in AUTHORITIES and name not in {"Reading", "Bury"}
+}
+
+
+def one_word_names() -> dict[str, str]:
+    """Each authority's one-word names and aliases, lower-cased, → its canonical name: what a
+    misspelt name in a question is compared with (``index.understanding.spelling``)."""
+    return {
+        variant.lower(): name
+        for name, aliases in AUTHORITIES.items()
+        for variant in (name, *aliases)
+        if variant.isalpha() and variant not in _CASE_SENSITIVE
+    }
+
+
 def find_authorities(text: str) -> list[str]:
     """Canonical names mentioned in ``text``, in order of first appearance."""
     return list(dict.fromkeys(name for _, _, name in find_authority_spans(text)))

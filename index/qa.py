@@ -42,7 +42,7 @@ from index.retrieval.embedding import (
     query_precision,
 )
 from index.retrieval.expansion import load_lexicon
-from index.retrieval.lexical import document_frequencies, tokenize
+from index.retrieval.lexical import document_frequencies, stem_words, tokenize
 from index.retrieval.search import MODES, FirstStage, Searcher, SearchResult, Votes, stages_from
 from index.retrieval.store import (
     Manifest,
@@ -66,6 +66,7 @@ from index.understanding.answer_type import (
 )
 from index.understanding.query import When, points_to_a_document, why_alone
 from index.understanding.question import Question, parse_question
+from index.understanding.spelling import authorities_spelled
 
 log = logging.getLogger(__name__)
 
@@ -159,6 +160,13 @@ class QAEngine:
         except KeyError:
             raise DocumentNotFound(f"no document with doc_id {doc_id!r}") from None
 
+    def _spelled(self, text: str) -> str:
+        """``text`` with the authorities it names typed in lower case or misspelt written as
+        their names; a word two passages use is not a misspelling ("Stafford")."""
+        return authorities_spelled(
+            text, lambda word: self.index.lexical.document_frequency(stem_words([word])[0]) >= 2
+        )
+
     def _check_top_k(self, top_k: int | None) -> int:
         top_k = self.settings.top_k if top_k is None else top_k
         if not 1 <= top_k <= self.settings.top_k_max:
@@ -178,6 +186,7 @@ class QAEngine:
             raise BadQuery("the query is empty")
         filters = filters or Filters()
         top_k = self._check_top_k(top_k)
+        query = self._spelled(query)
         question = parse_question(query, authorities=filters.authority)
         filters = self._with_authorities(filters, question)
         # As deep as an answer reads (a sentence it quotes may be in a passage ranked 8th,
@@ -399,6 +408,8 @@ class QAEngine:
             raise BadQuery(f"mode must be one of {MODES}")
         top_k = self._check_top_k(top_k)
         filters = filters or Filters()
+        question = self._spelled(question)
+        history = [self._spelled(h) for h in history] if history else history
         if carried := self._document_talked_about(question, filters, history, mode, last_cited):
             # "What did it say about leadership?": the document the last answer cited, while
             # it answers; else the conversation's authority and topic, as for any follow-up.
@@ -876,7 +887,7 @@ def _both_halves(parsed: Question, table: Composed, text: Composed | None) -> bo
         parsed.grades is not None
         and parsed.grades.kind == "change"
         # "Its last two inspections' grades" asks for those grades, not what changed.
-        and not parsed.grades.pick.startswith("last")
+        and parsed.grades.pick != "last"
         and not table.abstained
         and text is not None
         and not text.abstained

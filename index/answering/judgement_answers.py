@@ -318,7 +318,9 @@ def answer_judgement_question(
         not_that_year: list[tuple[str, list[str]]] = []
         for authority in authorities:
             records = _picked(
-                [r for r in table.for_authority(authority) if _under(r, framework)], parsed.pick
+                [r for r in table.for_authority(authority) if _under(r, framework)],
+                parsed.pick,
+                parsed.few,
             )
             if not any(r.grades for r in records):
                 continue
@@ -376,16 +378,16 @@ def _under(record: InspectionRecord, framework: str | None) -> bool:
     return (record.framework == "SIF") == (framework == "SIF")
 
 
-def _picked(records: list[InspectionRecord], pick: str) -> list[InspectionRecord]:
+def _picked(records: list[InspectionRecord], pick: str, few: int) -> list[InspectionRecord]:
     """The records of the inspection ``pick`` asks for: "previous" leaves out the newest graded
-    report, "first" keeps the oldest alone; all when no pick."""
+    report, "first" keeps the oldest alone, "last" the ``few`` newest; all when no pick."""
     reports = [r for r in records if r.is_report and r.grades]
     if pick == "previous":
         return [r for r in reports if r is not reports[-1]] if len(reports) > 1 else []
     if pick == "first":
         return reports[:1]
-    if pick.startswith("last") and pick[4:].isdigit():
-        return reports[-int(pick[4:]) :]
+    if pick == "last":
+        return reports[-few:]
     return records
 
 

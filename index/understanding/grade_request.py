@@ -186,6 +186,15 @@ _STILL = re.compile(
     rf"(?:(?:be|being|rated|judged|graded|its|their|the|a|as)\s+){{0,2}}(?:{GRADE})\b",
     re.I,
 )
+# "Has Herefordshire got out of inadequate yet?", "is Devon no longer inadequate?": the
+# latest grade answers it too.
+_OUT_OF = re.compile(
+    r"\b(?:(?:get|gets|got|gotten|getting|come|comes|came|coming|move|moved|climb|climbed)"
+    rf"\s+out\s+of\s+(?:being\s+|the\s+)?(?:rated\s+)?(?:{GRADE})(?:\s+yet)?"
+    rf"|no\s+longer\s+(?:(?:be|being|rated|judged|graded|as)\s+){{0,2}}(?:{GRADE})"
+    rf"|(?:{GRADE})\s+(?:any\s*more|yet))\b",
+    re.I,
+)
 # "The experiences and progress of children …" names an area; it does not ask about change.
 _CHANGE = re.compile(
     r"\b(chang\w*|improv\w*|declin\w*|(?<!and\s)progress(?:ed)?(?!\s+of\b)|compar\w*|"
@@ -286,7 +295,8 @@ class GradeRequest:
     frame: tuple[str, ...] = ()
     # A change between the years named ("between 2023 and 2026", "since 2021"): every year.
     years: tuple[int, ...] = ()
-    pick: str = ""  # "previous" | "first" | "lastN": those inspections, not the newest
+    pick: str = ""  # "previous" | "first" | "last": those inspections, not the newest
+    few: int = 0  # with pick "last": how many of the newest ("its last two inspections")
     inspector_first: bool = False  # "who led …?": the lead inspector before the dates
     terse: bool = False  # a line naming a judgement, no words asking for it
 
@@ -404,8 +414,16 @@ def grade_request(
     inspection_asked = _INSPECTION_WHEN.search(question)
     if (few := _LAST_FEW.search(question)) and not inspection_asked:
         frame = tuple(few.group(0).split())
-        pick = f"last{_FEW[few.group(1).lower()]}"
-        return GradeRequest("change", areas, grades, None, bool(named), frame=frame, pick=pick)
+        return GradeRequest(
+            "change",
+            areas,
+            grades,
+            None,
+            bool(named),
+            frame=frame,
+            pick="last",
+            few=_FEW[few.group(1).lower()],
+        )
     if compared and not inspection_asked:
         frame = tuple(compared.group(0).split())
         return GradeRequest("grade", areas, grades, year, bool(named), before, frame=frame)
@@ -468,6 +486,10 @@ def grade_request(
         return GradeRequest("change", areas, grades, year, bool(named), years=years, frame=frame)
     still = _STILL.search(question)
     frame = tuple(still.group(0).split()[:-1]) if still else ()
+    if out_of := _OUT_OF.search(question):
+        said = out_of.group(0)
+        grade = re.search(GRADE, said, re.I)
+        frame += tuple((said[: grade.start()] + said[grade.end() :]).split()) if grade else ()
     frame += tuple(w for b in board for w in b.split())
     if "lscb" in areas:
         # A single inspection framework report reviewed the board: "the LSCB review", "in the

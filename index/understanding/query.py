@@ -240,7 +240,9 @@ _NO_TOPIC = frozenset(
     "in on at by from any different same similar better worse there report inspection "
     "latest most recent newest current now today one question again ask asking "
     # "did Norfolk put out something similar?": the same again, of another council.
-    "something anything put out".split()
+    "something anything put out "
+    # "ok what about Medway then": what the conversation is said with.
+    "ok okay then thanks please pls".split()
 )
 # "And the latest one?", "is it any better now?": the conversation moves to the present, so
 # the last question's year is not carried (undated, the latest inspection is meant).

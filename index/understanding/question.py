@@ -343,4 +343,4 @@ def _shape(grades: GradeRequest | None) -> tuple[object, ...] | None:
     if grades is None:
         return None
     g = grades
-    return (g.kind, g.areas, g.area_named, g.grades, g.year, g.before, g.years, g.pick)
+    return (g.kind, g.areas, g.area_named, g.grades, g.year, g.before, g.years, g.pick, g.few)

@@ -1,0 +1,70 @@
+"""Authority names as staff type them: in lower case, or misspelt ("hertfordshre",
+"Middlesborough"). Written as the gazetteer spells them before a question is read, so the
+authority filter, follow-ups and grade answers see the authority meant."""
+
+import re
+from collections.abc import Callable
+
+from index.gazetteer import LOWER_CASE_NAMES, find_authority_spans, one_word_names
+
+_WORD = re.compile(r"[A-Za-z]+")
+# Shorter names have everyday words one letter away ("Harrow"/"narrow", "Leeds"/"needs").
+_SHORTEST_MISSPELT = 7
+# Typos keep the first letter: "Stafford" (a town) is not "Salford".
+
+
+def _distance(a: str, b: str, bound: int) -> int:
+    """Edits (insert, delete, substitute, swap two neighbours) from ``a`` to ``b``; anything
+    over ``bound`` is ``bound + 1``."""
+    if abs(len(a) - len(b)) > bound:
+        return bound + 1
+    before: list[int] | None = None
+    row = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            current[j] = min(row[j] + 1, current[j - 1] + 1, row[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1] and before:
+                current[j] = min(current[j], before[j - 2] + 1)
+        if min(current) > bound:
+            return bound + 1
+        before, row = row, current
+    return min(row[-1], bound + 1)
+
+
+def _meant(word: str, names: dict[str, str]) -> str | None:
+    """The one authority ``word`` misspells, if it is closer to one name than to any other."""
+    bound = 1 if len(word) <= 9 else 2
+    scored = sorted(
+        (_distance(word, variant, bound), name)
+        for variant, name in names.items()
+        if len(variant) >= _SHORTEST_MISSPELT and variant[0] == word[0]
+    )
+    close = [(d, name) for d, name in scored if d <= bound]
+    if not close:
+        return None
+    best = close[0][0]
+    meant = {name for d, name in close if d == best}
+    return meant.pop() if len(meant) == 1 else None
+
+
+def authorities_spelled(text: str, is_word: Callable[[str], bool]) -> str:
+    """``text`` with each authority typed in lower case or misspelt written as its name.
+    ``is_word``: whether a lower-cased word is one the documents use (not a misspelling)."""
+    taken = [(a, b) for a, b, _ in find_authority_spans(text)]
+    names = one_word_names()
+    out: list[str] = []
+    last = 0
+    for match in _WORD.finditer(text):
+        start, end = match.span()
+        if any(a < end and start < b for a, b in taken):
+            continue
+        word = match.group(0).lower()
+        name = LOWER_CASE_NAMES.get(word) if match.group(0).islower() else None
+        if name is None and len(word) >= _SHORTEST_MISSPELT and not is_word(word):
+            name = _meant(word, names)
+        if name is not None:
+            out.append(text[last:start] + name)
+            last = end
+    return "".join(out) + text[last:] if out else text

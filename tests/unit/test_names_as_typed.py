@@ -1,0 +1,77 @@
+"""Authorities as staff type them: misspelt ("hertfordshre") or in lower case ("halton") they
+still name the authority, so the grade table, the authority filter and follow-ups see it. A
+word the documents use, a short name's everyday neighbour or a misspelling as near one name as
+another is left as typed. Also "has X got out of inadequate yet?" asks for the latest grade,
+and "ok what about X then" is the last question of X."""
+
+import pytest
+
+from index.qa import QAEngine
+from index.understanding.query import resolve
+from index.understanding.spelling import authorities_spelled
+
+
+def _unknown(word: str) -> bool:
+    return False
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("how was hertfordshre rated in 2018?", "how was Hertfordshire rated in 2018?"),
+        ("herefordshir care leavers", "Herefordshire care leavers"),
+        ("Middlesborough 2019?", "Middlesbrough 2019?"),
+        ("wolverhamton and calderdal", "Wolverhampton and Calderdale"),
+        ("halton ILACS 2020 outcome?", "Halton ILACS 2020 outcome?"),
+        # As near Herefordshire as Hertfordshire: which was meant is not known.
+        ("herfordshire grades", "herfordshire grades"),
+        # Everyday words beside short names, and names that are words, stay as typed.
+        ("is the front door narrow?", "is the front door narrow?"),
+        ("reading and bury", "reading and bury"),
+    ],
+)
+def test_a_misspelt_or_lower_case_authority_is_read_as_its_name(typed: str, read: str) -> None:
+    assert authorities_spelled(typed, _unknown) == read
+
+
+def test_a_word_the_documents_use_is_not_a_misspelling() -> None:
+    assert authorities_spelled("Stafford children", lambda w: w == "stafford") == (
+        "Stafford children"
+    )
+
+
+def test_a_misspelt_authority_is_answered_and_followed(engine: QAEngine) -> None:
+    first = "how was hertfordshre rated in 2018?"
+    answer = engine.ask(first)
+    assert not answer.abstained, answer.answer
+    assert "Hertfordshire" in answer.resolved_query
+    assert "October 2018" in answer.answer and "good" in answer.answer
+    # The follow-up is of Hertfordshire too: its 2018 care leavers shared a judgement with
+    # children in care, which was good (not another council's "outstanding" row).
+    follow = engine.ask("were their care leavers rated outstanding?", history=[first])
+    assert "Hertfordshire" in follow.resolved_query, follow.resolved_query
+    assert {c.authority for c in follow.citations} == {"Hertfordshire"}, follow.citations
+    assert "good" in follow.answer and "outstanding" not in follow.answer, follow.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "has herefordshire got out of inadequate yet",
+        "Is Herefordshire no longer inadequate?",
+        "Has Herefordshire come out of inadequate?",
+    ],
+)
+def test_out_of_a_grade_yet_is_the_latest_grade(engine: QAEngine, question: str) -> None:
+    answer = engine.ask(question)
+    assert not answer.abstained
+    # The 2025 inspection's good, not the 2014 report on the 2012 inadequate judgement.
+    assert answer.answer.startswith("In the inspection of 10 to 21 November 2025"), answer.answer
+    assert "good" in answer.answer
+
+
+def test_ok_and_then_are_said_around_a_follow_up() -> None:
+    resolved = resolve(
+        "ok what about Calderdale then", ["How was Herefordshire rated for care leavers?"]
+    )
+    assert resolved.query == "How was Calderdale rated for care leavers?"
