@@ -391,6 +391,11 @@ def _picked(records: list[InspectionRecord], pick: str, few: int) -> list[Inspec
     return records
 
 
+def _graded_as(record: InspectionRecord, areas: tuple[str, ...], grades: tuple[str, ...]) -> bool:
+    """Whether ``record`` judged one of ``areas`` one of ``grades``."""
+    return any((g := record.grade_for(a)) is not None and g.grade in grades for a in areas)
+
+
 def _authority_sentences(
     parsed: GradeRequest, authority: str, records: list[InspectionRecord], citer: Citer
 ) -> list[str]:
@@ -402,6 +407,10 @@ def _authority_sentences(
             dated = [r for r in dated if _in_year(r, parsed.year)]
         if parsed.before:
             dated = _before(dated, records, parsed.before)
+        if parsed.grades and not parsed.counted:
+            # "When was Tower Hamlets' inadequate inspection?": the newest that gave that grade,
+            # not the newest (judged outstanding).
+            dated = [r for r in dated if _graded_as(r, parsed.areas or ("overall",), parsed.grades)]
         if not dated:
             return []
         if parsed.counted:
@@ -411,7 +420,7 @@ def _authority_sentences(
         last = dated[-1]
         which = (
             f"inspection reported on {_nice_date(last.published)}"
-            if (parsed.year or parsed.pick or parsed.before) and last.published
+            if (parsed.year or parsed.pick or parsed.before or parsed.grades) and last.published
             else "most recent inspection in the documents"
         )
         dates = (

@@ -125,3 +125,20 @@ def test_the_last_few_inspections_are_those_grades_alone(engine: QAEngine) -> No
     assert "judgements" in answer.timings_ms
     assert "July 2022" in answer.answer and "November 2025" in answer.answer
     assert "2018" not in answer.answer and len(answer.citations) == 2, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "not_said"),
+    [
+        # Herefordshire's newest inspection (2025) was good; the inadequate one was 2022's.
+        ("When was Herefordshire's inadequate inspection?", "18 to 29 July 2022", "2025"),
+        ("When was Calderdale's requires improvement inspection?", "13 January 2015", "2024"),
+    ],
+)
+def test_the_inspection_named_by_its_grade_is_the_one_that_gave_it(
+    engine: QAEngine, question: str, said: str, not_said: str
+) -> None:
+    answer = engine.ask(question)
+    assert not answer.abstained
+    assert said in answer.answer and not_said not in answer.answer, answer.answer
+    assert "most recent" not in answer.answer
