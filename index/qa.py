@@ -56,6 +56,7 @@ from index.settings import Settings, with_tuned_calibration
 from index.types import Answer, Citation, CosinesOf, Document, Filters, Hit, Passage
 from index.understanding.answer_type import (
     CHANGE,
+    COUNT,
     DATE,
     GRADE,
     NEGATIVE,
@@ -63,6 +64,7 @@ from index.understanding.answer_type import (
     QUOTE,
     asks_change,
     asks_what_someone_said,
+    counted_terms,
 )
 from index.understanding.query import When, points_to_a_document, why_alone
 from index.understanding.question import Question, parse_question
@@ -685,6 +687,7 @@ class QAEngine:
             # Every word of it, question words too: only who-questions' roles read them.
             said=frozenset(tokenize([parsed.query])[0]) if parsed.answer_kind == PERSON else None,
             lexicon=self.lexicon,
+            counted=counted_terms(parsed.query) if parsed.answer_kind == COUNT else (),
         )
 
     def _compose_from_source(

@@ -23,6 +23,7 @@ from index.understanding.answer_type import (
     NEGATIVE,
     PERSON,
     QUOTE_ASKING,
+    counts,
     offers,
     quotes_someone,
     states_grade,
@@ -312,6 +313,7 @@ def compose_answer(
     quote_wanted: bool = False,
     said: frozenset[str] | None = None,
     lexicon: Lexicon | None = None,
+    counted: tuple[str, ...] = (),
 ) -> Composed:
     """Pick, order and cite the sentences that answer; abstain when none does well enough.
 
@@ -324,7 +326,9 @@ def compose_answer(
     ``grade_in_words``: a grade is asked of the passages (a council's document was named, so
     not of the judgements table): a sentence giving one in prose answers the words asking for
     it. ``said``: every stemmed word of the question, its question words too (who-roles).
-    ``lexicon``: the names things go by (the file's and the corpus's acronyms).
+    ``lexicon``: the names things go by (the file's and the corpus's acronyms). ``counted``:
+    what "how many" counts, stemmed: a sentence giving a number of it is the answer's kind
+    twice over ("227 children were looked after", not "62% of children looked after").
     """
     lexicon = lexicon or load_lexicon()
     if not hits:
@@ -359,6 +363,12 @@ def compose_answer(
     # Words the lexicon gives other names for are present where one of them is ("LAC" in a
     # sentence on "looked after children", "MASH" in one on "the front door").
     other_names = lexicon.names_within(frozenset(terms))
+    # "How many LAC …": "227 children were being looked after" counts them in other words.
+    counted_as = tuple(
+        frozenset(t for t in other if tokenize([t])[0])
+        for n in lexicon.names_within(frozenset(counted))
+        for other in n.others
+    )
     grade_asked = (
         frozenset(t for t in terms if t in GRADE_ASKING) if grade_in_words else frozenset()
     )
@@ -437,6 +447,8 @@ def compose_answer(
             score += settings.semantic_weight * cosine
             if overlap and typed:
                 score += settings.type_bonus
+                if counted and counts(sentence, counted[-1], counted_as):
+                    score += settings.type_bonus
             # The source's own words ("cabinet panel") are evidence the span is on point.
             if own_words and not set(required) & unit.own_terms:
                 continue

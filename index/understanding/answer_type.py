@@ -125,6 +125,48 @@ _COUNT_SPAN = re.compile(
     re.I,
 )
 
+# The words after "how many" up to the first that is no part of the thing counted: "how many
+# LAC did Barnsley have?" counts LAC, "how many extra social workers …" social workers.
+_COUNTED = re.compile(
+    r"\b(?:how\s+many|(?:the\s+)?number\s+of)\s+((?:(?!(?:did|do|does|are|were|is|was|have|has"
+    r"|had|will|would|can|could|in|at|on|for|from|with|by|there|they|we|it|the)\b)[\w'’-]+\s*){1,4})",
+    re.I,
+)
+# A number counting what follows it ("227 children", "an additional 24 social workers"),
+# not a share ("62% of children") nor a year.
+_COUNTING = re.compile(
+    r"(?<![\d£.,/-])\b(?!(?:19|20)\d\d\b)(\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten"
+    r"|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)\b(?!\s*(?:%|per\s*cent|\.\d))"
+    r"((?:\s+[\w'’-]+){1,4})",
+    re.I,
+)
+
+
+def counted_terms(question: str) -> tuple[str, ...]:
+    """The stemmed words naming what "how many" counts, in order ("how many extra social
+    workers …" → extra, social, worker): the last is what is counted."""
+    match = _COUNTED.search(question)
+    return tuple(tokenize([match.group(1)])[0]) if match else ()
+
+
+def counts(span: str, counted: str, names: tuple[frozenset[str], ...] = ()) -> bool:
+    """Whether ``span`` gives a number of the thing counted: the ``counted`` word within the
+    four words after a number ("an additional 24 social workers"), or a word of one of its
+    other ``names`` there with the rest of that name in the span ("227 children were being
+    looked after" for LAC; not "367 children looked after" for UASC)."""
+    words: frozenset[str] | None = None
+    for match in _COUNTING.finditer(span):
+        after = set(tokenize([match.group(2)])[0])
+        if counted in after:
+            return True
+        for name in names:
+            if after & name:
+                words = frozenset(tokenize([span])[0]) if words is None else words
+                if name <= words:
+                    return True
+    return False
+
+
 # "Did Ofsted find any children at risk?", "were any under-16s in unregistered homes?": a
 # yes-or-no question about whether there were any, which reports answer in the negative
 # ("no children were found to be …") as often as not.
