@@ -546,7 +546,7 @@ def standalone_grade_question(request: GradeRequest, authorities: tuple[str, ...
     """``request`` (a follow-up's, carried from the question before) asked in words of its own:
     "and leadership?" after "how was Luton rated overall in 2022?" is "How was Luton rated for
     leadership in 2022?". None for a kind it does not phrase."""
-    if not authorities or not (request.areas or request.kind == "areas"):
+    if not authorities or not (request.areas or request.kind in ("areas", "inspection")):
         return None
     who = " and ".join(authorities)
     areas = " and ".join(_AREA_WORDS[a] for a in request.areas)
@@ -556,7 +556,7 @@ def standalone_grade_question(request: GradeRequest, authorities: tuple[str, ...
         years = " and ".join(str(y) for y in request.years)
         span = f"between {years}" if len(request.years) > 1 else f"since {years}"
         return f"Has {who} improved {span}{of}?"
-    if request.kind not in ("grade", "areas"):
+    if request.kind not in ("grade", "areas", "inspection"):
         return None
     when = (
         f" in {request.year}"
@@ -569,6 +569,17 @@ def standalone_grade_question(request: GradeRequest, authorities: tuple[str, ...
         if request.pick == "first"
         else ""
     )
+    if request.kind == "inspection":
+        # "The one before that?" after "who led Hertfordshire's 2023 inspection?".
+        if not (request.before or request.pick) or request.counted or request.grades:
+            return None
+        asked = "Who led" if request.inspector_first else "When was"
+        which = (
+            f"inspection before {request.before}"
+            if request.before
+            else f"{request.pick} inspection"  # "previous" or "first"
+        )
+        return f"{asked} {who}'s {which}?"
     if request.kind == "areas":
         # "And from the inspection before?" after "give me Oldham's 2024 judgements".
         return None if request.grades or request.ranked else f"What were {who}'s judgements{when}?"

@@ -188,6 +188,17 @@ SOURCES: tuple[tuple[tuple[str, ...], str], ...] = (
         r"|newsletter",
     ),
     (("council web page",), r"web\s*page|website|improvement\s+(?:page|journey)"),
+    # "What did the council say about it?": its own words, in whichever of its papers.
+    (
+        (
+            "press release",
+            "committee minutes",
+            "cabinet report",
+            "staff bulletin",
+            "council web page",
+        ),
+        r"council\s+(?:say|said|says|saying|respond\w*|react\w*|make\s+of|made\s+of)",
+    ),
     (("news article",), r"interview|article|community\s+care|trade\s+press|magazine"),
     (("monitoring visit",), r"monitoring\s+(?:visit\s+)?letter"),
 )

@@ -238,7 +238,12 @@ def parse_question(
     )
     if only_time and (shift or to_year):
         last = previous().grades
-        if last and (last.kind == "grade" or (last.kind == "areas" and shift != "after")):
+        if last and (
+            last.kind == "grade"
+            # "The one before that?" after "who led Hertfordshire's 2023 inspection?".
+            or (last.kind in ("areas", "inspection") and shift == "before")
+            or (last.kind == "areas" and shift != "after")
+        ):
             # "And from the inspection before?" after "give me Oldham's 2024 judgements".
             grades = _moved_in_time(last, shift, when, bool(_CHANGE_WORD.search(text)))
     if grades is None and history and refers_back(text) and answer_type(text) in (DATE, PERSON):
@@ -295,6 +300,9 @@ def parse_question(
         history
         and grades is not None
         and (grades.terse or _shape(parse_question(query).grades) != _shape(grades))
+        # An inspection asked after a question on its dates or inspector ("the one before
+        # that?" after "who led …?"); after one on a council's paper, the paper stays asked.
+        and (grades.kind != "inspection" or _asked_an_inspection(previous()))
     ):
         # The follow-up's grades come from the question before ("and leadership?"): said in
         # words of their own, the resolved question reads the same without the history (as
@@ -308,6 +316,10 @@ def parse_question(
         ):
             return replace(alone, text=text, from_history=True)
     return question
+
+
+def _asked_an_inspection(question: Question) -> bool:
+    return question.grades is not None and question.grades.kind == "inspection"
 
 
 def _source_carried(

@@ -1,0 +1,44 @@
+"""Follow-ups staff type after an inspection question: "the one before that?" after "who was
+the lead inspector for …'s 2023 inspection?" is the inspection before it (was the newest, then
+a stray "Lead Inspector" line); "what did the council say about it?" reads the council's own
+papers (was the Ofsted report's summary)."""
+
+import pytest
+
+from index.ingest.judgements import REPORT_TYPES
+from index.qa import QAEngine
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "resolved", "said"),
+    [
+        (
+            "Who was the lead inspector for Hertfordshire's 2023 inspection?",
+            "the one before that?",
+            "Who led Hertfordshire's inspection before 2023?",
+            "Nigel Parkes",
+        ),
+        (
+            "Who led Calderdale's 2024 inspection?",
+            "and the one before that?",
+            "Who led Calderdale's inspection before 2024?",
+            "Lisa Summers",
+        ),
+    ],
+)
+def test_the_inspection_before_the_one_asked_about(
+    engine: QAEngine, first: str, then: str, resolved: str, said: str
+) -> None:
+    answer = engine.ask(then, history=[first])
+    assert answer.resolved_query == resolved
+    assert answer.answer.startswith(f"The lead inspector of {resolved.split()[2]}"), answer.answer
+    assert said in answer.answer
+
+
+def test_what_the_council_said_is_read_from_its_own_papers(engine: QAEngine) -> None:
+    answer = engine.ask(
+        "what did the council say about it?", history=["How was Hertfordshire rated in 2018?"]
+    )
+    assert not answer.abstained
+    types = {engine.documents[c.doc_id].meta.doc_type for c in answer.citations}
+    assert types and not types & set(REPORT_TYPES), types
