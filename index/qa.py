@@ -68,7 +68,7 @@ from index.understanding.answer_type import (
 )
 from index.understanding.query import When, points_to_a_document, why_alone
 from index.understanding.question import Question, parse_question
-from index.understanding.spelling import authorities_spelled
+from index.understanding.spelling import spelled
 
 log = logging.getLogger(__name__)
 
@@ -163,9 +163,9 @@ class QAEngine:
             raise DocumentNotFound(f"no document with doc_id {doc_id!r}") from None
 
     def _spelled(self, text: str) -> str:
-        """``text`` with the authorities it names typed in lower case or misspelt written as
-        their names; a word two passages use is not a misspelling ("Stafford")."""
-        return authorities_spelled(
+        """``text`` with the authorities and grades it names typed in lower case, misspelt or
+        shortened written in full; a word two passages use is not a misspelling ("Stafford")."""
+        return spelled(
             text, lambda word: self.index.lexical.document_frequency(stem_words([word])[0]) >= 2
         )
 

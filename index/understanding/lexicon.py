@@ -155,9 +155,10 @@ AREAS: tuple[tuple[str, str], ...] = (
         "in_care",
         # "LAC", "CLA": looked after children, children looked after, as staff write them.
         r"children\s+(?:in\s+care|looked\s+after)|looked[\s-]+after\s+children|in\s+care"
-        r"|lac|cla",
+        r"|lac|cla|cic",
     ),
-    ("help_and_protection", r"help\s+and\s+protection|child\s+protection|protection"),
+    # "CP/CIN": child protection and children in need, as staff write them.
+    ("help_and_protection", r"help\s+and\s+protection|child\s+protection|protection|cp|cin"),
     ("leaders", r"leaders?|leadership|management"),
     ("adoption", r"adoption"),
     ("overall", r"overall(?:\s+effectiveness)?"),

@@ -1,13 +1,21 @@
-"""Authority names as staff type them: in lower case, or misspelt ("hertfordshre",
-"Middlesborough"). Written as the gazetteer spells them before a question is read, so the
-authority filter, follow-ups and grade answers see the authority meant."""
+"""Names as staff type them: authorities in lower case or misspelt ("hertfordshre",
+"Middlesborough"), grades misspelt or shortened ("inadequte", "RI"). Written as the gazetteer
+and the reports spell them before a question is read, so the authority filter, follow-ups and
+grade answers see what was meant."""
 
 import re
 from collections.abc import Callable
 
 from index.gazetteer import LOWER_CASE_NAMES, find_authority_spans, one_word_names
+from index.ingest.judgements import GRADES
 
 _WORD = re.compile(r"[A-Za-z]+")
+# "Was Wakefield RI in 2018?": staff shorthand for the grade (in capitals: "ri" is no word).
+_RI = re.compile(r"\bRI\b")
+# "whats the CiC grade …": a question word's contraction typed without its apostrophe.
+_NO_APOSTROPHE = re.compile(r"\b(what|how|who|where)s\b", re.I)
+# The grades' long words, which a misspelling is compared with ("inadequte").
+_GRADE_WORDS = {w: w for grade in GRADES for w in grade.split() if len(w) >= 7}
 # Shorter names have everyday words one letter away ("Harrow"/"narrow", "Leeds"/"needs").
 _SHORTEST_MISSPELT = 7
 # Typos keep the first letter: "Stafford" (a town) is not "Salford".
@@ -47,6 +55,26 @@ def _meant(word: str, names: dict[str, str]) -> str | None:
     best = close[0][0]
     meant = {name for d, name in close if d == best}
     return meant.pop() if len(meant) == 1 else None
+
+
+def spelled(text: str, is_word: Callable[[str], bool]) -> str:
+    """``text`` with authorities and grades written as the documents write them."""
+    text = _NO_APOSTROPHE.sub(lambda m: f"{m.group(1)}'s", text)
+    return grades_spelled(authorities_spelled(text, is_word), is_word)
+
+
+def grades_spelled(text: str, is_word: Callable[[str], bool]) -> str:
+    """``text`` with a grade shortened ("RI") or misspelt ("inadequte") written in full."""
+    text = _RI.sub("requires improvement", text)
+
+    def written(match: re.Match[str]) -> str:
+        word = match.group(0)
+        low = word.lower()
+        if len(low) < _SHORTEST_MISSPELT or low in _GRADE_WORDS or is_word(low):
+            return word
+        return _meant(low, _GRADE_WORDS) or word
+
+    return _WORD.sub(written, text)
 
 
 def authorities_spelled(text: str, is_word: Callable[[str], bool]) -> str:

@@ -8,7 +8,7 @@ import pytest
 
 from index.qa import QAEngine
 from index.understanding.query import resolve
-from index.understanding.spelling import authorities_spelled
+from index.understanding.spelling import authorities_spelled, spelled
 
 
 def _unknown(word: str) -> bool:
@@ -75,3 +75,36 @@ def test_ok_and_then_are_said_around_a_follow_up() -> None:
         "ok what about Calderdale then", ["How was Herefordshire rated for care leavers?"]
     )
     assert resolved.query == "How was Calderdale rated for care leavers?"
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("Was Wakefield RI in 2018?", "Was Wakefield requires improvement in 2018?"),
+        ("was CP inadequte?", "was CP inadequate?"),
+        ("whats the grade", "what's the grade"),
+        # "ri" in lower case is no shorthand anyone types; a grade written right stays.
+        ("is it outstanding or ri", "is it outstanding or ri"),
+    ],
+)
+def test_a_shortened_or_misspelt_grade_is_read_in_full(typed: str, read: str) -> None:
+    assert spelled(typed, _unknown) == read
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("Was Herefordshire RI in 2018?", "overall effectiveness in Herefordshire requires"),
+        (
+            "whats the CiC grade for hertfordshre 2023",
+            "children in care in Hertfordshire outstanding",
+        ),
+        ("was calderdale CP inadequte in 2018?", "help and protection in Calderdale requires"),
+    ],
+)
+def test_staff_shorthand_is_answered_from_the_table(
+    engine: QAEngine, question: str, said: str
+) -> None:
+    answer = engine.ask(question)
+    assert not answer.abstained
+    assert said in answer.answer, answer.answer
