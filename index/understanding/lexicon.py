@@ -198,7 +198,9 @@ SOURCES: tuple[tuple[tuple[str, ...], str], ...] = (
             "staff bulletin",
             "council web page",
         ),
-        r"council\s+(?:say|said|says|saying|respond\w*|react\w*|make\s+of|made\s+of)",
+        # The council, not "the council say": said after "according to the …".
+        r"council(?=\s+(?:say|said|says|saying|respond\w*|react\w*|make\s+of|made\s+of)\b)"
+        r"|(?<=according to the )council\b",
     ),
     (("news article",), r"interview|article|community\s+care|trade\s+press|magazine"),
     (("monitoring visit",), r"monitoring\s+(?:visit\s+)?letter"),

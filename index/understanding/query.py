@@ -7,6 +7,7 @@ from index.gazetteer import find_authorities, find_authority_spans
 from index.text import STOPWORDS
 from index.understanding.lexicon import (
     AREAS,
+    EVENTS,
     GRADE_ASKED,
     GRADE_ASKED_WORDS,
     MONTH,
@@ -358,6 +359,7 @@ _PEOPLE_PRONOUN = re.compile(r"\b(?:they|their|they['’](?:re|ve|d))\b", re.I)
 # "So was the whole service inadequate?": a grade asked of the service, not of the last topic.
 _GRADE_NAMED = re.compile(r"\b(?:outstanding|inadequate|requir\w*\s+improvement)\b", re.I)
 _AREA_NAMED = re.compile(rf"\b(?:{'|'.join(p for _, p in AREAS)})\b", re.I)
+_EVENT_NAMED = re.compile(rf"\b(?:{'|'.join(p for _, p in EVENTS)})\b", re.I)
 # A part of the report asked for ("needs to improve", "strengths"), which is no topic.
 _PART_ASKED = re.compile("|".join(f"(?:{asked})" for _, asked, _ in SECTIONS), re.I)
 # Words after which the last question named its topic ("say about care leavers", "how was
@@ -593,6 +595,8 @@ def resolve(
             and not _GRADE_ASKED.search(bare)
             and not _GRADE_NAMED.search(bare)
             and not _AREA_NAMED.search(bare)
+            # "Has there been a monitoring visit since?": a visit is a topic of its own.
+            and not _EVENT_NAMED.search(bare)
             and (named := _named_topic(previous.query))
             and named.lower() not in bare.lower()
         ):

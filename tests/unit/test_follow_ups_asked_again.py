@@ -1,12 +1,15 @@
 """Follow-ups staff type after an inspection question: "the one before that?" after "who was
 the lead inspector for …'s 2023 inspection?" is the inspection before it (was the newest, then
 a stray "Lead Inspector" line); "what did the council say about it?" reads the council's own
-papers (was the Ofsted report's summary)."""
+papers (was the Ofsted report's summary), and "who said that?" after it too; "has there been
+a monitoring visit since?" asks about the visit, not the last question's topic."""
 
 import pytest
 
 from index.ingest.judgements import REPORT_TYPES
 from index.qa import QAEngine
+from index.understanding.query import resolve
+from index.understanding.question import parse_question
 
 
 @pytest.mark.parametrize(
@@ -42,3 +45,19 @@ def test_what_the_council_said_is_read_from_its_own_papers(engine: QAEngine) -> 
     assert not answer.abstained
     types = {engine.documents[c.doc_id].meta.doc_type for c in answer.citations}
     assert types and not types & set(REPORT_TYPES), types
+
+
+def test_who_said_it_asks_the_council_papers_the_conversation_read() -> None:
+    history = ["How was Hertfordshire rated in 2018?", "what did the council say about it?"]
+    parsed = parse_question("who said that?", history)
+    assert parsed.query.endswith("according to the council?"), parsed.query
+    assert "press release" in parsed.sources and "inspection report" not in parsed.sources
+
+
+def test_a_visit_asked_about_is_a_topic_of_its_own() -> None:
+    # Not "has there been a monitoring visit since, inadequate since 2022 in Herefordshire?".
+    resolved = resolve(
+        "has there been a monitoring visit since?",
+        ["Why was Herefordshire judged inadequate in 2022?"],
+    )
+    assert resolved.query == "has there been a monitoring visit since 2022 in Herefordshire?"
