@@ -1,8 +1,9 @@
 """Authorities as staff type them: misspelt ("hertfordshre") or in lower case ("halton") they
 still name the authority, so the grade table, the authority filter and follow-ups see it. A
 word the documents use, a short name's everyday neighbour or a misspelling as near one name as
-another is left as typed. Also "has X got out of inadequate yet?" asks for the latest grade,
-and "ok what about X then" is the last question of X."""
+another is left as typed. Grades as typed too: "RI", "inadequte", "CiC", "CP". Also "has X
+got out of inadequate yet?" asks for the latest grade, and "ok what about X then" is the last
+question of X."""
 
 import pytest
 
