@@ -35,6 +35,8 @@ _BEFORE_THAT = re.compile(
     r"|\bprevious\s+(?:one|inspection|report|time)\b|\bthe\s+time\s+before\b",
     re.I,
 )
+# "Has it got better since?", "is it any worse?": how it changed, which grades say.
+_BETTER_OR_WORSE = re.compile(r"\b(?:better|worse|improv\w*|deteriorat\w*|declin\w*)\b", re.I)
 # "has it got better since?", "did that hold up at the next inspection?": after the last year.
 _SINCE_THEN = re.compile(
     r"\bsince(?:\s+then)?\s*[?.!]*$"
@@ -571,9 +573,13 @@ def resolve(
                 words.pop(0)
             topic = _of_the_part_asked(" ".join(words))
             topic = re.sub(r"\s+\b(in|for|at|of|by|from)$", "", topic)
-            if _GRADE_ASKED.search(bare):
+            if _GRADE_ASKED.search(bare) or (
+                since and _PART_ASKED.search(topic) and _BETTER_OR_WORSE.search(bare)
+            ):
                 # "What had Ofsted rated them before that?": a grade is of an area; of the last
                 # topic only an area it named is carried ("how much is X putting in" is not).
+                # "Has it got better since?" after "what did they need to fix?": "it" is the
+                # service, not the list of what to fix.
                 topic = " and ".join(
                     m.group(0) for _, p in AREAS if (m := re.search(rf"\b(?:{p})\b", topic, re.I))
                 )

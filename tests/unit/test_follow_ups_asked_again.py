@@ -61,3 +61,15 @@ def test_a_visit_asked_about_is_a_topic_of_its_own() -> None:
         ["Why was Herefordshire judged inadequate in 2022?"],
     )
     assert resolved.query == "has there been a monitoring visit since 2022 in Herefordshire?"
+
+
+def test_better_since_after_what_to_fix_asks_how_the_service_changed(engine: QAEngine) -> None:
+    # "It" is Herefordshire's services, not the list of what they needed to fix (the 2014
+    # report's "not improved since 2012" answered "…, need to fix since 2022").
+    history = [
+        "What was Herefordshire's overall effectiveness grade in the July 2022 inspection?",
+        "what did they need to fix?",
+    ]
+    answer = engine.ask("and has it got better since?", history=history)
+    assert answer.resolved_query == "has it got better since 2022 in Herefordshire?"
+    assert "significantly improved since the last inspection in 2022" in answer.answer
