@@ -18,7 +18,6 @@ _NO_APOSTROPHE = re.compile(r"\b(what|how|who|where)s\b", re.I)
 _GRADE_WORDS = {w: w for grade in GRADES for w in grade.split() if len(w) >= 7}
 # Shorter names have everyday words one letter away ("Harrow"/"narrow", "Leeds"/"needs").
 _SHORTEST_MISSPELT = 7
-# Typos keep the first letter: "Stafford" (a town) is not "Salford".
 
 
 def _distance(a: str, b: str, bound: int) -> int:
@@ -42,11 +41,13 @@ def _distance(a: str, b: str, bound: int) -> int:
 
 
 def _meant(word: str, names: dict[str, str]) -> str | None:
-    """The one authority ``word`` misspells, if it is closer to one name than to any other."""
+    """The one name (of ``names``: spelling → name) that ``word`` misspells, if it is closer
+    to one than to any other: one edit away for up to 9 letters, two beyond."""
     bound = 1 if len(word) <= 9 else 2
     scored = sorted(
         (_distance(word, variant, bound), name)
         for variant, name in names.items()
+        # Typos keep the first letter: "Stafford" (a town) is not "Salford".
         if len(variant) >= _SHORTEST_MISSPELT and variant[0] == word[0]
     )
     close = [(d, name) for d, name in scored if d <= bound]
