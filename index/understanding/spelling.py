@@ -10,14 +10,15 @@ from index.gazetteer import LOWER_CASE_NAMES, find_authority_spans, one_word_nam
 from index.ingest.judgements import GRADES
 
 _WORD = re.compile(r"[A-Za-z]+")
+# Shorter names have everyday words one letter away ("Harrow"/"narrow", "Leeds"/"needs").
+_SHORTEST_MISSPELT = 7
 # "Was Wakefield RI in 2018?": staff shorthand for the grade (in capitals: "ri" is no word).
 _RI = re.compile(r"\bRI\b")
 # "whats the CiC grade …": a question word's contraction typed without its apostrophe.
 _NO_APOSTROPHE = re.compile(r"\b(what|how|who|where)s\b", re.I)
-# The grades' long words, which a misspelling is compared with ("inadequte").
-_GRADE_WORDS = {w: w for grade in GRADES for w in grade.split() if len(w) >= 7}
-# Shorter names have everyday words one letter away ("Harrow"/"narrow", "Leeds"/"needs").
-_SHORTEST_MISSPELT = 7
+# The one-word grades a misspelling is compared with ("inadequte"). Not "requires" nor
+# "improvement": "required", "improvements" are words of their own.
+_GRADE_WORDS = {g: g for g in GRADES if " " not in g and len(g) >= _SHORTEST_MISSPELT}
 
 
 def _distance(a: str, b: str, bound: int) -> int:
@@ -71,7 +72,11 @@ def grades_spelled(text: str, is_word: Callable[[str], bool]) -> str:
     def written(match: re.Match[str]) -> str:
         word = match.group(0)
         low = word.lower()
-        if len(low) < _SHORTEST_MISSPELT or low in _GRADE_WORDS or is_word(low):
+        if (
+            len(low) < _SHORTEST_MISSPELT
+            or any(low.startswith(g) for g in _GRADE_WORDS)  # "inadequately" is a word
+            or is_word(low)
+        ):
             return word
         return _meant(low, _GRADE_WORDS) or word
 

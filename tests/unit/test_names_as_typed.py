@@ -86,6 +86,11 @@ def test_ok_and_then_are_said_around_a_follow_up() -> None:
         ("whats the grade", "what's the grade"),
         # "ri" in lower case is no shorthand anyone types; a grade written right stays.
         ("is it outstanding or ri", "is it outstanding or ri"),
+        # Words of their own near a grade's: inflections, and the two-word grade's words.
+        (
+            "improvements required, inadequately staffed",
+            "improvements required, inadequately staffed",
+        ),
     ],
 )
 def test_a_shortened_or_misspelt_grade_is_read_in_full(typed: str, read: str) -> None:
