@@ -247,10 +247,16 @@ def _spans(text: str) -> tuple[tuple[int, int, str], ...]:
 # Names that match only capitalised though they are no English word: typed in lower case
 # ("halton ILACS 2020 outcome?") they still name the authority, in a question (a document's
 # "Sutton" may be a person's or another place's). "Reading" and "Bury" are words.
+# So do initials ("mk care leavers", "bcp 2024"): no word is spelt "mk".
 LOWER_CASE_NAMES = {
     name.lower(): name
     for name in _CASE_SENSITIVE
     if name in AUTHORITIES and name not in {"Reading", "Bury"}
+} | {
+    alias.lower(): alias
+    for aliases in _ALIASES.values()
+    for alias in aliases
+    if alias.isupper() and alias.isalpha() and len(alias) <= 4
 }
 
 

@@ -24,6 +24,7 @@ def _unknown(word: str) -> bool:
         ("Middlesborough 2019?", "Middlesbrough 2019?"),
         ("wolverhamton and calderdal", "Wolverhampton and Calderdale"),
         ("halton ILACS 2020 outcome?", "Halton ILACS 2020 outcome?"),
+        ("mk care leavers 2024", "MK care leavers 2024"),
         # As near Herefordshire as Hertfordshire: which was meant is not known.
         ("herfordshire grades", "herfordshire grades"),
         # Everyday words beside short names, and names that are words, stay as typed.
