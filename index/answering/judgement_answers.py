@@ -674,6 +674,13 @@ def _list_sentences(parsed: GradeRequest, table: JudgementTable, citer: Citer) -
     rows = table.rows(
         area=area, grade=grade, date_from=date_from, date_to=date_to, reports_only=True
     )
+    latest = ""
+    if parsed.pick == "latest":
+        # Each authority's newest report, whatever it judged: an older report's grade is not
+        # what it is rated now (nor is one its newest report made no judgement of).
+        newest = {r.authority: r.when for r in table.records if r.is_report and r.grades}
+        rows = [r for r in rows if r.when == newest.get(r.authority)]
+        latest = " at their latest inspection in the documents"
     if not rows:
         return []
     parts = [
@@ -683,7 +690,10 @@ def _list_sentences(parsed: GradeRequest, table: JudgementTable, citer: Citer) -
     more = f", and {len(rows) - LIST_LIMIT} more" if len(rows) > LIST_LIMIT else ""
     noun = "authority was" if len(rows) == 1 else "authorities were"
     return [
-        f"{len(rows)} {noun} judged {grade} for {label}{when}: " + "; ".join(parts) + more + "."
+        f"{len(rows)} {noun} judged {grade} for {label}{when}{latest}: "
+        + "; ".join(parts)
+        + more
+        + "."
     ]
 
 
@@ -695,6 +705,9 @@ def _none_found(parsed: GradeRequest) -> str:
         change = f"went from {first} to {second}"
     else:
         change = f"was judged {parsed.grades[0]}"
+    if parsed.pick == "latest":
+        # Some may have been, at an earlier inspection: not what was asked.
+        when += " at its latest inspection in the documents"
     return (
         f"No authority in the indexed inspection reports {change} for {label}{when}, "
         "so I cannot name one."

@@ -131,6 +131,20 @@ _WHEN_ASKED = re.compile(r"\b(?:when|dates?|dated)\b", re.I)
 _LIST = re.compile(
     r"\b(which|what|list|how\s+many)\b.*\b(authorities|councils|local\s+authorities|las)\b", re.I
 )
+# "Which councils are currently rated outstanding?": each one's latest inspection.
+_CURRENT = re.compile(
+    r"\b(?:current(?:ly)?|(?:right\s+)?now|at\s+(?:the\s+)?(?:moment|present)|these\s+days"
+    r"|today|rn"
+    r"|latest|most\s+recent)\b",
+    re.I,
+)
+# "Which council is best for children's services?", "which LA has the worst rating?".
+_BEST_COUNCIL = re.compile(
+    r"\b(?:which|what)\s+(?:council|authority|local\s+authority|la)s?\s+"
+    r"(?:is|are|was|were|has|have|had|got|gets)\s+(?:the\s+)?"
+    r"(best|worst|strongest|weakest|highest|lowest|top)\b",
+    re.I,
+)
 # "Were any areas judged inadequate?", "was anything outstanding?", "which judgements were
 # good?": about every area of one inspection, not the overall grade.
 _AREA_NOUN = r"(?:areas?|judgements?|judgments?|parts?|aspects?)"
@@ -375,7 +389,8 @@ def grade_request(
         if len(authorities) > 1 and not (when and len(when.years) > 1)
         else None
     )
-    cued = bool(_CUE.search(question) or ranked or between or counted or compared)
+    best = _BEST_COUNCIL.search(question) if not authorities else None
+    cued = bool(_CUE.search(question) or ranked or between or counted or compared or best)
     terse = not cued and bool(named) and dated and _terse_judgement(question)
     if not (cued or terse) or _OTHER_JUDGEMENTS.search(question):
         return None
@@ -399,8 +414,27 @@ def grade_request(
         if transition and (_LIST.search(question) or _CHANGE.search(question)):
             grades = (transition.group(1).lower(), transition.group(2).lower())
             return GradeRequest("transition", areas, grades, year, bool(named))
+        now = _CURRENT.search(question)
         if _LIST.search(question) and grades:
-            return GradeRequest("list", areas, grades[:1], year, bool(named))
+            # "Which councils are currently rated inadequate?": at their latest inspection.
+            return GradeRequest(
+                "list",
+                areas,
+                grades[:1],
+                year,
+                bool(named),
+                frame=tuple(now.group(0).split()) if now else (),
+                pick="latest" if now else "",
+            )
+        if best:
+            # "Which council is best?": the documents rank none; those their latest inspection
+            # judged outstanding (inadequate for "worst") are what they can say.
+            worst = best.group(1).lower() in ("worst", "weakest", "lowest")
+            grade = "inadequate" if worst else "outstanding"
+            frame = tuple(best.group(0).split())
+            return GradeRequest(
+                "list", areas, (grade,), year, bool(named), frame=frame, pick="latest"
+            )
         return None
     if counted:
         frame = tuple(counted.group(0).split())
