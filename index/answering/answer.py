@@ -260,6 +260,34 @@ def _role_asked(line: str, terms: list[str], said: frozenset[str] = frozenset())
     )
 
 
+# "… director of children's and young people services, Julie Jenkins": a role, then the name
+# of who holds it.
+_NAMED_IN_ROLE = re.compile(
+    r"((?:[\w’'&-]+\s+){1,8}?[\w’'&-]+),\s+([A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+)+)"
+)
+# The words that make a lexicon name a post someone holds ("director of children's
+# services", "chief executive"), not a group ("children and young people").
+_ROLE_HEADS = frozenset(tokenize(["director chief executive chair head officer manager"])[0])
+# Capitalised words that make a title, not a name: "the DCS, Lead Member for Children's
+# Services and Chair of …" names no one.
+_TITLE_WORDS = frozenset(
+    "lead member chief executive director chair head cabinet council councillor service "
+    "services children children's officer manager board portfolio holder deputy leader".split()
+)
+
+
+def _role_named(line: str, roles: tuple[frozenset[str], ...]) -> bool:
+    """Whether ``line`` names someone right after one of ``roles`` (each the stemmed words of
+    a role asked about: "dcs", or "director children servic")."""
+    for match in _NAMED_IN_ROLE.finditer(line):
+        if _TITLE_WORDS & set(match.group(2).lower().replace("’", "'").split()):
+            continue
+        words = set(tokenize([match.group(1)])[0])
+        if any(role and role <= words for role in roles):
+            return True
+    return False
+
+
 def _label_terms(line: str) -> frozenset[str]:
     """The stemmed words of a line's labels for roles we know ("lead", "inspector" of "Lead
     inspector:"); a label we know nothing of ("Executive Member:") may be what is asked."""
@@ -374,6 +402,19 @@ def compose_answer(
     )
     money_asked = frozenset(t for t in terms if t in MONEY_ASKING) if kind == MONEY else frozenset()
     quote_asked = frozenset(t for t in terms if t in QUOTE_ASKING and kind == PERSON)
+    # The roles a who-question names, in its words and the lexicon's ("DCS", "director of
+    # children's services"), each as the stemmed words a sentence naming its holder has.
+    role_names = [
+        n
+        for n in (lexicon.names_within(frozenset(topical)) if kind == PERSON else [])
+        if _ROLE_HEADS & {t for words in (n.tokens, *n.others) for t in words}
+    ]
+    roles_asked = tuple(
+        frozenset(t for t in words if tokenize([t])[0])
+        for n in role_names
+        for words in (n.tokens, *n.others)
+    )
+    role_words = frozenset(t for n in role_names for t in n.tokens)
     top_score = hits[0].score or 1.0
     candidates: list[Candidate] = []
     for rank, hit in enumerate(considered):
@@ -405,6 +446,9 @@ def compose_answer(
             # A line labelled with the role asked about answers the question's word for it
             # ("Author:" for "who wrote"); a name under another label answers another question.
             role = _role_asked(sentence, terms, said) if kind == PERSON else frozenset()
+            if kind == PERSON and not role and roles_asked and _role_named(sentence, roles_asked):
+                # "Who was the DCS then?": "… director of children's services, Julie Jenkins".
+                role = frozenset(t for t in terms if t in role_words)
             if kind == PERSON and not role:
                 # "Lead inspector: Tara Geere" names the lead inspector: its label's "lead" is
                 # not the "lead member" asked for.
