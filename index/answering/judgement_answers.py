@@ -680,9 +680,10 @@ def _list_sentences(parsed: GradeRequest, table: JudgementTable, citer: Citer) -
         # what it is rated now (nor is one its newest report made no judgement of).
         newest = {r.authority: r.when for r in table.records if r.is_report and r.grades}
         rows = [r for r in rows if r.when == newest.get(r.authority)]
-        latest = " at their latest inspection in the documents"
+        latest = " at {} latest inspection in the documents"
     if not rows:
         return []
+    latest = latest.format("its" if len(rows) == 1 else "their")
     parts = [
         f"{row.authority} ({_inspection_phrase(row)}) [{citer.cite(row.evidence)}]"
         for row in rows[:LIST_LIMIT]
