@@ -260,6 +260,7 @@ LOWER_CASE_NAMES = {
 }
 
 
+@lru_cache(maxsize=1)
 def one_word_names() -> dict[str, str]:
     """Each authority's one-word names and aliases, lower-cased, → its canonical name: what a
     misspelt name in a question is compared with (``index.understanding.spelling``)."""

@@ -42,7 +42,7 @@ from index.retrieval.embedding import (
     query_precision,
 )
 from index.retrieval.expansion import load_lexicon
-from index.retrieval.lexical import document_frequencies, stem_words, tokenize
+from index.retrieval.lexical import document_frequencies, tokenize
 from index.retrieval.search import MODES, FirstStage, Searcher, SearchResult, Votes, stages_from
 from index.retrieval.store import (
     Manifest,
@@ -116,6 +116,7 @@ class QAEngine:
         self._passage_by_id = {p.passage_id: p for p in index.passages}
         self._superseded = superseded_documents(index.documents)
         self.idf = IdfTable(document_frequencies(index.lexical), len(index.passages))
+        self._words_known: dict[str, bool] = {}  # word → whether two passages use it
         self.answer_settings = AnswerSettings(
             max_sentences=settings.answer_max_sentences,
             min_dense=settings.abstain_min_dense,
@@ -165,9 +166,20 @@ class QAEngine:
     def _spelled(self, text: str) -> str:
         """``text`` with the authorities and grades it names typed in lower case, misspelt or
         shortened written in full; a word two passages use is not a misspelling ("Stafford")."""
-        return spelled(
-            text, lambda word: self.index.lexical.document_frequency(stem_words([word])[0]) >= 2
-        )
+        return spelled(text, self._is_word)
+
+    def _is_word(self, word: str) -> bool:
+        # Asked of every word of every question: remembered (the index does not change under
+        # an engine; a reload opens a new one).
+        known = self._words_known.get(word)
+        if known is None:
+            if len(self._words_known) > 100_000:
+                self._words_known.clear()
+            # A stopword ("the", "about") is no misspelling either, though unindexed.
+            stems = tokenize([word])[0]
+            known = not stems or self.index.lexical.document_frequency(stems[0]) >= 2
+            self._words_known[word] = known
+        return known
 
     def _check_top_k(self, top_k: int | None) -> int:
         top_k = self.settings.top_k if top_k is None else top_k

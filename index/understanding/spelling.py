@@ -6,7 +6,12 @@ grade answers see what was meant."""
 import re
 from collections.abc import Callable
 
-from index.gazetteer import LOWER_CASE_NAMES, find_authority_spans, one_word_names
+from index.gazetteer import (
+    AUTHORITIES,
+    LOWER_CASE_NAMES,
+    find_authority_spans,
+    one_word_names,
+)
 from index.ingest.judgements import GRADES
 
 _WORD = re.compile(r"[A-Za-z]+")
@@ -83,9 +88,52 @@ def grades_spelled(text: str, is_word: Callable[[str], bool]) -> str:
     return _WORD.sub(written, text)
 
 
+def _several_word_names() -> dict[int, dict[str, str]]:
+    """The authorities named in several words ("Tower Hamlets", "Stoke-on-Trent"), by how many,
+    each as its lower-cased words joined by spaces → the name."""
+    out: dict[int, dict[str, str]] = {}
+    for name in AUTHORITIES:
+        words = _WORD.findall(name.lower())
+        if len(words) > 1:
+            out.setdefault(len(words), {})[" ".join(words)] = name
+    return out
+
+
+_SEVERAL_WORD_NAMES = _several_word_names()
+
+
+def _several_words_spelled(text: str, is_word: Callable[[str], bool]) -> str:
+    """``text`` with an authority of several words misspelt in one of them ("Tower Hamlts",
+    "milton keyns") written as its name."""
+    taken = [(a, b) for a, b, _ in find_authority_spans(text)]
+    words = list(_WORD.finditer(text))
+    out: list[str] = []
+    last = 0
+    i = 0
+    while i < len(words):
+        for n, names in sorted(_SEVERAL_WORD_NAMES.items(), reverse=True):
+            window = words[i : i + n]
+            start, end = window[0].start(), window[-1].end()
+            said = [w.group(0).lower() for w in window]
+            if (
+                len(window) < n
+                or any(a < end and start < b for a, b in taken)
+                or all(is_word(w) for w in said)
+            ):
+                continue
+            if (name := _meant(" ".join(said), names)) is not None:
+                out.append(text[last:start] + name)
+                last = end
+                i += n - 1
+                break
+        i += 1
+    return "".join(out) + text[last:] if out else text
+
+
 def authorities_spelled(text: str, is_word: Callable[[str], bool]) -> str:
     """``text`` with each authority typed in lower case or misspelt written as its name.
     ``is_word``: whether a lower-cased word is one the documents use (not a misspelling)."""
+    text = _several_words_spelled(text, is_word)
     taken = [(a, b) for a, b, _ in find_authority_spans(text)]
     names = one_word_names()
     out: list[str] = []

@@ -25,6 +25,9 @@ def _unknown(word: str) -> bool:
         ("wolverhamton and calderdal", "Wolverhampton and Calderdale"),
         ("halton ILACS 2020 outcome?", "Halton ILACS 2020 outcome?"),
         ("mk care leavers 2024", "MK care leavers 2024"),
+        # A name of several words misspelt in one of them.
+        ("what about tower hamlts?", "what about Tower Hamlets?"),
+        ("stoke on trnet 2024", "Stoke-on-Trent 2024"),
         # As near Herefordshire as Hertfordshire: which was meant is not known.
         ("herfordshire grades", "herfordshire grades"),
         # Everyday words beside short names, and names that are words, stay as typed.
