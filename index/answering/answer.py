@@ -276,6 +276,12 @@ _TITLE_WORDS = frozenset(
 )
 
 
+def _content_words(stems: Sequence[str]) -> frozenset[str]:
+    """A lexicon name's stemmed words without its stopwords ("director of children's
+    services" → director, children, servic): what a sentence naming it must hold."""
+    return frozenset(t for t in stems if tokenize([t])[0])
+
+
 def _role_named(line: str, roles: tuple[frozenset[str], ...]) -> bool:
     """Whether ``line`` names someone right after one of ``roles`` (each the stemmed words of
     a role asked about: "dcs", or "director children servic")."""
@@ -393,7 +399,7 @@ def compose_answer(
     other_names = lexicon.names_within(frozenset(terms))
     # "How many LAC …": "227 children were being looked after" counts them in other words.
     counted_as = tuple(
-        frozenset(t for t in other if tokenize([t])[0])
+        _content_words(other)
         for n in lexicon.names_within(frozenset(counted))
         for other in n.others
     )
@@ -410,9 +416,7 @@ def compose_answer(
         if _ROLE_HEADS & {t for words in (n.tokens, *n.others) for t in words}
     ]
     roles_asked = tuple(
-        frozenset(t for t in words if tokenize([t])[0])
-        for n in role_names
-        for words in (n.tokens, *n.others)
+        _content_words(words) for n in role_names for words in (n.tokens, *n.others)
     )
     role_words = frozenset(t for n in role_names for t in n.tokens)
     top_score = hits[0].score or 1.0

@@ -674,16 +674,15 @@ def _list_sentences(parsed: GradeRequest, table: JudgementTable, citer: Citer) -
     rows = table.rows(
         area=area, grade=grade, date_from=date_from, date_to=date_to, reports_only=True
     )
-    latest = ""
     if parsed.pick == "latest":
         # Each authority's newest report, whatever it judged: an older report's grade is not
         # what it is rated now (nor is one its newest report made no judgement of).
         newest = {r.authority: r.when for r in table.records if r.is_report and r.grades}
         rows = [r for r in rows if r.when == newest.get(r.authority)]
-        latest = " at {} latest inspection in the documents"
     if not rows:
         return []
-    latest = latest.format("its" if len(rows) == 1 else "their")
+    whose = "its" if len(rows) == 1 else "their"
+    latest = f" at {whose} latest inspection in the documents" if parsed.pick == "latest" else ""
     parts = [
         f"{row.authority} ({_inspection_phrase(row)}) [{citer.cite(row.evidence)}]"
         for row in rows[:LIST_LIMIT]

@@ -112,14 +112,18 @@ _AMOUNT_SPAN = re.compile(
     r"£\s?\d|\b\d[\d,.]*\s*(?:million|m|bn|billion|k|thousand|per\s*cent|%)(?!\w)|\d%", re.I
 )
 # A count: a number that is not a year, a date's day or a list label, or a number word.
+# The numbers said in words that count something ("five areas for improvement").
+_NUMBER_WORDS = (
+    "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty"
+    "|fifty|hundred"
+)
 _COUNT_SPAN = re.compile(
     # Not a paragraph's number ("3.1 The Cabinet Panel …"), a short date ("in Jan 19") nor the
     # first day of a range ("on 6 and 7 February", "22 - 23 October").
     r"(?<![\d£.,/-])(?<!\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\s)"
     rf"\b(?!(?:19|20)\d\d\b)\d[\d,]*\b(?!\.\d|[.)]\s|\s*(?:st|nd|rd|th)\b|\s+{_MONTH}\b"
     rf"|\s*(?:and|to|-|–)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b)"
-    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
-    r"forty|fifty|hundred|dozen|several)\b"
+    rf"|\b(?:{_NUMBER_WORDS}|dozen|several)\b"
     # A share is a count of a kind: "half of the current social workers are locums".
     r"|\b(?:half|a\s+third|two\s+thirds|a\s+quarter|three\s+quarters)\s+of\b",
     re.I,
@@ -135,8 +139,8 @@ _COUNTED = re.compile(
 # A number counting what follows it ("227 children", "an additional 24 social workers"),
 # not a share ("62% of children") nor a year.
 _COUNTING = re.compile(
-    r"(?<![\d£.,/-])\b(?!(?:19|20)\d\d\b)(\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten"
-    r"|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)\b(?!\s*(?:%|per\s*cent|\.\d))"
+    rf"(?<![\d£.,/-])\b(?!(?:19|20)\d\d\b)(\d[\d,]*|{_NUMBER_WORDS})\b"
+    r"(?!\s*(?:%|per\s*cent|\.\d))"
     r"((?:\s+[\w'’-]+){1,4})",
     re.I,
 )

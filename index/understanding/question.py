@@ -241,7 +241,7 @@ def parse_question(
         if last and (
             last.kind == "grade"
             # "The one before that?" after "who led Hertfordshire's 2023 inspection?".
-            or (last.kind in ("areas", "inspection") and shift == "before")
+            or (last.kind == "inspection" and shift == "before")
             or (last.kind == "areas" and shift != "after")
         ):
             # "And from the inspection before?" after "give me Oldham's 2024 judgements".

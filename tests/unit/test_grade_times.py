@@ -29,9 +29,15 @@ from index.understanding.question import parse_question
 def test_the_grade_before_a_year_is_the_inspection_before_it(
     engine: QAEngine, question: str, said: str, not_said: str
 ) -> None:
+    _answered_with(engine, question, said, not_said)
+
+
+def _answered_with(engine: QAEngine, question: str, said: str, not_said: str) -> str:
+    """The answer to ``question``, which says ``said`` and not ``not_said``."""
     answer = engine.ask(question)
     assert not answer.abstained
     assert said in answer.answer and not_said not in answer.answer, answer.answer
+    return answer.answer
 
 
 def test_a_year_bounds_only_a_grade_asked() -> None:
@@ -138,7 +144,4 @@ def test_the_last_few_inspections_are_those_grades_alone(engine: QAEngine) -> No
 def test_the_inspection_named_by_its_grade_is_the_one_that_gave_it(
     engine: QAEngine, question: str, said: str, not_said: str
 ) -> None:
-    answer = engine.ask(question)
-    assert not answer.abstained
-    assert said in answer.answer and not_said not in answer.answer, answer.answer
-    assert "most recent" not in answer.answer
+    assert "most recent" not in _answered_with(engine, question, said, not_said)
