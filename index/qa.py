@@ -96,9 +96,12 @@ class QAEngine:
         self.index = index
         self.settings = settings
         # The lexicon file's names, and the acronyms the documents define ("(FGM)").
-        self.lexicon = load_lexicon().with_groups(
-            defined_acronyms(d.text for d in index.documents.values())
-        )
+        texts = [d.text for d in index.documents.values()]
+        usual = defined_acronyms(texts)
+        # An acronym defined once is one document's own: its long form is said where it is
+        # defined, so only the acronym needs its long form searched for ("EqIA").
+        once = [g for g in defined_acronyms(texts, min_uses=1) if g not in usual]
+        self.lexicon = load_lexicon().with_groups(usual).with_groups(once, by_acronym_only=True)
         self.searcher = Searcher(
             index,
             encoder,

@@ -46,8 +46,10 @@ class Alternatives:
 class Lexicon:
     """Groups of interchangeable names, read from a tab-separated file."""
 
-    def __init__(self, groups: list[list[str]]) -> None:
+    def __init__(self, groups: list[list[str]], by_acronym_only: Iterable[int] = ()) -> None:
+        """``by_acronym_only``: the groups (by position) that only their acronyms name."""
         self.groups = [[Name(t, tuple(_words(t)), _is_acronym(t)) for t in g] for g in groups if g]
+        self._by_acronym_only = frozenset(by_acronym_only)
         self._tokens = [[tuple(tokenize([n.text])[0]) for n in g] for g in self.groups]
         self._lengths = frozenset(len(n.stems) for g in self.groups for n in g if n.stems)
         # Which groups each name as written or stemmed, and which names hold each token: a
@@ -59,7 +61,7 @@ class Lexicon:
             for n in group:
                 if n.acronym:
                     self._by_acronym.setdefault(n.text, []).append(k)
-                elif n.stems:
+                elif n.stems and k not in self._by_acronym_only:
                     self._by_stems.setdefault(n.stems, []).append(k)
         self._by_token: dict[str, list[tuple[int, int]]] = {}
         for k, tokens in enumerate(self._tokens):
@@ -75,15 +77,22 @@ class Lexicon:
                 groups.append([n.strip() for n in line.split("\t") if n.strip()])
         return cls(groups)
 
-    def with_groups(self, groups: Iterable[Sequence[str]]) -> "Lexicon":
+    def with_groups(
+        self, groups: Iterable[Sequence[str]], by_acronym_only: bool = False
+    ) -> "Lexicon":
         """This lexicon and those of ``groups`` naming nothing it names already (a name of
-        the file's keeps the file's group)."""
+        the file's keeps the file's group). ``by_acronym_only``: the added groups are named
+        by their acronyms alone, their long forms naming nothing to expand."""
         texts = {n.text for g in self.groups for n in g}
         stems = {n.stems for g in self.groups for n in g}
         added = [
             list(g) for g in groups if not any(n in texts or tuple(_words(n)) in stems for n in g)
         ]
-        return Lexicon([[n.text for n in g] for g in self.groups] + added)
+        first = len(self.groups)
+        only = set(self._by_acronym_only)
+        if by_acronym_only:
+            only.update(range(first, first + len(added)))
+        return Lexicon([[n.text for n in g] for g in self.groups] + added, only)
 
     def expand(self, query: str) -> Expansion:
         """What ``query`` should also search for: the other names of the groups it names."""
@@ -122,7 +131,11 @@ def _words(text: str) -> list[str]:
 
 
 def _is_acronym(text: str) -> bool:
-    return text.isupper() and " " not in text
+    """ "SEND", "H&WB", and mixed-case "EqIA", "DfE", "SoS" (read as written: "sos" is
+    not SoS); an upper-case plural ("PAs") is a word, as it was before."""
+    if " " in text:
+        return False
+    return text.isupper() or (sum(c.isupper() for c in text) >= 2 and not text[:-1].isupper())
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """Acronyms the documents define for themselves ("female genital mutilation (FGM)") become
 lexicon groups, so that a question in either form reaches the passage in the other."""
 
+from index.qa import QAEngine
 from index.retrieval.acronyms import defined_acronyms
 from index.retrieval.expansion import load_lexicon
 
@@ -44,3 +45,24 @@ def test_the_lexicon_file_keeps_its_own_groups_and_gains_the_corpus_acronyms():
         "female genital mutilation",
     )
     assert "FGM" in lexicon.expand("female genital mutilation in Surrey").names
+
+
+def test_an_acronym_defined_once_names_its_long_form_and_only_as_written():
+    lexicon = load_lexicon().with_groups(
+        [["equalities impact assessment", "EqIA"], ["adoption in merseyside", "AiM"]],
+        by_acronym_only=True,
+    )
+    assert lexicon.expand("Was an EqIA done?").names == ("equalities impact assessment",)
+    # The long form is said where the acronym is defined: it need not search for it.
+    assert lexicon.expand("Was an equalities impact assessment done?").names == ()
+    # A mixed-case acronym is read as written: "aim" is a word.
+    assert lexicon.expand("What was the aim of the visit?").names == ()
+    assert lexicon.expand("Who runs AiM?").names == ("adoption in merseyside",)
+
+
+def test_a_question_in_a_documents_own_acronym_finds_its_long_form(engine: QAEngine) -> None:
+    # The Hertfordshire cabinet paper defines "Equalities Impact Assessment (EqIA)" once, and
+    # says in another passage that none was undertaken.
+    answer = engine.ask("Was an EqIA done for the Hertfordshire Ofsted inspection report?")
+    quotes = " ".join(c.quote for c in answer.citations)
+    assert "Equalities Impact Assessment was not undertaken" in quotes, answer.answer
