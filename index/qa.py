@@ -885,6 +885,7 @@ def _votes(question: Question) -> Votes:
         kind,
         question.sources,
         question.sections,
+        visits=question.events,
         # A question of its own (not a follow-up) naming an authority, no time and no other
         # source than its reports: staff mean the latest inspection.
         undated=question.when is None

@@ -89,6 +89,7 @@ class Votes:
     sources: tuple[str, ...] = ()
     sections: tuple[str, ...] = ()
     undated: bool = False  # names an authority but no time
+    visits: tuple[str, ...] = ()  # visits it names ("monitoring visit"), as titles say them
 
 
 @dataclass
@@ -152,6 +153,8 @@ class Searcher:
         self._doc_type_codes, self._doc_type = _codes(
             [docs[p.doc_id].meta.doc_type.lower() for p in index.passages]
         )
+        # Each passage's document title (one string per document), for a visit named.
+        self._title = [docs[p.doc_id].meta.title.lower() for p in index.passages]
         periods = {d: date_period(d) for d in {doc.meta.date for doc in docs.values()}}
         spans = [periods[docs[p.doc_id].meta.date] for p in index.passages]
         # A document dated only by year or month covers that whole period.
@@ -403,7 +406,8 @@ class Searcher:
                 kind=passages[h.row].kind,
                 timely=h.row in timely,
                 offers_kind=bool(kind) and self._offers(kind, h.row, topic_words),
-                named_source=bool(sources) and self._doc_type[h.row] in wanted,
+                named_source=(bool(sources) and self._doc_type[h.row] in wanted)
+                or self._titled(h.row, votes.visits),
                 named_section=self._in_sections(h.row, votes.sections),
                 doc_id=passages[h.row].doc_id,
                 date=self._dated[h.row],
@@ -695,6 +699,12 @@ class Searcher:
                 wanted = {self._doc_type_codes.get(t, -1) for t in sources}
                 for row in [r for r in fused if self._doc_type[r] in wanted]:
                     fused[row] += self.source_weight / (self.rrf_k + 1)
+            if votes.visits and self.source_weight:
+                # And for the papers titled with the visit the question names ("what did
+                # they say about plans at the last monitoring visit?"): a report's passages
+                # that mention a visit do not make it the visit's paper.
+                for row in [r for r in fused if self._titled(r, votes.visits)]:
+                    fused[row] += self.source_weight / (self.rrf_k + 1)
             if sections and self.section_weight:
                 # And one for the part of a report the question asks for without naming it
                 # ("what did they need to work on?" → "What needs to improve?").
@@ -705,6 +715,10 @@ class Searcher:
         return [
             Hit(passages[r], fused[r], dense_score.get(r), lexical_score.get(r), r) for r in order
         ]
+
+    def _titled(self, row: int, visits: tuple[str, ...]) -> bool:
+        """Whether the passage's document is titled with one of ``visits``."""
+        return any(v in self._title[row] for v in visits)
 
     def _section_candidates(self, mask: np.ndarray | None, sections: tuple[str, ...]) -> list[int]:
         """The passages under a section the question asks for, when a filter (an authority)
