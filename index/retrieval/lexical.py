@@ -4,6 +4,7 @@ import json
 import logging
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +67,18 @@ def stem_words(words: Sequence[str]) -> list[str]:
 def topic_terms(text: str) -> list[str]:
     """Stemmed words that name what a question is about, without its framing words."""
     return [t for t in tokenize([text])[0] if t not in QUESTION_STEMS]
+
+
+@dataclass(frozen=True)
+class Together:
+    """A name of several words scored only where all of them are ("independent reviewing
+    officer"): each word alone is too common to search for. ``scored``: the words whose
+    scores count (those the query does not say already)."""
+
+    words: tuple[str, ...]
+    scored: tuple[str, ...]
+    weight: float
+    most: float  # in more passages than this, all its words together are left out too
 
 
 class LexicalIndex:
@@ -135,12 +148,21 @@ class LexicalIndex:
             weights[term] = weights.get(term, 0.0) + 1.0
         return self.weighted_scores(weights)
 
-    def weighted_scores(self, weights: dict[str, float]) -> np.ndarray:
+    def weighted_scores(
+        self, weights: dict[str, float], together: Sequence[Together] = ()
+    ) -> np.ndarray:
         """BM25 score of every passage for terms each counted ``weight`` times (an expanded
-        query: its own words at 1, the words it was expanded with at less)."""
+        query: its own words at 1, the words it was expanded with at less), and for the
+        ``together`` names where all their words are."""
         terms = {t: w for t, w in weights.items() if t in self._vocab and w}
         out = np.zeros(self.size, dtype=np.float32)
-        if not terms or self.size == 0:
+        if self.size == 0:
+            return out
+        for name in together:
+            rows, score = self._all_of(name.words, name.scored)
+            if len(rows) <= name.most:
+                out[rows] += name.weight * score
+        if not terms:
             return out
         # bm25s' own numpy scorer uses np.add.at, ~10x slower; a term's column never holds
         # a passage twice, so a plain fancy-index add gives the same sums.
@@ -152,6 +174,28 @@ class LexicalIndex:
         if self._nonoccurrence is not None:
             out += sum(w * self._nonoccurrence[self.vocab_ids[t]] for t, w in terms.items())
         return out
+
+    def _all_of(
+        self, words: tuple[str, ...], scored: tuple[str, ...]
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """The passages holding every one of ``words``, and their BM25 scores for ``scored``."""
+        if not words or any(w not in self._vocab for w in words):
+            return np.zeros(0, np.int64), np.zeros(0, np.float32)
+        data, indices, indptr = self._data, self._indices, self.indptr
+        columns = [
+            (indices[indptr[j] : indptr[j + 1]], data[indptr[j] : indptr[j + 1]], w in scored)
+            for w in words
+            for j in (self.vocab_ids[w],)
+        ]
+        columns.sort(key=lambda c: len(c[0]))
+        rows, first, keep = columns[0]
+        score = first.astype(np.float32) if keep else np.zeros(len(rows), np.float32)
+        for other, values, keep in columns[1:]:
+            rows, mine, theirs = np.intersect1d(
+                rows, other, assume_unique=True, return_indices=True
+            )
+            score = score[mine] + (values[theirs] if keep else 0.0)
+        return rows, score
 
     def document_frequency(self, term: str) -> int:
         """How many passages contain the stemmed ``term``."""

@@ -4,6 +4,7 @@ import itertools
 import logging
 import re
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -14,8 +15,8 @@ import numpy as np
 
 from index.ingest.metadata import date_period
 from index.retrieval.embedding import TextEncoder
-from index.retrieval.expansion import Alternatives, Lexicon, load_lexicon
-from index.retrieval.lexical import QUESTION_STEMS, tokenize
+from index.retrieval.expansion import Alternatives, Expansion, Lexicon, load_lexicon
+from index.retrieval.lexical import QUESTION_STEMS, Together, tokenize
 from index.retrieval.rerank import DEFAULT_MODEL, Candidate, Reranker, feature_matrix
 from index.retrieval.store import StoredIndex, search_parameters
 from index.text import passage_sentences
@@ -235,11 +236,17 @@ class Searcher:
         pairs = [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
         return Ranking([i for i, _ in pairs], [s for _, s in pairs])
 
-    def lexical(self, query: str | dict[str, float], mask: np.ndarray | None, k: int) -> Ranking:
+    def lexical(
+        self,
+        query: str | dict[str, float],
+        mask: np.ndarray | None,
+        k: int,
+        together: Sequence[Together] = (),
+    ) -> Ranking:
         if isinstance(query, str):
             scores = self.index.lexical.scores(query)
         else:
-            scores = self.index.lexical.weighted_scores(query)
+            scores = self.index.lexical.weighted_scores(query, together)
         if mask is not None:
             scores = np.where(mask, scores, 0.0)
         k = min(k, len(scores))
@@ -305,12 +312,14 @@ class Searcher:
             terms = {t: w for t, w in terms.items() if t not in QUESTION_STEMS} or terms
         if stages.topic_only in ("dense", "both"):
             dense_query = _without_frame(query)
+        together: list[Together] = []
         if stages.lexicon_weight or stages.lexicon_dense:
             expansion = self.lexicon.expand(query)
             most = stages.lexicon_max_df * self.index.lexical.size
             for stem in expansion.stems if stages.lexicon_weight else ():
                 if self.index.lexical.document_frequency(stem) <= most:
                     terms[stem] = terms.get(stem, 0.0) + stages.lexicon_weight
+            together = self._names_together(expansion, terms) if stages.lexicon_weight else []
             if stages.lexicon_dense and expansion.names:
                 dense_query = f"{query} ({'; '.join(expansion.names)})"
         vector = None
@@ -324,7 +333,7 @@ class Searcher:
             timings["dense"] = _ms(t0)
         if mode in ("hybrid", "lexical") and allowed:
             t0 = time.perf_counter()
-            lexical = self.lexical(terms, mask, depth)
+            lexical = self.lexical(terms, mask, depth, together)
             timings["lexical"] = _ms(t0)
         by_sentence = None
         if stages.sentence_weight and mode == "hybrid" and vector is not None:
@@ -524,6 +533,22 @@ class Searcher:
             # One spaced string: " a b " in it is both "holds a and b" and "holds them side
             # by side", and it is cheaper to make and keep than sets of words and pairs.
             self._passage_terms[row] = f" {' '.join(tokens)} "
+
+    def _names_together(self, expansion: Expansion, terms: dict[str, float]) -> list[Together]:
+        """The expansion's names of several words, one of them too common to search for
+        alone: scored where all their words are ("independent reviewing officers" for
+        "IROs": "review" is in a fifth of the archive's passages, "officer" in one in twelve)."""
+        most = self.stages.lexicon_max_df * self.index.lexical.size
+        out = []
+        for name in expansion.names:
+            words = tuple(dict.fromkeys(tokenize([name])[0]))
+            if len(words) < 2:
+                continue
+            common = [w for w in words if self.index.lexical.document_frequency(w) > most]
+            scored = tuple(w for w in common if w not in terms)
+            if scored:
+                out.append(Together(words, scored, self.stages.lexicon_weight, most))
+        return out
 
     def _query_weights(self, query: str) -> dict[str, float]:
         weights: dict[str, float] = {}

@@ -144,3 +144,28 @@ def test_feedback_never_brings_in_another_authority(settings: Settings, built_in
     assert {engine.documents[h.passage.doc_id].meta.authority for h in result.hits} == {
         "Calderdale"
     }
+
+
+COMMON_WORDS = {
+    "iro.txt": "Officers\n\nIndependent reviewing officers know the children well.",
+    "police.txt": "Police\n\nA police officer met the family at home.",
+    "budget.txt": "Budget\n\nAn annual review of the budget took place.",
+    "board.txt": "Board\n\nAn independent chair leads the board.",
+    "audit.txt": "Audit\n\nThe audit officer will review the accounts.",
+    "panel.txt": "Panel\n\nA panel met to review the case with an officer.",
+}
+
+
+def test_a_long_form_of_common_words_is_found_where_they_are_all_together(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    corpus = tmp_path_factory.mktemp("common") / "corpus"
+    corpus.mkdir()
+    for name, text in COMMON_WORDS.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    settings = Settings(index_dir=corpus.parent / "index", corpus_dir=corpus)
+    build_index([corpus], settings.index_dir, settings, progress=False)
+    # "independent", "review" and "officer" are each in more passages than an added word may
+    # X
+    levers = {"lexicon_weight": 0.5, "lexicon_max_df": 0.34}
+    assert _first_doc(settings, settings.index_dir, "What about IROs?", **levers) == "iro"
