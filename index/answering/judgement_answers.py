@@ -420,7 +420,9 @@ def _authority_sentences(
         last = dated[-1]
         which = (
             f"inspection reported on {_nice_date(last.published)}"
-            if (parsed.year or parsed.pick or parsed.before or parsed.grades) and last.published
+            if (parsed.year or parsed.pick or parsed.before or parsed.grades)
+            and last.published
+            and parsed.pick != "due"
             else "most recent inspection in the documents"
         )
         dates = (
@@ -430,8 +432,11 @@ def _authority_sentences(
         )
         who = last.lead_inspector.value if last.lead_inspector else ""
         lead, verb = ("lead inspectors", "were") if " and " in who else ("lead inspector", "was")
+        took_place = f"{authority}'s {which} took place {dates}" if dates else ""
+        if parsed.pick == "due" and took_place:
+            took_place = f"The documents do not say when the next inspection is due; {took_place}"
         lines = [
-            (last.start_date, f"{authority}'s {which} took place {dates}" if dates else ""),
+            (last.start_date, took_place),
             (last.lead_inspector, f"The {lead} {verb} {who}" if who else ""),
         ]
         if who and parsed.inspector_first:

@@ -230,6 +230,18 @@ _PREVIOUS = re.compile(
     r"(?:\s+(?:ofsted\s+)?(?:inspection|ilacs|one|report|visit|grade|rating|judgement))?\b",
     re.I,
 )
+# "When is Calderdale's next inspection due?", "when will Ofsted next inspect Herts?": no
+# report says; the latest inspection the documents hold is what they can give. Asked when
+# (not "what did the next inspection find?", which is a later report's).
+_NEXT_DUE = re.compile(
+    r"\bnext\s+(?:ofsted\s+|full\s+|ilacs\s+|standard\s+)?(?:inspection|ilacs)\b"
+    r"|\b(?:inspect|visit)\s+(?:[\w'’-]+\s+){0,3}?next\b|\bnext\s+(?:inspect|visit)\b"
+    r"|\bdue\s+(?:an?\s+|its\s+|their\s+)?(?:ofsted\s+|full\s+)?inspection\b"
+    r"|\bdue\s+to\s+be\s+inspected\b|\binspected\s+again\b",
+    re.I,
+)
+_WHEN_DUE = re.compile(r"^\W*when\b|\bwhen['’]s\b|\bdue\b|\bwill\b|\bexpect|\bsoon\b", re.I)
+_PAST = re.compile(r"\b(?:did|was|were|found|said|had)\b", re.I)
 _FIRST = re.compile(
     r"\b(?:first|earliest|original|oldest)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:inspection|ilacs|grades?|judgements?|ratings?|reports?)\b|\bearliest\b",
@@ -309,7 +321,9 @@ class GradeRequest:
     frame: tuple[str, ...] = ()
     # A change between the years named ("between 2023 and 2026", "since 2021"): every year.
     years: tuple[int, ...] = ()
-    pick: str = ""  # "previous" | "first" | "last": those inspections, not the newest
+    # "previous" | "first" | "last": those inspections, not the newest; "due": when the next
+    # is (which no report says: the newest is given)
+    pick: str = ""
     few: int = 0  # with pick "last": how many of the newest ("its last two inspections")
     inspector_first: bool = False  # "who led …?": the lead inspector before the dates
     terse: bool = False  # a line naming a judgement, no words asking for it
@@ -390,7 +404,12 @@ def grade_request(
         else None
     )
     best = _BEST_COUNCIL.search(question) if not authorities else None
-    cued = bool(_CUE.search(question) or ranked or between or counted or compared or best)
+    due = (
+        _NEXT_DUE.search(question)
+        if _WHEN_DUE.search(question) and not _PAST.search(question)
+        else None
+    )
+    cued = bool(_CUE.search(question) or ranked or between or counted or compared or best or due)
     terse = not cued and bool(named) and dated and _terse_judgement(question)
     if not (cued or terse) or _OTHER_JUDGEMENTS.search(question):
         return None
@@ -444,6 +463,16 @@ def grade_request(
         years = (int(since.group(1)),) if since else ()
         return GradeRequest(
             "inspection", (), (), year, False, before, counted=True, frame=frame, years=years
+        )
+    if due and not year:
+        return GradeRequest(
+            "inspection",
+            named,
+            (),
+            None,
+            bool(named),
+            frame=(*due.group(0).split(), "due"),
+            pick="due",
         )
     inspection_asked = _INSPECTION_WHEN.search(question)
     if (few := _LAST_FEW.search(question)) and not inspection_asked:
