@@ -170,3 +170,9 @@ def test_a_long_form_of_common_words_is_found_where_they_are_all_together(
     # be (more than 30% of them here); all three together are in one, the IROs' own.
     levers = {"lexicon_weight": 0.5, "lexicon_max_df": 0.3}
     assert _first_doc(settings, settings.index_dir, "What about IROs?", **levers) == "iro"
+
+
+def test_unaccompanied_children_are_also_ofsteds_newer_name_for_them() -> None:
+    # Reports since 2023 say "separated migrant children" where staff still say UASC.
+    expanded = load_lexicon().expand("essex UASC 2023 was the support ok").names
+    assert "separated migrant children" in expanded
