@@ -17,6 +17,9 @@ from index.ingest.judgements import GRADES
 _WORD = re.compile(r"[A-Za-z]+")
 # Shorter names have everyday words one letter away ("Harrow"/"narrow", "Leeds"/"needs").
 _SHORTEST_MISSPELT = 7
+# Down to five letters ("harow", "luten") a misspelt name keeps its first two letters; an
+# everyday word the documents use is read as that word.
+_SHORTEST_NAME_MISSPELT = 5
 # "Was Wakefield RI in 2018?": staff shorthand for the grade (in capitals: "ri" is no word).
 _RI = re.compile(r"\bRI\b")
 # "whats the CiC grade …": a question word's contraction typed without its apostrophe.
@@ -46,15 +49,22 @@ def _distance(a: str, b: str, bound: int) -> int:
     return min(row[-1], bound + 1)
 
 
-def _meant(word: str, names: dict[str, str]) -> str | None:
-    """The one name (of ``names``: spelling → name) that ``word`` misspells, if it is closer
-    to one than to any other: one edit away for up to 9 letters, two beyond."""
+def _meant(word: str, names: dict[str, str], shortest: int = _SHORTEST_MISSPELT) -> str | None:
+    """The one name (of ``names``: spelling → name, of ``shortest`` letters or more) that
+    ``word`` misspells, if it is closer to one than to any other: one edit away for up to 9
+    letters, two beyond."""
     bound = 1 if len(word) <= 9 else 2
+    # Typos keep the first letter ("Stafford", a town, is not "Salford"); a short name's
+    # first two, and a letter left out, doubled or swapped, not another letter in its place
+    # (which makes words: "lends", "devin", "boston").
+    short = len(word) < _SHORTEST_MISSPELT
+    kept = 2 if short else 1
     scored = sorted(
         (_distance(word, variant, bound), name)
         for variant, name in names.items()
-        # Typos keep the first letter: "Stafford" (a town) is not "Salford".
-        if len(variant) >= _SHORTEST_MISSPELT and variant[0] == word[0]
+        if len(variant) >= shortest
+        and variant[:kept] == word[:kept]
+        and not (short and len(variant) == len(word) and sorted(variant) != sorted(word))
     )
     close = [(d, name) for d, name in scored if d <= bound]
     if not close:
@@ -144,8 +154,8 @@ def authorities_spelled(text: str, is_word: Callable[[str], bool]) -> str:
             continue
         word = match.group(0).lower()
         name = LOWER_CASE_NAMES.get(word) if match.group(0).islower() else None
-        if name is None and len(word) >= _SHORTEST_MISSPELT and not is_word(word):
-            name = _meant(word, names)
+        if name is None and len(word) >= _SHORTEST_NAME_MISSPELT and not is_word(word):
+            name = _meant(word, names, _SHORTEST_NAME_MISSPELT)
         if name is not None:
             out.append(text[last:start] + name)
             last = end

@@ -33,6 +33,12 @@ def _unknown(word: str) -> bool:
         # Everyday words beside short names, and names that are words, stay as typed.
         ("is the front door narrow?", "is the front door narrow?"),
         ("reading and bury", "reading and bury"),
+        # A short name with a letter left out, doubled or swapped; another letter in a short
+        # name's place makes words ("lends", "devin", "boston"), which stay as typed.
+        ("harow care leavers 2025", "Harrow care leavers 2025"),
+        ("bexly and medwy", "Bexley and Medway"),
+        ("luotn leeeds", "Luton Leeds"),
+        ("it lends weight to devin and boston", "it lends weight to devin and boston"),
     ],
 )
 def test_a_misspelt_or_lower_case_authority_is_read_as_its_name(typed: str, read: str) -> None:
