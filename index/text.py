@@ -110,7 +110,7 @@ STOPWORDS = frozenset(
     those through to too under until up very was wasn't we we'd we'll we're we've were weren't
     what what's when when's where where's which while who who's whom why why's will with won't
     would wouldn't you you'd you'll you're you've your yours yourself yourselves also please
-    tell me us any anything much many""".split()
+    tell me us any anything much many re""".split()
 )
 
 

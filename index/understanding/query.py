@@ -241,6 +241,7 @@ def _topic_words(text: str) -> str:
 # "is it any different in Knowsley?", "and in 2015?"
 _NO_TOPIC = frozenset(
     "in on at by from any different same similar better worse there report inspection "
+    "re-inspection reinspection "
     "latest most recent newest current now today one question again ask asking "
     # "did Norfolk put out something similar?": the same again, of another council.
     "something anything put out "

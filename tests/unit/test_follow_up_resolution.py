@@ -427,3 +427,13 @@ def test_they_after_who_runs_the_service_are_that_body() -> None:
     last = "Who delivers children's services in North Northamptonshire?"
     resolved = resolve("do they cover anywhere else?", [last]).query
     assert "children's services" in resolved and "North Northamptonshire" in resolved
+
+
+def test_a_re_inspection_asked_of_is_the_inspection_of_that_year() -> None:
+    # Moving the conversation to a year's re-inspection asks the last question of it, as
+    # "any better by the 2018 inspection?" does; it was searched as a topic of its own.
+    asked = resolve(
+        "any better by the 2018 re-inspection?",
+        ["What did the 2016 Wandsworth report say about care leavers?"],
+    )
+    assert asked.query == "What did the 2018 Wandsworth report say about care leavers?"
