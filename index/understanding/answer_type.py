@@ -176,8 +176,10 @@ def counts(span: str, counted: str, names: tuple[frozenset[str], ...] = ()) -> b
 # ("no children were found to be …") as often as not.
 _ANY_ASKED = re.compile(
     r"^\W*(?:and\s+)?(?:did|do|does|were|was|is|are|has|have|had)\b[^?]*\bany\b"
-    # "Any better?" asks for a comparison; "any mention of young carers?" for what is said.
-    r"(?!\s+(?:good|better|worse|different|longer|mention|reference|information|detail)\b)",
+    # "Any better?" asks for a comparison; "any mention of young carers?" for what is said;
+    # "have they added any more advisers?" for how many were added.
+    r"(?!\s+(?:good|better|worse|different|longer|mention|reference|information|detail"
+    r"|more|extra|additional|new)\b)",
     re.I,
 )
 _NEGATION_SPAN = re.compile(

@@ -119,6 +119,9 @@ def test_were_there_any_asks_whether_and_a_sentence_saying_no_offers_it():
     # "Any good" asks how good, and a grade question stays one.
     assert answer_type("Is East Sussex any good at tracking home-educated children?") is None
     assert answer_type("Were any areas judged inadequate in Luton?") == GRADE
+    # "Any more" asks what was added, which no "no …" sentence answers.
+    assert answer_type("have they added any more personal advisers?") is None
+    assert answer_type("Did the council hire any extra social workers?") is None
     assert offers(NEGATIVE, "No children were found to be at risk of immediate harm.")
     assert not offers(NEGATIVE, "Most children are seen promptly.")
 
