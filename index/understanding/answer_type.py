@@ -106,6 +106,7 @@ _HOW_MUCH = re.compile(
 )
 _MONEY_ASKED = re.compile(rf"£|\b(?:{_MONEY_WORDS})\b", re.I)
 _MONEY_SPAN = re.compile(r"£\s?\d|\b\d[\d,.]*\s*(?:pounds|million|m|bn|billion|k)(?!\w)", re.I)
+_HOW_BIG = re.compile(r"\bhow\s+(?:big|large|small)\b", re.I)
 _HOW_MANY = re.compile(r"\bhow\s+many\b|\b(?:number|count)\s+of\b|\bwhat\s+number\b", re.I)
 # An amount: money, or a number with a unit of amount ("£5.5 million", "12 per cent").
 _AMOUNT_SPAN = re.compile(
@@ -229,6 +230,10 @@ def answer_type(question: str) -> str | None:
         return MONEY if _MONEY_ASKED.search(question) else AMOUNT
     if _HOW_MANY.search(question):
         return COUNT
+    if _HOW_BIG.search(question):
+        # "How big was the team?", "how large are caseloads?": a number of them (of pounds,
+        # when money is named).
+        return MONEY if _MONEY_ASKED.search(question) else COUNT
     judged = _GRADE_WORDS.search(question) or (_HOW_GOOD.search(question) and areas_named(question))
     if judged and not _OTHER_JUDGEMENTS.search(question):
         return GRADE

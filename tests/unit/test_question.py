@@ -113,6 +113,12 @@ def test_a_share_is_a_count():
     assert not offers(COUNT, "Staff turnover has been significant in recent years.")
 
 
+def test_how_big_asks_for_a_number():
+    assert answer_type("how big was the team?") == COUNT
+    assert answer_type("How large are social workers' caseloads in Bedford?") == COUNT
+    assert answer_type("How big was the overspend, in pounds?") == MONEY
+
+
 def test_were_there_any_asks_whether_and_a_sentence_saying_no_offers_it():
     assert answer_type("Did Ofsted find any children at immediate risk in Knowsley?") == NEGATIVE
     assert answer_type("Were any under-16s living in unregistered homes?") == NEGATIVE
