@@ -347,7 +347,8 @@ def answer_judgement_question(
             )
     if not sentences:
         return None
-    return Composed(" ".join(sentences), False, citer.citations)
+    # "When is the next inspection due?": not in the documents, which is said with what is.
+    return Composed(" ".join(sentences), parsed.pick == "due", citer.citations)
 
 
 def _inspections_counted(
