@@ -107,7 +107,14 @@ _HOW_MUCH = re.compile(
 _MONEY_ASKED = re.compile(rf"£|\b(?:{_MONEY_WORDS})\b", re.I)
 _MONEY_SPAN = re.compile(r"£\s?\d|\b\d[\d,.]*\s*(?:pounds|million|m|bn|billion|k)(?!\w)", re.I)
 _HOW_BIG = re.compile(r"\bhow\s+(?:big|large|small)\b", re.I)
-_HOW_MANY = re.compile(r"\bhow\s+many\b|\b(?:number|count)\s+of\b|\bwhat\s+number\b", re.I)
+# "The number of …" asks for one unless the question asks whether ("did Wokingham think the
+# number of inspectors was fair?", "has the number of children in care risen?").
+_HOW_MANY = re.compile(
+    r"\bhow\s+many\b|\bwhat\s+number\b"
+    r"|^(?!\W*(?:and\s+)?(?:did|does|do|is|was|were|are|has|have|had|can|could|should|would)\b)"
+    r".*\b(?:number|count)\s+of\b",
+    re.I,
+)
 # An amount: money, or a number with a unit of amount ("£5.5 million", "12 per cent").
 _AMOUNT_SPAN = re.compile(
     r"£\s?\d|\b\d[\d,.]*\s*(?:million|m|bn|billion|k|thousand|per\s*cent|%)(?!\w)|\d%", re.I

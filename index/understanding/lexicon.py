@@ -259,6 +259,7 @@ SECTIONS: tuple[tuple[str, str, str], ...] = (
 OFSTED_SOURCE = r"ofsted(?:'s)?\s+(?:report|letter|inspectors?\s+(?:said|found|wrote))"
 # "What did Ofsted say / inspectors find …": Ofsted's own words are what is asked for.
 ASKS_OFSTED = (
-    r"\b(?:ofsted|inspectors?)(?:'s|’s)?\s+(?:say|said|find|found|think|thought|note|noted"
+    # "What did Ofsted actually say …": an adverb between.
+    r"\b(?:ofsted|inspectors?)(?:'s|’s)?\s+(?:\w+ly\s+)?(?:say|said|find|found|think|thought|note|noted"
     r"|report|reported|write|wrote|conclude|concluded|make\s+of|made\s+of)\b"
 )

@@ -5,6 +5,7 @@ grade answers see what was meant."""
 
 import re
 from collections.abc import Callable
+from functools import cache
 
 from index.gazetteer import (
     AUTHORITIES,
@@ -13,6 +14,7 @@ from index.gazetteer import (
     one_word_names,
 )
 from index.ingest.judgements import GRADES
+from index.retrieval.lexical import stem_words
 
 _WORD = re.compile(r"[A-Za-z]+")
 # Shorter names have everyday words one letter away ("Harrow"/"narrow", "Leeds"/"needs").
@@ -72,6 +74,19 @@ def _meant(word: str, names: dict[str, str], shortest: int = _SHORTEST_MISSPELT)
     best = close[0][0]
     meant = {name for d, name in close if d == best}
     return meant.pop() if len(meant) == 1 else None
+
+
+@cache
+def _names_by_stem() -> dict[str, str]:
+    """Each one-word name's stem (as the index stores it) → the name."""
+    return {stem_words([v])[0]: name for v, name in one_word_names().items()}
+
+
+def _name_stemmed_as(word: str) -> str | None:
+    """The name ``word`` is one edit from and shares its stem with ("solihul": Solihull; not
+    "reads", three from Reading)."""
+    name = _names_by_stem().get(stem_words([word])[0])
+    return name if name and _distance(word, name.lower(), 1) <= 1 else None
 
 
 def spelled(text: str, is_word: Callable[[str], bool]) -> str:
@@ -154,8 +169,13 @@ def authorities_spelled(text: str, is_word: Callable[[str], bool]) -> str:
             continue
         word = match.group(0).lower()
         name = LOWER_CASE_NAMES.get(word) if match.group(0).islower() else None
-        if name is None and len(word) >= _SHORTEST_NAME_MISSPELT and not is_word(word):
-            name = _meant(word, names, _SHORTEST_NAME_MISSPELT)
+        if name is None and len(word) >= _SHORTEST_NAME_MISSPELT and word not in names:
+            if not is_word(word):
+                name = _meant(word, names, _SHORTEST_NAME_MISSPELT)
+            else:
+                # A word the documents use is that word, unless it is a name's own stem
+                # ("solihul" is how the index stores "Solihull").
+                name = _name_stemmed_as(word)
         if name is not None:
             out.append(text[last:start] + name)
             last = end

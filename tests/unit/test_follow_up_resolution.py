@@ -437,3 +437,14 @@ def test_a_re_inspection_asked_of_is_the_inspection_of_that_year() -> None:
         ["What did the 2016 Wandsworth report say about care leavers?"],
     )
     assert asked.query == "What did the 2018 Wandsworth report say about care leavers?"
+
+
+def test_what_ofsted_actually_said_is_not_the_council_papers_again() -> None:
+    # After a question on the cabinet's minutes, "what did Ofsted actually say …?" asks for
+    # Ofsted's own words: the minutes are not carried as its source.
+    asked = parse_question(
+        "what did ofsted actually say about foster carer numbers?",
+        ["stockton-on-tees ILACS 2023 cabinet minutes when is the action plan due"],
+    )
+    assert "according to" not in asked.query, asked.query
+    assert asked.asks_ofsted

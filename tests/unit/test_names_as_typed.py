@@ -51,6 +51,19 @@ def test_a_word_the_documents_use_is_not_a_misspelling() -> None:
     )
 
 
+def test_a_name_typed_as_its_own_stem_is_the_name() -> None:
+    # "solihul" is how the index stores "Solihull", so the documents "use" it; it is still
+    # the name. A word merely sharing a name's stem ("reads", Reading's) stays a word.
+    def known(word: str) -> bool:
+        return True
+
+    assert authorities_spelled("solihul inadequate 2023 what went wrong", known) == (
+        "Solihull inadequate 2023 what went wrong"
+    )
+    assert authorities_spelled("wigans care leavers", known) == "Wigan care leavers"
+    assert authorities_spelled("who reads the report?", known) == "who reads the report?"
+
+
 def test_a_misspelt_authority_is_answered_and_followed(engine: QAEngine) -> None:
     first = "how was hertfordshre rated in 2018?"
     answer = engine.ask(first)

@@ -113,6 +113,15 @@ def test_a_share_is_a_count():
     assert not offers(COUNT, "Staff turnover has been significant in recent years.")
 
 
+def test_whether_a_number_changed_asks_no_number():
+    assert answer_type("What was the number of children in care in Halton?") == COUNT
+    assert answer_type("number of LAC in york 2025") == COUNT
+    # Asked whether: a number may not be in the answer at all ("the same number of
+    # inspectors as other much larger local authorities").
+    assert answer_type("did wokingham think the number of ofsted inspectors was fair?") is None
+    assert answer_type("Has the number of children in care risen in Bexley?") is None
+
+
 def test_how_big_asks_for_a_number():
     assert answer_type("how big was the team?") == COUNT
     assert answer_type("How large are social workers' caseloads in Bedford?") == COUNT
