@@ -405,15 +405,25 @@ def _of_the_part_asked(topic: str) -> str:
     return " ".join(rest) or topic
 
 
+# Typed after what it is about: "Solihull inadequate 2023 what went wrong", "devon 2025 ofsted
+# why still inadequate".
+_WHY_WITHIN = re.compile(r"\b(?:why|how\s+come|what\s+went\s+wrong)\b", re.I)
+
+
 def asks_why(question: str) -> bool:
-    """Whether ``question`` asks for reasons ("why?", "why was it only good?")."""
-    return bool(_WHY.match(question))
+    """Whether ``question`` asks for reasons ("why?", "why was it only good?", "Solihull
+    inadequate 2023 what went wrong")."""
+    return bool(_WHY.match(question) or _WHY_WITHIN.search(question))
 
 
 def without_why(question: str) -> str:
     """``question`` without its why-opener: what the reasons are asked for ("why, care leavers
     in 2025 in Wakefield?" → "care leavers in 2025 in Wakefield?"), every opener said ("why,
-    what went wrong, judgement in 2025 in Harrow?" → "judgement in 2025 in Harrow?")."""
+    what went wrong, judgement in 2025 in Harrow?" → "judgement in 2025 in Harrow?"), or
+    without the why typed after its subject ("Solihull inadequate 2023 what went wrong" →
+    "Solihull inadequate 2023")."""
+    if not _WHY.match(question):
+        return re.sub(r"\s{2,}", " ", _WHY_WITHIN.sub(" ", question, count=1)).strip(" ,;:-")
     rest = _WHY.sub("", question, count=1).lstrip(" ,;:-")
     return without_why(rest) if rest != question and _WHY.match(rest) else rest
 

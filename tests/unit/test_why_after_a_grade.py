@@ -41,3 +41,16 @@ def test_the_search_leads_with_what_the_answer_quotes(
     first = engine.search(answer.resolved_query).hits[0]
     assert first.passage.passage_id == answer.citations[0].passage_id
     assert not first.passage.text.startswith("Judgement:")
+
+
+def test_a_why_typed_after_its_subject_is_asked_of_that_grade(engine: QAEngine) -> None:
+    # "Solihull inadequate 2023 what went wrong" abstained ("wrong" is in no finding): the why
+    # is taken off wherever it is typed, and the grade's reasons answer.
+    assert without_why("Solihull inadequate 2023 what went wrong") == "Solihull inadequate 2023"
+    assert without_why("devon 2025 ofsted why still inadequate") == (
+        "devon 2025 ofsted still inadequate"
+    )
+    answer = engine.ask("calderdale help and protection requires improvement 2018 why")
+    assert not answer.abstained, answer.answer
+    assert answer.citations[0].authority == "Calderdale"
+    assert "help and protection require" in answer.answer, answer.answer
