@@ -160,6 +160,12 @@ def _moved_in_time(
     return replace(last, kind="change", year=None, years=(last.year,), pick="")
 
 
+# "Better than last time?", "any worse than before?": a grade against the one before it.
+_BETTER_THAN_LAST = re.compile(
+    r"\b(?:better|worse|improved?|different)\s+(?:than|from)\s+(?:last\s+time|before|"
+    r"previously|the\s+(?:last|previous)\b)",
+    re.I,
+)
 # "after / following the 2022 inspection" (not "since"): for a part of a report asked about,
 # the inspection named is the one whose part it is.
 _AFTER_INSPECTION = re.compile(r"\b(?:after|following)\b(?![^?.!]*\bsince\b)", re.I)
@@ -246,6 +252,13 @@ def parse_question(
         ):
             # "And from the inspection before?" after "give me Oldham's 2024 judgements".
             grades = _moved_in_time(last, shift, when, bool(_CHANGE_WORD.search(text)))
+    if grades is None and only_time and not shift and _BETTER_THAN_LAST.search(text):
+        # "Was that better than last time?" after "how was Havering rated in 2024?": that
+        # grade inspection by inspection, the one before included. ("How does that compare
+        # with last time?" is the report's own comparison, which the text answers.)
+        last = previous().grades
+        if last and last.kind == "grade":
+            grades = replace(last, kind="change", year=None, years=(), pick="")
     if grades is None and history and refers_back(text) and answer_type(text) in (DATE, PERSON):
         # "When did it take place?" after "who led Essex's 2023 inspection?": "it" is that
         # inspection, whose dates and inspector the table holds.

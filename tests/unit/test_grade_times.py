@@ -145,3 +145,20 @@ def test_the_inspection_named_by_its_grade_is_the_one_that_gave_it(
     engine: QAEngine, question: str, said: str, not_said: str
 ) -> None:
     assert "most recent" not in _answered_with(engine, question, said, not_said)
+
+
+def test_better_than_last_time_is_the_grade_against_the_one_before(engine: QAEngine) -> None:
+    # After a grade question, "was that better than last time?" abstained: it is that grade
+    # inspection by inspection. "How does that compare with last time?" stays the report's
+    # own comparison.
+    asked = parse_question("was that better than last time?", ["How was Calderdale rated in 2024?"])
+    assert asked.grades is not None and asked.grades.kind == "change"
+    compared = parse_question(
+        "how does that compare with last time?", ["How was Calderdale rated in 2024?"]
+    )
+    assert compared.grades is None
+    answer = engine.ask(
+        "was that better than last time?", history=["How was Calderdale rated in 2024?"]
+    )
+    assert not answer.abstained
+    assert "then good" in answer.answer and "2018" in answer.answer, answer.answer
