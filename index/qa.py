@@ -33,7 +33,7 @@ from index.answering.judgement_table import JudgementTable
 from index.errors import BadQuery, DocumentNotFound, IndexCorrupt
 from index.gazetteer import SUCCESSORS, canonical_authority, find_authorities
 from index.ingest.judgements import REPORT_TYPES
-from index.retrieval.acronyms import defined_acronyms
+from index.retrieval.acronyms import acronyms_by_use
 from index.retrieval.embedding import (
     TextEncoder,
     check_model_fingerprint,
@@ -96,11 +96,9 @@ class QAEngine:
         self.index = index
         self.settings = settings
         # The lexicon file's names, and the acronyms the documents define ("(FGM)").
-        texts = [d.text for d in index.documents.values()]
-        usual = defined_acronyms(texts)
+        usual, once = acronyms_by_use(d.text for d in index.documents.values())
         # An acronym defined once is one document's own: its long form is said where it is
         # defined, so only the acronym needs its long form searched for ("EqIA").
-        once = [g for g in defined_acronyms(texts, min_uses=1) if g not in usual]
         self.lexicon = load_lexicon().with_groups(usual).with_groups(once, by_acronym_only=True)
         self.searcher = Searcher(
             index,

@@ -33,6 +33,21 @@ def defined_acronyms(
     its usual long form taking at least ``min_share`` of its definitions; two acronyms of one
     long form ("HWB", "H&WB") are one group. Frameworks are not among them: the question's
     framework is read as such (understanding/lexicon.FRAMEWORKS), not searched for."""
+    return _grouped(_definitions(texts), min_uses, min_share)
+
+
+def acronyms_by_use(
+    texts: Iterable[str], min_share: float = 0.6
+) -> tuple[list[list[str]], list[list[str]]]:
+    """``defined_acronyms``' groups of acronyms defined at least twice, and the other groups
+    of those defined at least once, from one reading of ``texts``."""
+    forms = _definitions(texts)
+    usual = _grouped(forms, 2, min_share)
+    return usual, [g for g in _grouped(forms, 1, min_share) if g not in usual]
+
+
+def _definitions(texts: Iterable[str]) -> dict[str, Counter[str]]:
+    """Each acronym ``texts`` define, with how often each long form defines it."""
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     for text in texts:
         for match in _DEFINED.finditer(text):
@@ -44,6 +59,10 @@ def defined_acronyms(
             long_form = _spelled_out(letters, _WORD.findall(before.split("\n")[-1]))
             if long_form:
                 forms[acronym][long_form] += 1
+    return forms
+
+
+def _grouped(forms: dict[str, Counter[str]], min_uses: int, min_share: float) -> list[list[str]]:
     groups: dict[str, list[str]] = {}
     for acronym, counts in sorted(forms.items()):
         long_form, uses = counts.most_common(1)[0]

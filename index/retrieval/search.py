@@ -319,7 +319,7 @@ class Searcher:
             for stem in expansion.stems if stages.lexicon_weight else ():
                 if self.index.lexical.document_frequency(stem) <= most:
                     terms[stem] = terms.get(stem, 0.0) + stages.lexicon_weight
-            together = self._names_together(expansion, terms) if stages.lexicon_weight else []
+            together = self._names_together(expansion, terms, most) if stages.lexicon_weight else []
             if stages.lexicon_dense and expansion.names:
                 dense_query = f"{query} ({'; '.join(expansion.names)})"
         vector = None
@@ -534,11 +534,13 @@ class Searcher:
             # by side", and it is cheaper to make and keep than sets of words and pairs.
             self._passage_terms[row] = f" {' '.join(tokens)} "
 
-    def _names_together(self, expansion: Expansion, terms: dict[str, float]) -> list[Together]:
-        """The expansion's names of several words, one of them too common to search for
-        alone: scored where all their words are ("independent reviewing officers" for
-        "IROs": "review" is in a fifth of the archive's passages, "officer" in one in twelve)."""
-        most = self.stages.lexicon_max_df * self.index.lexical.size
+    def _names_together(
+        self, expansion: Expansion, terms: dict[str, float], most: float
+    ) -> list[Together]:
+        """The expansion's names of several words, one of them in more than ``most`` passages
+        (too common to search for alone): scored where all their words are ("independent
+        reviewing officers" for "IROs": "review" is in a fifth of the archive's passages,
+        "officer" in one in twelve)."""
         out = []
         for name in expansion.names:
             words = tuple(dict.fromkeys(tokenize([name])[0]))

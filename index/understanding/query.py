@@ -69,8 +69,9 @@ _SAYS = re.compile(
     r"\b(?:say|said|find|found|conclude\w*|think|thought|write|wrote|mention\w*)\b", re.I
 )
 # "why, what went wrong?": a why-question with no topic of its own asks about the last one's.
+_WHY_WORDS = r"why|how\s+come|what\s+went\s+wrong"
 _WHY = re.compile(
-    r"^\W*(?:and\s+|so\s+)?(?:why|how\s+come|what\s+went\s+wrong|"
+    rf"^\W*(?:and\s+|so\s+)?(?:{_WHY_WORDS}|"
     r"what\s+(?:were|was|are|is)\s+the\s+reasons?)\b",
     re.I,
 )
@@ -407,7 +408,7 @@ def _of_the_part_asked(topic: str) -> str:
 
 # Typed after what it is about: "Solihull inadequate 2023 what went wrong", "devon 2025 ofsted
 # why still inadequate".
-_WHY_WITHIN = re.compile(r"\b(?:why|how\s+come|what\s+went\s+wrong)\b", re.I)
+_WHY_WITHIN = re.compile(rf"\b(?:{_WHY_WORDS})\b", re.I)
 
 
 def asks_why(question: str) -> bool:
