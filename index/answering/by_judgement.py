@@ -18,7 +18,7 @@ from index.text import sentences_of
 from index.types import Citation, Document, Hit, Passage
 from index.understanding.grade_request import areas_named
 from index.understanding.lexicon import AREAS, GRADE
-from index.understanding.query import asks_why, without_why
+from index.understanding.query import asks_why, without_concession, without_why
 from index.understanding.question import Question, parse_question
 
 MAX_PASSAGES = 6  # the section's first passages: its summary and first findings
@@ -55,12 +55,12 @@ def findings_behind_grade(
     otherwise."""
     if not asks_why(question.text):
         return Findings([])
+    # "… when help and protection were good": what the why is asked against, not about.
+    text = without_concession(question.text)
     # After a grade question, that question's grade; asked alone ("why, care leavers in 2025
     # in Wakefield?", as a follow-up reads when searched), the grade its own words ask for.
     last = (
-        parse_question(history[-1], history[:-1])
-        if history
-        else parse_question(without_why(question.text))
+        parse_question(history[-1], history[:-1]) if history else parse_question(without_why(text))
     )
     if not history and (last.beyond_grades or last.sources or question.sources):
         # "Why was Rotherham judged failing back in 2014?", "why did the director tell the
@@ -68,7 +68,7 @@ def findings_behind_grade(
         return Findings([])
     # "Why was help and protection only good then?" after the overall grade: that area; "why
     # weren't care leavers judged good?" after every area's grades: that one.
-    asked = areas_named(question.text)
+    asked = areas_named(text)
     grades = last.grades
     if grades is None or not last.authorities:
         return Findings([])

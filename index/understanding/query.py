@@ -8,6 +8,8 @@ from index.text import STOPWORDS
 from index.understanding.lexicon import (
     AREAS,
     EVENTS,
+    GRADE,
+    GRADE_AS_VERB,
     GRADE_ASKED,
     GRADE_ASKED_WORDS,
     MONTH,
@@ -427,6 +429,23 @@ def without_why(question: str) -> str:
         return re.sub(r"\s{2,}", " ", _WHY_WITHIN.sub(" ", question, count=1)).strip(" ,;:-")
     rest = _WHY.sub("", question, count=1).lstrip(" ,;:-")
     return without_why(rest) if rest != question and _WHY.match(rest) else rest
+
+
+# "… when help and protection were good", "… although it had been inadequate in 2014": a
+# clause that grants a grade is what the why is asked against, not what it asks about.
+_CONCESSION = re.compile(
+    rf"[\s,;]+(?:even\s+)?(?:when|while|whilst|although|though|whereas|despite|if)\s"
+    rf"(?=[^?]*?(?:\b(?:{GRADE})\b|{GRADE_AS_VERB}))[^?]*",
+    re.I,
+)
+
+
+def without_concession(question: str) -> str:
+    """``question`` without a clause granting a grade that its why is asked against ("why is
+    Harrow inadequate overall when help and protection were good?" → "why is Harrow
+    inadequate overall?"); a question that opens with such a word keeps it ("When was
+    Calderdale judged good?")."""
+    return _CONCESSION.sub("", question, count=1) if asks_why(question) else question
 
 
 def refers_back(question: str) -> bool:

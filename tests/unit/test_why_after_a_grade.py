@@ -5,7 +5,7 @@ passage the answer to the conversation quotes, not the report's cover or its lin
 import pytest
 
 from index.qa import QAEngine
-from index.understanding.query import resolve, without_why
+from index.understanding.query import resolve, without_concession, without_why
 
 CONVERSATIONS = [
     ("How was Herefordshire rated in 2018?", "why was that?"),
@@ -54,3 +54,27 @@ def test_a_why_typed_after_its_subject_is_asked_of_that_grade(engine: QAEngine) 
     assert not answer.abstained, answer.answer
     assert answer.citations[0].authority == "Calderdale"
     assert "help and protection require" in answer.answer, answer.answer
+
+
+def test_a_grade_granted_in_passing_is_not_what_the_why_asks_about(engine: QAEngine) -> None:
+    # "… when children in care were outstanding" answered with the children-in-care findings,
+    # and "… when help and protection required improvement" with help and protection's: the
+    # clause is what the why is asked against.
+    assert without_concession(
+        "why is Harrow inadequate overall when help & protection and CiC were good?"
+    ) == ("why is Harrow inadequate overall?")
+    assert without_concession("When was Calderdale judged good?") == (
+        "When was Calderdale judged good?"
+    )
+    answer = engine.ask(
+        "why was Hertfordshire only good for help and protection in 2023 when children in "
+        "care were outstanding?"
+    )
+    cited = answer.citations[0]
+    assert cited.authority == "Hertfordshire" and cited.date.startswith("2023"), cited
+    assert "help and protection" in cited.section.lower(), cited.section
+    answer = engine.ask(
+        "why was calderdale good overall in 2018 when help and protection required improvement?"
+    )
+    assert "help and protection require" not in answer.answer, answer.answer
+    assert answer.citations[0].date.startswith("2018"), answer.citations[0]
