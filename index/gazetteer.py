@@ -260,6 +260,21 @@ LOWER_CASE_NAMES = {
 }
 
 
+# Names that are everyday words too ("bury", "stoke", "bucks", "hull"), typed in lower case:
+# the name where an inspection's words follow ("bury judged inadequate", "stoke ILACS 2025",
+# "hull's 2023 report"), the word elsewhere ("gaps in reading").
+WORDS_AS_NAMES = {
+    variant.lower(): variant
+    for variant in _CASE_SENSITIVE
+    if variant.isalpha() and variant.lower() not in LOWER_CASE_NAMES
+}
+NAME_CUE_AFTER = re.compile(
+    r"(?:['’]s)?[\s,:-]+(?:ilacs|ofsted|council|cc|children['’]?s\s+services|inspect\w*|"
+    r"reports?|judged|rated|graded|grades?|ratings?|(?:19|20)\d\d)\b",
+    re.I,
+)
+
+
 @lru_cache(maxsize=1)
 def one_word_names() -> dict[str, str]:
     """Each authority's one-word names and aliases, lower-cased, → its canonical name: what a

@@ -10,6 +10,8 @@ from functools import cache
 from index.gazetteer import (
     AUTHORITIES,
     LOWER_CASE_NAMES,
+    NAME_CUE_AFTER,
+    WORDS_AS_NAMES,
     find_authority_spans,
     one_word_names,
 )
@@ -169,6 +171,8 @@ def authorities_spelled(text: str, is_word: Callable[[str], bool]) -> str:
             continue
         word = match.group(0).lower()
         name = LOWER_CASE_NAMES.get(word) if match.group(0).islower() else None
+        if name is None and word in WORDS_AS_NAMES and NAME_CUE_AFTER.match(text, end):
+            name = WORDS_AS_NAMES[word]
         if name is None and len(word) >= _SHORTEST_NAME_MISSPELT and word not in names:
             if not is_word(word):
                 name = _meant(word, names, _SHORTEST_NAME_MISSPELT)

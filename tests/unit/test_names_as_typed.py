@@ -38,6 +38,12 @@ def _unknown(word: str) -> bool:
         ("harow care leavers 2025", "Harrow care leavers 2025"),
         ("bexly and medwy", "Bexley and Medway"),
         ("luotn leeeds", "Luton Leeds"),
+        # A name that is a word too, where an inspection's words follow it; elsewhere the word.
+        ("why was bury judged inadequate in 2021?", "why was Bury judged inadequate in 2021?"),
+        ("stoke ILACS 2025 grades?", "Stoke ILACS 2025 grades?"),
+        ("bucks ILACS 2025 - still RI?", "Bucks ILACS 2025 - still RI?"),
+        ("hull's 2023 report", "Hull's 2023 report"),
+        ("gaps in reading for children in care", "gaps in reading for children in care"),
         ("it lends weight to devin and boston", "it lends weight to devin and boston"),
     ],
 )
@@ -137,3 +143,10 @@ def test_staff_shorthand_is_answered_from_the_table(
     answer = engine.ask(question)
     assert not answer.abstained
     assert said in answer.answer, answer.answer
+
+
+def test_a_name_that_is_a_word_is_followed_when_typed_as_the_name(engine: QAEngine) -> None:
+    # "stoke ILACS 2025 grades?" was answered (the search found Stoke's report) but named no
+    # authority, so "why were the care leavers only RI" searched every report.
+    answer = engine.ask("why were the care leavers only RI", history=["stoke ILACS 2025 grades?"])
+    assert "Stoke-on-Trent" in answer.resolved_query, answer.resolved_query
