@@ -34,7 +34,10 @@ _FILLER = re.compile(
 # A follow-up's time relative to the last question's.
 _BEFORE_THAT = re.compile(
     r"\bbefore\s+(?:that|then|this)\b|\b(?:the\s+)?(?:one|inspection|report|visit)\s+before\b"
-    r"|\bprevious\s+(?:one|inspection|report|time)\b|\bthe\s+time\s+before\b",
+    r"|\bprevious\s+(?:one|inspection|report|time)\b|\bthe\s+time\s+before\b"
+    # "was children in care outstanding last time?" after the 2025 grades: the one before;
+    # "better than last time", "compared with last time" measure against it (a change).
+    r"|(?<!\bthan\s)(?<!\bfrom\s)(?<!\bwith\s)(?<!\bto\s)(?<!\bsince\s)\blast\s+time\b",
     re.I,
 )
 # "Has it got better since?", "is it any worse?": how it changed, which grades say.

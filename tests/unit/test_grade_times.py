@@ -162,3 +162,18 @@ def test_better_than_last_time_is_the_grade_against_the_one_before(engine: QAEng
     )
     assert not answer.abstained
     assert "then good" in answer.answer and "2018" in answer.answer, answer.answer
+
+
+def test_last_time_after_a_dated_grade_is_the_inspection_before_it(engine: QAEngine) -> None:
+    # After the 2023 grades, "was children in care outstanding last time?" was asked of 2023
+    # again (answered "outstanding" from the 2023 report): it is the inspection before.
+    answer = engine.ask(
+        "was children in care outstanding last time?",
+        history=["Hertfordshire ofsted 2023 grades"],
+    )
+    assert not answer.abstained, answer.answer
+    assert answer.citations[0].date.startswith("2018"), answer.citations[0]
+    assert "good" in answer.answer and "outstanding" not in answer.answer, answer.answer
+    # Asked alone, the last time is the newest inspection.
+    alone = engine.ask("Was Hertfordshire rated outstanding for children in care last time?")
+    assert alone.citations[0].date.startswith("2023"), alone.citations[0]
