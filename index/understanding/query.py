@@ -73,6 +73,20 @@ _TOPIC_REFERENCE = re.compile(r"\b(it|its|them|this|that|these|those)\b", re.I)
 _SAYS = re.compile(
     r"\b(?:say|said|find|found|conclude\w*|think|thought|write|wrote|mention\w*)\b", re.I
 )
+# "What did the 2025 one say about help and protection?": what a report said of something.
+_SAID_ABOUT = re.compile(
+    r"\b(?:say|said|find|found|write|wrote|think|thought|conclude\w*|mention\w*)\s+"
+    r"(?:[\w’']+\s+){0,2}?(?:about|of|on|regarding)\b",
+    re.I,
+)
+
+
+def asks_what_was_said(question: str) -> bool:
+    """Whether ``question`` asks what was said of something ("what did the 2025 one say about
+    help and protection?"), which the text answers, not a grade."""
+    return bool(_SAID_ABOUT.search(question))
+
+
 # "why, what went wrong?": a why-question with no topic of its own asks about the last one's.
 _WHY_WORDS = r"why|how\s+come|what\s+went\s+wrong"
 _WHY = re.compile(

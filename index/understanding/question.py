@@ -29,6 +29,7 @@ from index.understanding.query import (
     YEAR,
     ResolvedQuestion,
     When,
+    asks_what_was_said,
     new_topic,
     refers_back,
     refers_to_one_document,
@@ -234,6 +235,8 @@ def parse_question(
         bool(history)
         and grades is None
         and set(topic_terms(YEAR.sub(" ", text))) <= GRADE_QUESTION_STEMS | _SHIFT_STEMS
+        # "What did the 2025 one say about help and protection?": its findings, not its grade.
+        and not asks_what_was_said(text)
     )
     to_year = (
         only_time

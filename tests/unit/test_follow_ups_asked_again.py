@@ -73,3 +73,17 @@ def test_better_since_after_what_to_fix_asks_how_the_service_changed(engine: QAE
     answer = engine.ask("and has it got better since?", history=history)
     assert answer.resolved_query == "has it got better since 2022 in Herefordshire?"
     assert "significantly improved since the last inspection in 2022" in answer.answer
+
+
+def test_what_a_later_report_said_is_its_findings_not_its_grade(engine: QAEngine) -> None:
+    # After "Herefordshire was inadequate in 2022 wasn't it?", "what did the 2026 one say about
+    # help and protection?" was read as the grade question moved to 2026 ("Was Herefordshire
+    # rated inadequate for help and protection in 2026?") and answered with the grade alone.
+    answer = engine.ask(
+        "what did the 2026 one say about help and protection?",
+        history=["herefordshire was inadequate in 2022 wasn't it?"],
+    )
+    assert not answer.abstained, answer.answer
+    assert "Ofsted judged" not in answer.answer, answer.answer
+    cited = answer.citations[0]
+    assert cited.date.startswith("2026") and not cited.text.startswith("Judgement:"), cited
