@@ -13,6 +13,7 @@ from index.answering.answer import Composed
 from index.answering.by_summary import summary_passage
 from index.answering.judgement_answers import graded
 from index.answering.judgement_table import JudgementTable
+from index.answering.shortfalls import asks_what_fell_short, shortfalls_first
 from index.retrieval.lexical import tokenize
 from index.text import sentences_of
 from index.types import Citation, Document, Hit, Passage
@@ -86,6 +87,10 @@ def findings_behind_grade(
     # The heading may word the area a little otherwise ("the experience and progress of care
     # leavers is that it requires improvement"): all its stemmed words, in any form.
     label = set(tokenize([grade.label])[0])
+    # "Why was help and protection only good?": what fell short, from anywhere in the section.
+    # The overall judgement's summary opens with what held it back.
+    short = grade.area != "overall" and asks_what_fell_short(text)
+    wanted = 2 * MAX_PASSAGES if short else MAX_PASSAGES
     found: list[Hit] = []
     for row, passage in report:
         if passage.start == 0:
@@ -97,12 +102,15 @@ def findings_behind_grade(
             under = bool(label) and label <= set(tokenize([heading])[0])
         if under:
             found.append(Hit(passage, 1.0 - 0.01 * len(found), row=row))
-            if len(found) >= MAX_PASSAGES:
+            if len(found) >= wanted:
                 break
     if not found and grade.area == "overall" and (summary := summary_passage(doc_id, passages)):
         # No "Summary" heading (a newer report opens its prose under its title): the prose
         # after its judgements is the summary that gives the overall judgement's reasons.
         opening = Hit(summary[1], 1.0, row=summary[0]), 0
+    if short:
+        ordered, start = shortfalls_first(found, opening[0] if opening else None)
+        return Findings(ordered[:MAX_PASSAGES], start)
     if opening:
         # The summary's paragraph may run on into the document's next passage.
         hit, start = opening

@@ -88,7 +88,8 @@ def asks_what_was_said(question: str) -> bool:
 
 
 # "why, what went wrong?": a why-question with no topic of its own asks about the last one's.
-_WHY_WORDS = r"why|how\s+come|what\s+went\s+wrong"
+# "What stopped care leavers getting outstanding?", "what held them back?": the reasons too.
+_WHY_WORDS = r"why|how\s+come|what\s+went\s+wrong|what\s+(?:stopped|prevented|held|kept)\b"
 _WHY = re.compile(
     rf"^\W*(?:and\s+|so\s+)?(?:{_WHY_WORDS}|"
     r"what\s+(?:were|was|are|is)\s+the\s+reasons?)\b",

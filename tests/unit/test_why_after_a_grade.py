@@ -4,6 +4,7 @@ passage the answer to the conversation quotes, not the report's cover or its lin
 
 import pytest
 
+from index.answering.shortfalls import asks_what_fell_short
 from index.qa import QAEngine
 from index.understanding.query import resolve, without_concession, without_why
 
@@ -78,3 +79,25 @@ def test_a_grade_granted_in_passing_is_not_what_the_why_asks_about(engine: QAEng
     )
     assert "help and protection require" not in answer.answer, answer.answer
     assert answer.citations[0].date.startswith("2018"), answer.citations[0]
+
+
+def test_why_only_good_is_answered_with_what_fell_short(engine: QAEngine) -> None:
+    # "Why was help and protection only good?" after Hertfordshire's 2023 grades (the rest
+    # outstanding) quoted the section's opening praise ("Children in Hertfordshire receive the
+    # right level of support at the right time"): what held it back answers it.
+    answer = engine.ask(
+        "why was help and protection only good?", history=["Hertfordshire ofsted 2023 grades"]
+    )
+    assert not answer.abstained, answer.answer
+    cited = answer.citations[0]
+    assert cited.date.startswith("2023") and "help and protection" in cited.section.lower()
+    assert " not " in answer.answer.split(". ")[0], answer.answer
+    # "What stopped care leavers getting outstanding?" is a why-question too (it gave the
+    # grade alone).
+    answer = engine.ask(
+        "what stopped care leavers getting outstanding?",
+        history=["How was Calderdale rated in 2024?"],
+    )
+    assert "Ofsted judged" not in answer.answer, answer.answer
+    assert "care leavers" in answer.citations[0].section.lower(), answer.citations[0].section
+    assert asks_what_fell_short("why not good?") and not asks_what_fell_short("why did it improve?")
