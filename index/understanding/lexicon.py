@@ -61,7 +61,7 @@ INSPECTION_RESULT = (
     r"|(?:result|outcome)\s+of\s+(?:the\s+|its\s+)?(?:(?:19|20)\d\d\s+)?review\s+of\b"
     # "Blackpool's 2022 result", "its 2018 Ofsted outcome", "Scilly's last Ofsted result"
     r"|(?:(?:19|20)\d\d|last|latest|most\s+recent|previous|current|recent|first)\s+"
-    r"(?:ofsted\s+)?(?:inspection\s+)?(?:result|outcome)"
+    r"(?:ofsted\s+)?(?:inspection\s+)?(?:result|outcome)s?"
     # "Hull's Ofsted result", "their inspection outcome"
     r"|(?:[’']s|their|its)\s+(?:ofsted|inspection|ilacs)\s+(?:result|outcome)"
     # "hounslow 2014 review of lscb result": what was judged, then the word for its grade.

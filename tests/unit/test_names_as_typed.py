@@ -135,6 +135,8 @@ def test_a_shortened_or_misspelt_grade_is_read_in_full(typed: str, read: str) ->
             "children in care in Hertfordshire outstanding",
         ),
         ("was calderdale CP inadequte in 2018?", "help and protection in Calderdale requires"),
+        # "results" as "result": the grades ("ofsted 2024 results" was a topic search).
+        ("herefordshire ofsted 2022 results", "overall effectiveness in Herefordshire inadequate"),
     ],
 )
 def test_staff_shorthand_is_answered_from_the_table(
