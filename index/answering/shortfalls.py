@@ -6,6 +6,7 @@ import re
 
 from index.text import sentences_of
 from index.types import Hit
+from index.understanding.lexicon import GRADE
 
 # Asking what fell short: "only good", "why not good?", "why did it drop?", "what stopped care
 # leavers getting outstanding?", "what went wrong?".
@@ -14,6 +15,7 @@ _SHORT_ASKED = re.compile(
     r"prevent\w*|held|short|wrong|lower\w*|downgrad\w*)\b|n['’]t\b",
     re.I,
 )
+_GRADE_WORD = re.compile(rf"\b(?:{GRADE})\b", re.I)
 # Asking what went well: "why did it improve?", "how did they get better?".
 _BETTER_ASKED = re.compile(r"\b(?:improv\w*|better|rise|rose|up|upgrad\w*|progress\w*)\b", re.I)
 # The words a report marks a shortfall with: "however", "not always", "too long", "a small
@@ -37,6 +39,8 @@ def asks_what_fell_short(question: str) -> bool:
     """Whether a why-question asks what held a grade back ("only good", "why not?", "why did
     it drop?"), not what raised it ("why did it improve?"). A plain "why?" of a low grade is
     answered by the section's own opening, which sums up its shortfalls."""
+    # "drop to requires improvement": the grade's own word is no rise.
+    question = _GRADE_WORD.sub(" ", question)
     return bool(_SHORT_ASKED.search(question)) and not _BETTER_ASKED.search(question)
 
 

@@ -101,3 +101,5 @@ def test_why_only_good_is_answered_with_what_fell_short(engine: QAEngine) -> Non
     assert "Ofsted judged" not in answer.answer, answer.answer
     assert "care leavers" in answer.citations[0].section.lower(), answer.citations[0].section
     assert asks_what_fell_short("why not good?") and not asks_what_fell_short("why did it improve?")
+    # The grade's own word is no rise.
+    assert asks_what_fell_short("why did help and protection drop to requires improvement?")
