@@ -40,3 +40,14 @@ def test_a_judgment_spelt_without_its_e_answers_a_question_about_the_judgement(t
     )
     assert not answer.abstained
     assert "judgment of good" in answer.citations[0].quote
+
+
+def test_a_sentence_on_political_leaders_answers_a_question_about_councillors(tmp_path) -> None:
+    # Staff say "councillors"; reports say "elected members" or "political leaders".
+    report = REPORT + (
+        "\n\nPolitical leaders do not give sufficient priority to the needs of vulnerable "
+        "children, as frontline workforce capacity continues to be a huge factor."
+    )
+    answer = engine_over(tmp_path, report).ask("Did Ofsted criticise Testshire's councillors?")
+    assert not answer.abstained, answer.answer
+    assert "Political leaders" in answer.citations[0].quote
