@@ -240,15 +240,18 @@ SECTIONS: tuple[tuple[str, str, str], ...] = (
         r"|\b(?:improvements?|changes?|action)\s+(?:needed|required)\b|\bfix\b"
         r"|\b(?:needs?|needed|has|have|had|must|should)\s+to\s+(?:change|(?:get|do)\s+better)\b"
         rf"|{TO_DO_BETTER}"
-        r"|\bmust\s+change\b",
+        r"|\bmust\s+change\b"
+        # "Was there any area that wasn't working well?"
+        r"|(?:\bnot|n['’]t)\s+(?:work\w*|do\w*|go\w*)\s+(?:so\s+)?well\b",
         r"^\(?recommendations?\.?\)?$|needs?\s+to\s+improve|areas?\s+for\s+improvement"
         r"|priority\s+and\s+immediate\s+action|requires\s+improvement\b.*\bbecause"
         r"|strengths\s+and\s+weaknesses",
     ),
     (
         "strengths",
-        r"\bstrengths?\b|\bworks?\s+well\b|\bworking\s+well\b|\bgood\s+practice\b"
-        r"|\bsingled\s+out\b|\bpraised?\b|\bdoing\s+well\b"
+        r"\bstrengths?\b|\bgood\s+practice\b|\bsingled\s+out\b|\bpraised?\b"
+        # Not "wasn't working well", "not doing so well": what needs to improve.
+        r"|(?<!\bnot\s)(?<!n't\s)(?<!n’t\s)(?<!\bso\s)\b(?:works?|working|doing)\s+well\b"
         # "What was Hillingdon particularly good at?"
         r"|\b(?:good|best|strongest)\s+at\b",
         r"\bstrengths\b",

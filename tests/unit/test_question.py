@@ -386,6 +386,14 @@ def test_what_a_council_is_good_at_asks_for_its_strengths():
     assert parse_question("Is Hillingdon good for care leavers?").sections == ()
 
 
+def test_what_is_not_working_well_asks_what_needs_to_improve():
+    # "Wasn't working well" read as "working well", the report's strengths, and abstained.
+    asked = parse_question("was there any area that wasn't working well in Wiltshire in 2023?")
+    assert asked.sections == ("improve",)
+    assert parse_question("what is not going so well in Leeds?").sections == ("improve",)
+    assert parse_question("what is working well in Leeds?").sections == ("strengths",)
+
+
 def test_how_long_someone_had_been_in_post_asks_since_when():
     assert answer_type("How long had Hampshire's DCS been in post in 2014?") == DATE
     assert offers(DATE, "The Director of Children’s Services has been in post since August 2005.")
