@@ -105,6 +105,13 @@ _HOW_MUCH = re.compile(
     re.I,
 )
 _MONEY_ASKED = re.compile(rf"£|\b(?:{_MONEY_WORDS})\b", re.I)
+# "What % of social workers were agency staff?", "what proportion of care leavers are in
+# education?": a share, which a report gives as a percentage or a fraction.
+_SHARE_ASKED = re.compile(
+    r"\bwhat\s+(?:%|per\s*cent(?:age)?\b|percentage\b|proportion\b|fraction\b|share\s+of\b)"
+    r"|\bhow\s+many\s+per\s*cent\b",
+    re.I,
+)
 _MONEY_SPAN = re.compile(r"£\s?\d|\b\d[\d,.]*\s*(?:pounds|million|m|bn|billion|k)(?!\w)", re.I)
 _HOW_BIG = re.compile(r"\bhow\s+(?:big|large|small)\b", re.I)
 # "The number of …" asks for one unless the question asks whether ("did Wokingham think the
@@ -117,7 +124,12 @@ _HOW_MANY = re.compile(
 )
 # An amount: money, or a number with a unit of amount ("£5.5 million", "12 per cent").
 _AMOUNT_SPAN = re.compile(
-    r"£\s?\d|\b\d[\d,.]*\s*(?:million|m|bn|billion|k|thousand|per\s*cent|%)(?!\w)|\d%", re.I
+    r"£\s?\d|\b\d[\d,.]*\s*(?:million|m|bn|billion|k|thousand|per\s*cent|%)(?!\w)|\d%"
+    # A share in words: "half of the current social workers are locums", "over half are not
+    # completed", "Thirty-three per cent (70) were NEET".
+    r"|\b(?:half|a\s+third|two\s+thirds|a\s+quarter|three\s+quarters)\b"
+    r"|\b[a-z]+(?:-[a-z]+)?\s+per\s*cent\b",
+    re.I,
 )
 # A count: a number that is not a year, a date's day or a list label, or a number word.
 # The numbers said in words that count something ("five areas for improvement").
@@ -235,6 +247,8 @@ def answer_type(question: str) -> str | None:
         return DURATION
     if _HOW_MUCH.search(question):
         return MONEY if _MONEY_ASKED.search(question) else AMOUNT
+    if _SHARE_ASKED.search(question):
+        return AMOUNT
     if _HOW_MANY.search(question):
         return COUNT
     if _HOW_BIG.search(question):

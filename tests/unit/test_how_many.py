@@ -3,7 +3,7 @@ numbers on the topic ("1033 children are being looked after" for children's home
 children looked after" for LAC)."""
 
 from index.qa import QAEngine
-from index.understanding.answer_type import counted_terms, counts
+from index.understanding.answer_type import AMOUNT, answer_type, counted_terms, counts, offers
 
 
 def test_what_how_many_counts() -> None:
@@ -28,3 +28,18 @@ def test_the_count_asked_for_leads_the_answer(engine: QAEngine) -> None:
     assert not answer.abstained
     first = answer.citations[0].quote
     assert "six children’s homes" in first, answer.answer
+
+
+def test_a_share_asked_for_is_an_amount_a_report_gives_in_words_or_figures() -> None:
+    # "What % of …", "what proportion of …" asked for nothing in particular, so any passage
+    # on the topic answered ("What share of Havering's recommendations were still amber?"
+    # was answered without its "53% recommendations remained Amber").
+    for question in (
+        "what % of Wokingham's social workers were agency staff in 2023?",
+        "What proportion of 19-year-old care leavers in Blackpool were NEET in 2014?",
+        "What share of less urgent referrals in Stoke weren't completed on time in 2025?",
+    ):
+        assert answer_type(question) == AMOUNT, question
+    assert offers(AMOUNT, "for referrals which are less urgent, over half are not completed")
+    assert offers(AMOUNT, "Thirty-three per cent (70) were reported to be NEET")
+    assert not offers(AMOUNT, "Care leavers are routinely encouraged to aim high")
