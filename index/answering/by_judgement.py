@@ -109,7 +109,7 @@ def findings_behind_grade(
         # after its judgements is the summary that gives the overall judgement's reasons.
         opening = Hit(summary[1], 1.0, row=summary[0]), 0
     if short:
-        ordered, start = shortfalls_first(found, opening[0] if opening else None)
+        ordered, start = shortfalls_first(found, opening)
         return Findings(ordered[:MAX_PASSAGES], start)
     if opening:
         # The summary's paragraph may run on into the document's next passage.

@@ -12,7 +12,9 @@ from index.understanding.lexicon import GRADE
 # leavers getting outstanding?", "what went wrong?".
 _SHORT_ASKED = re.compile(
     r"\b(?:only|not|never|drop\w*|fell|fall\w*|declin\w*|wors\w*|slipp\w*|stopp\w*|"
-    r"prevent\w*|held|short|wrong|lower\w*|downgrad\w*)\b|n['’]t\b",
+    r"prevent\w*|held|short|wrong|lower\w*|downgrad\w*|down|pull\w*|dragg\w*|let)\b|n['’]t\b"
+    # "how come H&P wasnt?": typed without its apostrophe.
+    r"|\b(?:was|were|is|are|did|does|do|has|have|had)nt\b",
     re.I,
 )
 _GRADE_WORD = re.compile(rf"\b(?:{GRADE})\b", re.I)
@@ -49,13 +51,21 @@ def _short_sentences(text: str) -> list[int]:
     return [start for start, end in sentences_of(text) if _SHORTFALL.search(text[start:end])]
 
 
-def shortfalls_first(hits: list[Hit], opening: Hit | None = None) -> tuple[list[Hit], int]:
+def shortfalls_first(
+    hits: list[Hit], opening: tuple[Hit, int] | None = None
+) -> tuple[list[Hit], int]:
     """``hits`` ordered by how much each says fell short (in their order where alike), and
     where the first's first such sentence begins. The report's opening sentence on the area
-    (``opening``) leads where it names a shortfall: it is the headline reason."""
-    if opening is not None and (said := _short_sentences(opening.passage.text)):
-        ordered, _ = shortfalls_first(hits)
-        return [opening, *ordered], said[0]
+    (``opening``: its passage and where it begins) leads where its paragraph names a
+    shortfall: that is the headline reason."""
+    if opening is not None:
+        hit, start = opening
+        text = hit.passage.text
+        end = text.find("\n\n", start)
+        said = [s for s in _short_sentences(text) if start <= s < (end if end >= 0 else len(text))]
+        if said:
+            ordered, _ = shortfalls_first(hits)
+            return [hit, *ordered], said[0]
     counts = {id(h): len(_short_sentences(h.passage.text)) for h in hits}
     ordered = sorted(hits, key=lambda h: -counts[id(h)])
     if not ordered or counts[id(ordered[0])] == 0:

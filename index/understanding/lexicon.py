@@ -158,7 +158,10 @@ AREAS: tuple[tuple[str, str], ...] = (
         r"|lac|cla|cic",
     ),
     # "CP/CIN": child protection and children in need, as staff write them.
-    ("help_and_protection", r"help\s+and\s+protection|child\s+protection|protection|cp|cin"),
+    (
+        "help_and_protection",
+        r"help\s+(?:and|&)\s+protection|h\s*&\s*p|child\s+protection|protection|cp|cin",
+    ),
     ("leaders", r"leaders?|leadership|management"),
     ("adoption", r"adoption"),
     ("overall", r"overall(?:\s+effectiveness)?"),

@@ -89,7 +89,11 @@ def asks_what_was_said(question: str) -> bool:
 
 # "why, what went wrong?": a why-question with no topic of its own asks about the last one's.
 # "What stopped care leavers getting outstanding?", "what held them back?": the reasons too.
-_WHY_WORDS = r"why|how\s+come|what\s+went\s+wrong|what\s+(?:stopped|prevented|held|kept)\b"
+_WHY_WORDS = (
+    r"why|how\s+come|what\s+went\s+wrong"
+    # "what pulled help and protection down?", "what let them down?"
+    r"|what\s+(?:stopped|prevented|held|kept|pulled|dragged|brought|let)\b"
+)
 _WHY = re.compile(
     rf"^\W*(?:and\s+|so\s+)?(?:{_WHY_WORDS}|"
     r"what\s+(?:were|was|are|is)\s+the\s+reasons?)\b",
@@ -458,12 +462,23 @@ _CONCESSION = re.compile(
 )
 
 
+# Said first: "if it's good overall, how come help and protection wasn't?".
+_CONCESSION_FIRST = re.compile(
+    r"^\W*(?:even\s+)?(?:if|when|while|whilst|although|though|given(?:\s+that)?|since)\s"
+    rf"[^?]*?(?:\b(?:{GRADE})\b|{GRADE_AS_VERB})[^?]*?[\s,;]+(?=(?:{_WHY_WORDS})\b)",
+    re.I,
+)
+
+
 def without_concession(question: str) -> str:
     """``question`` without a clause granting a grade that its why is asked against ("why is
     Harrow inadequate overall when help and protection were good?" → "why is Harrow
-    inadequate overall?"); a question that opens with such a word keeps it ("When was
+    inadequate overall?", "if it's good overall how come H&P wasn't?" → "how come H&P
+    wasn't?"); a question that opens with such a word and asks no why keeps it ("When was
     Calderdale judged good?")."""
-    return _CONCESSION.sub("", question, count=1) if asks_why(question) else question
+    if not asks_why(question):
+        return question
+    return _CONCESSION.sub("", _CONCESSION_FIRST.sub("", question, count=1), count=1)
 
 
 def refers_back(question: str) -> bool:

@@ -56,12 +56,24 @@ def under_section(section: str, kinds: tuple[str, ...]) -> bool:
     return any(kind in kinds and pattern.search(section) for kind, pattern in _SECTION_HEADINGS)
 
 
+# "Did they improve by the next inspection?", "has Bury improved?": whether it got better, a
+# change, not the report's list of what needs to improve.
+_WHETHER_IMPROVED = re.compile(
+    r"^\W*(?:and\s+|so\s+)?(?:did|has|have|had|will)\s+(?:(?!to\b|must\b|need\w*\b)[\w’'-]+\s+)"
+    r"{1,4}?improve\b",
+    re.I,
+)
+
+
 def _sections_asked(query: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The report sections ``query`` asks for, and its stemmed words that ask for them."""
     kinds: list[str] = []
     words: dict[str, None] = {}
+    whether_improved = _WHETHER_IMPROVED.match(query)
     for kind, pattern in _SECTIONS_ASKED:
         for match in pattern.finditer(query):
+            if whether_improved and match.end() == whether_improved.end():
+                continue
             if kind not in kinds:
                 kinds.append(kind)
             words.update(dict.fromkeys(tokenize([match.group(0)])[0]))

@@ -475,3 +475,12 @@ def test_what_a_person_said_is_asked_of_their_words_and_what_ofsted_said_of_its_
     assert asks_what_someone_said("What did the DCS tell the committee?")
     assert not asks_what_someone_said("What did Ofsted say about care leavers?")
     assert not asks_what_someone_said("what did the council say?")
+
+
+def test_whether_it_improved_is_no_list_of_what_to_improve():
+    # "Did they improve by the next inspection?" was answered with the report's "What needs
+    # to improve" list.
+    assert parse_question("did they improve by the next inspection in Bury?").sections == ()
+    assert parse_question("did Bury improve?").sections == ()
+    assert parse_question("what did Bury need to improve?").sections == ("improve",)
+    assert parse_question("has Bury had to improve its front door?").sections == ("improve",)

@@ -103,3 +103,24 @@ def test_why_only_good_is_answered_with_what_fell_short(engine: QAEngine) -> Non
     assert asks_what_fell_short("why not good?") and not asks_what_fell_short("why did it improve?")
     # The grade's own word is no rise.
     assert asks_what_fell_short("why did help and protection drop to requires improvement?")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # The granted grade said first, the apostrophe left out: it was asked of the overall
+        # grade the clause names.
+        "if it was good overall how come help and protection wasnt?",
+        # "What pulled … down" asks why (it gave the grade alone).
+        "what pulled help and protection down?",
+    ],
+)
+def test_why_said_otherwise_is_asked_of_the_grade_that_fell_short(
+    engine: QAEngine, question: str
+) -> None:
+    answer = engine.ask(question, history=["How was Calderdale rated in 2018?"])
+    assert not answer.abstained, answer.answer
+    cited = answer.citations[0]
+    assert cited.date.startswith("2018"), cited
+    assert "help and protection" in cited.section.lower() or "protection" in cited.quote, cited
+    assert "Ofsted judged" not in answer.answer, answer.answer
