@@ -84,6 +84,29 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "North Yorkshire": ("North Yorks", "N Yorks"),
 }
 _CANONICAL = [name for line in _NAMES.strip().splitlines() for name in line.split("|")]
+# "N Lincs", "E Sussex", "N Somerset": a name's compass point shortened to its initials, as
+# staff type it (of the name and of each of its aliases).
+_COMPASS = re.compile(r"^(North East|North|South|East|West) (?=\w)")
+
+
+def _compass_shortened(names: list[str]) -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for name in names:
+        variants = (name, *_ALIASES.get(name, ()))
+        short = [
+            _COMPASS.sub(lambda m: "".join(w[0] for w in m.group(1).split()) + " ", v)
+            for v in variants
+            if _COMPASS.match(v)
+        ]
+        out[name] = tuple(v for v in short if v not in variants)
+    return out
+
+
+_ALIASES = {
+    name: _ALIASES.get(name, ()) + shortened
+    for name, shortened in _compass_shortened(_CANONICAL).items()
+    if _ALIASES.get(name) or shortened
+}
 # Councils reorganised away and the ones now responsible for their children's services:
 # "Northamptonshire" (its Children's Trust) is North and West Northamptonshire since 2021.
 SUCCESSORS: dict[str, tuple[str, ...]] = {

@@ -7,6 +7,7 @@ question of X."""
 
 import pytest
 
+from index.gazetteer import find_authorities
 from index.qa import QAEngine
 from index.understanding.query import resolve
 from index.understanding.spelling import authorities_spelled, spelled
@@ -152,3 +153,12 @@ def test_a_name_that_is_a_word_is_followed_when_typed_as_the_name(engine: QAEngi
     # authority, so "why were the care leavers only RI" searched every report.
     answer = engine.ask("why were the care leavers only RI", history=["stoke ILACS 2025 grades?"])
     assert "Stoke-on-Trent" in answer.resolved_query, answer.resolved_query
+
+
+def test_a_compass_point_shortened_names_the_authority() -> None:
+    # "N Somerset" was Somerset, "N Lincs" no authority at all.
+    assert find_authorities("N Somerset EHE 2020") == ["North Somerset"]
+    assert find_authorities("N Lincs care leavers in custody") == ["North Lincolnshire"]
+    assert find_authorities("e sussex 2019 and W Berks") == ["East Sussex", "West Berkshire"]
+    assert find_authorities("NE Lincs") == ["North East Lincolnshire"]
+    assert find_authorities("care leavers in somerset") == ["Somerset"]
