@@ -316,9 +316,17 @@ def _word_set(text: str) -> frozenset[str]:
 def mentioned(name: str, seen: set[str] | frozenset[str], lexicon: Lexicon | None = None) -> bool:
     """The evidence mentions ``name`` itself or another name of its lexicon group (the MASH
     as "the multi-agency safeguarding hub")."""
-    return name in seen or any(
-        _any_in(n.others, seen) for n in (lexicon or load_lexicon()).names_within({name})
+    lexicon = lexicon or load_lexicon()
+    return any(
+        form in seen or any(_any_in(n.others, seen) for n in lexicon.names_within({form}))
+        for form in _singular_and_plural(name)
     )
+
+
+def _singular_and_plural(name: str) -> tuple[str, ...]:
+    """An acronym's forms ("sws" and "sw"; "pa" and "pas"): the index does not stem them,
+    and staff write "SWs" where a report writes "social workers" or its "SW"."""
+    return (name, name[:-1]) if name.endswith("s") and len(name) > 2 else (name, f"{name}s")
 
 
 def _any_in(names: list[tuple[str, ...]], seen: set[str] | frozenset[str]) -> bool:

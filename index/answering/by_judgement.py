@@ -89,7 +89,8 @@ def findings_behind_grade(
     label = set(tokenize([grade.label])[0])
     # "Why was help and protection only good?": what fell short, from anywhere in the section.
     # The overall judgement's summary opens with what held it back.
-    short = grade.area != "overall" and asks_what_fell_short(text)
+    # An outstanding grade has nothing that fell short ("what went wrong?" is its reasons).
+    short = grade.area != "overall" and grade.grade != "outstanding" and asks_what_fell_short(text)
     wanted = 2 * MAX_PASSAGES if short else MAX_PASSAGES
     found: list[Hit] = []
     for row, passage in report:

@@ -56,16 +56,17 @@ def shortfalls_first(
 ) -> tuple[list[Hit], int]:
     """``hits`` ordered by how much each says fell short (in their order where alike), and
     where the first's first such sentence begins. The report's opening sentence on the area
-    (``opening``: its passage and where it begins) leads where its paragraph names a
-    shortfall: that is the headline reason."""
+    (``opening``: its passage and where it begins) leads, from that sentence, where its
+    paragraph names a shortfall: that is the headline reason."""
     if opening is not None:
         hit, start = opening
         text = hit.passage.text
         end = text.find("\n\n", start)
         said = [s for s in _short_sentences(text) if start <= s < (end if end >= 0 else len(text))]
         if said:
+            # From the opening sentence: it says the grade the shortfalls explain.
             ordered, _ = shortfalls_first(hits)
-            return [hit, *ordered], said[0]
+            return [hit, *ordered], start
     counts = {id(h): len(_short_sentences(h.passage.text)) for h in hits}
     ordered = sorted(hits, key=lambda h: -counts[id(h)])
     if not ordered or counts[id(ordered[0])] == 0:

@@ -71,11 +71,16 @@ class Lexicon:
 
     @classmethod
     def read(cls, path: Path = LEXICON_FILE) -> "Lexicon":
-        groups = []
+        """One group a line; a line opening with ">" is named by its acronyms only."""
+        groups: list[list[str]] = []
+        only: list[int] = []
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip() and not line.lstrip().startswith("#"):
+                if line.startswith(">"):
+                    only.append(len(groups))
+                    line = line[1:]
                 groups.append([n.strip() for n in line.split("\t") if n.strip()])
-        return cls(groups)
+        return cls(groups, only)
 
     def with_groups(
         self, groups: Iterable[Sequence[str]], by_acronym_only: bool = False

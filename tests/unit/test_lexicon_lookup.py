@@ -22,8 +22,10 @@ def _questions() -> list[str]:
 def _expand_by_testing_every_name(lexicon: Lexicon, query: str) -> Expansion:
     said = _Said.of(query, lexicon._lengths)
     names: list[str] = []
-    for group in lexicon.groups:
-        if any(said.names(n) for n in group):
+    for k, group in enumerate(lexicon.groups):
+        # A group named by its acronyms only is not named by its long forms.
+        only = k in lexicon._by_acronym_only
+        if any(said.names(n) for n in group if n.acronym or not only):
             names.extend(n.text for n in group if not said.names(n))
     present = set(tokenize([query])[0])
     extra = dict.fromkeys(s for n in names for s in tokenize([n])[0] if s not in present)
