@@ -12,7 +12,10 @@ QUESTION_WORDS = frozenset(
     gave summary summarise summarize according recently most last current currently
     happen happens happened happening raise raised conclude concluded conclusion conclusions
     verdict
-    weren wasn isn aren didn doesn hasn haven hadn couldn wouldn shouldn""".split()
+    weren wasn isn aren didn doesn hasn haven hadn couldn wouldn shouldn
+    though really just ok okay anyway basically exactly something example examples
+    """.split()
 )
-# (The last line: what is left of "weren't", "didn't" … once tokenised; they frame a question
-# as "was" and "did" do, and name no topic.)
+# (What is left of "weren't", "didn't" … once tokenised frames a question as "was" and "did"
+# do, and names no topic; so does what staff say around a question: "any gaps though?", "what
+# did it actually look at?", "give me an example of something that changed".)

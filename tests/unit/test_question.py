@@ -484,3 +484,11 @@ def test_whether_it_improved_is_no_list_of_what_to_improve():
     assert parse_question("did Bury improve?").sections == ()
     assert parse_question("what did Bury need to improve?").sections == ("improve",)
     assert parse_question("has Bury had to improve its front door?").sections == ("improve",)
+
+
+def test_what_staff_say_around_a_question_is_no_topic():
+    # "Any gaps though?" after "is the LADO service ok?" abstained: "though" and "ok" were
+    # topic words no finding holds.
+    asked = parse_question("any gaps though, LADO service ok in 2026 in West Northamptonshire?")
+    assert "though" not in asked.topic_terms and "ok" not in asked.topic_terms
+    assert {"gap", "lado"} <= set(asked.topic_terms), asked.topic_terms
