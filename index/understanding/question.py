@@ -267,6 +267,20 @@ def parse_question(
         ):
             # "And from the inspection before?" after "give me Oldham's 2024 judgements".
             grades = _moved_in_time(last, shift, when, bool(_CHANGE_WORD.search(text)))
+    if (
+        history
+        and grades is not None
+        and grades.kind == "grade"
+        and grades.year
+        and _CHANGE_WORD.search(text)
+        and YEAR.search(text)
+    ):
+        # "Any better at the 2026 one?" after "North Northants 2022 ofsted - what grade did
+        # they get?": the change between the two, not the 2026 grade alone.
+        last = previous().grades
+        if last and last.kind == "grade" and last.year and last.year != grades.year:
+            years = tuple(sorted((last.year, grades.year)))
+            grades = replace(grades, kind="change", year=None, years=years, pick="")
     if grades is None and only_time and not shift and _BETTER_THAN_LAST.search(text):
         # "Was that better than last time?" after "how was Havering rated in 2024?": that
         # grade inspection by inspection, the one before included. ("How does that compare

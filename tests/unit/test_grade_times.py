@@ -177,3 +177,13 @@ def test_last_time_after_a_dated_grade_is_the_inspection_before_it(engine: QAEng
     # Asked alone, the last time is the newest inspection.
     alone = engine.ask("Was Hertfordshire rated outstanding for children in care last time?")
     assert alone.citations[0].date.startswith("2023"), alone.citations[0]
+
+
+def test_any_better_at_a_later_inspection_is_the_change_between_the_two(engine: QAEngine) -> None:
+    # "Any better at the 2026 one?" after the 2022 grade gave the 2026 grade alone.
+    answer = engine.ask(
+        "any better at the 2026 one?", history=["How was Herefordshire rated in 2022?"]
+    )
+    assert not answer.abstained, answer.answer
+    assert "inadequate" in answer.answer and "good" in answer.answer, answer.answer
+    assert {c.date[:4] for c in answer.citations} >= {"2022", "2026"}, answer.citations
