@@ -370,6 +370,10 @@ def _expand_definite(question: str, previous: str) -> str:
     head = phrase.split()[-1]
     if len(phrase.split()) < 2 or phrase.lower() in question.lower():
         return question
+    if YEAR.search(phrase) or re.search(r"\s[-–—]\s|[?;]", phrase):
+        # "luton march 2026 ofsted - how's adoption?" names no one thing: "the adoption team"
+        # stays as said.
+        return question
     return re.sub(
         rf"\b(the|that|this)\s+{re.escape(head)}\b", rf"\1 {phrase}", question, count=1, flags=re.I
     )

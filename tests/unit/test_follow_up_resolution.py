@@ -448,3 +448,17 @@ def test_what_ofsted_actually_said_is_not_the_council_papers_again() -> None:
     )
     assert "according to" not in asked.query, asked.query
     assert asked.asks_ofsted
+
+
+def test_the_thing_named_stays_as_said_when_the_last_question_named_no_one_thing():
+    # "the adoption team" became "the march 2026 ofsted - how's adoption team": the last
+    # question's words from its first to its last topic word, a date and a dash among them.
+    resolved = resolve(
+        "anything holding the adoption team back?", ["luton march 2026 ofsted - how's adoption?"]
+    )
+    assert "the adoption team" in resolved.query and "ofsted -" not in resolved.query
+    # A plain noun phrase still stands in: "the visit" is the fifth monitoring visit.
+    resolved = resolve(
+        "what did the visit focus on?", ["When was Bedford's fifth monitoring visit?"]
+    )
+    assert "fifth monitoring visit" in resolved.query, resolved.query
