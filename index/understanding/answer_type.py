@@ -43,6 +43,13 @@ _WHO = re.compile(
     re.I,
 )
 _WHO_RUNS_A_SERVICE = re.compile(WHO_RUNS_A_SERVICE, re.I)
+# "Greenwich v Lewisham - who came out better?": which council, no person.
+_WHO_COMPARES = re.compile(
+    r"\bwho\s+(?:came|comes|come)\s+out\b"
+    r"|\bwho(?:['’]s|\s+(?:did|does|is|was|fared|performed|scored|got|has))\s+"
+    r"(?:better|best|worse|worst|higher|lower)\b",
+    re.I,
+)
 # How a service is said to be run by a body: "delegated … to a trust arrangement with
 # Achieving for Children", "managed by Slough Children First, a company …".
 _ORGANISATION_SPAN = re.compile(
@@ -239,7 +246,7 @@ def answer_type(question: str) -> str | None:
         question = question[scene.end() :]
     if _WHO_RUNS_A_SERVICE.search(question):
         return ORGANISATION
-    if _WHO.search(question):
+    if _WHO.search(question) and not _WHO_COMPARES.search(question):
         return PERSON
     if _WHEN.search(question):
         return DATE
@@ -411,7 +418,7 @@ _CAPITALISED = re.compile(r"(?<![.?!]\s)(?<!^)\b[A-Z][a-z]{2,}\b")
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}s?\b")
 _GENERIC = frozenset(
     """ofsted council county cabinet panel children services service inspection report
-    councillor director leader leaders member members team what who when which how
+    councillor cllr director leader leaders member members team what who when which how
     ilacs sif uk la las""".split()
 )
 

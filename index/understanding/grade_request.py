@@ -28,10 +28,11 @@ from index.understanding.query import YEAR, When, strip_authorities
 # "Who led the inspection of …", "who led Barnet's children's services inspection", "which
 # inspector led …": the lead inspector, by any wording.
 _WHO_LED = (
-    r"(?:led|lead)\s+(?:[\w'’-]+\s+){0,6}?(?:re-?)?inspection|which\s+(?:inspector|hmi)|"
+    # "Who led York's 2025 ILACS?": the framework's name for the inspection.
+    r"(?:led|lead)\s+(?:[\w'’-]+\s+){0,6}?(?:(?:re-?)?inspection|ilacs|sif)|which\s+(?:inspector|hmi)|"
     r"(?:inspector|hmi)\s+(?:who\s+)?led|lead\s+hmi|(?:inspector|hmi)\s+in\s+charge|"
     r"head(?:ed)?\s+up\s+(?:[\w'’-]+\s+){0,6}?inspection|"
-    r"(?:who|which)\s+(?:was|were)\s+the\s+(?:lead\s+)?(?:inspector|hmi)|"
+    r"(?:who|which)\s+(?:was|were)\s+the\s+(?:lead\s+)?(?:inspectors?|hmi)|"
     # A follow-up's "who led it?", "who led the previous one?": the inspection talked about.
     r"who\s+led\s+(?:it|that|this|the\s+(?:[\w-]+\s+){0,2}?one)\b"
 )
@@ -100,6 +101,8 @@ def _moved_from_a_year(words: str, after: str = "between|from|since") -> re.Patt
 # Not what it "needs to improve from its 2022 ILACS": that inspection's list.
 _CHANGE_BETWEEN = _moved_from_a_year(
     r"better|worse|(?<!to\s)improv\w*|declin\w*|deteriorat\w*|progress\w*|downhill"
+    # "Has Suffolk gone backwards since 2019?", "did it slip?"
+    r"|backwards?|slipp?\w*"
 )
 _GRADE_ASKED = re.compile(rf"\b(?:{GRADE_ASKED})\b", re.I)
 _CHANGED_SINCE = _moved_from_a_year(r"chang\w*")
@@ -114,7 +117,7 @@ GRADE_QUESTION_STEMS = frozenset(
 _GRADE_AS_VERB = re.compile(GRADE_AS_VERB, re.I)
 _RESULT = re.compile(rf"\b(?:{INSPECTION_RESULT}|{PASS_OR_FAIL})\b", re.I)
 _INSPECTION_WHEN = re.compile(
-    r"\b(who\s+(?:inspected|led|was\s+the\s+lead)|lead\s+inspector|by\s+whom|"
+    r"\b(who\s+(?:inspected|led|was\s+the\s+lead)|lead\s+inspectors?|by\s+whom|"
     + _WHO_LED
     + "|"
     + _WHEN_INSPECTED
@@ -179,7 +182,11 @@ _EVER = re.compile(
     # the inspections that gave the grade, as "ever". ("When had Devon been judged inadequate?"
     # stays led by the evidence: a council paper's "judged inadequate in January 2020".)
     rf"|\b(?:in\s+)?(?:what|which)\s+years?\s+(?:was|were|did|has|had)\b"
-    rf"[^?]{{0,60}}?\b(?:rated|judged|graded|got|get|received|achieved)\s+(?:an?\s+)?(?:{GRADE})\b",
+    rf"[^?]{{0,60}}?\b(?:rated|judged|graded|got|get|received|achieved)\s+(?:an?\s+)?(?:{GRADE})\b"
+    # "When did Bexley last get outstanding?", "when were cambs last rated good overall?": the
+    # newest of the inspections that gave it.
+    rf"|\bwhen\s+(?:did|was|were|has|had)\b[^?]{{0,60}}?\blast\s+(?:been\s+)?"
+    rf"(?:(?:rated|judged|graded|got|get|given|received|achieved)\s+)?(?:an?\s+)?(?:{GRADE})\b",
     re.I,
 )
 # "How many times has Blackpool been judged inadequate?": every inspection so judged, counted.

@@ -45,7 +45,9 @@ _BETTER_OR_WORSE = re.compile(r"\b(?:better|worse|improv\w*|deteriorat\w*|declin
 # "has it got better since?", "did that hold up at the next inspection?": after the last year.
 _SINCE_THEN = re.compile(
     r"\bsince(?:\s+then)?\s*[?.!]*$"
-    r"|\b(?:next|following|later|subsequent)\s+(?:one|inspection|report|visit)\b"
+    # "at the next (full) inspection"
+    r"|\b(?:next|following|later|subsequent)\s+(?:full\s+|ilacs\s+|ofsted\s+)?"
+    r"(?:one|inspection|report|visit)\b"
     # "and the one after?"
     r"|\b(?:one|inspection|report|visit)\s+after(?:\s+(?:that|this|it))?\s*[?.!]*$",
     re.I,

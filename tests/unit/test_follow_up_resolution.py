@@ -2,8 +2,8 @@
 
 import pytest
 
-from index.understanding.answer_type import answer_type
-from index.understanding.query import When, resolve, when_asked
+from index.understanding.answer_type import answer_type, named_terms
+from index.understanding.query import When, resolve, time_shift, when_asked
 from index.understanding.question import parse_question
 
 CARE_LEAVERS = "What did Ofsted say about care leavers in Calderdale?"
@@ -462,3 +462,14 @@ def test_the_thing_named_stays_as_said_when_the_last_question_named_no_one_thing
         "what did the visit focus on?", ["When was Bedford's fifth monitoring visit?"]
     )
     assert "fifth monitoring visit" in resolved.query, resolved.query
+
+
+def test_the_next_full_inspection_moves_on_in_time():
+    # "Did they get out of inadequate at the next full inspection?" stayed in 2017.
+    assert time_shift("did they get out of inadequate at the next full inspection?") == "after"
+    assert time_shift("and at the next one?") == "after"
+
+
+def test_a_councillor_s_title_is_no_name_the_evidence_must_hold():
+    # "What did Cllr Hardman say …?" abstained: the minutes write "Councillor Liz Hardman".
+    assert named_terms("What did Cllr Hardman say when scrutiny met?") == ["hardman"]

@@ -187,3 +187,28 @@ def test_any_better_at_a_later_inspection_is_the_change_between_the_two(engine: 
     assert not answer.abstained, answer.answer
     assert "inadequate" in answer.answer and "good" in answer.answer, answer.answer
     assert {c.date[:4] for c in answer.citations} >= {"2022", "2026"}, answer.citations
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # The framework's name for the inspection, and more than one lead inspector.
+        ("Who led York's 2025 ILACS?", "inspection"),
+        ("who were the lead inspectors for Stoke's Oct 2022 ILACS?", "inspection"),
+        # The newest of the inspections that gave a grade.
+        ("when did Bexley last get outstanding overall?", "ever"),
+        ("when were cambs last rated good overall?", "ever"),
+        # A fall said otherwise.
+        ("has suffolk gone backwards since 2019?", "change"),
+    ],
+)
+def test_grade_questions_as_staff_word_them(question: str, kind: str) -> None:
+    asked = parse_question(question)
+    assert asked.grades is not None and asked.grades.kind == kind, asked.grades
+
+
+def test_when_a_grade_was_last_given_is_the_inspections_that_gave_it(engine: QAEngine) -> None:
+    # It quoted a 2015 paragraph on neglect.
+    answer = engine.ask("When was Calderdale last rated requires improvement?")
+    assert not answer.abstained, answer.answer
+    assert "2015" in answer.answer and "requires improvement" in answer.answer, answer.answer

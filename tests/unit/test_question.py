@@ -13,6 +13,7 @@ from index.understanding.answer_type import (
     GRADE,
     MONEY,
     NEGATIVE,
+    PERSON,
     answer_type,
     offers,
     states_grade,
@@ -492,3 +493,10 @@ def test_what_staff_say_around_a_question_is_no_topic():
     asked = parse_question("any gaps though, LADO service ok in 2026 in West Northamptonshire?")
     assert "though" not in asked.topic_terms and "ok" not in asked.topic_terms
     assert {"gap", "lado"} <= set(asked.topic_terms), asked.topic_terms
+
+
+def test_who_came_out_better_asks_which_council_not_who():
+    # "Greenwich v Lewisham - who came out better overall?" looked for a person and abstained.
+    assert answer_type("greenwich v lewisham - who came out better overall?") != PERSON
+    assert answer_type("who did better for care leavers, Leeds or Bradford?") != PERSON
+    assert answer_type("who was the lead inspector in Leeds?") == PERSON
