@@ -288,6 +288,9 @@ def parse_question(
         last = previous().grades
         if last and last.kind == "grade":
             grades = replace(last, kind="change", year=None, years=(), pick="")
+        elif last and last.kind == "areas":
+            # After every area's grades ("newham 2026 grades"): the overall judgement's.
+            grades = replace(last, kind="change", areas=("overall",), year=None, years=(), pick="")
     if grades is None and history and refers_back(text) and answer_type(text) in (DATE, PERSON):
         # "When did it take place?" after "who led Essex's 2023 inspection?": "it" is that
         # inspection, whose dates and inspector the table holds.

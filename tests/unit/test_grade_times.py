@@ -212,3 +212,12 @@ def test_when_a_grade_was_last_given_is_the_inspections_that_gave_it(engine: QAE
     answer = engine.ask("When was Calderdale last rated requires improvement?")
     assert not answer.abstained, answer.answer
     assert "2015" in answer.answer and "requires improvement" in answer.answer, answer.answer
+
+
+def test_better_than_last_time_after_every_area_s_grades_is_the_overall_change(
+    engine: QAEngine,
+) -> None:
+    # After "herefordshire 2026 grades", "better than last time?" abstained.
+    answer = engine.ask("better than last time?", history=["herefordshire 2026 grades"])
+    assert not answer.abstained, answer.answer
+    assert "overall effectiveness" in answer.answer and "inadequate" in answer.answer
