@@ -24,6 +24,7 @@ from index.answering.answer import (
     mentioned,
 )
 from index.answering.area_grade import areas_asked, with_area_grade
+from index.answering.by_change import change_told
 from index.answering.by_inspection import asks_by_inspection, compose_by_inspection
 from index.answering.by_judgement import findings_behind_grade, summary_of
 from index.answering.by_section import compose_by_section, superseded_documents
@@ -622,8 +623,18 @@ class QAEngine:
                 # "How did Bedford do in 2025 compared with its previous inspection?": the
                 # grades, then what the reports say changed ("declined since …"), from their
                 # prose (the grades' rows and a report's cover, its dates, are said already).
-                prose = [h for h in result.hits if not self._grades_or_cover(h)]
-                told = self._compose(parsed, prose, cosines)
+                # Of the overall judgement, the newer report's own "Since the last inspection
+                # …" (of one area, its own findings say more than the report's opening).
+                overall = parsed.grades is not None and parsed.grades.areas == ("overall",)
+                newest = table.citations[-1].doc_id if table.citations and overall else None
+                told = (
+                    change_told(newest, self.index.passages, self.index.documents)
+                    if newest
+                    else None
+                )
+                if told is None:
+                    prose = [h for h in result.hits if not self._grades_or_cover(h)]
+                    told = self._compose(parsed, prose, cosines)
                 if not told.abstained:
                     composed = joined(table, told, CHANGE_CLAIMS)
         else:

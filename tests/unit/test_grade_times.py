@@ -187,6 +187,10 @@ def test_any_better_at_a_later_inspection_is_the_change_between_the_two(engine: 
     assert not answer.abstained, answer.answer
     assert "inadequate" in answer.answer and "good" in answer.answer, answer.answer
     assert {c.date[:4] for c in answer.citations} >= {"2022", "2026"}, answer.citations
+    # Then the newer report's own account of the change, not a sentence sharing the year
+    # asked ("new courses are planned for January 2026").
+    assert "since the last inspection in 2022" in answer.answer, answer.answer
+    assert "January 2026" not in answer.answer, answer.answer
 
 
 @pytest.mark.parametrize(

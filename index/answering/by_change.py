@@ -1,0 +1,42 @@
+"""What a report says changed since the inspection before it: after the grades of a change
+("inadequate in 2022, then good in 2025"), the newer report's own "Since the last inspection
+in 2022, when …" sentence, rather than whichever sentence shares the question's words (the
+year asked matched "new courses are planned for January 2026")."""
+
+from collections.abc import Sequence
+
+from index.answering.answer import Composed
+from index.answering.by_summary import summary_passage
+from index.text import sentences_of
+from index.types import Citation, Document, Passage
+from index.understanding.answer_type import CHANGE, offers
+
+# The report's opening prose says what changed; further on, a sentence "since the last
+# inspection" is about one service, not the whole.
+OPENING_PASSAGES = 3
+SENTENCES = 2
+
+
+def change_told(
+    doc_id: str,
+    passages: Sequence[Passage],
+    documents: dict[str, Document],
+) -> Composed | None:
+    """The first sentences of ``doc_id``'s opening prose that say what changed since the
+    inspection before it, quoted and cited; None when its opening says none."""
+    first = summary_passage(doc_id, passages)
+    if first is None:
+        return None
+    row = first[0]
+    for passage in passages[row : row + OPENING_PASSAGES]:
+        if passage.doc_id != doc_id or passage.kind != "text":
+            break
+        spans = sentences_of(passage.text)
+        for k, (start, end) in enumerate(spans):
+            if offers(CHANGE, passage.text[start:end]):
+                end = spans[min(k + SENTENCES, len(spans)) - 1][1]
+                quote = passage.text[start:end]
+                meta = documents[doc_id].meta
+                citation = Citation.from_passage(1, passage, meta, quote, 1.0)
+                return Composed(f"{' '.join(quote.split())} [1]", False, [citation])
+    return None
