@@ -471,6 +471,20 @@ class QAEngine:
                 answered, by = self._route(carried, filters, missing, again)
                 if not answered.abstained:
                     parsed, result, composed, stage = carried, again, answered, by
+        if composed.abstained and told is None and parsed.from_history and parsed.authorities:
+            # Nor about it: in its own words, of the authority the conversation is about
+            # ("why have they got so few of their own homes?" after "why was CiC only RI?"
+            # carried "CiC only requires improvement", words no answer shares).
+            own = parse_question(question, None, parsed.authorities)
+            if own.query != parsed.query:
+                again = self._search(own, filters, depth, mode)
+                answered, by = self._route(own, filters, missing, again)
+                if not answered.abstained:
+                    # The passages it quotes lead the conversation's own search's.
+                    cited = {c.passage_id for c in answered.citations}
+                    extra = [h for h in again.hits if h.passage.passage_id in cited]
+                    result = replace(result, hits=[*extra, *result.hits])
+                    composed, stage = answered, by
         # What the answer read, best first: the passages it quotes, in its order, then the rest
         # of the search's (the learned stage's first passage may be one the answer found no
         # sentence in). An answer per inspection keeps the search's order: it cites each

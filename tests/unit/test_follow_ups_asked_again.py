@@ -87,3 +87,15 @@ def test_what_a_later_report_said_is_its_findings_not_its_grade(engine: QAEngine
     assert "Ofsted judged" not in answer.answer, answer.answer
     cited = answer.citations[0]
     assert cited.date.startswith("2026") and not cited.text.startswith("Judgement:"), cited
+
+
+def test_a_follow_up_on_a_topic_of_its_own_is_asked_in_its_own_words(engine: QAEngine) -> None:
+    # "how many children's homes do they run?" after a question on adoption carried
+    # "adoption in 2023" and abstained: no sentence counts homes and speaks of adoption.
+    answer = engine.ask(
+        "how many children's homes do they run?",
+        history=["What did Ofsted say about adoption in Hertfordshire in 2023?"],
+    )
+    assert not answer.abstained, answer.answer
+    assert "six children’s homes" in answer.answer, answer.answer
+    assert answer.citations[0].authority == "Hertfordshire"
