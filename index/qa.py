@@ -466,25 +466,20 @@ class QAEngine:
             # behind?" after "how are Gateshead's care leavers doing on education and jobs?")
             # is asked again about the last question's topic; kept only if that answers.
             carried = parse_question(question, history, filters.authority, carry_topic=True)
-            if carried.query != parsed.query:
-                again = self._search(carried, filters, depth, mode)
-                answered, by = self._route(carried, filters, missing, again)
-                if not answered.abstained:
-                    parsed, result, composed, stage = carried, again, answered, by
+            if again := self._answered_as(carried, parsed, filters, missing, depth, mode):
+                parsed = carried
+                result, composed, stage = again
         if composed.abstained and told is None and parsed.from_history and parsed.authorities:
             # Nor about it: in its own words, of the authority the conversation is about
             # ("why have they got so few of their own homes?" after "why was CiC only RI?"
             # carried "CiC only requires improvement", words no answer shares).
             own = parse_question(question, None, parsed.authorities)
-            if own.query != parsed.query:
-                again = self._search(own, filters, depth, mode)
-                answered, by = self._route(own, filters, missing, again)
-                if not answered.abstained:
-                    # The passages it quotes lead the conversation's own search's.
-                    cited = {c.passage_id for c in answered.citations}
-                    extra = [h for h in again.hits if h.passage.passage_id in cited]
-                    result = replace(result, hits=[*extra, *result.hits])
-                    composed, stage = answered, by
+            if again := self._answered_as(own, parsed, filters, missing, depth, mode):
+                searched, composed, stage = again
+                # The passages it quotes lead the conversation's own search's.
+                cited = {c.passage_id for c in composed.citations}
+                extra = [h for h in searched.hits if h.passage.passage_id in cited]
+                result = replace(result, hits=[*extra, *result.hits])
         # What the answer read, best first: the passages it quotes, in its order, then the rest
         # of the search's (the learned stage's first passage may be one the answer found no
         # sentence in). An answer per inspection keeps the search's order: it cites each
@@ -561,6 +556,23 @@ class QAEngine:
             last = self._answered_again(history, filters, mode)
             last_cited = () if last.abstained else tuple({c.doc_id for c in last.citations})
         return last_cited if len(last_cited) == 1 else ()
+
+    def _answered_as(
+        self,
+        other: Question,
+        parsed: Question,
+        filters: Filters,
+        missing: list[str],
+        depth: int,
+        mode: str,
+    ) -> tuple[SearchResult, Composed, str] | None:
+        """``other``'s search, answer and stage, when it reads otherwise than ``parsed`` and
+        its answer does not abstain (a follow-up asked again another way)."""
+        if other.query == parsed.query:
+            return None
+        result = self._search(other, filters, depth, mode)
+        answered, stage = self._route(other, filters, missing, result)
+        return None if answered.abstained else (result, answered, stage)
 
     def _route(
         self, parsed: Question, filters: Filters, missing: list[str], result: SearchResult

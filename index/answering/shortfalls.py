@@ -58,17 +58,15 @@ def shortfalls_first(
     where the first's first such sentence begins. The report's opening sentence on the area
     (``opening``: its passage and where it begins) leads, from that sentence, where its
     paragraph names a shortfall: that is the headline reason."""
+    said = {id(h): _short_sentences(h.passage.text) for h in hits}
+    ordered = sorted(hits, key=lambda h: -len(said[id(h)]))
     if opening is not None:
         hit, start = opening
-        text = hit.passage.text
-        end = text.find("\n\n", start)
-        said = [s for s in _short_sentences(text) if start <= s < (end if end >= 0 else len(text))]
-        if said:
+        end = hit.passage.text.find("\n\n", start)
+        end = end if end >= 0 else len(hit.passage.text)
+        if any(start <= s < end for s in _short_sentences(hit.passage.text)):
             # From the opening sentence: it says the grade the shortfalls explain.
-            ordered, _ = shortfalls_first(hits)
             return [hit, *ordered], start
-    counts = {id(h): len(_short_sentences(h.passage.text)) for h in hits}
-    ordered = sorted(hits, key=lambda h: -counts[id(h)])
-    if not ordered or counts[id(ordered[0])] == 0:
+    if not ordered or not said[id(ordered[0])]:
         return hits, 0
-    return ordered, _short_sentences(ordered[0].passage.text)[0]
+    return ordered, said[id(ordered[0])][0]

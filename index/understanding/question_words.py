@@ -17,5 +17,6 @@ QUESTION_WORDS = frozenset(
     """.split()
 )
 # (What is left of "weren't", "didn't" … once tokenised frames a question as "was" and "did"
-# do, and names no topic; so does what staff say around a question: "any gaps though?", "what
-# did it actually look at?", "give me an example of something that changed".)
+# do, and names no topic; so does what staff say around a question: "any gaps though?", "give
+# me an example of something that changed". Not "actually": as a topic word it kept "who
+# actually runs children's social care for Richmond?" on its answer, eval/RESULTS.md.)
