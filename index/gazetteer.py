@@ -292,8 +292,9 @@ WORDS_AS_NAMES = {
     if variant.isalpha() and variant.lower() not in LOWER_CASE_NAMES
 }
 NAME_CUE_AFTER = re.compile(
-    r"(?:['’]s)?[\s,:-]+(?:ilacs|ofsted|council|cc|children['’]?s\s+services|inspect\w*|"
-    r"reports?|judged|rated|graded|grades?|ratings?|(?:19|20)\d\d)\b",
+    r"(?:['’]s)?[\s,:-]+(?:ilacs|ofsted|council|cc|children['’]?s\s+services|(?:re-?)?inspect\w*|"
+    r"reports?|judged|rated|graded|grades?|ratings?|safeguarding|lscb|monitoring\s+visits?|"
+    r"focused\s+visits?|jtai|(?:19|20)\d\d)\b",
     re.I,
 )
 

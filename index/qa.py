@@ -343,13 +343,29 @@ class QAEngine:
             or question.names_council_source
         ):
             return None
-        return answer_judgement_question(
+        answer = answer_judgement_question(
             question.grades,
             authorities,
             self.judgements,
             self._passage_by_id,
             self.index.documents,
             question.framework,
+        )
+        if answer is None and question.grades.asks_earlier:
+            answer = self._earlier_told(authorities)
+        return answer
+
+    def _earlier_told(self, authorities: tuple[str, ...]) -> Composed | None:
+        """ "How was Lancashire rated at the inspection before 2015?" when the documents hold
+        none before it: its oldest report's own "since the last inspection in 2012, when the
+        local authority was found to be good overall" (one authority asked)."""
+        if len(authorities) != 1:
+            return None
+        reports = [r for r in self.judgements.for_authority(authorities[0]) if r.is_report]
+        if not reports:
+            return None
+        return change_told(
+            reports[0].doc_id, self.index.passages, self.index.documents, graded=True
         )
 
     def _search(

@@ -179,6 +179,7 @@ def _passage_terms(passage: Passage) -> frozenset[str]:
 # count's is dozens of microseconds a sentence), asked again of a sentence by the gate, the
 # answer per inspection and the next question on the topic.
 _offers = lru_cache(maxsize=65536)(offers)
+
 _quotes_someone = lru_cache(maxsize=65536)(quotes_someone)
 
 
@@ -218,6 +219,8 @@ _PURPOSE = re.compile(
 # copyright 2022", "E: enquiries@ofsted.gov.uk"), too short and dated to count as template.
 _COLOPHON = re.compile(r"©|\bCrown copyright\b|(?:^|\s)[TEW]:\s*(?:\S+@|www\.|\+?\d)")
 _SHORT_LINE_WORDS = 12
+# Answer kinds that are a figure: another year's figure is not the one asked for.
+_FIGURES = (AMOUNT, MONEY, COUNT)
 # At most this many words and no answer of the kind asked: a heading, not a statement.
 _BARE_LINE_WORDS = 3
 
@@ -450,7 +453,9 @@ def compose_answer(
                 # "SOURCE: <url> TITLE: …" header (its metadata, not what it says).
                 continue
             # "What did she say about the report?": her quoted words give what is asked.
-            typed = _offers(kind, sentence) or (quote_wanted and _quotes_someone(sentence))
+            typed = (_offers(kind, sentence) and not (aside and kind in _FIGURES)) or (
+                quote_wanted and _quotes_someone(sentence)
+            )
             if not typed and unit.words <= _BARE_LINE_WORDS:
                 # A heading or a page's furniture ("CABINET PANEL", "Ofsted Action Plan",
                 # "Comments are closed."): it names a topic, says nothing of it.
@@ -588,11 +593,13 @@ def compose_answer(
     # A line that only dates what was asked about ("Inspection dates: …") still shows the
     # answer is of the time asked, but after the sentences that say what was asked.
     chosen = [c for c in chosen if not c.when_only] + [c for c in chosen if c.when_only]
-    if kind in (AMOUNT, MONEY, COUNT) and not any(
-        _offers(kind, c.hit.passage.text[c.start : c.end]) for c in chosen
+    if kind in _FIGURES and not any(
+        _offers(kind, c.hit.passage.text[c.start : c.end]) and c.hit.row not in unasked
+        for c in chosen
     ):
         # "How much is the council putting council tax up by?" answered by "council tax has
-        # been waived": an amount was asked and nothing chosen states one.
+        # been waived": an amount was asked and nothing chosen states one. Nor does another
+        # year's report ("NEET in 2026?" answered by 2017's "fallen from 47% to 20%").
         return Composed(ABSTAIN_MESSAGE, True, [], reason="no_amount", best_overlap=best_overlap)
 
     citations: list[Citation] = []

@@ -1,7 +1,8 @@
 """What a report says changed since the inspection before it: after the grades of a change
 ("inadequate in 2022, then good in 2025"), the newer report's own "Since the last inspection
 in 2022, when …" sentence, rather than whichever sentence shares the question's words (the
-year asked matched "new courses are planned for January 2026")."""
+year asked matched "new courses are planned for January 2026"). The same sentence gives the
+grade of an inspection before any the documents hold ("found to be good overall" in 2012)."""
 
 from collections.abc import Sequence
 
@@ -9,7 +10,7 @@ from index.answering.answer import Composed
 from index.answering.by_summary import summary_passage
 from index.text import sentences_of
 from index.types import Citation, Document, Passage
-from index.understanding.answer_type import CHANGE, offers
+from index.understanding.answer_type import CHANGE, offers, states_grade
 
 # The report's opening prose says what changed; further on, a sentence "since the last
 # inspection" is about one service, not the whole.
@@ -21,9 +22,11 @@ def change_told(
     doc_id: str,
     passages: Sequence[Passage],
     documents: dict[str, Document],
+    graded: bool = False,
 ) -> Composed | None:
     """The first sentences of ``doc_id``'s opening prose that say what changed since the
-    inspection before it, quoted and cited; None when its opening says none."""
+    inspection before it (``graded``: and how that one was judged), quoted and cited; None
+    when its opening says none."""
     first = summary_passage(doc_id, passages)
     if first is None:
         return None
@@ -33,7 +36,8 @@ def change_told(
             break
         spans = sentences_of(passage.text)
         for k, (start, end) in enumerate(spans):
-            if offers(CHANGE, passage.text[start:end]):
+            said = passage.text[start:end]
+            if offers(CHANGE, said) and (not graded or states_grade(said)):
                 end = spans[min(k + SENTENCES, len(spans)) - 1][1]
                 quote = passage.text[start:end]
                 meta = documents[doc_id].meta

@@ -133,8 +133,9 @@ _HOW_MANY = re.compile(
 _AMOUNT_SPAN = re.compile(
     r"£\s?\d|\b\d[\d,.]*\s*(?:million|m|bn|billion|k|thousand|per\s*cent|%)(?!\w)|\d%"
     # A share in words: "half of the current social workers are locums", "over half are not
-    # completed", "Thirty-three per cent (70) were NEET".
-    r"|\b(?:half|a\s+third|two\s+thirds|a\s+quarter|three\s+quarters)\b"
+    # completed", "Thirty-three per cent (70) were NEET"; not an age or a time ("at 17 and a
+    # half").
+    r"|(?<!and\sa\s)\b(?:half|a\s+third|two\s+thirds|a\s+quarter|three\s+quarters)\b"
     r"|\b[a-z]+(?:-[a-z]+)?\s+per\s*cent\b",
     re.I,
 )

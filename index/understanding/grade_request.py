@@ -186,7 +186,9 @@ _EVER = re.compile(
     # "When did Bexley last get outstanding?", "when were cambs last rated good overall?": the
     # newest of the inspections that gave it.
     rf"|\bwhen\s+(?:did|was|were|has|had)\b[^?]{{0,60}}?\blast\s+(?:been\s+)?"
-    rf"(?:(?:rated|judged|graded|got|get|given|received|achieved)\s+)?(?:an?\s+)?(?:{GRADE})\b",
+    rf"(?:(?:rated|judged|graded|got|get|given|received|achieved)\s+)?(?:an?\s+)?(?:{GRADE})\b"
+    # "Suffolk used to be outstanding didn't they - when was that?"
+    rf"|\bused\s+to\s+be\s+(?:(?:rated|judged|graded)\s+)?(?:{GRADE})\b(?=[^?]{{0,50}}\bwhen\b)",
     re.I,
 )
 # "How many times has Blackpool been judged inadequate?": every inspection so judged, counted.
@@ -230,7 +232,7 @@ _PREVIOUS = re.compile(
     r"\b(?:previous|prior|preceding|penultimate)\s+(?:ofsted\s+)?(?:inspection|ilacs|visit|one"
     r"|grades?|judgements?|ratings?|reports?)\b"
     r"|\b(?:inspection|one)\s+before\s+(?:the\s+)?(?:last|latest)(?:\s+one)?\b"
-    r"|\bone\s+before\s+(?:that|it|this)\b"
+    r"|\b(?:one|time|inspection|visit)\s+before\s+(?:that|it|this)(?:\s+one)?\b"
     r"|\blast\s+but\s+one\b"
     # "rated before the last inspection", "its rating before last": the one before the newest.
     r"|\bbefore\s+(?:the\s+|its\s+|their\s+)?(?:last|latest|most\s+recent|current)"
@@ -269,6 +271,10 @@ _OTHER_JUDGEMENTS = re.compile(OTHER_JUDGEMENTS, re.I)
 _BEFORE_YEAR = re.compile(
     r"\bbefore\s+(?:the|its|their)\s+((?:19[89]\d|20\d\d))\s+(?:ofsted\s+)?"
     r"(?:inspection|ilacs|report|judgements?|visit|one)\b"
+    # "Before the one published jan 2023", "before the inspection in May 2019".
+    r"|\bbefore\s+(?:the|its|their)\s+(?:one|inspection|ilacs|report|visit)\s+"
+    r"(?:(?:published|reported|done|held|carried\s+out|in|from|of|on)\s+)+"
+    r"(?:[a-z]{3,9}\.?\s+)?((?:19[89]\d|20\d\d))\b"
     r"|\b(?:inspection|report|one|judgements?|visit)\s+before\s+(?:the\s+|its\s+)?"
     r"((?:19[89]\d|20\d\d))(?:\s+(?:one|inspection|ilacs|report|visit))?\b"
     # "Before 2023, when had Sheffield been inspected?"; "How was Bedford rated before 2025?",
@@ -334,6 +340,12 @@ class GradeRequest:
     few: int = 0  # with pick "last": how many of the newest ("its last two inspections")
     inspector_first: bool = False  # "who led …?": the lead inspector before the dates
     terse: bool = False  # a line naming a judgement, no words asking for it
+
+    @property
+    def asks_earlier(self) -> bool:
+        """Whether it asks the grade of an inspection before another ("the previous one",
+        "before 2015")."""
+        return self.kind == "grade" and (self.pick == "previous" or bool(self.before))
 
 
 def area_phrases(question: str) -> tuple[str, ...]:
@@ -431,7 +443,7 @@ def grade_request(
     before = when.before if when else ""
     earlier = _BEFORE_YEAR.search(question)
     if earlier:
-        year, before = None, earlier.group(1) or earlier.group(2) or earlier.group(3)
+        year, before = None, next(g for g in earlier.groups() if g)
     after = _AFTER_YEAR.search(question)
     if after and year is None and not earlier:
         year = int(after.group(1))
@@ -501,6 +513,7 @@ def grade_request(
         inspector_first = bool(_WHO_ASKED.search(question)) and not _WHEN_ASKED.search(question)
         # "Who led the previous one?": that inspection's dates and inspector, not the newest's.
         pick, chosen = _inspection_picked(question)
+        pick, year, before = _previous_to_year(pick, year, before)
         return GradeRequest(
             "inspection",
             named,
@@ -568,6 +581,7 @@ def grade_request(
     if result:
         frame += tuple(result.group(0).split())  # "the outcome of …", "a fail": the grade's
     pick, chosen = _inspection_picked(question)
+    pick, year, before = _previous_to_year(pick, year, before)
     chosen = chosen or earlier
     if chosen:
         frame += tuple(chosen.group(0).split())  # which inspection, not something beyond
@@ -598,6 +612,14 @@ def _inspection_picked(question: str) -> tuple[str, re.Match[str] | None]:
     the words that pick it."""
     previous, first = _PREVIOUS.search(question), _FIRST.search(question)
     return ("previous" if previous else "first" if first else ""), previous or first
+
+
+def _previous_to_year(pick: str, year: int | None, before: str) -> tuple[str, int | None, str]:
+    """ "Brent 2026 ofsted - what was the previous grade?": the inspection before that year's,
+    not a previous one inspected that year (there is none)."""
+    if pick == "previous" and year and not before:
+        return "", None, str(year)
+    return pick, year, before
 
 
 # How a standalone question names each area ("How was Luton rated for leadership in 2022?").

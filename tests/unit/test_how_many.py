@@ -43,3 +43,16 @@ def test_a_share_asked_for_is_an_amount_a_report_gives_in_words_or_figures() -> 
     assert offers(AMOUNT, "for referrals which are less urgent, over half are not completed")
     assert offers(AMOUNT, "Thirty-three per cent (70) were reported to be NEET")
     assert not offers(AMOUNT, "Care leavers are routinely encouraged to aim high")
+
+
+def test_a_figure_of_another_year_is_not_the_one_asked_for(engine: QAEngine) -> None:
+    # Calderdale's 2015 report gives "18.6% of care leavers currently not in education,
+    # employment or training"; its 2024 report gives no figure ("Most care leavers are in
+    # full-time education …"). Asked of 2024, the 2015 figure answered, as did "allocated
+    # their PA at the age of 17 and a half" (a "half" that is no share).
+    asked_then = engine.ask("what % of Calderdale care leavers were NEET in 2015?")
+    assert not asked_then.abstained and "18.6%" in asked_then.answer, asked_then.answer
+    asked_of_2024 = engine.ask("what % of Calderdale care leavers were NEET in 2024?")
+    assert asked_of_2024.abstained, asked_of_2024.answer
+    assert not offers(AMOUNT, "their PA at the age of 17 and a half")
+    assert offers(AMOUNT, "over half are not completed")

@@ -44,6 +44,8 @@ def _unknown(word: str) -> bool:
         ("stoke ILACS 2025 grades?", "Stoke ILACS 2025 grades?"),
         ("bucks ILACS 2025 - still RI?", "Bucks ILACS 2025 - still RI?"),
         ("hull's 2023 report", "Hull's 2023 report"),
+        ("the bucks re-inspection in nov 2017", "the Bucks re-inspection in nov 2017"),
+        ("hull's safeguarding children board review", "Hull's safeguarding children board review"),
         ("gaps in reading for children in care", "gaps in reading for children in care"),
         ("it lends weight to devin and boston", "it lends weight to devin and boston"),
     ],
