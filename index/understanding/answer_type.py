@@ -121,6 +121,14 @@ _SHARE_ASKED = re.compile(
 )
 _MONEY_SPAN = re.compile(r"£\s?\d|\b\d[\d,.]*\s*(?:pounds|million|m|bn|billion|k)(?!\w)", re.I)
 _HOW_BIG = re.compile(r"\bhow\s+(?:big|large|small)\b", re.I)
+
+
+def without_size_asked(question: str) -> str:
+    """``question`` without its "how big / large / small", which asks for a number, not for
+    the word "big" ("how big was the team?": "The inspection team consisted of two HMI")."""
+    return _HOW_BIG.sub(" ", question)
+
+
 # "The number of …" asks for one unless the question asks whether ("did Wokingham think the
 # number of inspectors was fair?", "has the number of children in care risen?").
 _HOW_MANY = re.compile(

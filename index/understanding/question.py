@@ -8,7 +8,13 @@ from functools import cache
 
 from index.gazetteer import find_authority_spans
 from index.retrieval.lexical import tokenize, topic_terms
-from index.understanding.answer_type import DATE, PERSON, answer_type, named_terms
+from index.understanding.answer_type import (
+    DATE,
+    PERSON,
+    answer_type,
+    named_terms,
+    without_size_asked,
+)
 from index.understanding.grade_request import (
     GRADE_QUESTION_STEMS,
     GradeRequest,
@@ -224,7 +230,7 @@ def parse_question(
     titled = frozenset(
         tokenize([" ".join(m.group(1) for _, p in _SOURCES for m in _titled(p).finditer(text))])[0]
     )
-    terms = tuple(t for t in topic_terms(subject) if t not in titled)
+    terms = tuple(t for t in topic_terms(without_size_asked(subject)) if t not in titled)
     # What kind of answer is wanted: a follow-up asking anew says it in its own words.
     asking = text if resolved.asks_anew else query
     sections, section_terms = _sections_asked(asking)

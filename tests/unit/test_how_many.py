@@ -56,3 +56,11 @@ def test_a_figure_of_another_year_is_not_the_one_asked_for(engine: QAEngine) -> 
     assert asked_of_2024.abstained, asked_of_2024.answer
     assert not offers(AMOUNT, "their PA at the age of 17 and a half")
     assert offers(AMOUNT, "over half are not completed")
+
+
+def test_how_big_asks_for_a_number_not_the_word_big(engine: QAEngine) -> None:
+    # "big" was a word the answer had to hold: the team's sentence ("consisted of seven of
+    # Her Majesty's Inspectors") shares only "team", and the answer was about something else.
+    answer = engine.ask("how big was the team that inspected Calderdale in 2015?")
+    assert not answer.abstained, answer.answer
+    assert "seven of Her Majesty" in answer.citations[0].quote, answer.answer

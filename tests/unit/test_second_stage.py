@@ -218,6 +218,21 @@ def test_the_first_stage_abstention_does_not_silence_an_answer_holding_every_wor
     assert not gate_silences(gate, close, 0.45)
 
 
+def test_a_name_only_the_learned_stage_found_does_not_silence_its_answer():
+    # "swindon 2023 UASC - any issues with their placements?" (the whole archive): the first
+    # stage's passages never said "unaccompanied asylum-seeking children", so its answer
+    # abstained for a name unmentioned, and that silenced the learned stage's answer, which
+    # quotes it. Composed by hand: on the shipped corpus both stages find such names alike.
+    from index.answering.answer import Composed
+    from index.qa import gate_silences
+
+    unmentioned = Composed("I could not find this.", True, [], reason="unmentioned_name")
+    partial = Composed("Unaccompanied … [1]", False, [], best_overlap=0.6, best_cosine=0.3)
+    assert not gate_silences(unmentioned, partial, 0.45)
+    low = Composed("I could not find this.", True, [], reason="low_overlap")
+    assert gate_silences(low, partial, 0.45)
+
+
 def test_a_heading_alone_is_never_quoted_as_an_answer(engine):
     # The cabinet panel paper's title line "CABINET PANEL" holds the source's words, and an
     # article's "Comments are closed." sat beside its findings: both were quoted. A line of a
