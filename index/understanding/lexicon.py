@@ -244,6 +244,12 @@ SECTIONS: tuple[tuple[str, str, str], ...] = (
         r"|\b(?:needs?|needed|has|have|had|must|should)\s+to\s+(?:change|(?:get|do)\s+better)\b"
         rf"|{TO_DO_BETTER}"
         r"|\bmust\s+change\b"
+        # "What's on their to-do list from Ofsted?", "the top priority", "what was first on
+        # their improvement list?", "what needed doing?" (not "priority actions": a report's
+        # "no areas for priority and immediate action" answers whether there were any).
+        r"|\bto[-\s]do\s+list\b|\btop\s+priorit(?:y|ies)\b"
+        r"|\bimprovement\s+(?:list|areas?|points?|actions?|priorities)\b"
+        r"|\b(?:needed|needs?)\s+doing\b"
         # "Was there any area that wasn't working well?"
         r"|(?:\bnot|n['’]t)\s+(?:work\w*|do\w*|go\w*)\s+(?:so\s+)?well\b",
         r"^\(?recommendations?\.?\)?$|needs?\s+to\s+improve|areas?\s+for\s+improvement"
@@ -256,7 +262,9 @@ SECTIONS: tuple[tuple[str, str, str], ...] = (
         # Not "wasn't working well", "not doing so well": what needs to improve.
         r"|(?<!\bnot\s)(?<!n't\s)(?<!n’t\s)(?<!\bso\s)\b(?:works?|working|doing)\s+well\b"
         # "What was Hillingdon particularly good at?"
-        r"|\b(?:good|best|strongest)\s+at\b",
+        r"|\b(?:good|best|strongest)\s+at\b"
+        # "Anything positive?", "the highlights".
+        r"|\b(?:anything|something)\s+positive\b|\bpositives\b|\bhighlights\b",
         r"\bstrengths\b",
     ),
 )

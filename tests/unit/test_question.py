@@ -395,6 +395,26 @@ def test_what_is_not_working_well_asks_what_needs_to_improve():
     assert parse_question("what is working well in Leeds?").sections == ("strengths",)
 
 
+def test_staff_words_for_the_list_to_improve_and_the_strengths():
+    # A probe set of staff questions (nobody read the code): each searched its words alone.
+    for improve in (
+        "whats on kingston upon thames to-do list from ofsted after the 2025 inspection",
+        "what was the top priority?",
+        "what was first on their improvement list?",
+        "what needed doing in Halton?",
+    ):
+        assert parse_question(improve).sections == ("improve",), improve
+    for strengths in ("anything positive?", "darlington 2026 highlights for care leavers"):
+        assert parse_question(strengths).sections == ("strengths",), strengths
+    # Whether there were priority actions is answered by the report's "no areas for priority
+    # and immediate action", not its list of what to improve.
+    assert (
+        parse_question("Were there any priority action areas in Bexley's 2014 report?").sections
+        == ()
+    )
+    assert parse_question("was it a positive report?").sections == ()
+
+
 def test_how_long_someone_had_been_in_post_asks_since_when():
     assert answer_type("How long had Hampshire's DCS been in post in 2014?") == DATE
     assert offers(DATE, "The Director of Children’s Services has been in post since August 2005.")
