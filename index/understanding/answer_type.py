@@ -153,10 +153,16 @@ _NUMBER_WORDS = (
     "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty"
     "|fifty|hundred"
 )
+# Words after which a number labels a part of a document or is an age, not a count.
+_LABELS = ("enabler", "paragraph", "paragraphs", "para", "page", "appendix", "age\\sof")
 _COUNT_SPAN = re.compile(
     # Not a paragraph's number ("3.1 The Cabinet Panel …"), a short date ("in Jan 19") nor the
-    # first day of a range ("on 6 and 7 February", "22 - 23 October").
+    # first day of a range ("on 6 and 7 February", "22 - 23 October"), nor a label or an age
+    # ("(enabler 2, national framework)", "paragraph 64", "up to the age of 25"), nor a page
+    # number the PDF left in a word ("co- 8 located").
     r"(?<![\d£.,/-])(?<!\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\s)"
+    + "".join(rf"(?<!\b{label}\s)" for label in _LABELS)
+    + r"(?<!-\s)"
     rf"\b(?!(?:19|20)\d\d\b)\d[\d,]*\b(?!\.\d|[.)]\s|\s*(?:st|nd|rd|th)\b|\s+{_MONTH}\b"
     rf"|\s*(?:and|to|-|–)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b)"
     rf"|\b(?:{_NUMBER_WORDS}|dozen|several)\b"

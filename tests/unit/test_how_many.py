@@ -3,7 +3,14 @@ numbers on the topic ("1033 children are being looked after" for children's home
 children looked after" for LAC)."""
 
 from index.qa import QAEngine
-from index.understanding.answer_type import AMOUNT, answer_type, counted_terms, counts, offers
+from index.understanding.answer_type import (
+    AMOUNT,
+    COUNT,
+    answer_type,
+    counted_terms,
+    counts,
+    offers,
+)
 
 
 def test_what_how_many_counts() -> None:
@@ -64,3 +71,14 @@ def test_how_big_asks_for_a_number_not_the_word_big(engine: QAEngine) -> None:
     answer = engine.ask("how big was the team that inspected Calderdale in 2015?")
     assert not answer.abstained, answer.answer
     assert "seven of Her Majesty" in answer.citations[0].quote, answer.answer
+
+
+def test_a_label_or_a_page_number_is_no_count(engine: QAEngine) -> None:
+    # "… The team, which includes clinical psychological support, are co- 8 located …": the
+    # article's page number, left in a word by the PDF, answered how many psychologists.
+    answer = engine.ask("how many clinical psychologists are in the calderdale therapeutic team")
+    assert answer.abstained, answer.answer
+    assert not offers(COUNT, "(enabler 2, national framework)")
+    assert not offers(COUNT, "as set out in paragraph 64")
+    assert not offers(COUNT, "support up to the age of 25")
+    assert offers(COUNT, "Inspectors referred 21 cases back to the local authority")
