@@ -105,6 +105,38 @@ def _dates_as_written(start: Fact, end: Fact) -> str:
     return f"from {said}" if " to " in said else f"on {said}"
 
 
+# What a report's cover calls the inspection: "Re-inspection of services for children in need
+# of help and protection …", "Review of the effectiveness of the Local Safeguarding Children
+# Board", "Inspection of Brent local authority children's services" (before its dates).
+_COVER_TITLE = re.compile(
+    r"^(?:re-)?(?:inspection|review)\s+of\b[^\n]*?(?=\s*inspection\s+dates?:|\s*\n|\Z)",
+    re.I | re.M,
+)
+_COVER_CHARS = 1000  # the title is on the cover, before the judgements
+
+
+def _kind_told(record: InspectionRecord, citer: Citer) -> str:
+    """The kind of inspection ``record`` is, in its cover's words and cited ("a re-inspection
+    of services for children in need of help and protection … [1]"); "" when no title is
+    found."""
+    doc = citer.documents.get(record.doc_id)
+    found = _COVER_TITLE.search(doc.text[:_COVER_CHARS]) if doc is not None else None
+    if found is None:
+        return ""
+    title = re.sub(r"(?<=[a-z])\d+$", "", found.group(0))  # a footnote's mark ("Board1")
+    cover = citer.passages.get(f"{record.doc_id}#0")
+    held = cover is not None and cover.start <= found.start() and found.end() <= cover.end
+    evidence = Evidence(
+        record.doc_id,
+        cover.passage_id if held and cover else None,
+        found.start(),
+        found.start() + len(title),
+        title,
+    )
+    article = "an" if title[0].lower() in "aeiou" else "a"
+    return f"{article} {title[0].lower()}{title[1:]} [{citer.cite(evidence)}]"
+
+
 def _inspection_phrase(record: InspectionRecord | JudgementRow) -> str:
     if isinstance(record, JudgementRow):
         start, end = record.inspection_start, record.inspection_end
@@ -434,6 +466,10 @@ def _authority_sentences(
         who = last.lead_inspector.value if last.lead_inspector else ""
         lead, verb = ("lead inspectors", "were") if " and " in who else ("lead inspector", "was")
         took_place = f"{authority}'s {which} took place {dates}" if dates else ""
+        if parsed.kind_asked and (kind := _kind_told(last, citer)):
+            # "What sort of inspection was it?": what its cover calls it, then when it was.
+            out.append(f"{authority}'s {which} was {kind}.")
+            took_place = f"It took place {dates}" if dates else ""
         if parsed.pick == "due" and took_place:
             took_place = f"The documents do not say when the next inspection is due; {took_place}"
         lines = [

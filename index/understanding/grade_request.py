@@ -128,6 +128,16 @@ _INSPECTION_WHEN = re.compile(
     + r")\b",
     re.I,
 )
+# What kind of inspection it was: "what sort of visit was that?", "was it a full inspection?",
+# "was that a normal SIF or a re-inspection?". The report's cover names it.
+_KIND_ASKED = re.compile(
+    r"\b(?:what|which)\s+(?:kind|type|sort)\s+of\s+(?:ofsted\s+)?(?:inspection|visit|review"
+    r"|report|ilacs)\b"
+    r"|\bwas\s+(?:it|that|this)(?:\s+one)?\s+(?:a|an)\s+(?:full|standard|short|normal|proper"
+    r"|joint|re-?inspection|sif|single\s+inspection)\b"
+    r"|\b(?:sif|inspection|ilacs)\s+or\s+(?:a\s+)?re-?inspection\b",
+    re.I,
+)
 # An inspection's lead inspector asked for, not its dates: the inspector is said first.
 _WHO_ASKED = re.compile(r"\b(?:who|whom|inspectors?|hmi|led|lead)\b", re.I)
 _WHEN_ASKED = re.compile(r"\b(?:when|dates?|dated)\b", re.I)
@@ -340,6 +350,7 @@ class GradeRequest:
     few: int = 0  # with pick "last": how many of the newest ("its last two inspections")
     inspector_first: bool = False  # "who led …?": the lead inspector before the dates
     terse: bool = False  # a line naming a judgement, no words asking for it
+    kind_asked: bool = False  # "what kind of inspection was it?": as its report's cover says
 
     @property
     def asks_earlier(self) -> bool:
@@ -428,7 +439,17 @@ def grade_request(
         if _WHEN_DUE.search(question) and not _PAST.search(question)
         else None
     )
-    cued = bool(_CUE.search(question) or ranked or between or counted or compared or best or due)
+    kind_asked = _KIND_ASKED.search(question)
+    cued = bool(
+        _CUE.search(question)
+        or ranked
+        or between
+        or counted
+        or compared
+        or best
+        or due
+        or kind_asked
+    )
     terse = not cued and bool(named) and dated and _terse_judgement(question)
     if not (cued or terse) or _OTHER_JUDGEMENTS.search(question):
         return None
@@ -493,7 +514,7 @@ def grade_request(
             frame=(*due.group(0).split(), "due"),
             pick="due",
         )
-    inspection_asked = _INSPECTION_WHEN.search(question)
+    inspection_asked = _INSPECTION_WHEN.search(question) or kind_asked
     if (few := _LAST_FEW.search(question)) and not inspection_asked:
         frame = tuple(few.group(0).split())
         return GradeRequest(
@@ -525,6 +546,7 @@ def grade_request(
             + (("how", "long", "ago") if _LONG_AGO_ASKED.search(question) else ()),
             pick=pick,
             inspector_first=inspector_first,
+            kind_asked=bool(kind_asked),
         )
     if not (
         named
