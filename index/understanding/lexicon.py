@@ -224,7 +224,14 @@ WHO_RUNS_A_SERVICE = (
     r"(?:(?:the|its|their|[\w'’-]+['’]s)\s+)?(?:[\w'’-]+\s+){0,2}?"
     r"(?:social\s+care|services?|social\s+work)\b"
 )
-TO_DO_BETTER = r"\b(?:should|must|could|ought\s+to)\b[^?.]*?\b(?:get|do)\s+better\b"
+TO_DO_BETTER = (
+    r"\b(?:should|must|could|ought\s+to)\b[^?.]*?\b(?:get|do)\s+better\b"
+    # "Was there anything that wasn't so good?" (after "was Essex outstanding?"): what was
+    # weak, not which areas were judged good.
+    r"|\b(?:anything|something|what|things?|areas?|bits?)\s+(?:that\s+|which\s+)?"
+    r"(?:was|were|is|are)(?:\s+not|n['’]?t)\s+(?:so\s+|as\s+|very\s+|that\s+|too\s+)?"
+    r"(?:good|great)\b"
+)
 # Sections of an Ofsted report a question can ask for without naming them: the words that ask
 # for one, and the headings it goes under in the reports of either framework ("What needs to
 # improve?", "Recommendations", "Areas for improvement", "The local authority's strengths").

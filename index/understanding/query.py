@@ -275,6 +275,13 @@ _NO_TOPIC = frozenset(
     # "ok what about Medway then": what the conversation is said with.
     "ok okay then thanks please pls".split()
 )
+# "What about the neighbouring council, Cumberland?", "the council next door, Bromley?": the
+# council named, said as where it is; no topic.
+_NEIGHBOUR = re.compile(
+    r"\b(?:neighbou?ring|nearby|next[-\s]door|adjacent)\s+(?:council|authority|borough|county|la)\b"
+    r"|\b(?:council|authority|borough|county|la)\s+next\s+door\b",
+    re.I,
+)
 # "And the latest one?", "is it any better now?": the conversation moves to the present, so
 # the last question's year is not carried (undated, the latest inspection is meant).
 _NOW = re.compile(
@@ -541,7 +548,9 @@ def resolve(
     years = YEAR.findall(question)
     earlier_years = list(dict.fromkeys(YEAR.findall(previous.query)))
     topic_missing = not [
-        w for w in _topic_words(YEAR.sub(" ", question)).split() if w.lower() not in _NO_TOPIC
+        w
+        for w in _topic_words(YEAR.sub(" ", _NEIGHBOUR.sub(" ", question))).split()
+        if w.lower() not in _NO_TOPIC
     ]
     # "What did the report say about it?" after a grade question asks what was said of that
     # topic, not the grade question again ("is it any different in Knowsley?" does).

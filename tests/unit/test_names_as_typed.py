@@ -108,6 +108,18 @@ def test_ok_and_then_are_said_around_a_follow_up() -> None:
         "ok what about Calderdale then", ["How was Herefordshire rated for care leavers?"]
     )
     assert resolved.query == "How was Calderdale rated for care leavers?"
+    # Where the council is, said beside its name, is no topic: the same question of it.
+    for typed in (
+        "what about the neighbouring council, Calderdale?",
+        "and the council next door, Calderdale?",
+    ):
+        resolved = resolve(typed, ["How was Herefordshire rated for care leavers?"])
+        assert resolved.query == "How was Calderdale rated for care leavers?", typed
+    # A council's own words asked for are a topic ("what did the council say?").
+    resolved = resolve(
+        "what did the council say?", ["what did ofsted say about care leavers in Bury?"]
+    )
+    assert "council say" in resolved.query and "Bury" in resolved.query
 
 
 @pytest.mark.parametrize(

@@ -393,6 +393,11 @@ def test_what_is_not_working_well_asks_what_needs_to_improve():
     assert asked.sections == ("improve",)
     assert parse_question("what is not going so well in Leeds?").sections == ("improve",)
     assert parse_question("what is working well in Leeds?").sections == ("strengths",)
+    # After "was Essex outstanding in 2023?" this was read as which areas were judged good
+    # ("no area in Essex was judged good"); asked whether judged so, it is a grade question.
+    asked = parse_question("was there anything that wasn't so good?")
+    assert asked.sections == ("improve",) and asked.grades is None
+    assert parse_question("was Essex not good in 2023?").grades is not None
 
 
 def test_staff_words_for_the_list_to_improve_and_the_strengths():
