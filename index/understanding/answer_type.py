@@ -121,12 +121,19 @@ _SHARE_ASKED = re.compile(
 )
 _MONEY_SPAN = re.compile(r"£\s?\d|\b\d[\d,.]*\s*(?:pounds|million|m|bn|billion|k)(?!\w)", re.I)
 _HOW_BIG = re.compile(r"\bhow\s+(?:big|large|small)\b", re.I)
+# "What's her name?": a person asked for by name.
+_NAME_ASKED = re.compile(
+    r"\bwhat(?:['’]?s|\s+is|\s+was)\s+(?:his|her|their)\s+names?\b"
+    r"|\b(?:his|her|their)\s+names?\s*\??\s*$",
+    re.I,
+)
 
 
 def without_size_asked(question: str) -> str:
     """``question`` without its "how big / large / small", which asks for a number, not for
-    the word "big" ("how big was the team?": "The inspection team consisted of two HMI")."""
-    return _HOW_BIG.sub(" ", question)
+    the word "big" ("how big was the team?": "The inspection team consisted of two HMI"), nor
+    "what's her name", which asks for one ("Executive Director of Families Emma Bennett")."""
+    return _NAME_ASKED.sub(" ", _HOW_BIG.sub(" ", question))
 
 
 # "The number of …" asks for one unless the question asks whether ("did Wokingham think the
@@ -261,7 +268,9 @@ def answer_type(question: str) -> str | None:
         question = question[scene.end() :]
     if _WHO_RUNS_A_SERVICE.search(question):
         return ORGANISATION
-    if _WHO.search(question) and not _WHO_COMPARES.search(question):
+    if (_WHO.search(question) and not _WHO_COMPARES.search(question)) or _NAME_ASKED.search(
+        question
+    ):
         return PERSON
     if _WHEN.search(question):
         return DATE

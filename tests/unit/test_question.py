@@ -525,3 +525,15 @@ def test_who_came_out_better_asks_which_council_not_who():
     assert answer_type("greenwich v lewisham - who came out better overall?") != PERSON
     assert answer_type("who did better for care leavers, Leeds or Bradford?") != PERSON
     assert answer_type("who was the lead inspector in Leeds?") == PERSON
+
+
+def test_her_name_asks_for_a_person_and_exec_is_executive():
+    # "wolverhampton exec director of families 2022 - whats her name" abstained: "name" and
+    # "exec" were words the answer ("the council's Executive Director of Families Emma
+    # Bennett") had to hold.
+    from index.answering.answer import mentioned
+
+    asked = parse_question("wolverhampton exec director of families 2022 - whats her name")
+    assert asked.answer_kind == PERSON and "name" not in asked.topic_terms
+    assert mentioned("exec", {"execut", "director", "famili"})
+    assert parse_question("is the named social worker policy working?").answer_kind is None
