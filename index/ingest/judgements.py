@@ -80,7 +80,8 @@ _SIF_AREA = re.compile(
 )
 _SIF_OVERALL = re.compile(
     r"(?:overall\s+judgement\s+is\s+(?:that\s+)?(?:children[’']s\s+services\s+)?"
-    r"|children[’']s\s+services\s+in\s+[A-Z][\w ,&’'-]{1,60}?\s+)(?:are\s+|is\s+)?"
+    # The name may run over a line ("in the Royal Borough of Kingston upon\nThames are good").
+    r"|children[’']s\s+services\s+in\s+[A-Z][\w ,&’'\n-]{1,60}?\s+)(?:are\s+|is\s+)?"
     rf"(?P<grade>{_GRADE_WORDS})\b",
     re.I,
 )

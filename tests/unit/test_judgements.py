@@ -364,3 +364,18 @@ def test_an_area_not_judged_at_an_inspection_held_that_year_is_left_to_the_text(
         parse_question(asked, scilly), scilly, table, passages, documents
     )
     assert composed is not None and "no 2018 inspection" in composed.answer
+
+
+def test_an_overall_statement_whose_name_runs_over_a_line_is_read():
+    # Kingston's 2015 report: "Children's services in the Royal Borough of Kingston upon\n
+    # Thames are good". Unread, the table said Ofsted "made no overall effectiveness
+    # judgement" of it (asked "what were they rated at the inspection before?" after 2019).
+    root = ILACS / "reports"
+    path = root / "kingston upon thames" / "children's services inspection - 03 august 2015.pdf"
+    if not path.is_file():
+        pytest.skip(f"the ILACS archive is not at {ILACS} (set INSPECTION_QA_ILACS_DIR)")
+    _, _, record = extracted(path, root)
+    overall = record.grades["overall"]
+    assert overall.grade == "good"
+    # Quoted from where it starts, up to the end of the passage it starts in.
+    assert overall.evidence.quote.startswith("Children’s services in the Royal Borough")
