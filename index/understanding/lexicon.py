@@ -220,7 +220,8 @@ EVENTS: tuple[tuple[str, str], ...] = (
 # "Who actually runs children's social care in Slough?": a trust, a company or another
 # council delivers a service; no person's name answers it (and "they" after it are that body).
 WHO_RUNS_A_SERVICE = (
-    r"\bwho\s+(?:\w+\s+)?(?:runs?|ran|delivers?|delivered|provides?|provided|operates?)\s+"
+    r"\bwho\s+(?:\w+\s+)?(?:runs?|ran|running|delivers?|delivered|delivering|provides?|provided"
+    r"|providing|operates?|operated|operating)\s+"
     r"(?:(?:the|its|their|[\w'’-]+['’]s)\s+)?(?:[\w'’-]+\s+){0,2}?"
     r"(?:social\s+care|services?|social\s+work)\b"
 )

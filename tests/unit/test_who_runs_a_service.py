@@ -25,6 +25,8 @@ def test_who_runs_a_service_asks_for_an_organisation_and_who_runs_a_meeting_for_
     assert answer_type("Who actually runs children's social care in Slough?") == ORGANISATION
     assert answer_type("Who delivers Richmond's children's services?") == ORGANISATION
     assert answer_type("Who ran the leaving care service in Redbridge?") == ORGANISATION
+    # In a conversation: "who was running the service at the 2019 inspection then" (a trust).
+    assert answer_type("who was running the service at the 2019 inspection then") == ORGANISATION
     assert answer_type("Who runs the weekly Keep in Touch sessions?") == PERSON
     assert offers(ORGANISATION, "functions are delegated to a trust arrangement with AFC")
     assert not offers(ORGANISATION, "The director of children's services runs a briefing.")
