@@ -537,3 +537,14 @@ def test_her_name_asks_for_a_person_and_exec_is_executive():
     assert asked.answer_kind == PERSON and "name" not in asked.topic_terms
     assert mentioned("exec", {"execut", "director", "famili"})
     assert parse_question("is the named social worker policy working?").answer_kind is None
+
+
+def test_mv_is_a_monitoring_visit(engine):
+    # "devon feb 2022 monitoring visit - which MV number was it …" abstained: "MV" was a name
+    # the evidence never mentions. Councils' shorthand, read one way (acronym → long form).
+    from index.answering.answer import mentioned
+
+    assert mentioned("mv", {"monitor", "visit"}) and mentioned("fv", {"focus", "visit"})
+    answer = engine.ask("which MV was the october 2024 one in herefordshire?")
+    assert not answer.abstained, answer.answer
+    assert "monitoring visit" in answer.answer
