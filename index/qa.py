@@ -67,6 +67,7 @@ from index.understanding.answer_type import (
     asks_what_someone_said,
     counted_terms,
 )
+from index.understanding.grade_request import GradeRequest
 from index.understanding.query import When, points_to_a_document, why_alone
 from index.understanding.question import Question, parse_question
 from index.understanding.spelling import spelled
@@ -352,17 +353,22 @@ class QAEngine:
             question.framework,
         )
         if answer is None and question.grades.asks_earlier:
-            answer = self._earlier_told(authorities)
+            answer = self._earlier_told(question.grades, authorities)
         return answer
 
-    def _earlier_told(self, authorities: tuple[str, ...]) -> Composed | None:
+    def _earlier_told(self, request: GradeRequest, authorities: tuple[str, ...]) -> Composed | None:
         """ "How was Lancashire rated at the inspection before 2015?" when the documents hold
         none before it: its oldest report's own "since the last inspection in 2012, when the
-        local authority was found to be good overall" (one authority asked)."""
+        local authority was found to be good overall" (one authority asked). Not when they
+        hold an earlier report (the table found no grade of the area asked there)."""
         if len(authorities) != 1:
             return None
-        reports = [r for r in self.judgements.for_authority(authorities[0]) if r.is_report]
-        if not reports:
+        reports = [
+            r for r in self.judgements.for_authority(authorities[0]) if r.is_report and r.when
+        ]
+        bound = request.before[:4] if request.before else None
+        earlier = [r for r in reports if r.when[:4] < bound] if bound else reports[:-1]
+        if not reports or earlier:
             return None
         return change_told(
             reports[0].doc_id, self.index.passages, self.index.documents, graded=True
