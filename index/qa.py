@@ -29,7 +29,12 @@ from index.answering.by_inspection import asks_by_inspection, compose_by_inspect
 from index.answering.by_judgement import findings_behind_grade, summary_of
 from index.answering.by_section import compose_by_section, superseded_documents
 from index.answering.by_summary import asks_for_summary, compose_summary
-from index.answering.judgement_answers import Citer, answer_judgement_question, no_inspection_in
+from index.answering.judgement_answers import (
+    Citer,
+    answer_judgement_question,
+    inspected_before,
+    no_inspection_in,
+)
 from index.answering.judgement_table import JudgementTable
 from index.errors import BadQuery, DocumentNotFound, IndexCorrupt
 from index.gazetteer import SUCCESSORS, canonical_authority, find_authorities
@@ -363,11 +368,10 @@ class QAEngine:
         hold an earlier report (the table found no grade of the area asked there)."""
         if len(authorities) != 1:
             return None
-        reports = [
-            r for r in self.judgements.for_authority(authorities[0]) if r.is_report and r.when
-        ]
-        bound = request.before[:4] if request.before else None
-        earlier = [r for r in reports if r.when[:4] < bound] if bound else reports[:-1]
+        reports = [r for r in self.judgements.for_authority(authorities[0]) if r.is_report]
+        # "Before 2015" as the table reads it: before the inspection that year names.
+        bound = request.before
+        earlier = inspected_before(reports, reports, bound) if bound else reports[:-1]
         if not reports or earlier:
             return None
         return change_told(

@@ -179,7 +179,6 @@ def _passage_terms(passage: Passage) -> frozenset[str]:
 # count's is dozens of microseconds a sentence), asked again of a sentence by the gate, the
 # answer per inspection and the next question on the topic.
 _offers = lru_cache(maxsize=65536)(offers)
-
 _quotes_someone = lru_cache(maxsize=65536)(quotes_someone)
 
 

@@ -197,7 +197,7 @@ def _latest(
     if year:
         candidates = [r for r in candidates if _in_year(r, year)]
     if before:
-        candidates = _before(candidates, records, before)
+        candidates = inspected_before(candidates, records, before)
     if not candidates:
         return None
     reports = [r for r in candidates if r.is_report]
@@ -214,7 +214,7 @@ def _newest_graded(
     if year:
         candidates = [r for r in candidates if _in_year(r, year)]
     if before:
-        candidates = _before(candidates, records, before)
+        candidates = inspected_before(candidates, records, before)
     return candidates[-1] if candidates else None
 
 
@@ -255,7 +255,7 @@ def _years(record: InspectionRecord) -> set[int]:
     return {int(d[:4]) for d in dates if d and d[:4].isdigit()}
 
 
-def _before(
+def inspected_before(
     candidates: list[InspectionRecord], records: list[InspectionRecord], before: str
 ) -> list[InspectionRecord]:
     """The ``candidates`` inspected before ``before``: an ISO date, or a year naming one of
@@ -439,7 +439,7 @@ def _authority_sentences(
         if parsed.year:
             dated = [r for r in dated if _in_year(r, parsed.year)]
         if parsed.before:
-            dated = _before(dated, records, parsed.before)
+            dated = inspected_before(dated, records, parsed.before)
         if parsed.grades and not parsed.counted:
             # "When was Tower Hamlets' inadequate inspection?": the newest that gave that grade,
             # not the newest (judged outstanding).

@@ -129,10 +129,11 @@ _NAME_ASKED = re.compile(
 )
 
 
-def without_size_asked(question: str) -> str:
-    """``question`` without its "how big / large / small", which asks for a number, not for
-    the word "big" ("how big was the team?": "The inspection team consisted of two HMI"), nor
-    "what's her name", which asks for one ("Executive Director of Families Emma Bennett")."""
+def without_kind_asked(question: str) -> str:
+    """``question`` without the words that only ask for a kind of answer: "how big / large /
+    small" asks for a number, not for the word "big" ("how big was the team?": "The inspection
+    team consisted of two HMI"); "what's her name" for a person ("Executive Director of
+    Families Emma Bennett")."""
     return _NAME_ASKED.sub(" ", _HOW_BIG.sub(" ", question))
 
 

@@ -13,7 +13,7 @@ from index.understanding.answer_type import (
     PERSON,
     answer_type,
     named_terms,
-    without_size_asked,
+    without_kind_asked,
 )
 from index.understanding.grade_request import (
     GRADE_QUESTION_STEMS,
@@ -230,7 +230,7 @@ def parse_question(
     titled = frozenset(
         tokenize([" ".join(m.group(1) for _, p in _SOURCES for m in _titled(p).finditer(text))])[0]
     )
-    terms = tuple(t for t in topic_terms(without_size_asked(subject)) if t not in titled)
+    terms = tuple(t for t in topic_terms(without_kind_asked(subject)) if t not in titled)
     # What kind of answer is wanted: a follow-up asking anew says it in its own words.
     asking = text if resolved.asks_anew else query
     sections, section_terms = _sections_asked(asking)
