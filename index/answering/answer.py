@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from index.ingest.boilerplate import sentence_shape
 from index.retrieval.expansion import Lexicon, load_lexicon
-from index.retrieval.lexical import tokenize
+from index.retrieval.lexical import tokenize, word_family
 from index.text import sentence_spans, sentences_of, words
 from index.types import Citation, CosinesOf, Document, Hit, Passage
 from index.understanding.answer_type import (
@@ -157,7 +157,7 @@ def _unit_terms(passage: Passage) -> tuple[Unit, ...]:
             Unit(
                 s,
                 e,
-                own | contexts[c],
+                own | contexts[c] | {word_family(w) for w in own},
                 text,
                 own,
                 len(text.split()),
@@ -404,6 +404,7 @@ def compose_answer(
         t: min(idf(t), weakest) if t in years and weakest is not None else idf(t) for t in terms
     }
     weight_total = sum(weight[t] for t in required) or 1.0
+    families = {t: word_family(t) for t in terms}
     # Words the lexicon gives other names for are present where one of them is ("LAC" in a
     # sentence on "looked after children", "MASH" in one on "the front door").
     other_names = lexicon.names_within(frozenset(terms))
@@ -490,6 +491,9 @@ def compose_answer(
                 | asked_for
                 | {t for n in other_names if _any_in(n.others, present) for t in n.tokens}
             )
+            # A word of the question whose family the sentence holds ("leadership" in "senior
+            # leaders") is in it.
+            present = present | {t for t in terms if families[t] in present}
             covered = [t for t in terms if t in present]
             # Sharing only the time asked, or that and the source named, with the question
             # ("The latest of Community Care's Ofsted Interview podcast series features …" for

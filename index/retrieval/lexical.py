@@ -64,6 +64,23 @@ def stem_words(words: Sequence[str]) -> list[str]:
     return _STEMMER.stemWords(list(words))
 
 
+# Derived forms the stemmer leaves apart ("reliance" is "relianc", "rely" is "reli";
+# "leadership" is not "leader"; "conferences" is "confer", "conference" "conferenc"): one
+# family to the answer's word matching, so "do they rely on agency staff?" is answered by "no
+# reliance on agency workers". Suffixes of nouns and adjectives only: "-al" joined "formal" to
+# "form" and "central" to "centr", "-er" "officer" to "office".
+_FAMILY_SUFFIXES = ("ship", "anc", "enc", "ant")
+_FAMILY_MIN_ROOT = 4
+
+
+def word_family(stem: str) -> str:
+    """The family a stemmed word belongs to: itself without a derivational suffix."""
+    for suffix in _FAMILY_SUFFIXES:
+        if stem.endswith(suffix) and len(stem) - len(suffix) >= _FAMILY_MIN_ROOT:
+            return stem[: -len(suffix)]
+    return stem
+
+
 def topic_terms(text: str) -> list[str]:
     """Stemmed words that name what a question is about, without its framing words."""
     return [t for t in tokenize([text])[0] if t not in QUESTION_STEMS]
