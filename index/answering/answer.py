@@ -21,8 +21,10 @@ from index.understanding.answer_type import (
     MONEY,
     MONEY_ASKING,
     NEGATIVE,
+    ORGANISATION,
     PERSON,
     QUOTE_ASKING,
+    RUNNING_ASKING,
     counts,
     offers,
     quotes_someone,
@@ -418,6 +420,9 @@ def compose_answer(
         frozenset(t for t in terms if t in GRADE_ASKING) if grade_in_words else frozenset()
     )
     money_asked = frozenset(t for t in terms if t in MONEY_ASKING) if kind == MONEY else frozenset()
+    running_asked = (
+        frozenset(t for t in terms if t in RUNNING_ASKING) if kind == ORGANISATION else frozenset()
+    )
     quote_asked = frozenset(t for t in terms if t in QUOTE_ASKING and kind == PERSON)
     # The roles a who-question names, in its words and the lexicon's ("DCS", "director of
     # children's services"), each as the stemmed words a sentence naming its holder has.
@@ -479,6 +484,9 @@ def compose_answer(
             if money_asked and typed:
                 # "How much extra money did they put in?": "investing an additional £5.5m".
                 present = present | money_asked
+            if running_asked and typed:
+                # "Who actually runs social care there?": "delivered by … Children's Trust".
+                present = present | running_asked
             if quote_asked and _quotes_someone(sentence):
                 # "Who was quoted?": "Councillor Jones said: “…”".
                 present = present | quote_asked

@@ -323,6 +323,19 @@ MONEY_ASKING = frozenset(
 )
 
 
+# The words of a who-runs question that ask who runs it ("who actually runs social care
+# there?"): a sentence naming the body a service is run by answers them, whatever its own verb
+# ("… are delivered by Northamptonshire Children's Trust").
+RUNNING_ASKING = frozenset(
+    tokenize(
+        [
+            """run runs ran running deliver delivers delivered delivering provide provides
+            provided providing operate operates operated operating actually"""
+        ]
+    )[0]
+)
+
+
 # The words of a who-question that ask who spoke ("who was quoted?", "did the chief exec
 # comment?"): a sentence quoting someone answers them, whatever its own words ("Councillor
 # Jones said: …").

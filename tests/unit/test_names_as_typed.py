@@ -47,11 +47,39 @@ def _unknown(word: str) -> bool:
         ("the bucks re-inspection in nov 2017", "the Bucks re-inspection in nov 2017"),
         ("hull's safeguarding children board review", "Hull's safeguarding children board review"),
         ("gaps in reading for children in care", "gaps in reading for children in care"),
+        # A question opening on a name that is a word, about an inspection further on.
+        (
+            "hull front door ofsted visit feb 2018 - who led it?",
+            "Hull front door ofsted visit feb 2018 - who led it?",
+        ),
+        ("bury care leavers ofsted 2019", "Bury care leavers ofsted 2019"),
+        # "Reading" opens questions as the word.
+        ("reading age of children in care ofsted", "reading age of children in care ofsted"),
+        ("hull care leavers", "hull care leavers"),
+        (
+            "staffs lado capacity - what did the 2024 report say",
+            "Staffs lado capacity - what did the 2024 report say",
+        ),
         ("it lends weight to devin and boston", "it lends weight to devin and boston"),
     ],
 )
 def test_a_misspelt_or_lower_case_authority_is_read_as_its_name(typed: str, read: str) -> None:
     assert authorities_spelled(typed, _unknown) == read
+
+
+def test_initials_joined_by_an_ampersand_name_the_authority_in_any_case() -> None:
+    assert (
+        authorities_spelled("b&nes ilacs 2025 all good?", _unknown) == "B&NES ilacs 2025 all good?"
+    )
+    assert authorities_spelled("h&f adoption 2022", _unknown) == "H&F adoption 2022"
+
+
+def test_a_name_typed_with_a_possessive_s_and_no_apostrophe_is_the_name() -> None:
+    # "southends" stems as "Southend" does: the name as said, not the canonical
+    # "Southend-on-Sea", is what it is one letter from.
+    assert authorities_spelled("southends PLO letters in 2019", lambda w: True) == (
+        "Southend-on-Sea PLO letters in 2019"
+    )
 
 
 def test_a_word_the_documents_use_is_not_a_misspelling() -> None:
