@@ -199,10 +199,36 @@ _SINCE = re.compile(
 )
 
 
+# "Did Herts deal with the recommendations from their 2015 inspection?", "which problems from
+# the 2011 inspection were still not sorted?": what an inspection found, asked whether it was
+# acted on, is answered by the reports after it ("Recommendations made at the time of the
+# last inspection have been successfully addressed"); its year is a baseline.
+_FOUND_AT = re.compile(
+    r"\b(?:recommendations?|concerns?|problems?|issues?|weakness(?:es)?|failings?|"
+    r"shortcomings?|areas?\s+for\s+improvement|actions?)\s+"
+    r"(?:(?:that\s+|which\s+)?(?:were\s+|was\s+)?(?:from|raised|identified|made|flagged|found|"
+    r"highlighted|set\s+out)\s+)+(?:at\s+|in\s+|by\s+)?(?:the\s+|their\s+|its\s+)?"
+    r"(?:(" + "|".join(MONTHS) + r")\s+)?((?:19[89]\d|20\d\d))\b",
+    re.I,
+)
+_ACTED_ON = re.compile(
+    r"\b(?:deal|dealt|dealing|address(?:ed|ing)?|act(?:ed)?\s+on|implement(?:ed|ing)?|"
+    r"complet(?:e|ed|ing)|sort(?:ed)?|fix(?:ed)?|tackl(?:e|ed)|resolv(?:e|ed)|still|"
+    r"follow(?:ed)?\s+up|met|progress(?:ed)?\s+on|put\s+right)\b",
+    re.I,
+)
+
+
 # "From April 2018", "by March 2019": a time the documents speak of, not when they are dated.
 _MONTH_YEAR = re.compile(
     rf"(?<!\bfrom\s)(?<!\bby\s)(?<!\buntil\s)\b({MONTH})\.?\s+((?:19[89]\d|20\d\d))\b", re.I
 )
+
+
+def asks_if_acted_on(text: str) -> bool:
+    """Whether ``text`` asks if what an inspection found was acted on ("did Herts deal with
+    the recommendations from their 2015 inspection?")."""
+    return bool(_ACTED_ON.search(text) and _FOUND_AT.search(text))
 
 
 def when_asked(text: str, before: str = "") -> When | None:
@@ -211,6 +237,8 @@ def when_asked(text: str, before: str = "") -> When | None:
     if before:
         return When(before=before)
     baselines = _SINCE.findall(text)
+    if asks_if_acted_on(text):
+        baselines += _FOUND_AT.findall(text)
     measured_from = {year for _, year in baselines}
     years = tuple(y for y in dict.fromkeys(YEAR.findall(text)) if y not in measured_from)
     if years:

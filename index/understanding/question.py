@@ -35,6 +35,7 @@ from index.understanding.query import (
     YEAR,
     ResolvedQuestion,
     When,
+    asks_if_acted_on,
     asks_what_was_said,
     new_topic,
     refers_back,
@@ -233,7 +234,9 @@ def parse_question(
     terms = tuple(t for t in topic_terms(without_kind_asked(subject)) if t not in titled)
     # What kind of answer is wanted: a follow-up asking anew says it in its own words.
     asking = text if resolved.asks_anew else query
-    sections, section_terms = _sections_asked(asking)
+    # "Did they deal with the recommendations from 2015?" asks what the next report says of
+    # them, not for the 2015 list.
+    sections, section_terms = ((), ()) if asks_if_acted_on(asking) else _sections_asked(asking)
     if sections and when and when.after and _AFTER_INSPECTION.search(query):
         # "What did Lancashire need to improve after the Dec 2022 inspection?": that
         # inspection's own list, not a later report's ("improved since 2022" is the later one).
