@@ -329,7 +329,8 @@ _INSPECTION_YEAR = re.compile(
 _MONTH_BEFORE = re.compile(rf"\b(?:{MONTH})\s+(?=latest\b)", re.I)
 # "Back then", "that year": the time the conversation was just about.
 _THEN = re.compile(
-    r"\b(?:back\s+then|at\s+that\s+(?:time|point|inspection)|that\s+year|in\s+those\s+days)\b",
+    r"\b(?:back\s+then|around\s+then|(?:at|around)\s+that\s+(?:time|point|inspection)|"
+    r"that\s+year|in\s+those\s+days|at\s+the\s+same\s+time)\b",
     re.I,
 )
 _CONNECTORS = frozenset("the a an and of in for on to with their its".split())
@@ -577,7 +578,8 @@ def resolve(
     earlier_years = list(dict.fromkeys(YEAR.findall(previous.query)))
     topic_missing = not [
         w
-        for w in _topic_words(YEAR.sub(" ", _NEIGHBOUR.sub(" ", question))).split()
+        # "what about hillingdon around then?": the time just asked, no topic of its own.
+        for w in _topic_words(YEAR.sub(" ", _THEN.sub(" ", _NEIGHBOUR.sub(" ", question)))).split()
         if w.lower() not in _NO_TOPIC
     ]
     # "What did the report say about it?" after a grade question asks what was said of that

@@ -473,3 +473,16 @@ def test_the_next_full_inspection_moves_on_in_time():
 def test_a_councillor_s_title_is_no_name_the_evidence_must_hold():
     # "What did Cllr Hardman say …?" abstained: the minutes write "Councillor Liz Hardman".
     assert named_terms("What did Cllr Hardman say when scrutiny met?") == ["hardman"]
+
+
+def test_another_council_around_then_is_the_same_question_of_it_at_that_time() -> None:
+    # "around then" was read as the topic: the question was searched as typed, of no council.
+    asked = resolve(
+        "what about Hillingdon around then?",
+        ["how long did adoption take in Kingston upon Thames in 2015?"],
+    )
+    assert asked.query == "how long did adoption take in Hillingdon in 2015?"
+    assert resolve(
+        "and Bexley at that time?",
+        ["what did Ofsted say about care leavers in Kingston upon Thames in 2015?"],
+    ).query == ("what did Ofsted say about care leavers in Bexley in 2015?")
