@@ -121,6 +121,7 @@ def _units(passage: Passage) -> list[tuple[int, int, str]]:
 
 
 _MIN_UNIT_CHARS = 12  # shorter spans ("1.", "Good") are never quoted
+_HYPHENATED = re.compile(r"\b([A-Za-z]{2,})-([A-Za-z]{2,})\b")
 
 
 class Unit(NamedTuple):
@@ -149,12 +150,17 @@ def _unit_terms(passage: Passage) -> tuple[Unit, ...]:
     spans = [(s, e, c) for s, e, c in _units(passage) if e - s >= _MIN_UNIT_CHARS]
     texts = [passage.text[s:e] for s, e, _ in spans]
     terms = tokenize(texts)
+    # "tri-borough" is also "triborough" as a question may write it ("co-ordination",
+    # "multi-agency"): the tokenizer splits a word at its hyphen.
+    joined = tokenize(
+        [" ".join(m.group(1) + m.group(2) for m in _HYPHENATED.finditer(t)) for t in texts]
+    )
     # The context (the section heading, a row's label) is the same for many units: its words
     # are read once, not once per sentence.
     contexts = {c: frozenset(tokenize([c])[0]) for c in {c for _, _, c in spans}}
     units = []
-    for (s, e, c), text, t in zip(spans, texts, terms, strict=True):
-        own = frozenset(t)
+    for (s, e, c), text, t, j in zip(spans, texts, terms, joined, strict=True):
+        own = frozenset(t) | frozenset(j)
         units.append(
             Unit(
                 s,

@@ -25,3 +25,10 @@ def test_an_acronym_only_the_corpus_defines_finds_its_spelled_out_passage(engine
         and "regional adoption agency" in c.quote.lower()
         for c in answer.citations
     )
+
+
+def test_cic_is_children_in_care(engine):
+    # Staff write "CiC"; it was in no lexicon group, and the question abstained.
+    answer = engine.ask("CiC health assessments herefordshire 2022")
+    assert not answer.abstained, answer.answer
+    assert any("health" in c.quote.lower() for c in answer.citations)
