@@ -213,6 +213,10 @@ _YEAR_TERM = re.compile(r"(?:19|20)\d\d")
 # The months as the lexical index stems them ("januari"), but "may" (the verb far more often):
 # with the years, the words of a question that say when, not what.
 _MONTH_TERMS = frozenset(tokenize([" ".join(m for m in MONTHS if m != "may")])[0])
+# A month as staff shorten it ("lambeth dec 2022 ilacs"): rare in the documents, so by idf it
+# weighed as the question's rarest topic word, which no sentence on the topic holds. It counts
+# as a year does. (A month written whole is in every report's dates line.)
+_MONTHS_SHORT = frozenset(tokenize(["jan feb apr jun jul aug sep sept oct nov dec"])[0])
 _PAGE_HEADER = re.compile(r"^\s*SOURCE:\s*\S+")
 # An agenda item's statement of its own purpose ("To share the feedback letter from Ofsted
 # following …", "The purpose of this report is to present …"): what the paper is, said after
@@ -400,7 +404,7 @@ def compose_answer(
     required = [t for t in terms if t not in _EVALUATIVE and t not in optional] or terms
     # A question is "about several things" for the thin test below by its topic, not the
     # year asked: that is checked against the documents' dates (qa._of_another_time).
-    years = {t for t in terms if _YEAR_TERM.fullmatch(t)}
+    years = {t for t in terms if _YEAR_TERM.fullmatch(t)} | (_MONTHS_SHORT & set(terms))
     topical = [t for t in required if t not in years]
     when_terms = years | (_MONTH_TERMS & set(terms))
     # The year asked is rare in the passages, so by idf it outweighed the topic ("planned
