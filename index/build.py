@@ -100,8 +100,9 @@ def _code_version() -> str:
 
     Of the question-reading lexicon (``index.understanding.lexicon``) only what documents are
     read with counts: its source changes with every word a question is read by ("to-do list"
-    asks what to improve), and each such change re-embedded every index (the archive's ≈ 21
-    minutes) for passages and vectors it cannot change.
+    asks what to improve), and each such change made the next build re-read and re-chunk every
+    document (the archive's ≈ 70 s; vectors still come from the served index by text) for
+    passages it cannot change.
     """
     here = Path(__file__).parent
     digest = hashlib.sha256(

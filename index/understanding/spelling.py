@@ -32,8 +32,8 @@ _NO_APOSTROPHE = re.compile(r"\b(what|how|who|where)s\b", re.I)
 # The one-word grades a misspelling is compared with ("inadequte"). Not "requires" nor
 # "improvement": "required", "improvements" are words of their own.
 # "hull front door ofsted visit feb 2018": a question opening on a name that is a word, about
-# an inspection further on, names the authority (no question opens on the word "hull"). Kept
-# here, not in the gazetteer: its source is part of the build's signature (index.build).
+# an inspection further on, names the authority (no question opens on the word "hull"). A
+# rule for questions only: the gazetteer is what documents are read with too.
 _NAME_CUE_LATER = re.compile(
     r"\b(?:ilacs|ofsted|inspect\w*|reports?|judged|rated|graded|lscb|monitoring\s+visits?|"
     r"focused\s+visits?|jtai|(?:19|20)\d\d)\b",

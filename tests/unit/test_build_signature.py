@@ -1,6 +1,7 @@
-"""The build's signature (whether an index's vectors are reused) changes with what documents
-are read with, not with the words questions are read by: a word added to the question-reading
-lexicon re-embedded every index (the archive's ≈ 21 minutes), for passages it cannot change."""
+"""The build's signature (whether an index's documents are read again) changes with what
+documents are read with, not with the words questions are read by: a word added to the
+question-reading lexicon made the next build re-read and re-chunk every document, for passages
+it cannot change."""
 
 from pathlib import Path
 
