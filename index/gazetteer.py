@@ -55,6 +55,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "East Riding of Yorkshire": ("East Riding",),
     # The part of a name people say alone, where no other authority shares it.
     "Isles of Scilly": ("Scilly", "Scilly Isles", "Council of the Isles of Scilly"),
+    "Isle of Wight": ("IoW", "IOW"),
     "Brighton and Hove": ("Brighton",),
     "Redcar and Cleveland": ("Redcar",),
     # The traditional short forms of county names (as the Royal Mail's former postal counties

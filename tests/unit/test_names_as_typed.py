@@ -82,6 +82,11 @@ def test_a_name_typed_with_a_possessive_s_and_no_apostrophe_is_the_name() -> Non
     )
 
 
+def test_the_isle_of_wight_as_staff_shorten_it() -> None:
+    assert find_authorities("IoW ilacs 2023 - why did H&P drop to RI") == ["Isle of Wight"]
+    assert find_authorities(authorities_spelled("iow care leavers", _unknown)) == ["Isle of Wight"]
+
+
 def test_a_word_the_documents_use_is_not_a_misspelling() -> None:
     assert authorities_spelled("Stafford children", lambda w: w == "stafford") == (
         "Stafford children"
