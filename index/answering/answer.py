@@ -149,23 +149,26 @@ def _unit_terms(passage: Passage) -> tuple[Unit, ...]:
     """
     spans = [(s, e, c) for s, e, c in _units(passage) if e - s >= _MIN_UNIT_CHARS]
     texts = [passage.text[s:e] for s, e, _ in spans]
-    terms = tokenize(texts)
     # "tri-borough" is also "triborough" as a question may write it ("co-ordination",
-    # "multi-agency"): the tokenizer splits a word at its hyphen.
-    joined = tokenize(
-        [" ".join(m.group(1) + m.group(2) for m in _HYPHENATED.finditer(t)) for t in texts]
+    # "multi-agency"): the tokenizer splits a word at its hyphen. Each unit is read with its
+    # hyphenated words joined after it, in one pass.
+    terms = tokenize(
+        [t + " " + " ".join(m[1] + m[2] for m in _HYPHENATED.finditer(t)) for t in texts]
+        if "-" in passage.text
+        else texts
     )
     # The context (the section heading, a row's label) is the same for many units: its words
-    # are read once, not once per sentence.
+    # are read once, not once per sentence; so are the families of the passage's words.
     contexts = {c: frozenset(tokenize([c])[0]) for c in {c for _, _, c in spans}}
+    derived = {w: f for w in {w for t in terms for w in t} if (f := word_family(w)) != w}
     units = []
-    for (s, e, c), text, t, j in zip(spans, texts, terms, joined, strict=True):
-        own = frozenset(t) | frozenset(j)
+    for (s, e, c), text, t in zip(spans, texts, terms, strict=True):
+        own = frozenset(t)
         units.append(
             Unit(
                 s,
                 e,
-                own | contexts[c] | {word_family(w) for w in own},
+                own | contexts[c] | {derived[w] for w in own & derived.keys()},
                 text,
                 own,
                 len(text.split()),
@@ -416,7 +419,9 @@ def compose_answer(
         t: min(idf(t), weakest) if t in years and weakest is not None else idf(t) for t in terms
     }
     weight_total = sum(weight[t] for t in required) or 1.0
-    families = {t: word_family(t) for t in terms}
+    # The question's derived words and their families ("leadership": "leader"); a word that is
+    # its own family is matched by the family forms each unit holds already.
+    derived = {t: f for t in terms if (f := word_family(t)) != t}
     # Words the lexicon gives other names for are present where one of them is ("LAC" in a
     # sentence on "looked after children", "MASH" in one on "the front door").
     other_names = lexicon.names_within(frozenset(terms))
@@ -511,7 +516,8 @@ def compose_answer(
             )
             # A word of the question whose family the sentence holds ("leadership" in "senior
             # leaders") is in it.
-            present = present | {t for t in terms if families[t] in present}
+            if derived:
+                present = present | {t for t, f in derived.items() if f in present}
             covered = [t for t in terms if t in present]
             # Sharing only the time asked, or that and the source named, with the question
             # ("The latest of Community Care's Ofsted Interview podcast series features …" for

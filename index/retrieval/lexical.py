@@ -5,6 +5,7 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -73,6 +74,7 @@ _FAMILY_SUFFIXES = ("ship", "anc", "enc", "ant")
 _FAMILY_MIN_ROOT = 4
 
 
+@lru_cache(maxsize=65536)  # a passage's every word is asked the first time it is read
 def word_family(stem: str) -> str:
     """The family a stemmed word belongs to: itself without a derivational suffix."""
     for suffix in _FAMILY_SUFFIXES:
