@@ -213,7 +213,7 @@ _FOUND_AT = re.compile(
 )
 _ACTED_ON = re.compile(
     r"\b(?:deal|dealt|dealing|address(?:ed|ing)?|act(?:ed)?\s+on|implement(?:ed|ing)?|"
-    r"complet(?:e|ed|ing)|sort(?:ed)?|fix(?:ed)?|tackl(?:e|ed)|resolv(?:e|ed)|still|"
+    r"complet(?:ed|ing)|sort(?:ed)?|fix(?:ed)?|tackl(?:e|ed)|resolv(?:e|ed)|still|"
     r"follow(?:ed)?\s+up|met|progress(?:ed)?\s+on|put\s+right)\b",
     re.I,
 )

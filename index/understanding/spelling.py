@@ -29,8 +29,6 @@ _SHORTEST_NAME_MISSPELT = 5
 _RI = re.compile(r"\bRI\b")
 # "whats the CiC grade …": a question word's contraction typed without its apostrophe.
 _NO_APOSTROPHE = re.compile(r"\b(what|how|who|where)s\b", re.I)
-# The one-word grades a misspelling is compared with ("inadequte"). Not "requires" nor
-# "improvement": "required", "improvements" are words of their own.
 # "hull front door ofsted visit feb 2018": a question opening on a name that is a word, about
 # an inspection further on, names the authority (no question opens on the word "hull"). A
 # rule for questions only: the gazetteer is what documents are read with too.
@@ -44,6 +42,8 @@ _AMPERSAND_INITIALS = re.compile(r"(?<![\w&])[a-z]{1,3}&[a-z]{1,4}(?![\w&])", re
 # Of the names that are words, the one a question may open on as the word ("reading age of
 # children in care ofsted"); "hull front door ofsted visit" opens on the name.
 _OPENS_QUESTIONS_AS_A_WORD = {"reading"}
+# The one-word grades a misspelling is compared with ("inadequte"). Not "requires" nor
+# "improvement": "required", "improvements" are words of their own.
 _GRADE_WORDS = {g: g for g in GRADES if " " not in g and len(g) >= _SHORTEST_MISSPELT}
 
 
