@@ -3,13 +3,10 @@ inspection before 2015?" was answered with looked-after figures; Lancashire's 20
 it itself ("since the last inspection … published in March 2012, when the local authority was
 found to be good overall"). Built from that report of the ILACS archive."""
 
-import shutil
-
 import pytest
+from archive_report import engine_over_report
 
-from index.build import build_index
 from index.qa import QAEngine
-from index.settings import Settings
 
 pytestmark = pytest.mark.slow
 
@@ -19,15 +16,7 @@ REPORT = "children's services inspection - 27 november 2015.pdf"
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> QAEngine:
-    reports = Settings().ilacs_dir / "reports"
-    if not (reports / AUTHORITY / REPORT).is_file():
-        pytest.skip(f"the ILACS archive is not at {reports} (set INSPECTION_QA_ILACS_DIR)")
-    corpus = tmp_path_factory.mktemp("corpus") / "reports"
-    (corpus / AUTHORITY).mkdir(parents=True)  # a copy of one: in place would index them all
-    shutil.copy(reports / AUTHORITY / REPORT, corpus / AUTHORITY / REPORT)
-    settings = Settings(index_dir=tmp_path_factory.mktemp("index"), corpus_dir=corpus)
-    build_index([corpus], settings.index_dir, settings, progress=False)
-    return QAEngine.open(settings, settings.index_dir)
+    return engine_over_report(tmp_path_factory, AUTHORITY, REPORT)
 
 
 def test_a_grade_before_the_oldest_report_is_the_reports_own_account(engine: QAEngine):

@@ -3,13 +3,10 @@ care leavers themselves think of the service" abstained, "dec" weighed as a rare
 sentence holds; the report says "Care leavers say that the service they receive needs to be
 strengthened." Built from Lambeth's December 2022 report of the ILACS archive."""
 
-import shutil
-
 import pytest
+from archive_report import engine_over_report
 
-from index.build import build_index
 from index.qa import QAEngine
-from index.settings import Settings
 
 pytestmark = pytest.mark.slow
 
@@ -19,15 +16,7 @@ REPORT = "children's services inspection - 16 december 2022.pdf"
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> QAEngine:
-    reports = Settings().ilacs_dir / "reports"
-    if not (reports / AUTHORITY / REPORT).is_file():
-        pytest.skip(f"the ILACS archive is not at {reports} (set INSPECTION_QA_ILACS_DIR)")
-    corpus = tmp_path_factory.mktemp("corpus") / "reports"
-    (corpus / AUTHORITY).mkdir(parents=True)  # a copy of one: in place would index them all
-    shutil.copy(reports / AUTHORITY / REPORT, corpus / AUTHORITY / REPORT)
-    settings = Settings(index_dir=tmp_path_factory.mktemp("index"), corpus_dir=corpus)
-    build_index([corpus], settings.index_dir, settings, progress=False)
-    return QAEngine.open(settings, settings.index_dir)
+    return engine_over_report(tmp_path_factory, AUTHORITY, REPORT)
 
 
 def test_a_shortened_month_weighs_as_a_time(engine: QAEngine) -> None:
