@@ -12,6 +12,7 @@ from index.understanding.lexicon import (
     MONTH,
     MONTH_NUMBERS,
     OTHER_JUDGEMENTS,
+    RUNNING_VERBS,
     WHO_RUNS_A_SERVICE,
 )
 
@@ -326,14 +327,7 @@ MONEY_ASKING = frozenset(
 # The words of a who-runs question that ask who runs it ("who actually runs social care
 # there?"): a sentence naming the body a service is run by answers them, whatever its own verb
 # ("… are delivered by Northamptonshire Children's Trust").
-RUNNING_ASKING = frozenset(
-    tokenize(
-        [
-            """run runs ran running deliver delivers delivered delivering provide provides
-            provided providing operate operates operated operating actually"""
-        ]
-    )[0]
-)
+RUNNING_ASKING = frozenset(tokenize([" ".join((*RUNNING_VERBS, "actually"))])[0])
 
 
 # The words of a who-question that ask who spoke ("who was quoted?", "did the chief exec

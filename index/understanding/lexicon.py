@@ -215,16 +215,20 @@ EVENTS: tuple[tuple[str, str], ...] = (
     ("monitoring visit", r"monitoring\s+visits?"),
     ("focused visit", r"focused\s+visits?"),
 )
-# "What should Blackburn with Darwen do better for care leavers?": asked what to do, which the
-# report's list of what to improve answers (not a change of grades).
 # "Who actually runs children's social care in Slough?": a trust, a company or another
 # council delivers a service; no person's name answers it (and "they" after it are that body).
+# The verbs are also what a sentence naming that body answers (answer_type.RUNNING_ASKING).
+RUNNING_VERBS = tuple(
+    """run runs ran running deliver delivers delivered delivering provide provides provided
+    providing operate operates operated operating""".split()
+)
 WHO_RUNS_A_SERVICE = (
-    r"\bwho\s+(?:\w+\s+)?(?:runs?|ran|running|delivers?|delivered|delivering|provides?|provided"
-    r"|providing|operates?|operated|operating)\s+"
+    rf"\bwho\s+(?:\w+\s+)?(?:{'|'.join(RUNNING_VERBS)})\s+"
     r"(?:(?:the|its|their|[\w'’-]+['’]s)\s+)?(?:[\w'’-]+\s+){0,2}?"
     r"(?:social\s+care|services?|social\s+work)\b"
 )
+# "What should Blackburn with Darwen do better for care leavers?": asked what to do, which the
+# report's list of what to improve answers (not a change of grades).
 TO_DO_BETTER = (
     r"\b(?:should|must|could|ought\s+to)\b[^?.]*?\b(?:get|do)\s+better\b"
     # "Was there anything that wasn't so good?" (after "was Essex outstanding?"): what was
