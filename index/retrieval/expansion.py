@@ -116,6 +116,25 @@ class Lexicon:
         extra = dict.fromkeys(s for n in names for s in tokenize([n])[0] if s not in present)
         return Expansion(tuple(names), tuple(extra))
 
+    def spelled_out(self, query: str) -> str:
+        """``query`` with every acronym it writes followed by its group's first long form
+        ("IROs (independent reviewing officers)"): the encoder knows words, not acronyms, and
+        the acronym stays for the reports that write it."""
+
+        def long_form(m: re.Match[str]) -> str:
+            word = m.group(0)
+            plural = word.endswith("s") and word not in self._by_acronym
+            groups = self._by_acronym.get(word[:-1] if plural else word)
+            if not groups:
+                return word
+            long = next((n.text for n in self.groups[groups[0]] if not n.acronym), None)
+            if long is None:
+                return word
+            long = f"{long}s" if plural and not long.endswith("s") else long
+            return f"{word} ({long})"
+
+        return re.sub(r"[\w&]+", long_form, query)
+
     def names_within(self, terms: set[str] | frozenset[str]) -> list[Alternatives]:
         """Every name whose index tokens are all among ``terms``, with its group's other
         names: "front door" in a question whose terms hold "front" and "door" is also

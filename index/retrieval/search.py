@@ -52,7 +52,9 @@ class Stages:
 
     Query side: ``lexicon_weight`` counts each word a lexicon name adds to the BM25 query as
     that fraction of one of the question's own words; ``lexicon_dense`` also writes the names
-    into the query the encoder reads. Pseudo-relevance feedback: the ``prf_terms`` most
+    into the query the encoder reads; ``acronyms_spelled_dense`` writes only the long form of
+    each acronym the question uses beside it ("IROs (independent reviewing officers)").
+    Pseudo-relevance feedback: the ``prf_terms`` most
     salient words of the first ``prf_docs`` fused passages join the BM25 query at
     ``prf_weight``, and the dense query moves ``dense_prf_weight`` towards their mean vector.
     Second stage: over the first ``rerank_depth`` fused passages, a vote of ``heading_weight``
@@ -64,6 +66,7 @@ class Stages:
 
     lexicon_weight: float
     lexicon_dense: bool
+    acronyms_spelled_dense: bool
     lexicon_max_df: float  # expansion words in more than this share of passages: left out
     topic_only: str  # none | lexical | dense | both: framing words left out
     prf_docs: int
@@ -322,6 +325,8 @@ class Searcher:
             together = self._names_together(expansion, terms, most) if stages.lexicon_weight else []
             if stages.lexicon_dense and expansion.names:
                 dense_query = f"{query} ({'; '.join(expansion.names)})"
+        if stages.acronyms_spelled_dense:
+            dense_query = self.lexicon.spelled_out(dense_query)
         vector = None
         dense = lexical = Ranking([], [])
         if mode in ("hybrid", "dense") and allowed:
@@ -814,6 +819,7 @@ def stages_from(settings: "Settings") -> Stages:
     return Stages(
         lexicon_weight=settings.lexicon_weight,
         lexicon_dense=settings.lexicon_dense,
+        acronyms_spelled_dense=settings.acronyms_spelled_dense,
         lexicon_max_df=settings.lexicon_max_df,
         topic_only=settings.topic_only,
         prf_docs=settings.prf_docs,

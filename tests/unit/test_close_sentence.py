@@ -29,7 +29,9 @@ MINUTES = "Cabinet minutes\n\n" + " ".join(
 
 def test_a_sentence_close_to_the_question_answers_though_its_passage_is_not(tmp_path) -> None:
     engine = engine_over(tmp_path, MINUTES)
-    question = "How many PLO targets had Testshire met?"
+    # (Not "PLO targets": the encoder reads that acronym with its long form, which brings the
+    # whole passage close.)
+    question = "How many of its targets had Testshire hit?"
     result = engine.search(question)
     assert result.hits[0].dense_score < Settings().abstain_min_dense  # the shape under test
     answer = engine.ask(question)

@@ -91,7 +91,9 @@ def test_a_question_saying_dcs_finds_the_director_of_childrens_services(
     # The first stage alone, where the lever acts (the learned stage finds her either way).
     first_stage = settings.model_copy(update={"reranker": "off"})
     with_lexicon = QAEngine.open(first_stage, built_index)
-    without = QAEngine.open(first_stage.model_copy(update={"lexicon_weight": 0.0}), built_index)
+    # Neither the BM25 words nor the long form the encoder reads beside "DCS".
+    unaided_settings = {"lexicon_weight": 0.0, "acronyms_spelled_dense": False}
+    without = QAEngine.open(first_stage.model_copy(update=unaided_settings), built_index)
     found = _rank_of(with_lexicon, question, "002_0a2bc6d77ad37827", "Julie Jenkins")
     unaided = _rank_of(without, question, "002_0a2bc6d77ad37827", "Julie Jenkins")
     assert found is not None and found <= 5
@@ -176,3 +178,34 @@ def test_unaccompanied_children_are_also_ofsteds_newer_name_for_them() -> None:
     # Reports since 2023 say "separated migrant children" where staff still say UASC.
     expanded = load_lexicon().expand("essex UASC 2023 was the support ok").names
     assert "separated migrant children" in expanded
+
+
+def test_the_encoder_reads_an_acronym_with_its_long_form(
+    tiny_index: tuple[Settings, Path],
+) -> None:
+    # Dense search alone: the encoder never learned "CLA" or "MASH", so without their long
+    # forms the library or the hub come first.
+    settings, index_dir = tiny_index
+
+    def first(query: str, spelled: bool) -> str:
+        levers = {**TINY, "acronyms_spelled_dense": spelled}
+        engine = QAEngine.open(settings.model_copy(update=levers), index_dir)
+        return engine.search(query, top_k=1, mode="dense").hits[0].passage.doc_id
+
+    assert first("What is known about CLA?", spelled=True) == "care"
+    assert first("What is known about CLA?", spelled=False) != "care"
+    assert first("is the MASH any good", spelled=True) == "hub"
+    assert first("is the MASH any good", spelled=False) != "hub"
+
+
+def test_an_acronym_is_written_beside_its_long_form_and_words_are_left_alone() -> None:
+    lexicon = load_lexicon()
+    assert (
+        lexicon.spelled_out("What did they say about IROs?")
+        == "What did they say about IROs (independent reviewing officers)?"
+    )
+    assert lexicon.spelled_out("Is the MASH working?") == (
+        "Is the MASH (multi-agency safeguarding hub) working?"
+    )
+    # Lower case is a word ("send" the verb), and a question without acronyms is unchanged.
+    assert lexicon.spelled_out("when will they send it") == "when will they send it"
