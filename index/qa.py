@@ -39,7 +39,7 @@ from index.answering.judgement_table import JudgementTable
 from index.errors import BadQuery, DocumentNotFound, IndexCorrupt
 from index.gazetteer import SUCCESSORS, canonical_authority, find_authorities
 from index.ingest.judgements import REPORT_TYPES
-from index.retrieval.acronyms import acronyms_by_use
+from index.retrieval.acronyms import TypedInLowerCase, acronyms_by_use
 from index.retrieval.embedding import (
     TextEncoder,
     check_model_fingerprint,
@@ -106,7 +106,14 @@ class QAEngine:
         usual, once = acronyms_by_use(d.text for d in index.documents.values())
         # An acronym defined once is one document's own: its long form is said where it is
         # defined, so only the acronym needs its long form searched for ("EqIA").
-        self.lexicon = load_lexicon().with_groups(usual).with_groups(once, by_acronym_only=True)
+        common = load_lexicon().with_groups(usual)
+        self.lexicon = common.with_groups(once, by_acronym_only=True)
+        # Typed in lower case, the lexicon file's acronyms and those the documents define
+        # more than once; one document's own ("ARC", "CART") is more likely a word typed.
+        self._typed_lower = TypedInLowerCase(
+            (n.text for g in common.groups for n in g if n.acronym),
+            (d.text for d in index.documents.values()),
+        )
         self.searcher = Searcher(
             index,
             encoder,
@@ -174,7 +181,7 @@ class QAEngine:
     def _spelled(self, text: str) -> str:
         """``text`` with the authorities and grades it names typed in lower case, misspelt or
         shortened written in full; a word two passages use is not a misspelling ("Stafford")."""
-        return spelled(text, self._is_word)
+        return self._typed_lower.cased(spelled(text, self._is_word))
 
     def _is_word(self, word: str) -> bool:
         # Asked of every word of every question: remembered (the index does not change under

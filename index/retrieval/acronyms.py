@@ -91,3 +91,53 @@ def _singular(acronym: str) -> str:
     if len(acronym) > 2 and acronym.endswith("s") and acronym[:-1].isupper():
         return acronym[:-1]
     return acronym
+
+
+class TypedInLowerCase:
+    """Acronyms staff type in lower case ("lado", "cic", "ehcps"), read as the documents write
+    them ("LADO", "CiC", "EHCPs") where the documents never use the lower-case form as a word
+    of their own: "send" and "it" stay words, "lado" is the LADO. Everything after reads the
+    acronym by its capitals (the lexicon, the long form the encoder reads beside it)."""
+
+    # A lower-case use or two is a typing slip in a report ("the mash"); more is a word.
+    _SLIPS = 1
+
+    def __init__(self, acronyms: Iterable[str], texts: Iterable[str]) -> None:
+        """``acronyms`` in order of preference where two share a lower case ("CIC", "CiC")."""
+        self._as_written: dict[str, str] = {}
+        for acronym in acronyms:
+            if not acronym.islower():
+                self._as_written.setdefault(acronym.lower(), acronym)
+        self._texts = list(texts)
+        # Worked out when a question first types the word (a scan of the corpus, ~20 ms).
+        self._read: dict[str, str | None] = {}
+
+    def cased(self, text: str) -> str:
+        """``text`` with each acronym typed in lower case written as the documents write it."""
+        return _LOWER_WORD.sub(lambda m: self._acronym(m.group(0)) or m.group(0), text)
+
+    def _acronym(self, word: str) -> str | None:
+        if word in self._read:
+            return self._read[word]
+        singular = word[:-1] if word.endswith("s") and word not in self._as_written else word
+        acronym = self._as_written.get(singular)
+        if acronym is not None and self._used_as_a_word(singular):
+            acronym = None
+        read = None if acronym is None else acronym + word[len(singular) :]
+        self._read[word] = read
+        return read
+
+    def _used_as_a_word(self, word: str) -> bool:
+        """Whether the documents write ``word`` (or its plural) in lower case more than a slip."""
+        pattern = re.compile(rf"(?<![\w&]){re.escape(word)}s?(?![\w&])")
+        uses = 0
+        for text in self._texts:
+            if word in text:
+                for _ in pattern.finditer(text):
+                    uses += 1
+                    if uses > self._SLIPS:
+                        return True
+        return False
+
+
+_LOWER_WORD = re.compile(r"(?<![\w&])[a-z][a-z&]*(?![\w&])")
