@@ -209,3 +209,9 @@ def test_an_acronym_is_written_beside_its_long_form_and_words_are_left_alone() -
     )
     # Lower case is a word ("send" the verb), and a question without acronyms is unchanged.
     assert lexicon.spelled_out("when will they send it") == "when will they send it"
+
+
+def test_funding_asked_for_is_the_budget_a_council_paper_names() -> None:
+    # "does herts need extra funding for the post-inspection actions?" is answered by the
+    # cabinet panel's "delivered within the agreed budget for Children's Services".
+    assert "budget" in load_lexicon().expand("does herts need extra funding?").names
