@@ -301,7 +301,10 @@ _NO_TOPIC = frozenset(
     # "did Norfolk put out something similar?": the same again, of another council.
     "something anything put out "
     # "ok what about Medway then": what the conversation is said with.
-    "ok okay then thanks please pls".split()
+    "ok okay then thanks please pls "
+    # "and over in North East Lincolnshire?", "how did their neighbours Essex do on that?":
+    # where the council is, said about it.
+    "over up down across their neighbour neighbours".split()
 )
 # "What about the neighbouring council, Cumberland?", "the council next door, Bromley?": the
 # council named, said as where it is; no topic.
@@ -325,6 +328,8 @@ _INSPECTION_YEAR = re.compile(
     r"\b(?:19[89]\d|20\d\d)(?=\s+(?:ofsted\s+)?(?:inspection|report|ilacs|visit|judgements?)\b)",
     re.I,
 )
+# "june 2024": a month said of the year after it.
+_MONTH_OF_YEAR = re.compile(rf"\b(?:{MONTH})\s+(?=(?:19[89]\d|20\d\d)\b)", re.I)
 # "its January 2026 report" → "its latest report": the month went with the year.
 _MONTH_BEFORE = re.compile(rf"\b(?:{MONTH})\s+(?=latest\b)", re.I)
 # "Back then", "that year": the time the conversation was just about.
@@ -608,8 +613,10 @@ def resolve(
             if not in_place:
                 base = YEAR.sub(" ", base)
         elif _NOW.search(question):
-            # "and the latest one?" after "… Leicester's 2021 inspection": its latest one.
-            base = YEAR.sub(" ", _INSPECTION_YEAR.sub("latest", base, count=1))
+            # "and the latest one?" after "… Leicester's 2021 inspection": its latest one. The
+            # year's month goes with it, and what led it in ("care leavers in").
+            base = _INSPECTION_YEAR.sub("latest", base, count=1)
+            base = _trailing_preposition(YEAR.sub(" ", _MONTH_OF_YEAR.sub("", base)))
         elif (
             authorities
             and set(authorities) != set(previous.authorities)

@@ -145,6 +145,8 @@ def test_ok_and_then_are_said_around_a_follow_up() -> None:
     for typed in (
         "what about the neighbouring council, Calderdale?",
         "and the council next door, Calderdale?",
+        "and over in Calderdale?",
+        "how did their neighbours Calderdale do?",
     ):
         resolved = resolve(typed, ["How was Herefordshire rated for care leavers?"])
         assert resolved.query == "How was Calderdale rated for care leavers?", typed
@@ -153,6 +155,13 @@ def test_ok_and_then_are_said_around_a_follow_up() -> None:
         "what did the council say?", ["what did ofsted say about care leavers in Bury?"]
     )
     assert "council say" in resolved.query and "Bury" in resolved.query
+
+
+def test_the_latest_asked_after_a_dated_question_drops_the_month_and_year() -> None:
+    resolved = resolve("and the latest one?", ["suffolk june 2024 - homeless 16 and 17 yr olds"])
+    assert "june" not in resolved.query.lower() and "2024" not in resolved.query
+    resolved = resolve("and the latest one?", ["how did Luton do on care leavers in 2019?"])
+    assert resolved.query == "how did Luton do on care leavers?"
 
 
 @pytest.mark.parametrize(
