@@ -286,18 +286,13 @@ LOWER_CASE_NAMES = {
 
 # Names that are everyday words too ("bury", "stoke", "bucks", "hull"), typed in lower case:
 # the name where an inspection's words follow ("bury judged inadequate", "stoke ILACS 2025",
-# "hull's 2023 report"), the word elsewhere ("gaps in reading").
+# "hull's 2023 report"), the word elsewhere ("gaps in reading"); questions are read so by
+# ``index.understanding.spelling``.
 WORDS_AS_NAMES = {
     variant.lower(): variant
     for variant in _CASE_SENSITIVE
     if variant.isalpha() and variant.lower() not in LOWER_CASE_NAMES
 }
-NAME_CUE_AFTER = re.compile(
-    r"(?:['’]s)?[\s,:-]+(?:ilacs|ofsted|council|cc|children['’]?s\s+services|(?:re-?)?inspect\w*|"
-    r"reports?|judged|rated|graded|grades?|ratings?|safeguarding|lscb|monitoring\s+visits?|"
-    r"focused\s+visits?|jtai|(?:19|20)\d\d)\b",
-    re.I,
-)
 
 
 @lru_cache(maxsize=1)

@@ -10,7 +10,6 @@ from functools import cache
 from index.gazetteer import (
     AUTHORITIES,
     LOWER_CASE_NAMES,
-    NAME_CUE_AFTER,
     WORDS_AS_NAMES,
     canonical_authority,
     find_authority_spans,
@@ -29,14 +28,20 @@ _SHORTEST_NAME_MISSPELT = 5
 _RI = re.compile(r"\bRI\b")
 # "whats the CiC grade …": a question word's contraction typed without its apostrophe.
 _NO_APOSTROPHE = re.compile(r"\b(what|how|who|where)s\b", re.I)
-# "hull front door ofsted visit feb 2018": a question opening on a name that is a word, about
-# an inspection further on, names the authority (no question opens on the word "hull"). A
-# rule for questions only: the gazetteer is what documents are read with too.
-_NAME_CUE_LATER = re.compile(
-    r"\b(?:ilacs|ofsted|inspect\w*|reports?|judged|rated|graded|lscb|monitoring\s+visits?|"
-    r"focused\s+visits?|jtai|(?:19|20)\d\d)\b",
+# Words of an inspection, which make a name that is also a word ("bury", "hull") the name.
+_INSPECTION_WORDS = (
+    r"ilacs|ofsted|(?:re-?)?inspect\w*|reports?|judged|rated|graded|lscb|monitoring\s+visits?|"
+    r"focused\s+visits?|jtai|(?:19|20)\d\d"
+)
+# Right after the name ("bury judged inadequate", "hull's 2023 report", "stoke council").
+_NAME_CUE_AFTER = re.compile(
+    rf"(?:['’]s)?[\s,:-]+(?:{_INSPECTION_WORDS}|council|cc|children['’]?s\s+services|"
+    r"grades?|ratings?|safeguarding)\b",
     re.I,
 )
+# "hull front door ofsted visit feb 2018": a question opening on a name that is a word, about
+# an inspection further on, names the authority (no question opens on the word "hull").
+_NAME_CUE_LATER = re.compile(rf"\b(?:{_INSPECTION_WORDS})\b", re.I)
 # Initials joined by "&" ("b&nes", "h&f") spell no word: in any case they are the name.
 _AMPERSAND_INITIALS = re.compile(r"(?<![\w&])[a-z]{1,3}&[a-z]{1,4}(?![\w&])", re.I)
 # Of the names that are words, the one a question may open on as the word ("reading age of
@@ -199,7 +204,7 @@ def authorities_spelled(text: str, is_word: Callable[[str], bool]) -> str:
             name is None
             and word in WORDS_AS_NAMES
             and (
-                NAME_CUE_AFTER.match(text, end)
+                _NAME_CUE_AFTER.match(text, end)
                 or (
                     not text[:start].strip()
                     and word not in _OPENS_QUESTIONS_AS_A_WORD
