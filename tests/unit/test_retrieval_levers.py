@@ -215,3 +215,9 @@ def test_funding_asked_for_is_the_budget_a_council_paper_names() -> None:
     # "does herts need extra funding for the post-inspection actions?" is answered by the
     # cabinet panel's "delivered within the agreed budget for Children's Services".
     assert "budget" in load_lexicon().expand("does herts need extra funding?").names
+
+
+def test_recs_typed_are_recommendations() -> None:
+    # "had the recs from the previous inspection been sorted?" abstained beside "It is
+    # heartening to hear that recommendations made from the last inspection have been …".
+    assert "recommendations" in load_lexicon().expand("any recs about fostering?").names
