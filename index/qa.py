@@ -111,8 +111,7 @@ class QAEngine:
         # Typed in lower case, the lexicon file's acronyms and those the documents define
         # more than once; one document's own ("ARC", "CART") is more likely a word typed.
         self._typed_lower = TypedInLowerCase(
-            (n.text for g in common.groups for n in g if n.acronym),
-            (d.text for d in index.documents.values()),
+            (n.text for g in common.groups for n in g if n.acronym), self._texts_holding
         )
         self.searcher = Searcher(
             index,
@@ -182,6 +181,15 @@ class QAEngine:
         """``text`` with the authorities and grades it names typed in lower case, misspelt or
         shortened written in full; a word two passages use is not a misspelling ("Stafford")."""
         return self._typed_lower.cased(spelled(text, self._is_word))
+
+    def _texts_holding(self, word: str) -> list[str] | None:
+        """The passages holding ``word`` or its plural in any case (the lexical index's
+        columns); None for a stopword, which the index does not hold."""
+        stems = {s for form in (word, f"{word}s") for s in tokenize([form])[0]}
+        if not stems:
+            return None
+        rows = sorted({int(r) for s in stems for r in self.index.lexical.passages_with(s)})
+        return [self.index.passages[r].text for r in rows]
 
     def _is_word(self, word: str) -> bool:
         # Asked of every word of every question: remembered (the index does not change under

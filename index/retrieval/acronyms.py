@@ -11,7 +11,7 @@ meetings) takes its usual long form, and one with no usual form is left out.
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from index.understanding.lexicon import FRAMEWORKS
 
@@ -102,14 +102,18 @@ class TypedInLowerCase:
     # A lower-case use or two is a typing slip in a report ("the mash"); more is a word.
     _SLIPS = 1
 
-    def __init__(self, acronyms: Iterable[str], texts: Iterable[str]) -> None:
-        """``acronyms`` in order of preference where two share a lower case ("CIC", "CiC")."""
+    def __init__(
+        self, acronyms: Iterable[str], texts_holding: Callable[[str], Iterable[str] | None]
+    ) -> None:
+        """``acronyms`` in order of preference where two share a lower case ("CIC", "CiC").
+        ``texts_holding``: the texts that hold a word in any case (its or its plural's
+        passages), or None for a word no text is searched for (a stopword: "it", "as")."""
         self._as_written: dict[str, str] = {}
         for acronym in acronyms:
             if not acronym.islower():
                 self._as_written.setdefault(acronym.lower(), acronym)
-        self._texts = list(texts)
-        # Worked out when a question first types the word (a scan of the corpus, ~20 ms).
+        self._texts_holding = texts_holding
+        # Worked out when a question first types the word (its passages read, a few ms).
         self._read: dict[str, str | None] = {}
 
     def cased(self, text: str) -> str:
@@ -129,9 +133,12 @@ class TypedInLowerCase:
 
     def _used_as_a_word(self, word: str) -> bool:
         """Whether the documents write ``word`` (or its plural) in lower case more than a slip."""
+        texts = self._texts_holding(word)
+        if texts is None:
+            return True
         pattern = re.compile(rf"(?<![\w&]){re.escape(word)}s?(?![\w&])")
         uses = 0
-        for text in self._texts:
+        for text in texts:
             if word in text:
                 for _ in pattern.finditer(text):
                     uses += 1

@@ -216,6 +216,13 @@ class LexicalIndex:
             score = score[mine] + (values[theirs] if keep else 0.0)
         return rows, score
 
+    def passages_with(self, term: str) -> np.ndarray:
+        """The rows of the passages that contain the stemmed ``term``."""
+        j = self.vocab_ids.get(term)
+        if j is None:
+            return np.zeros(0, np.int64)
+        return np.asarray(self._indices[self.indptr[j] : self.indptr[j + 1]])
+
     def document_frequency(self, term: str) -> int:
         """How many passages contain the stemmed ``term``."""
         j = self.vocab_ids.get(term)
