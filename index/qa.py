@@ -28,7 +28,7 @@ from index.answering.by_change import change_told
 from index.answering.by_inspection import asks_by_inspection, compose_by_inspection
 from index.answering.by_judgement import findings_behind_grade, summary_of
 from index.answering.by_section import compose_by_section, superseded_documents
-from index.answering.by_summary import asks_for_summary, compose_summary
+from index.answering.by_summary import account_of_the_previous, asks_for_summary, compose_summary
 from index.answering.judgement_answers import (
     Citer,
     answer_judgement_question,
@@ -312,7 +312,35 @@ class QAEngine:
         # As the answer lists what it read (a graded line an older report prints as a heading
         # is in no passage's text: read as cited).
         hits = cited_first(table.citations, result.hits, self._passage_by_id, lead)
+        if told := self._next_report_on_it(question, table):
+            # "How was Oldham rated at the previous inspection?": after its graded line, the
+            # next report's own account of it ("Since the last inspection in March 2019, when
+            # services … were judged to be requires improvement …").
+            at = len(table.citations)
+            hits = [h for h in hits if h.passage.passage_id != told.passage_id]
+            hits = [*hits[:at], Hit(told, lead), *hits[at:]]
         return replace(result, hits=hits[: len(result.hits)])
+
+    def _next_report_on_it(self, question: Question, table: Composed) -> Passage | None:
+        """For a grade asked of an earlier inspection (the previous one, the one before a
+        year) that the table answers from one report: the next report's account of it."""
+        grades = question.grades
+        cited = {c.doc_id for c in table.citations}
+        if (
+            grades is None
+            or not (grades.pick == "previous" or grades.before)
+            or len(question.authorities) != 1
+            or len(cited) != 1
+        ):
+            return None
+        reports = [
+            r.doc_id
+            for r in self.judgements.for_authority(question.authorities[0], reports_only=True)
+        ]
+        (report,) = cited
+        if report not in reports or reports[-1] == report:
+            return None
+        return account_of_the_previous(reports[reports.index(report) + 1], self.index.passages)
 
     def _summary(self, question: Question) -> Composed | None:
         return compose_summary(

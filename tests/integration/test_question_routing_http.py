@@ -984,3 +984,17 @@ def test_search_for_a_change_of_grades_leads_with_the_grades_the_answer_quotes(c
     results = client.post("/v1/search", json={"query": question, "top_k": 5}).json()["results"]
     assert results[0]["passage_id"] == body["citations"][0]["passage_id"]
     assert results[0]["text"].startswith("Judgement: Overall effectiveness")
+
+
+def test_a_grade_asked_of_an_earlier_inspection_is_followed_by_the_next_reports_account_of_it(
+    client,
+):
+    # The graded line of the 2022 report, then the 2026 report's own account of it, before
+    # the 2026 report's grades (which are not what was asked).
+    question = "what was Herefordshire rated before 2026?"
+    results = client.post("/v1/search", json={"query": question, "top_k": 3}).json()["results"]
+    assert results[0]["date"].startswith("2022") and "Inadequate" in results[0]["text"]
+    assert results[1]["date"].startswith("2026")
+    assert "since the last inspection in 2022, when overall effectiveness was inadequate" in (
+        results[1]["text"]
+    )
