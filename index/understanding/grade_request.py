@@ -189,13 +189,12 @@ _EVER = re.compile(
     rf"\bever\s+(?:been\s+)?(?:(?:rated|judged|graded|got|received|had|achieved)\s+)?"
     rf"(?:an?\s+)?(?:{GRADE})\b"
     # "In what year was Hertfordshire rated outstanding?", "which year did it get inadequate?":
-    # the inspections that gave the grade, as "ever". ("When had Devon been judged inadequate?"
-    # stays led by the evidence: a council paper's "judged inadequate in January 2020".)
+    # the inspections that gave the grade, as "ever".
     rf"|\b(?:in\s+)?(?:what|which)\s+years?\s+(?:was|were|did|has|had)\b"
     rf"[^?]{{0,60}}?\b(?:rated|judged|graded|got|get|received|achieved)\s+(?:an?\s+)?(?:{GRADE})\b"
-    # "When did Bexley last get outstanding?", "when were cambs last rated good overall?": the
-    # newest of the inspections that gave it.
-    rf"|\bwhen\s+(?:did|was|were|has|had)\b[^?]{{0,60}}?\blast\s+(?:been\s+)?"
+    # "When was Calderdale judged good?" (a 2015 report's line on 2010 had answered), "When
+    # did Bexley last get outstanding?": the inspections that gave it, the newest last.
+    rf"|\bwhen\s+(?:did|was|were|has|had)\b[^?]{{0,60}}?\b(?:last\s+)?(?:been\s+)?"
     rf"(?:(?:rated|judged|graded|got|get|given|received|achieved)\s+)?(?:an?\s+)?(?:{GRADE})\b"
     # "Suffolk used to be outstanding didn't they - when was that?"
     rf"|\bused\s+to\s+be\s+(?:(?:rated|judged|graded)\s+)?(?:{GRADE})\b(?=[^?]{{0,50}}\bwhen\b)",

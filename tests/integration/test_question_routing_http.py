@@ -995,6 +995,7 @@ def test_a_grade_asked_of_an_earlier_inspection_is_followed_by_the_next_reports_
     results = client.post("/v1/search", json={"query": question, "top_k": 3}).json()["results"]
     assert results[0]["date"].startswith("2022") and "Inadequate" in results[0]["text"]
     assert results[1]["date"].startswith("2026")
-    assert "since the last inspection in 2022, when overall effectiveness was inadequate" in (
-        results[1]["text"]
+    assert (
+        "since the last inspection in 2022, when overall effectiveness was inadequate"
+        in (results[1]["text"])
     )

@@ -225,3 +225,13 @@ def test_better_than_last_time_after_every_area_s_grades_is_the_overall_change(
     answer = engine.ask("better than last time?", history=["herefordshire 2026 grades"])
     assert not answer.abstained, answer.answer
     assert "overall effectiveness" in answer.answer and "inadequate" in answer.answer
+
+
+def test_when_a_grade_was_given_is_every_inspection_that_gave_it(engine: QAEngine) -> None:
+    # Calderdale was judged good overall in 2018 and in 2024; a line of its 2015 report on
+    # services judged adequate in 2010 had answered.
+    answer = engine.ask("when was Calderdale judged good?")
+    assert not answer.abstained
+    assert "12 to 23 November 2018" in answer.answer, answer.answer
+    assert "19 to 23 February 2024" in answer.answer
+    assert "2010" not in answer.answer
