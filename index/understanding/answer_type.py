@@ -224,9 +224,10 @@ def counts(span: str, counted: str, names: tuple[frozenset[str], ...] = ()) -> b
 
 # "Did Ofsted find any children at risk?", "were any under-16s in unregistered homes?": a
 # yes-or-no question about whether there were any, which reports answer in the negative
-# ("no children were found to be …") as often as not.
+# ("no children were found to be …") as often as not. "So were they in touch with all of
+# them?" likewise: "not in touch with 25% of its care leavers", "not all care leavers …".
 _ANY_ASKED = re.compile(
-    r"^\W*(?:and\s+)?(?:did|do|does|were|was|is|are|has|have|had)\b[^?]*\bany\b"
+    r"^\W*(?:(?:and|so|ok)\s+)?(?:did|do|does|were|was|is|are|has|have|had)\b[^?]*\b(?:any|all)\b"
     # "Any better?" asks for a comparison; "any mention of young carers?" for what is said;
     # "have they added any more advisers?" for how many were added.
     r"(?!\s+(?:good|better|worse|different|longer|mention|reference|information|detail"
@@ -235,7 +236,7 @@ _ANY_ASKED = re.compile(
 )
 _NEGATION_SPAN = re.compile(
     r"\b(?:no|none|never|nothing|nobody|neither)\b(?!\s+longer)"
-    r"|\b(?:did|does|do|was|were|is|are|has|have|had)\s+not\b|\bnot\s+(?:any|identif\w*|found|seen)\b",
+    r"|\b(?:did|does|do|was|were|is|are|has|have|had)\s+not\b|\bnot\s+(?:any|all|every\w*|identif\w*|found|seen)\b",
     re.I,
 )
 _GRADE_WORDS = re.compile(rf"\b(?:{GRADE_ASKED})\b", re.I)

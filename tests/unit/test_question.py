@@ -142,6 +142,21 @@ def test_were_there_any_asks_whether_and_a_sentence_saying_no_offers_it():
     assert not offers(NEGATIVE, "Most children are seen promptly.")
 
 
+def test_whether_all_of_them_asks_whether_and_not_all_offers_it(engine):
+    # "Are all …?" is answered by the sentence saying not all (or no), as "any" is.
+    assert answer_type("so were they in touch with all of them") == NEGATIVE
+    assert answer_type("are all care leavers in touch with the LA?") == NEGATIVE
+    assert offers(NEGATIVE, "Not all care leavers are aware of their rights and entitlements.")
+    # Herefordshire's monitoring visit: a passage on assessments had answered.
+    answer = engine.ask(
+        "Had all children in care with complex needs in Herefordshire stayed in stable "
+        "placements, per the 2024 monitoring visit?"
+    )
+    assert answer.answer.startswith("However, Ofsted found a small number of children with"), (
+        answer.answer
+    )
+
+
 def test_what_is_a_budget_or_a_salary_asks_for_a_sum_of_money():
     # Answered from an inspection report's words about the director's appointment, it said
     # nothing of money; asked for money, an answer without a sum abstains.
