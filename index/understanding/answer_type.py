@@ -142,6 +142,8 @@ def without_kind_asked(question: str) -> str:
 # number of inspectors was fair?", "has the number of children in care risen?").
 _HOW_MANY = re.compile(
     r"\bhow\s+many\b|\bwhat\s+number\b"
+    # "average caseload per social worker?": a figure ("above the national average" compares).
+    r"|(?<!above\s)(?<!below\s)(?<!national\s)\b(?:average|avg)\s+(?!for\b|than\b)[a-z]"
     r"|^(?!\W*(?:and\s+)?(?:did|does|do|is|was|were|are|has|have|had|can|could|should|would)\b)"
     r".*\b(?:number|count)\s+of\b",
     re.I,

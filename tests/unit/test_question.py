@@ -142,6 +142,13 @@ def test_were_there_any_asks_whether_and_a_sentence_saying_no_offers_it():
     assert not offers(NEGATIVE, "Most children are seen promptly.")
 
 
+def test_an_average_asked_for_is_a_figure_and_above_average_is_not():
+    assert answer_type("average IRO caseload derby 2017") == COUNT
+    assert answer_type("whats the average caseload there then") == COUNT
+    assert answer_type("are caseloads above average?") is None
+    assert answer_type("is it above the national average for care leavers in EET?") is None
+
+
 def test_whether_all_of_them_asks_whether_and_not_all_offers_it(engine):
     # "Are all …?" is answered by the sentence saying not all (or no), as "any" is.
     assert answer_type("so were they in touch with all of them") == NEGATIVE
