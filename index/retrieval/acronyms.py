@@ -121,15 +121,15 @@ class TypedInLowerCase:
         return _LOWER_WORD.sub(lambda m: self._acronym(m.group(0)) or m.group(0), text)
 
     def _acronym(self, word: str) -> str | None:
-        if word in self._read:
-            return self._read[word]
         singular = word[:-1] if word.endswith("s") and word not in self._as_written else word
         acronym = self._as_written.get(singular)
-        if acronym is not None and self._used_as_a_word(singular):
-            acronym = None
-        read = None if acronym is None else acronym + word[len(singular) :]
-        self._read[word] = read
-        return read
+        if acronym is None:
+            return None
+        # Only an acronym's lower case is remembered: the cache holds a few hundred at most.
+        if word not in self._read:
+            used = self._used_as_a_word(singular)
+            self._read[word] = None if used else acronym + word[len(singular) :]
+        return self._read[word]
 
     def _used_as_a_word(self, word: str) -> bool:
         """Whether the documents write ``word`` (or its plural) in lower case more than a slip."""

@@ -54,9 +54,9 @@ class Stages:
     that fraction of one of the question's own words; ``lexicon_dense`` also writes the names
     into the query the encoder reads; ``acronyms_spelled_dense`` writes only the long form of
     each acronym the question uses beside it ("IROs (independent reviewing officers)").
-    Pseudo-relevance feedback: the ``prf_terms`` most
-    salient words of the first ``prf_docs`` fused passages join the BM25 query at
-    ``prf_weight``, and the dense query moves ``dense_prf_weight`` towards their mean vector.
+    Pseudo-relevance feedback: the ``prf_terms`` most salient words of the first ``prf_docs``
+    fused passages join the BM25 query at ``prf_weight``, and the dense query moves
+    ``dense_prf_weight`` towards their mean vector.
     Second stage: over the first ``rerank_depth`` fused passages, a vote of ``heading_weight``
     ranked by how much of the query their section heading and document title hold, and one
     of ``maxsim_weight`` ranked by the query's best cosine with any one of their sentences.
