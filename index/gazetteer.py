@@ -53,6 +53,8 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "Blackburn with Darwen": ("Blackburn",),
     "Herefordshire": ("County of Herefordshire",),
     "East Riding of Yorkshire": ("East Riding",),
+    # The name a council calls itself by ("the Darlo Care Crew", Darlington's children in care).
+    "Darlington": ("Darlo",),
     # The part of a name people say alone, where no other authority shares it.
     "Isles of Scilly": ("Scilly", "Scilly Isles", "Council of the Isles of Scilly"),
     "Isle of Wight": ("IoW", "IOW"),

@@ -87,6 +87,11 @@ def test_the_isle_of_wight_as_staff_shorten_it() -> None:
     assert find_authorities(authorities_spelled("iow care leavers", _unknown)) == ["Isle of Wight"]
 
 
+def test_darlington_by_the_name_it_calls_itself() -> None:
+    # "The Darlo Care Crew": staff write the council's own short name.
+    assert find_authorities("is darlo in touch with all its care leavers?") == ["Darlington"]
+
+
 def test_a_word_the_documents_use_is_not_a_misspelling() -> None:
     assert authorities_spelled("Stafford children", lambda w: w == "stafford") == (
         "Stafford children"
