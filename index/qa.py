@@ -28,7 +28,7 @@ from index.answering.by_change import change_told
 from index.answering.by_inspection import asks_by_inspection, compose_by_inspection
 from index.answering.by_judgement import findings_behind_grade, summary_of
 from index.answering.by_section import compose_by_section, superseded_documents
-from index.answering.by_summary import account_of_the_previous, asks_for_summary, compose_summary
+from index.answering.by_summary import asks_for_summary, compose_summary
 from index.answering.judgement_answers import (
     Citer,
     answer_judgement_question,
@@ -340,7 +340,10 @@ class QAEngine:
         (report,) = cited
         if report not in reports or reports[-1] == report:
             return None
-        return account_of_the_previous(reports[reports.index(report) + 1], self.index.passages)
+        told = change_told(
+            reports[reports.index(report) + 1], self.index.passages, self.index.documents
+        )
+        return self._passage_by_id[told.citations[0].passage_id] if told else None
 
     def _summary(self, question: Question) -> Composed | None:
         return compose_summary(

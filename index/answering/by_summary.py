@@ -19,7 +19,6 @@ from index.ingest.judgements import Evidence, InspectionRecord
 from index.retrieval.lexical import tokenize
 from index.text import sentence_spans
 from index.types import Document, Passage
-from index.understanding.answer_type import CHANGE, offers
 from index.understanding.lexicon import MONTH_NUMBERS
 from index.understanding.question import Question
 
@@ -124,13 +123,3 @@ def summary_passage(
             continue
         return row, passage
     return None
-
-
-def account_of_the_previous(doc_id: str, passages: Sequence[Passage]) -> Passage | None:
-    """The report's own account of the inspection before it, as its summary opens: "Since the
-    last inspection in March 2019, when services … were judged to be requires improvement to
-    be good, …" (its first passage of prose stating that change)."""
-    return next(
-        (p for p in passages if p.doc_id == doc_id and p.kind == "text" and offers(CHANGE, p.text)),
-        None,
-    )
