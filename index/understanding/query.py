@@ -1,7 +1,7 @@
 """Understanding a question: the authorities it names, and follow-ups resolved from history."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from index.gazetteer import find_authorities, find_authority_spans
 from index.text import STOPWORDS
@@ -367,6 +367,28 @@ def _topic_tokens(query: str, frame: frozenset[str] = _FRAME) -> list[re.Match[s
     ]
 
 
+# A demonstrative stands for something said ("is that just a herts problem?"); "it" and "its"
+# are as often the council ("how did herts do at its last inspection?").
+_DEMONSTRATIVE = re.compile(r"\b(?:that|this|those|these)\b", re.I)
+
+
+def _names_the_same_council_of_it(
+    question: str, authorities: tuple[str, ...], previous: ResolvedQuestion
+) -> bool:
+    """Whether ``question`` names only the council the conversation is about and otherwise
+    points back at what was said, in few words of its own ("is that just a herts problem?")."""
+    if not authorities or set(authorities) != set(previous.authorities):
+        return False
+    rest = strip_authorities(question)
+    return bool(
+        _DEMONSTRATIVE.search(rest)
+        and len(_topic_tokens(rest, _FRAME | _NO_TOPIC)) <= _THIN_FOLLOW_UP
+        and not _GRADE_ASKED.search(rest)
+        and not _GRADE_NAMED.search(rest)
+        and not _AREA_NAMED.search(rest)
+    )
+
+
 def new_topic(question: str) -> str | None:
     """The topic of "and what about care leavers?": the words after the follow-up opener, when
     they name a topic and nothing else (no authority, no year, no question of their own)."""
@@ -577,6 +599,12 @@ def resolve(
     if not history:
         return ResolvedQuestion(question.strip(), authorities, False)
     previous = resolve(history[-1], history[:-1])
+    if _names_the_same_council_of_it(question, authorities, previous):
+        # "is that just a herts problem?" in a conversation about Hertfordshire: "that" is
+        # the last topic; the council named is the one already talked about.
+        alone = _trailing_preposition(strip_authorities(question))
+        again = resolve(f"{alone}?", history, carry_topic)
+        return replace(again, authorities=authorities)
     query = question.strip()
     carried = False
     years = YEAR.findall(question)

@@ -486,3 +486,15 @@ def test_another_council_around_then_is_the_same_question_of_it_at_that_time() -
         "and Bexley at that time?",
         ["what did Ofsted say about care leavers in Kingston upon Thames in 2015?"],
     ).query == ("what did Ofsted say about care leavers in Bexley in 2015?")
+
+
+def test_naming_the_council_already_talked_about_still_points_back_at_what_was_said() -> None:
+    history = ["herts cabinet panel ofsted report 2019", "what about kids placed out of county"]
+    asked = resolve("is that just a herts problem?", history)
+    assert "placed out" in asked.query and asked.authorities == ("Hertfordshire",)
+    last = "What did Ofsted say needs improving in Calderdale in 2018?"
+    assert "2018" in resolve("has calderdale fixed that?", [last]).query
+    # "its" is the council's, and a new council is a question of its own.
+    last = "How was Hertfordshire rated in 2018?"
+    assert "2018" not in resolve("how did herts do at its last inspection?", [last]).query
+    assert "placed out" not in resolve("is that just a calderdale problem?", history).query
