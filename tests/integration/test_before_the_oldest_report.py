@@ -4,7 +4,6 @@ it itself ("since the last inspection … published in March 2012, when the loca
 found to be good overall"). Built from that report of the ILACS archive."""
 
 import pytest
-from archive_report import engine_over_report
 
 from index.qa import QAEngine
 
@@ -14,17 +13,12 @@ AUTHORITY = "lancashire"
 REPORT = "children's services inspection - 27 november 2015.pdf"
 
 
-@pytest.fixture(scope="module")
-def engine(tmp_path_factory: pytest.TempPathFactory) -> QAEngine:
-    return engine_over_report(tmp_path_factory, AUTHORITY, REPORT)
-
-
-def test_a_grade_before_the_oldest_report_is_the_reports_own_account(engine: QAEngine):
+def test_a_grade_before_the_oldest_report_is_the_reports_own_account(report_engine: QAEngine):
     for question, history in (
         ("How was Lancashire rated at the inspection before 2015?", None),
         ("what had they been rated at the one before?", ["lancashire's 2015 inspection"]),
     ):
-        answer = engine.ask(question, history=history)
+        answer = report_engine.ask(question, history=history)
         assert not answer.abstained, answer.answer
         assert "March 2012" in answer.answer and "good overall" in answer.answer, answer.answer
         assert answer.citations[0].doc_id.startswith("lancashire-"), answer.citations

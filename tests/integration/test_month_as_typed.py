@@ -4,7 +4,6 @@ sentence holds; the report says "Care leavers say that the service they receive 
 strengthened." Built from Lambeth's December 2022 report of the ILACS archive."""
 
 import pytest
-from archive_report import engine_over_report
 
 from index.qa import QAEngine
 
@@ -14,13 +13,8 @@ AUTHORITY = "lambeth"
 REPORT = "children's services inspection - 16 december 2022.pdf"
 
 
-@pytest.fixture(scope="module")
-def engine(tmp_path_factory: pytest.TempPathFactory) -> QAEngine:
-    return engine_over_report(tmp_path_factory, AUTHORITY, REPORT)
-
-
-def test_a_shortened_month_weighs_as_a_time(engine: QAEngine) -> None:
-    answer = engine.ask(
+def test_a_shortened_month_weighs_as_a_time(report_engine: QAEngine) -> None:
+    answer = report_engine.ask(
         "lambeth dec 2022 ilacs what did care leavers themselves think of the service"
     )
     assert not answer.abstained, answer.answer

@@ -4,7 +4,6 @@ Trust" (it abstained: "runs" is not "delivered", and the question shared too few
 the sentence). Built from West Northamptonshire's 2026 report of the ILACS archive."""
 
 import pytest
-from archive_report import engine_over_report
 
 from index.qa import QAEngine
 
@@ -14,13 +13,8 @@ AUTHORITY = "west northamptonshire"
 REPORT = "children's services inspection - 07 july 2026.pdf"
 
 
-@pytest.fixture(scope="module")
-def engine(tmp_path_factory: pytest.TempPathFactory) -> QAEngine:
-    return engine_over_report(tmp_path_factory, AUTHORITY, REPORT)
-
-
-def test_the_body_a_service_is_delivered_by_answers_who_runs_it(engine: QAEngine) -> None:
-    answer = engine.ask(
+def test_the_body_a_service_is_delivered_by_answers_who_runs_it(report_engine: QAEngine) -> None:
+    answer = report_engine.ask(
         "who actually runs social care there?", history=["west northants ilacs 2026 outcome"]
     )
     assert not answer.abstained, answer.answer

@@ -1,6 +1,6 @@
-"""An engine over one report of the ILACS archive: the real model, index and composer, built
-from a copy of that report alone (built in place, the folder would index the whole archive).
-Skips the test where the archive is not there."""
+"""An engine over one report of the ILACS archive, for a module that names it (``AUTHORITY``,
+``REPORT``): the real model, index and composer, built from a copy of that report alone (built
+in place, the folder would index the whole archive). Skips where the archive is not there."""
 
 import shutil
 
@@ -11,9 +11,11 @@ from index.qa import QAEngine
 from index.settings import Settings
 
 
-def engine_over_report(
-    tmp_path_factory: pytest.TempPathFactory, authority: str, report: str
+@pytest.fixture(scope="module")
+def report_engine(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> QAEngine:
+    authority, report = request.module.AUTHORITY, request.module.REPORT
     reports = Settings().ilacs_dir / "reports"
     if not (reports / authority / report).is_file():
         pytest.skip(f"the ILACS archive is not at {reports} (set INSPECTION_QA_ILACS_DIR)")
