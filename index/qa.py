@@ -73,7 +73,7 @@ from index.understanding.answer_type import (
     counted_terms,
 )
 from index.understanding.grade_request import GradeRequest
-from index.understanding.query import When, points_to_a_document, why_alone
+from index.understanding.query import When, points_to_a_document, time_shift, why_alone
 from index.understanding.question import Question, parse_question
 from index.understanding.spelling import spelled
 
@@ -507,6 +507,8 @@ class QAEngine:
         if (why := self._why_of_the_part_named(question, filters, history, mode)) is not None:
             # Asked anew: the item's words, year and authority say all the history did.
             return self.ask(why, filters, top_k, None, mode)
+        if dated := self._at_the_inspection_discussed(question, filters, history, mode, last_cited):
+            return self.ask(dated, filters, top_k, history, mode, last_cited=last_cited)
         parsed = parse_question(question, history, filters.authority)
         filters = self._with_authorities(filters, parsed)
         missing = [a for a in filters.authority if not self._has_authority(a)]
@@ -602,6 +604,56 @@ class QAEngine:
         item = "; ".join(i for i in items if i)
         when = f" in {year}" if year else ""
         return f"Why: {item}{when} in {' and '.join(last.authorities)}?"
+
+    def _at_the_inspection_discussed(
+        self,
+        question: str,
+        filters: Filters,
+        history: list[str] | None,
+        mode: str,
+        last_cited: tuple[str, ...] | None,
+    ) -> str | None:
+        """A grade asked with no time, after an answer from one council paper, press release
+        or interview: ``question`` asked of the inspection that document is about ("so what
+        grade did they get?" after Community Care's interview on Hertfordshire's 2018 report
+        is of 2018, not of the newest report). None when it does not apply."""
+        if not history or filters.doc_id:
+            return None
+        parsed = parse_question(question, history, filters.authority)
+        grades = parsed.grades
+        if (
+            not parsed.from_history
+            or grades is None
+            or parsed.when is not None
+            or grades.year
+            or grades.years
+            or grades.before
+            or grades.pick
+            or len(parsed.authorities) != 1
+            or time_shift(question) == "after"
+        ):
+            return None
+        if last_cited is None:
+            last = self._answered_again(history, filters, mode)
+            last_cited = () if last.abstained else tuple({c.doc_id for c in last.citations})
+        authority = parsed.authorities[0]
+        metas = [self.index.documents[d].meta for d in last_cited]
+        if not metas or any(
+            m.doc_type in REPORT_TYPES or (m.authority or "") != authority for m in metas
+        ):
+            return None
+        reported = [self.judgements.inspection_reported(authority, m.doc_id, m.date) for m in metas]
+        # Every document cited is about the one inspection (an interview and a cabinet paper
+        # on the same report).
+        report = reported[0] if len({r and r.doc_id for r in reported}) == 1 else None
+        inspected = report and (report.start_date or report.end_date)
+        if not inspected:
+            return None
+        year = inspected.value[:4]
+        asked = question.strip().rstrip(" ?.")
+        if time_shift(question) == "before":
+            return f"{asked}, at the inspection before {year}?"
+        return f"{asked} in {year}?"
 
     def _answered_again(self, history: list[str], filters: Filters, mode: str) -> Answer:
         """The last question of ``history`` answered again, to know what its answer cited

@@ -92,6 +92,29 @@ class JudgementTable:
             if r.authority and r.authority.lower() == name and (r.is_report or not reports_only)
         ]
 
+    def inspection_reported(
+        self, authority: str, doc_id: str, published: str | None
+    ) -> InspectionRecord | None:
+        """The report of the inspection another document (a press release, an interview, a
+        cabinet paper) is about: the newest inspected by the day it came out, or, undated, the
+        one report giving every grade it gives. None when neither tells."""
+        reports = [r for r in self.for_authority(authority, reports_only=True) if r.grades]
+        if published:
+            by_then = [r for r in reports if r.when and r.when <= published]
+            return by_then[-1] if by_then else None
+        own = next((r for r in self.for_authority(authority) if r.doc_id == doc_id), None)
+        if own is None or not own.grades:
+            return None
+        alike = [
+            r
+            for r in reports
+            if all(
+                (g := r.grade_for(area)) is not None and g.grade == told.grade
+                for area, told in own.grades.items()
+            )
+        ]
+        return alike[0] if len(alike) == 1 else None
+
     def rows(
         self,
         authority: str | None = None,

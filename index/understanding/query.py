@@ -45,11 +45,11 @@ _BETTER_OR_WORSE = re.compile(r"\b(?:better|worse|improv\w*|deteriorat\w*|declin
 # "has it got better since?", "did that hold up at the next inspection?": after the last year.
 _SINCE_THEN = re.compile(
     r"\bsince(?:\s+then)?\s*[?.!]*$"
-    # "at the next (full) inspection"
+    # "at the next (full) inspection", "any better next time?"
     r"|\b(?:next|following|later|subsequent)\s+(?:full\s+|ilacs\s+|ofsted\s+)?"
-    r"(?:one|inspection|report|visit)\b"
-    # "and the one after?"
-    r"|\b(?:one|inspection|report|visit)\s+after(?:\s+(?:that|this|it))?\s*[?.!]*$",
+    r"(?:one|inspection|report|visit)\b|\bnext\s+time\b"
+    # "and the one after?", "and the time after?"
+    r"|\b(?:one|inspection|report|visit|time)\s+after(?:\s+(?:that|this|it))?\s*[?.!]*$",
     re.I,
 )
 

@@ -468,6 +468,11 @@ def test_the_next_full_inspection_moves_on_in_time():
     # "Did they get out of inadequate at the next full inspection?" stayed in 2017.
     assert time_shift("did they get out of inadequate at the next full inspection?") == "after"
     assert time_shift("and at the next one?") == "after"
+    # "Did it get any better next time?" was asked of 2022 again, and answered from its text.
+    assert time_shift("did it get any better next time?") == "after"
+    asked = parse_question("did it get any better next time?", ["luton ilacs 2022 results"])
+    assert asked.grades is not None and asked.grades.kind == "change"
+    assert asked.grades.years == (2022,)
 
 
 def test_a_councillor_s_title_is_no_name_the_evidence_must_hold():
