@@ -633,11 +633,9 @@ class QAEngine:
             or time_shift(question) == "after"
         ):
             return None
-        if last_cited is None:
-            last = self._answered_again(history, filters, mode)
-            last_cited = () if last.abstained else tuple({c.doc_id for c in last.citations})
         authority = parsed.authorities[0]
-        metas = [self.index.documents[d].meta for d in last_cited]
+        cited = self._last_cited(history, filters, mode, last_cited)
+        metas = [self.index.documents[d].meta for d in cited]
         if not metas or any(
             m.doc_type in REPORT_TYPES or (m.authority or "") != authority for m in metas
         ):
@@ -674,12 +672,24 @@ class QAEngine:
         answered again (once: that answer carries no document in turn)."""
         if filters.doc_id or not points_to_a_document(question) or find_authorities(question):
             return ()
-        if last_cited is None:
-            if not history:
-                return ()
-            last = self._answered_again(history, filters, mode)
-            last_cited = () if last.abstained else tuple({c.doc_id for c in last.citations})
-        return last_cited if len(last_cited) == 1 else ()
+        if last_cited is None and not history:
+            return ()
+        cited = self._last_cited(history or [], filters, mode, last_cited)
+        return cited if len(cited) == 1 else ()
+
+    def _last_cited(
+        self,
+        history: list[str],
+        filters: Filters,
+        mode: str,
+        last_cited: tuple[str, ...] | None,
+    ) -> tuple[str, ...]:
+        """The documents the last answer cited: as the caller kept them, else found by
+        answering the last question again; () when it abstained."""
+        if last_cited is not None:
+            return last_cited
+        last = self._answered_again(history, filters, mode)
+        return () if last.abstained else tuple({c.doc_id for c in last.citations})
 
     def _answered_as(
         self,
