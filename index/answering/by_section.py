@@ -37,18 +37,24 @@ def compose_by_section(
         # Only another year's report has that part ("Waltham Forest's big strength in 2019":
         # the 2015 framework's strengths section): that year's words answer instead.
         under = [h for h in under if when.covers(documents[h.passage.doc_id].meta.date or "")]
+    if when and when.before:
+        # "What were the weak spots the time before?" after the 2023 report: the part of the
+        # newest report before it.
+        under = [
+            h for h in under if "" < (documents[h.passage.doc_id].meta.date or "") < when.before
+        ]
     if not under:
         return None
     hit = under[0]
-    if not (when and (when.years or when.before)):
+    if not (when and when.years):
         # Undated ("what does X still need to improve?"): the authority's latest report's list,
-        # not whichever report retrieval ranked first. A council paper retelling a list stays
-        # (its own wording was what the question matched).
+        # not whichever report retrieval ranked first; before a time, the latest before it. A
+        # council paper retelling a list stays (its own wording was what the question matched).
         first = documents[hit.passage.doc_id].meta
         kind = (first.authority, first.doc_type)
         same = [h for h in under if _kind_of(documents[h.passage.doc_id]) == kind]
         hit = max(same, key=lambda h: documents[h.passage.doc_id].meta.date or "")
-        if hit.passage.doc_id in superseded:
+        if not (when and when.before) and hit.passage.doc_id in superseded:
             # Only an older inspection's report has this part ("The local authority's
             # strengths" is the 2014 framework's): the latest report's words answer instead.
             return None

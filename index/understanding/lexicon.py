@@ -251,7 +251,7 @@ SECTIONS: tuple[tuple[str, str, str], ...] = (
         r"|\brecommend\w*(?![^?]*\b(?:dealt\s+with|addressed|implemented|acted\s+(?:on|upon)"
         r"|actioned|met|followed\s+up|completed)\b)"
         r"|\b(?:to|must|should|needs?|have|has)\s+work\s+on\b|\bwork\s+on\s*\??$"
-        r"|\bsort\s+out\b|\bweakness\w*|\bshortcomings?\b"
+        r"|\bsort\s+out\b|\bweakness\w*|\bshortcomings?\b|\bweak\s+(?:spots?|points?|areas?)\b"
         r"|\b(?:improvements?|changes?|action)\s+(?:needed|required)\b|\bfix\b"
         r"|\b(?:needs?|needed|has|have|had|must|should)\s+to\s+(?:change|(?:get|do)\s+better)\b"
         rf"|{TO_DO_BETTER}"
