@@ -73,7 +73,15 @@ from index.understanding.answer_type import (
     counted_terms,
 )
 from index.understanding.grade_request import GradeRequest
-from index.understanding.query import When, points_to_a_document, time_shift, why_alone
+from index.understanding.query import (
+    When,
+    latest_as_year,
+    points_to_a_document,
+    resolve,
+    time_shift,
+    when_asked,
+    why_alone,
+)
 from index.understanding.question import Question, parse_question
 from index.understanding.spelling import spelled
 
@@ -498,6 +506,8 @@ class QAEngine:
         filters = filters or Filters()
         question = self._spelled(question)
         history = [self._spelled(h) for h in history] if history else history
+        if history:
+            history = self._latest_named_by_year(question, history)
         if carried := self._document_talked_about(question, filters, history, mode, last_cited):
             # "What did it say about leadership?": the document the last answer cited, while
             # it answers; else the conversation's authority and topic, as for any follow-up.
@@ -676,6 +686,23 @@ class QAEngine:
             return ()
         cited = self._last_cited(history or [], filters, mode, last_cited)
         return cited if len(cited) == 1 else ()
+
+    def _latest_named_by_year(self, question: str, history: list[str]) -> list[str]:
+        """``history`` with each question asked of an authority's latest inspection naming its
+        year, where the turn after it moves before it ("latest york ofsted report", "and the
+        one before that?"): the inspection before is then a bound every later turn keeps."""
+        out = list(history)
+        for i, asked in enumerate(history):
+            following = history[i + 1] if i + 1 < len(history) else question
+            when = when_asked(asked)
+            if time_shift(following) != "before" or when is None or not when.latest:
+                continue
+            named = resolve(asked, out[:i]).authorities
+            reports = self.judgements.for_authority(named[0], True) if len(named) == 1 else []
+            inspected = reports and (reports[-1].start_date or reports[-1].end_date)
+            if inspected:
+                out[i] = latest_as_year(asked, inspected.value[:4])
+        return out
 
     def _last_cited(
         self,

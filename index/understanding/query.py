@@ -225,6 +225,12 @@ _MONTH_YEAR = re.compile(
 )
 
 
+def latest_as_year(text: str, year: str) -> str:
+    """``text`` asking of the latest inspection, naming its year instead ("latest york ofsted
+    report" → "2025 york ofsted report"), for a follow-up that moves before it."""
+    return _LATEST.sub(year, text, count=1)
+
+
 def asks_if_acted_on(text: str) -> bool:
     """Whether ``text`` asks if what an inspection found was acted on ("did Herts deal with
     the recommendations from their 2015 inspection?")."""
@@ -579,7 +585,7 @@ def _authoritys_own_inspection(query: str) -> bool:
 def _trailing_preposition(query: str) -> str:
     """``query`` without its closing punctuation and the prepositions a removed authority or
     year leaves at its end ("care leavers in" of "care leavers in Derby in 2022")."""
-    query = re.sub(r"\s{2,}", " ", query).rstrip(" ?.")
+    query = re.sub(r"\s{2,}", " ", query).strip().rstrip(" ?.")
     return re.sub(r"(\s+\b(in|for|at|of|by|from|and))+\s*$", "", query)
 
 
@@ -766,6 +772,10 @@ def resolve(
                 bare = f"{bare} {max(years)}" if said else f"{bare} since {max(years)}"
             else:
                 bare = f"{bare} in {' and '.join(years)}"
+        elif carried_years and previous.before and not (before or since):
+            # "What did it say about their emotional wellbeing?" after "and the one before
+            # that?": still the inspection before.
+            bound = previous.before
         query = f"{bare} in {suffix}?"
         authorities = previous.authorities
         carried = True

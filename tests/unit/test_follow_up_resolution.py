@@ -503,3 +503,12 @@ def test_naming_the_council_already_talked_about_still_points_back_at_what_was_s
     last = "How was Hertfordshire rated in 2018?"
     assert "2018" not in resolve("how did herts do at its last inspection?", [last]).query
     assert "placed out" not in resolve("is that just a calderdale problem?", history).query
+
+
+def test_a_turn_after_the_inspection_before_stays_before_it() -> None:
+    # "What did it say about …?" after "and the one before that?" was asked of the latest.
+    history = ["york ofsted report 2025", "and the one before that?"]
+    asked = resolve("what did it say about emotional wellbeing for cic?", history)
+    assert asked.before == "2025"
+    # A time of its own is kept.
+    assert resolve("and in 2016?", history).before == ""
