@@ -683,6 +683,9 @@ def resolve(
             # The old topic held the authority ("support for Derby's care leavers"): say it.
             query = f"{swapped.rstrip(' ?.')} in {' and '.join(authorities)}?"
         carried = True
+        if previous.before and not (YEAR.search(question) or _NOW.search(question)):
+            # "What about their housing?" after "and the time before?": still then.
+            return ResolvedQuestion(query, authorities, carried, before=previous.before)
     elif not authorities and previous.authorities:
         suffix = " and ".join(previous.authorities)
         bare = re.sub(r"^(and|also)\s+", "", query, flags=re.I).rstrip(" ?.")

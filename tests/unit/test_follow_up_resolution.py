@@ -512,3 +512,7 @@ def test_a_turn_after_the_inspection_before_stays_before_it() -> None:
     assert asked.before == "2025"
     # A time of its own is kept.
     assert resolve("and in 2016?", history).before == ""
+    # A new topic asked of that time is still of the inspection before.
+    history = ["what did ofsted say about care leavers in luton in 2022?", "and the time before?"]
+    asked = resolve("what about their housing?", history)
+    assert "housing" in asked.query and asked.before == "2022"
