@@ -24,7 +24,7 @@ from index.answering.answer import (
     mentioned,
 )
 from index.answering.area_grade import areas_asked, with_area_grade
-from index.answering.by_change import change_told
+from index.answering.by_change import change_told, previous_grades_told
 from index.answering.by_inspection import asks_by_inspection, compose_by_inspection
 from index.answering.by_judgement import findings_behind_grade, summary_of
 from index.answering.by_section import compose_by_section, superseded_documents
@@ -72,7 +72,7 @@ from index.understanding.answer_type import (
     asks_what_someone_said,
     counted_terms,
 )
-from index.understanding.grade_request import GradeRequest
+from index.understanding.grade_request import BEFORE_FIRST, GradeRequest
 from index.understanding.query import (
     When,
     latest_as_year,
@@ -425,12 +425,19 @@ class QAEngine:
         reports = [r for r in self.judgements.for_authority(authorities[0]) if r.is_report]
         # "Before 2015" as the table reads it: before the inspection that year names.
         bound = request.before
-        earlier = inspected_before(reports, reports, bound) if bound else reports[:-1]
+        earlier = (
+            []
+            if request.pick == BEFORE_FIRST
+            else inspected_before(reports, reports, bound)
+            if bound
+            else reports[:-1]
+        )
         if not reports or earlier:
             return None
+        oldest = reports[0].doc_id
         return change_told(
-            reports[0].doc_id, self.index.passages, self.index.documents, graded=True
-        )
+            oldest, self.index.passages, self.index.documents, graded=True
+        ) or previous_grades_told(oldest, self.index.passages, self.index.documents)
 
     def _search(
         self, question: Question, filters: Filters, top_k: int | None, mode: str | None

@@ -4,6 +4,7 @@ in 2022, when …" sentence, rather than whichever sentence shares the question'
 year asked matched "new courses are planned for January 2026"). The same sentence gives the
 grade of an inspection before any the documents hold ("found to be good overall" in 2012)."""
 
+import re
 from collections.abc import Sequence
 
 from index.answering.answer import Composed
@@ -43,4 +44,31 @@ def change_told(
                 meta = documents[doc_id].meta
                 citation = Citation.from_passage(1, passage, meta, quote, 1.0)
                 return Composed(f"{' '.join(quote.split())} [1]", False, [citation])
+    return None
+
+
+# A 2013–2018 report's "Information about this local authority": "The previous inspection of
+# the local authority's arrangements for the protection of children was in March 2013. The
+# local authority was judged to be adequate." (and the same of its looked-after children).
+_PREVIOUS_JUDGED = re.compile(
+    r"The\s+previous\s+inspection\s+of\s+the\s+local\s+authority[’']s\s+[^.]{0,120}?\s+was\s+"
+    r"in\s+[A-Z][a-z]+\s+(?:19|20)\d\d\.\s+The\s+local\s+authority\s+was\s+judged\s+to\s+be\s+"
+    r"[^.]{1,60}\."
+)
+
+
+def previous_grades_told(
+    doc_id: str, passages: Sequence[Passage], documents: dict[str, Document]
+) -> Composed | None:
+    """The grades of the inspections before ``doc_id``'s as its own information section gives
+    them, quoted and cited; None when it gives none."""
+    for passage in passages:
+        if passage.doc_id != doc_id or passage.kind != "text":
+            continue
+        found = list(_PREVIOUS_JUDGED.finditer(passage.text))
+        if found:
+            quote = passage.text[found[0].start() : found[-1].end()]
+            meta = documents[doc_id].meta
+            citation = Citation.from_passage(1, passage, meta, quote, 1.0)
+            return Composed(f"{' '.join(quote.split())} [1]", False, [citation])
     return None

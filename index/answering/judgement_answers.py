@@ -17,7 +17,7 @@ from index.answering.answer import ABSTAIN_MESSAGE, Composed
 from index.answering.judgement_table import JudgementRow, JudgementTable
 from index.ingest.judgements import AREA_LABELS, GRADES, Evidence, Fact, Grade, InspectionRecord
 from index.types import Citation, Document, Passage
-from index.understanding.grade_request import GradeRequest
+from index.understanding.grade_request import BEFORE_FIRST, GradeRequest
 from index.understanding.query import When
 
 # A report's sentence that gives a grade: "Children's services in X require improvement to be
@@ -419,6 +419,8 @@ def _picked(records: list[InspectionRecord], pick: str, few: int) -> list[Inspec
         return [r for r in reports if r is not reports[-1]] if len(reports) > 1 else []
     if pick == "first":
         return reports[:1]
+    if pick == BEFORE_FIRST:
+        return []
     if pick == "last":
         return reports[-few:]
     return records

@@ -390,7 +390,10 @@ _CHANGE_SPAN = re.compile(
     r"\b(?:when|in\s+(?:\w+\s+)?(?:19|20)\d\d,)\s+(?:[\w'’-]+\s+){0,8}?(?:was|were)\s+"
     r"(?!not\b)(?:\w+\s+){0,2}?(?:judged|graded|rated)\b"
     r"|\bservices\b[^.]{0,80}?\b(?:have|has)\s+(?:\w+\s+)?(?:improved|declined|deteriorated)\b"
-    r"[^.]{0,40}?\bsince\s+(?:the|its)\s+(?:last|previous)\s+inspection",
+    r"[^.]{0,40}?\bsince\s+(?:the|its)\s+(?:last|previous)\s+inspection"
+    # A new council's first report: "Children's services in the predecessor local authority,
+    # Cumbria County Council, were judged requires improvement to be good in November 2022."
+    r"|\bpredecessor\b[^.]{0,80}?\b(?:was|were)\s+(?!not\b)(?:\w+\s+){0,2}?(?:judged|graded|rated)\b",
     re.I,
 )
 _CHANGE_NEEDS = ("judged", "graded", "rated", "since")

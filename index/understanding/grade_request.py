@@ -327,6 +327,10 @@ _THAN_GRADE = re.compile(
 )
 
 
+# "And the inspection before?" after "how did Cumberland do in their first ILACS?".
+BEFORE_FIRST = "before first"
+
+
 @dataclass(frozen=True)
 class GradeRequest:
     kind: str  # "grade" | "change" | "inspection" | "list" | "transition" | "areas" | "ever"
@@ -344,7 +348,8 @@ class GradeRequest:
     # A change between the years named ("between 2023 and 2026", "since 2021"): every year.
     years: tuple[int, ...] = ()
     # "previous" | "first" | "last": those inspections, not the newest; "due": when the next
-    # is (which no report says: the newest is given)
+    # is (which no report says: the newest is given); BEFORE_FIRST: the one before the oldest
+    # report, which only that report's own account tells
     pick: str = ""
     few: int = 0  # with pick "last": how many of the newest ("its last two inspections")
     inspector_first: bool = False  # "who led …?": the lead inspector before the dates
@@ -355,7 +360,9 @@ class GradeRequest:
     def asks_earlier(self) -> bool:
         """Whether it asks the grade of an inspection before another ("the previous one",
         "before 2015")."""
-        return self.kind == "grade" and (self.pick == "previous" or bool(self.before))
+        return self.kind == "grade" and (
+            self.pick in ("previous", BEFORE_FIRST) or bool(self.before)
+        )
 
 
 def area_phrases(question: str) -> tuple[str, ...]:
@@ -680,6 +687,8 @@ def standalone_grade_question(request: GradeRequest, authorities: tuple[str, ...
         if request.pick == "previous"
         else " at its first inspection"
         if request.pick == "first"
+        else " before its first inspection in the documents"
+        if request.pick == BEFORE_FIRST
         else ""
     )
     if request.kind == "inspection":

@@ -3,7 +3,7 @@
 import re
 from dataclasses import dataclass, replace
 
-from index.gazetteer import find_authorities, find_authority_spans
+from index.gazetteer import SUCCESSORS, find_authorities, find_authority_spans
 from index.text import STOPWORDS
 from index.understanding.lexicon import (
     AREAS,
@@ -373,6 +373,12 @@ def _topic_tokens(query: str, frame: frozenset[str] = _FRAME) -> list[re.Match[s
     ]
 
 
+# What is left of "… when it was still Cumbria" once the former council's name is taken out.
+_WHEN_IT_WAS = re.compile(
+    r"[,\s]*\b(?:back\s+)?(?:when|while)\s+(?:it|they)\s+(?:was|were)"
+    r"(?:\s+(?:still|called|part\s+of))*\s*$",
+    re.I,
+)
 # A demonstrative stands for something said ("is that just a herts problem?"); "it" and "its"
 # are as often the council ("how did herts do at its last inspection?").
 _DEMONSTRATIVE = re.compile(r"\b(?:that|this|those|these)\b", re.I)
@@ -605,6 +611,13 @@ def resolve(
     if not history:
         return ResolvedQuestion(question.strip(), authorities, False)
     previous = resolve(history[-1], history[:-1])
+    if authorities and all(
+        set(SUCCESSORS.get(a, ())) & set(previous.authorities) for a in authorities
+    ):
+        # "… when it was still Cumbria?" in a conversation about Cumberland: the council it
+        # was, which the documents of the one talked about speak of.
+        said = _WHEN_IT_WAS.sub("", _trailing_preposition(strip_authorities(question)))
+        return resolve(f"{said}?", history)
     if _names_the_same_council_of_it(question, authorities, previous):
         # "is that just a herts problem?" in a conversation about Hertfordshire: "that" is
         # the last topic; the council named is the one already talked about.

@@ -16,6 +16,7 @@ from index.understanding.answer_type import (
     without_kind_asked,
 )
 from index.understanding.grade_request import (
+    BEFORE_FIRST,
     GRADE_QUESTION_STEMS,
     GradeRequest,
     area_phrases,
@@ -171,8 +172,12 @@ def _moved_in_time(
         return replace(last, year=year, years=(), before="", pick="")
     if not last.year:
         # Undated, the last question was of the newest inspection: the one before it is the
-        # previous ("what was it before that?" after "what's Oldham's current rating?").
-        return replace(last, pick="previous") if shift == "before" and not last.pick else None
+        # previous ("what was it before that?" after "what's Oldham's current rating?"); of
+        # the first, the one before any report ("… after "how did Cumberland do in their
+        # first ILACS?").
+        if shift != "before" or last.pick not in ("", "first"):
+            return None
+        return replace(last, pick="previous" if not last.pick else BEFORE_FIRST)
     if shift == "before":
         return (
             replace(last, year=None, before=when.before, pick="") if when and when.before else None
@@ -276,6 +281,18 @@ def parse_question(
         ):
             # "And from the inspection before?" after "give me Oldham's 2024 judgements".
             grades = _moved_in_time(last, shift, when, bool(_CHANGE_WORD.search(text)))
+    elif (
+        shift == "before"
+        and grades is not None
+        and grades.kind == "grade"
+        and not _shape_timed(grades)
+    ):
+        # "What was it rated at the inspection before?" after "how did Cumberland do in their
+        # first ILACS?" or "what's Oldham's current rating?": before the one the last asked.
+        last = previous().grades
+        moved = _moved_in_time(last, shift, when) if last and last.kind == "grade" else None
+        if moved is not None:
+            grades = replace(grades, pick=moved.pick)
     if (
         history
         and grades is not None
@@ -402,6 +419,11 @@ def _source_carried(
         return query
     named = next((m.group(0) for _, p in _SOURCES if (m := p.search(earlier))), None)
     return f"{query.rstrip(' ?.')}, according to the {named}?" if named else query
+
+
+def _shape_timed(grades: GradeRequest) -> bool:
+    """Whether ``grades`` names the inspection it asks of (a year, a bound, a pick)."""
+    return bool(grades.year or grades.years or grades.before or grades.pick)
 
 
 def _shape(grades: GradeRequest | None) -> tuple[object, ...] | None:

@@ -41,3 +41,15 @@ def test_a_grade_asked_after_the_reports_answered_is_the_newest(report_engine: Q
     history = ["what did ofsted say about care leavers in hertfordshire?"]
     answer = report_engine.ask("so what grade did they get?", history=history)
     assert "2023" in answer.answer, answer.answer
+
+
+def test_the_inspection_before_the_oldest_report_is_the_one_its_information_section_gives(
+    report_engine: QAEngine,
+) -> None:
+    # The 2015 report opens with no "since the last inspection"; its "Information about this
+    # local authority" gives the two inspections before it. The answer was unrelated text.
+    history = ["what grade did hertfordshire get at its first inspection?"]
+    answer = report_engine.ask("and the one before that?", history=history)
+    assert not answer.abstained, answer.answer
+    assert "protection of children was in March 2013" in answer.answer, answer.answer
+    assert "was judged to be adequate" in answer.answer

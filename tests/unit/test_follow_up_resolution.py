@@ -516,3 +516,18 @@ def test_a_turn_after_the_inspection_before_stays_before_it() -> None:
     history = ["what did ofsted say about care leavers in luton in 2022?", "and the time before?"]
     asked = resolve("what about their housing?", history)
     assert "housing" in asked.query and asked.before == "2022"
+
+
+def test_the_inspection_before_the_first_is_before_any_report() -> None:
+    history = ["how did cumberland do in their first ilacs"]
+    for question in ("and the one before that?", "what was it rated at the inspection before?"):
+        grades = parse_question(question, history).grades
+        assert grades is not None and grades.pick == "before first", question
+    # Before the newest, it is the previous one.
+    grades = parse_question("what was it rated at the inspection before?", ["oldham rating"]).grades
+    assert grades is not None and grades.pick == "previous"
+
+
+def test_a_former_council_named_in_a_conversation_about_its_successor_is_that_council() -> None:
+    asked = resolve("what was it rated before, when it was still cumbria?", ["cumberland 2024"])
+    assert asked.authorities == ("Cumberland",) and "still" not in asked.query
