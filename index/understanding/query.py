@@ -48,6 +48,8 @@ _SINCE_THEN = re.compile(
     # "at the next (full) inspection", "any better next time?"
     r"|\b(?:next|following|later|subsequent)\s+(?:full\s+|ilacs\s+|ofsted\s+)?"
     r"(?:one|inspection|report|visit)\b|\bnext\s+time\b"
+    # "has there been a newer one?"
+    r"|\b(?:newer|more\s+recent)\s+(?:one|inspection|report|visit)\b"
     # "and the one after?", "and the time after?"
     r"|\b(?:one|inspection|report|visit|time)\s+after(?:\s+(?:that|this|it))?\s*[?.!]*$",
     re.I,
@@ -278,11 +280,18 @@ class ResolvedQuestion:
     before: str = ""  # "the inspection before that": before the year the last question asked
 
 
+_CITY_OF = re.compile(r"\bcity\s+of\s+$", re.I)
+_CITY_AFTER = re.compile(r"\s+city(?:\s+council)?\b", re.I)
+
+
 def strip_authorities(text: str) -> str:
     """``text`` without the authority names in it (what is left is the topic)."""
     out, last = [], 0
     for start, end, _name in find_authority_spans(text):
-        out.append(text[last:start])
+        # "City of York", "Leicester City (Council)": what the council is called, no topic.
+        before = _CITY_OF.search(text, last, start)
+        out.append(text[last : before.start() if before else start])
+        end += m.end() if (m := _CITY_AFTER.match(text[end:])) else 0
         # "Surrey's children in care" leaves "children in care", not "'s children in care".
         possessive = re.match(r"['’]s\b", text[end:])
         last = end + (possessive.end() if possessive else 0)
@@ -664,6 +673,10 @@ def resolve(
             # year's month goes with it, and what led it in ("care leavers in").
             base = _INSPECTION_YEAR.sub("latest", base, count=1)
             base = _trailing_preposition(YEAR.sub(" ", _MONTH_OF_YEAR.sub("", base)))
+            if not _LATEST.search(base):
+                # "and the most recent one?" after "central beds ofsted 2017": its year gone,
+                # the latest is still what is asked.
+                base = f"{base}, latest"
         elif (
             authorities
             and set(authorities) != set(previous.authorities)
@@ -792,6 +805,9 @@ def resolve(
             # "What did it say about their emotional wellbeing?" after "and the one before
             # that?": still the inspection before.
             bound = previous.before
+        elif carried_years and not (before or since) and _LATEST.search(previous.query):
+            # "Any problems at the front door?" after "and the most recent one?".
+            bare = f"{bare}, latest" if not _LATEST.search(bare) else bare
         query = f"{bare} in {suffix}?"
         authorities = previous.authorities
         carried = True

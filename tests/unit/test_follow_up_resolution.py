@@ -3,7 +3,7 @@
 import pytest
 
 from index.understanding.answer_type import answer_type, named_terms
-from index.understanding.query import When, resolve, time_shift, when_asked
+from index.understanding.query import When, resolve, strip_authorities, time_shift, when_asked
 from index.understanding.question import parse_question
 
 CARE_LEAVERS = "What did Ofsted say about care leavers in Calderdale?"
@@ -531,3 +531,19 @@ def test_the_inspection_before_the_first_is_before_any_report() -> None:
 def test_a_former_council_named_in_a_conversation_about_its_successor_is_that_council() -> None:
     asked = resolve("what was it rated before, when it was still cumbria?", ["cumberland 2024"])
     assert asked.authorities == ("Cumberland",) and "still" not in asked.query
+
+
+def test_what_a_council_is_called_is_no_topic() -> None:
+    # "and leicester city?" then "why did they go down" was searched for "city".
+    asked = resolve("why did they go down", ["derby ofsted 2025", "and leicester city?"])
+    assert "city" not in asked.query.lower() and asked.authorities == ("Leicester",)
+    assert strip_authorities("city of york care leavers") == "care leavers"
+
+
+def test_a_newer_or_the_most_recent_one_moves_on_and_later_turns_stay_there() -> None:
+    assert time_shift("has there been a newer one?") == "after"
+    asked = resolve("has there been a newer one?", ["Sutton 2022 inspection outcome"])
+    assert "since 2022" in asked.query
+    history = ["Central Bedfordshire ofsted 2017", "and the most recent one?"]
+    assert when_asked(resolve(history[1], history[:1]).query).latest
+    assert when_asked(resolve("any problems at the front door?", history).query).latest
