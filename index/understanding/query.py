@@ -507,6 +507,16 @@ def _named_topic(previous: str) -> str | None:
     return phrase if any(w.lower() not in _CONNECTORS for w in phrase.split()) else None
 
 
+def _says_of_its_own_topic(question: str) -> bool:
+    """Whether ``question`` asks what was said or found about a topic it names ("… find on
+    elective home ed"), not about "it" ("what did they say about it?")."""
+    said = _SAID_ABOUT.search(question)
+    rest = question[said.end() :] if said else ""
+    return bool(
+        said and not _TOPIC_REFERENCE.search(rest) and _topic_tokens(rest, _FRAME | _NO_TOPIC)
+    )
+
+
 def _of_the_part_asked(topic: str) -> str:
     """What a part of the report was asked for: "needs to improve (for) care leavers" → "care
     leavers" ("where are some of them living?" is about care leavers, not the list of what
@@ -782,6 +792,8 @@ def resolve(
             and not _AREA_NAMED.search(bare)
             # "Has there been a monitoring visit since?": a visit is a topic of its own.
             and not _EVENT_NAMED.search(bare)
+            # "What did Ofsted actually find on elective home ed?": what it was found on.
+            and not _says_of_its_own_topic(bare)
             and (named := _named_topic(previous.query))
             and named.lower() not in bare.lower()
         ):

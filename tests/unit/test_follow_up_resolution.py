@@ -547,3 +547,12 @@ def test_a_newer_or_the_most_recent_one_moves_on_and_later_turns_stay_there() ->
     history = ["Central Bedfordshire ofsted 2017", "and the most recent one?"]
     assert when_asked(resolve(history[1], history[:1]).query).latest
     assert when_asked(resolve("any problems at the front door?", history).query).latest
+
+
+def test_a_short_follow_up_naming_what_was_found_on_is_not_added_to() -> None:
+    history = ["devon staff bulletin on the ofsted result", "what did it say about inclusion?"]
+    asked = resolve("what did ofsted actually find on elective home ed", history)
+    assert "inclusion" not in asked.query and "Devon" in asked.query
+    # "It" is still the last topic.
+    last = "what did ofsted say about adoption in luton in 2022?"
+    assert "adoption" in resolve("what did they say about it?", [last]).query
