@@ -76,6 +76,7 @@ from index.understanding.grade_request import BEFORE_FIRST, GradeRequest
 from index.understanding.query import (
     When,
     latest_as_year,
+    names_a_topic,
     points_to_a_document,
     resolve,
     time_shift,
@@ -1120,7 +1121,25 @@ def _retrieval_query(question: Question, filters: Filters) -> str:
     """The query without authority names once an authority filter is in force: every allowed
     passage is about that authority already, and the name would only pull both retrievers
     towards passages that repeat it rather than ones on the topic asked about."""
-    return question.topic if filters.authority else question.query
+    text = question.topic if filters.authority else question.query
+    if question.events:
+        # "What did Ofsted say about children's plans at the last monitoring visit?": the visit
+        # is which document (its vote), the plans are what to find in it. Named as words too,
+        # the visit drew the passages that say "monitoring visit" over the ones on plans.
+        without = _VISIT_NAMED.sub(" ", text)
+        if names_a_topic(_VISIT_NAMED.sub(" ", question.text)):
+            return re.sub(r"\s{2,}", " ", without).strip()
+    return text
+
+
+# A visit named with what leads it in: "at the last monitoring visit", "Herefordshire's 5th
+# monitoring visit".
+_VISIT_NAMED = re.compile(
+    r"(?:\b(?:at|in|during|from|of|on)\s+)?(?:\b(?:the|its|their|a)\s+)?"
+    r"(?:\b(?:last|latest|recent|most\s+recent|first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))\s+)?"
+    r"(?:\bofsted\s+)?\b(?:monitoring|focused)\s+visits?\b",
+    re.I,
+)
 
 
 def _dated_by_the_table(question: Question) -> bool:

@@ -517,6 +517,12 @@ def _says_of_its_own_topic(question: str) -> bool:
     )
 
 
+def names_a_topic(question: str) -> bool:
+    """Whether ``question`` asks what was said or found about a topic it names ("what did
+    Ofsted say about children's plans …"), not what it asks of ("what was the theme of …")."""
+    return _says_of_its_own_topic(question)
+
+
 def _of_the_part_asked(topic: str) -> str:
     """What a part of the report was asked for: "needs to improve (for) care leavers" → "care
     leavers" ("where are some of them living?" is about care leavers, not the list of what
