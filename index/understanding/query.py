@@ -97,6 +97,9 @@ _WHY_WORDS = (
     r"why|how\s+come|what\s+went\s+wrong"
     # "what pulled help and protection down?", "what let them down?"
     r"|what\s+(?:stopped|prevented|held|kept|pulled|dragged|brought|let)\b"
+    # "what was holding that back?", "what kicked off the improvement?", "what drove it?"
+    r"|what\s+(?:was|were|is|are)\s+(?:holding|keeping|stopping|pulling|dragging)\b"
+    r"|what\s+(?:kicked\s+off|drove|triggered|caused|sparked)\b"
 )
 _WHY = re.compile(
     rf"^\W*(?:and\s+|so\s+)?(?:{_WHY_WORDS}|"

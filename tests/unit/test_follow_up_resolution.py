@@ -3,7 +3,14 @@
 import pytest
 
 from index.understanding.answer_type import answer_type, named_terms
-from index.understanding.query import When, resolve, strip_authorities, time_shift, when_asked
+from index.understanding.query import (
+    When,
+    asks_why,
+    resolve,
+    strip_authorities,
+    time_shift,
+    when_asked,
+)
 from index.understanding.question import parse_question
 
 CARE_LEAVERS = "What did Ofsted say about care leavers in Calderdale?"
@@ -556,3 +563,12 @@ def test_a_short_follow_up_naming_what_was_found_on_is_not_added_to() -> None:
     # "It" is still the last topic.
     last = "what did ofsted say about adoption in luton in 2022?"
     assert "adoption" in resolve("what did they say about it?", [last]).query
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what was holding that back", "what kicked off the recent improvement?", "what drove it?"],
+)
+def test_what_held_it_back_or_set_it_going_asks_for_reasons(question: str) -> None:
+    # "What kicked off the recent improvement?" after Cambridgeshire's 2024 grades abstained.
+    assert asks_why(question)
