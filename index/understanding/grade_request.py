@@ -265,6 +265,11 @@ _FIRST = re.compile(
     r"(?:inspection|ilacs|grades?|judgements?|ratings?|reports?)\b|\bearliest\b",
     re.I,
 )
+# "How was Cumberland rated before its first inspection?": the one before the oldest report.
+_BEFORE_FIRST_SAID = re.compile(
+    r"\bbefore\s+(?:its|their|the)\s+(?:first|earliest)\s+(?:ofsted\s+)?(?:inspection|ilacs)\b",
+    re.I,
+)
 _FROM_TO = re.compile(rf"\bfrom\s+({GRADE})\s+to\s+({GRADE})\b", re.I)
 # "What did inspectors note about …", "did Ofsted agree with …": a question about findings,
 # answered from the text, unless it also asks for a grade outright.
@@ -638,6 +643,8 @@ def _terse_judgement(question: str) -> bool:
 def _inspection_picked(question: str) -> tuple[str, re.Match[str] | None]:
     """Which inspection ``question`` picks ("previous", "first", or "" for the newest), and
     the words that pick it."""
+    if before_first := _BEFORE_FIRST_SAID.search(question):
+        return BEFORE_FIRST, before_first
     previous, first = _PREVIOUS.search(question), _FIRST.search(question)
     return ("previous" if previous else "first" if first else ""), previous or first
 
@@ -687,7 +694,7 @@ def standalone_grade_question(request: GradeRequest, authorities: tuple[str, ...
         if request.pick == "previous"
         else " at its first inspection"
         if request.pick == "first"
-        else " before its first inspection in the documents"
+        else " before its first inspection"
         if request.pick == BEFORE_FIRST
         else ""
     )

@@ -35,3 +35,11 @@ def test_the_inspection_before_the_first_is_the_predecessors(
 def test_the_first_itself_is_still_the_first(report_engine: QAEngine) -> None:
     answer = report_engine.ask(FIRST)
     assert "7 to 18 October 2024" in answer.answer and "good" in answer.answer, answer.answer
+
+
+def test_it_reads_as_a_question_of_its_own(report_engine: QAEngine) -> None:
+    # The resolved question read "how did do in their first ilacs in Cumberland?".
+    answer = report_engine.ask("and the one before that?", history=[FIRST])
+    assert answer.resolved_query == "How was Cumberland rated before its first inspection?"
+    alone = report_engine.ask("how was cumberland rated before its first inspection?")
+    assert TOLD in alone.answer, alone.answer
