@@ -331,6 +331,10 @@ _NEIGHBOUR = re.compile(
     r"|\b(?:council|authority|borough|county|la)\s+next\s+door\b",
     re.I,
 )
+# "Same for Suffolk?": the last question asked of another council.
+_SAME_FOR = re.compile(
+    r"^\W*(?:and\s+|so\s+)?(?:the\s+)?same\s+(?:for|in|with|at|over\s+in)\b", re.I
+)
 # "And the latest one?", "is it any better now?": the conversation moves to the present, so
 # the last question's year is not carried (undated, the latest inspection is meant).
 _NOW = re.compile(
@@ -656,7 +660,10 @@ def resolve(
     carried = False
     years = YEAR.findall(question)
     earlier_years = list(dict.fromkeys(YEAR.findall(previous.query)))
-    topic_missing = not [
+    # "Same for Suffolk?", "and the same in Essex at their last inspection?": the last
+    # question asked of the council named, whatever else the follow-up says of it.
+    same_asked = bool(authorities and _SAME_FOR.match(question))
+    topic_missing = same_asked or not [
         w
         # "what about hillingdon around then?": the time just asked, no topic of its own.
         for w in _topic_words(YEAR.sub(" ", _THEN.sub(" ", _NEIGHBOUR.sub(" ", question)))).split()

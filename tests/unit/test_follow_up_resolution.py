@@ -572,3 +572,11 @@ def test_a_short_follow_up_naming_what_was_found_on_is_not_added_to() -> None:
 def test_what_held_it_back_or_set_it_going_asks_for_reasons(question: str) -> None:
     # "What kicked off the recent improvement?" after Cambridgeshire's 2024 grades abstained.
     assert asks_why(question)
+
+
+def test_the_same_for_another_council_is_the_last_question_asked_of_it() -> None:
+    last = "norfolk 2023 - do care leavers know their entitlements?"
+    # It was asked alone: "same for suffolk's care leavers at their last ilacs?".
+    asked = resolve("same for suffolk's care leavers at their last ilacs?", [last])
+    assert "entitlements" in asked.query and asked.authorities == ("Suffolk",)
+    assert "Essex" in resolve("and the same in essex?", [last]).query
