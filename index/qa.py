@@ -38,7 +38,7 @@ from index.answering.judgement_answers import (
 from index.answering.judgement_table import JudgementTable
 from index.errors import BadQuery, DocumentNotFound, IndexCorrupt
 from index.gazetteer import SUCCESSORS, canonical_authority, find_authorities
-from index.ingest.judgements import REPORT_TYPES
+from index.ingest.judgements import REPORT_TYPES, InspectionRecord
 from index.retrieval.acronyms import TypedInLowerCase, acronyms_by_use
 from index.retrieval.embedding import (
     TextEncoder,
@@ -643,10 +643,7 @@ class QAEngine:
             not parsed.from_history
             or grades is None
             or parsed.when is not None
-            or grades.year
-            or grades.years
-            or grades.before
-            or grades.pick
+            or grades.names_its_inspection
             or len(parsed.authorities) != 1
             or time_shift(question) == "after"
         ):
@@ -662,10 +659,9 @@ class QAEngine:
         # Every document cited is about the one inspection (an interview and a cabinet paper
         # on the same report).
         report = reported[0] if len({r and r.doc_id for r in reported}) == 1 else None
-        inspected = report and (report.start_date or report.end_date)
-        if not inspected:
+        year = _year_inspected(report)
+        if not year:
             return None
-        year = inspected.value[:4]
         asked = question.strip().rstrip(" ?.")
         if time_shift(question) == "before":
             return f"{asked}, at the inspection before {year}?"
@@ -707,9 +703,8 @@ class QAEngine:
                 continue
             named = resolve(asked, out[:i]).authorities
             reports = self.judgements.for_authority(named[0], True) if len(named) == 1 else []
-            inspected = reports and (reports[-1].start_date or reports[-1].end_date)
-            if inspected:
-                out[i] = latest_as_year(asked, inspected.value[:4])
+            if year := _year_inspected(reports[-1] if reports else None):
+                out[i] = latest_as_year(asked, year)
         return out
 
     def _last_cited(
@@ -1115,6 +1110,12 @@ def _both_halves(parsed: Question, table: Composed, text: Composed | None) -> bo
         and text is not None
         and not text.abstained
     )
+
+
+def _year_inspected(report: InspectionRecord | None) -> str | None:
+    """The year ``report``'s inspection began (or ended, when only that is known)."""
+    inspected = report and (report.start_date or report.end_date)
+    return inspected.value[:4] if inspected else None
 
 
 def _retrieval_query(question: Question, filters: Filters) -> str:

@@ -362,6 +362,11 @@ class GradeRequest:
     kind_asked: bool = False  # "what kind of inspection was it?": as its report's cover says
 
     @property
+    def names_its_inspection(self) -> bool:
+        """Whether it says which inspection it asks of: a year, years, a bound or a pick."""
+        return bool(self.year or self.years or self.before or self.pick)
+
+    @property
     def asks_earlier(self) -> bool:
         """Whether it asks the grade of an inspection before another ("the previous one",
         "before 2015")."""

@@ -411,10 +411,14 @@ def _names_the_same_council_of_it(
     return bool(
         _DEMONSTRATIVE.search(rest)
         and len(_topic_tokens(rest, _FRAME | _NO_TOPIC)) <= _THIN_FOLLOW_UP
-        and not _GRADE_ASKED.search(rest)
-        and not _GRADE_NAMED.search(rest)
-        and not _AREA_NAMED.search(rest)
+        and not _asks_of_a_grade_or_area(rest)
     )
+
+
+def _asks_of_a_grade_or_area(text: str) -> bool:
+    """Whether ``text`` asks a grade, names one or names a judgement area ("and how was
+    leadership graded?"): a topic of its own, not a part of the last one."""
+    return bool(_GRADE_ASKED.search(text) or _GRADE_NAMED.search(text) or _AREA_NAMED.search(text))
 
 
 def new_topic(question: str) -> str | None:
@@ -514,20 +518,15 @@ def _named_topic(previous: str) -> str | None:
     return phrase if any(w.lower() not in _CONNECTORS for w in phrase.split()) else None
 
 
-def _says_of_its_own_topic(question: str) -> bool:
-    """Whether ``question`` asks what was said or found about a topic it names ("… find on
-    elective home ed"), not about "it" ("what did they say about it?")."""
+def names_a_topic(question: str) -> bool:
+    """Whether ``question`` asks what was said or found about a topic it names ("what did
+    Ofsted say about children's plans …", "… find on elective home ed"), not about "it"
+    ("what did they say about it?") nor only what it asks of ("what was the theme of …")."""
     said = _SAID_ABOUT.search(question)
     rest = question[said.end() :] if said else ""
     return bool(
         said and not _TOPIC_REFERENCE.search(rest) and _topic_tokens(rest, _FRAME | _NO_TOPIC)
     )
-
-
-def names_a_topic(question: str) -> bool:
-    """Whether ``question`` asks what was said or found about a topic it names ("what did
-    Ofsted say about children's plans …"), not what it asks of ("what was the theme of …")."""
-    return _says_of_its_own_topic(question)
 
 
 def _of_the_part_asked(topic: str) -> str:
@@ -643,17 +642,17 @@ def resolve(
     if not history:
         return ResolvedQuestion(question.strip(), authorities, False)
     previous = resolve(history[-1], history[:-1])
+    # The follow-up without the council it names, where that council is the one talked about.
+    alone = _trailing_preposition(strip_authorities(question)) if authorities else ""
     if authorities and all(
         set(SUCCESSORS.get(a, ())) & set(previous.authorities) for a in authorities
     ):
         # "… when it was still Cumbria?" in a conversation about Cumberland: the council it
         # was, which the documents of the one talked about speak of.
-        said = _WHEN_IT_WAS.sub("", _trailing_preposition(strip_authorities(question)))
-        return resolve(f"{said}?", history)
+        return resolve(f"{_WHEN_IT_WAS.sub('', alone)}?", history)
     if _names_the_same_council_of_it(question, authorities, previous):
         # "is that just a herts problem?" in a conversation about Hertfordshire: "that" is
         # the last topic; the council named is the one already talked about.
-        alone = _trailing_preposition(strip_authorities(question))
         again = resolve(f"{alone}?", history, carry_topic)
         return replace(again, authorities=authorities)
     query = question.strip()
@@ -801,15 +800,11 @@ def resolve(
                 or (_PEOPLE_PRONOUN.search(bare) and not _SAYS.search(bare))
             )
             and not new_topic(question)
-            # "and how was leadership graded?": a judgement area or a grade is a topic of its
-            # own, not a part of the last one.
-            and not _GRADE_ASKED.search(bare)
-            and not _GRADE_NAMED.search(bare)
-            and not _AREA_NAMED.search(bare)
+            and not _asks_of_a_grade_or_area(bare)
             # "Has there been a monitoring visit since?": a visit is a topic of its own.
             and not _EVENT_NAMED.search(bare)
             # "What did Ofsted actually find on elective home ed?": what it was found on.
-            and not _says_of_its_own_topic(bare)
+            and not names_a_topic(bare)
             and (named := _named_topic(previous.query))
             and named.lower() not in bare.lower()
         ):

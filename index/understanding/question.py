@@ -285,7 +285,7 @@ def parse_question(
         shift == "before"
         and grades is not None
         and grades.kind == "grade"
-        and not _shape_timed(grades)
+        and not grades.names_its_inspection
     ):
         # "What was it rated at the inspection before?" after "how did Cumberland do in their
         # first ILACS?" or "what's Oldham's current rating?": before the one the last asked.
@@ -419,11 +419,6 @@ def _source_carried(
         return query
     named = next((m.group(0) for _, p in _SOURCES if (m := p.search(earlier))), None)
     return f"{query.rstrip(' ?.')}, according to the {named}?" if named else query
-
-
-def _shape_timed(grades: GradeRequest) -> bool:
-    """Whether ``grades`` names the inspection it asks of (a year, a bound, a pick)."""
-    return bool(grades.year or grades.years or grades.before or grades.pick)
 
 
 def _shape(grades: GradeRequest | None) -> tuple[object, ...] | None:
