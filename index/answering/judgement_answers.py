@@ -349,14 +349,16 @@ def answer_judgement_question(
         sentences = []
         not_that_year: list[tuple[str, list[str]]] = []
         for authority in authorities:
-            records = _picked(
-                [r for r in table.for_authority(authority) if _under(r, framework)],
-                parsed.pick,
-                parsed.few,
-            )
+            every = table.for_authority(authority)
+            framed = [r for r in every if _under(r, framework)]
+            records = _picked(framed, parsed.pick, parsed.few)
+            if parsed.after:
+                records = inspected_next(records, parsed.after)
             if not any(r.grades for r in records):
                 continue
-            said = _authority_sentences(parsed, authority, records, citer)
+            # "Hull's SIF": its newest under that framework need not be its newest.
+            older = _newest_graded(framed, None) is not _newest_graded(every, None)
+            said = _authority_sentences(parsed, authority, records, citer, older)
             if not said and parsed.year and parsed.kind in ("grade", "inspection"):
                 if any(_in_year(r, parsed.year) for r in records):
                     # That year's inspection is here without the grade asked ("not judged"
@@ -411,6 +413,15 @@ def _under(record: InspectionRecord, framework: str | None) -> bool:
     return (record.framework == "SIF") == (framework == "SIF")
 
 
+def inspected_next(records: list[InspectionRecord], year: str) -> list[InspectionRecord]:
+    """The first graded report inspected after the inspection of ``year`` (or after that
+    year, when none was of it): "the inspection after 2013" is one inspection."""
+    named = [r.when for r in records if r.when and _in_year(r, int(year))]
+    bound = max(named, default=f"{year}-12-31")
+    later = [r for r in records if r.is_report and r.grades and r.when and r.when > bound]
+    return later[:1]
+
+
 def _picked(records: list[InspectionRecord], pick: str, few: int) -> list[InspectionRecord]:
     """The records of the inspection ``pick`` asks for: "previous" leaves out the newest graded
     report, "first" keeps the oldest alone, "last" the ``few`` newest; all when no pick."""
@@ -432,8 +443,14 @@ def _graded_as(record: InspectionRecord, areas: tuple[str, ...], grades: tuple[s
 
 
 def _authority_sentences(
-    parsed: GradeRequest, authority: str, records: list[InspectionRecord], citer: Citer
+    parsed: GradeRequest,
+    authority: str,
+    records: list[InspectionRecord],
+    citer: Citer,
+    framed: bool = False,
 ) -> list[str]:
+    """What the table says of ``authority`` for ``parsed``; ``framed``: ``records`` are of the
+    framework the question names (its newest is not the newest inspection)."""
     out: list[str] = []
     reports = [r for r in records if r.is_report and r.grades] or [r for r in records if r.grades]
     if parsed.kind == "inspection":
@@ -455,7 +472,7 @@ def _authority_sentences(
         last = dated[-1]
         which = (
             f"inspection reported on {_nice_date(last.published)}"
-            if (parsed.year or parsed.pick or parsed.before or parsed.grades)
+            if (parsed.names_its_inspection or parsed.grades or framed)
             and last.published
             and parsed.pick != "due"
             else "most recent inspection in the documents"

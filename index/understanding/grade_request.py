@@ -6,7 +6,7 @@ for care leavers in 2023?". Anything else is not a grade request.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from index.gazetteer import find_authority_spans
 from index.retrieval.lexical import tokenize, topic_terms
@@ -44,7 +44,9 @@ _WHEN_INSPECTED = (
     r"(?:in\s+(?:\w+\s+)?(?:19|20)\d\d,?\s+)?(?:did|was|were|had|has|have)\b"
     # "When were Ofsted last in Devon?", "when did Ofsted come in?": Ofsted's visit.
     r"(?![^?]*\b(?:publish|monitoring|focused))[^?]*\b(?:inspect\w*|ilacs"
-    r"|ofsted\s+(?:last\s+)?(?:in|come|came|visit\w*|arriv\w*|on\s+site)\b)"
+    r"|ofsted\s+(?:last\s+)?(?:in|come|came|visit\w*|arriv\w*|on\s+site)\b"
+    # "When were they actually on site?", "when did ofsted go in for it?"
+    r"|(?:they|inspectors?|ofsted)\s+(?:actually\s+)?(?:on\s+site|(?:go|went|come|came)\s+in)\b)"
 )
 # "Were care leavers better or worse served in 2021 than in 2017?": a comparison between
 # inspections, which their grades answer; not what it "needs to do better" (to improve).
@@ -63,8 +65,8 @@ _DATES_ASKED = (
     r"(?:[\w'’-]+\s+){0,5}?(?:inspection|ilacs|visit)|"
     r"how\s+(?:long\s+(?:did|was|were)|many\s+days\s+(?:did|was|were))\s+(?:[\w'’-]+\s+){0,7}?"
     r"(?:inspection|ilacs|visit)"
-    # "How long were Ofsted on site?", "how long were the inspectors in Hull?"
-    r"|how\s+long\s+(?:did|was|were)\s+(?:the\s+)?(?:ofsted|inspectors?|they)\s+"
+    # "How long were Ofsted on site?", "how many days were the inspectors in Hull?"
+    r"|how\s+(?:long|many\s+days)\s+(?:did|was|were)\s+(?:the\s+)?(?:ofsted|inspectors?|they)\s+"
     r"(?:on\s+site|in|there|spend|stay)\b"
 )
 # "How long ago was Calderdale's last inspection?": when it was.
@@ -140,7 +142,7 @@ _KIND_ASKED = re.compile(
 )
 # An inspection's lead inspector asked for, not its dates: the inspector is said first.
 _WHO_ASKED = re.compile(r"\b(?:who|whom|inspectors?|hmi|led|lead)\b", re.I)
-_WHEN_ASKED = re.compile(r"\b(?:when|dates?|dated)\b", re.I)
+_WHEN_ASKED = re.compile(r"\b(?:when|dates?|dated|how\s+long|how\s+many\s+days|on\s+site)\b", re.I)
 _LIST = re.compile(
     r"\b(which|what|list|how\s+many)\b.*\b(authorities|councils|local\s+authorities|las)\b", re.I
 )
@@ -297,6 +299,14 @@ _BEFORE_YEAR = re.compile(
     re.I,
 )
 
+# "When was the inspection after the 2013 one?", "its grades at the next inspection after
+# 2019": the first inspection after that year's, not the year's own (``_AFTER_YEAR``).
+_NEXT_AFTER = re.compile(
+    r"\b(?:inspection|report|one|ilacs|judgements?)\s+(?:that\s+came\s+)?after\s+"
+    r"(?:the\s+|its\s+|their\s+)?((?:19[89]\d|20\d\d))(?:\s+(?:one|inspection|ilacs|report))?\b",
+    re.I,
+)
+
 # "After the 2018 re-inspection, what was Wandsworth's judgement?": that inspection's grade
 # (what it was judged after it), not the newest since.
 _AFTER_YEAR = re.compile(
@@ -357,6 +367,7 @@ class GradeRequest:
     # report, which only that report's own account tells
     pick: str = ""
     few: int = 0  # with pick "last": how many of the newest ("its last two inspections")
+    after: str = ""  # "the inspection after 2013": the first after that year's (a year)
     inspector_first: bool = False  # "who led …?": the lead inspector before the dates
     terse: bool = False  # a line naming a judgement, no words asking for it
     kind_asked: bool = False  # "what kind of inspection was it?": as its report's cover says
@@ -364,7 +375,7 @@ class GradeRequest:
     @property
     def names_its_inspection(self) -> bool:
         """Whether it says which inspection it asks of: a year, years, a bound or a pick."""
-        return bool(self.year or self.years or self.before or self.pick)
+        return bool(self.year or self.years or self.before or self.pick or self.after)
 
     @property
     def asks_earlier(self) -> bool:
@@ -418,6 +429,25 @@ def grade_request(
     question: str, authorities: tuple[str, ...], when: When | None
 ) -> GradeRequest | None:
     """What a grade question asks, or None when it is not one."""
+    request = _grade_request(question, authorities, when)
+    following = _NEXT_AFTER.search(question)
+    if (
+        request is None
+        or not following
+        or request.kind not in ("grade", "areas", "inspection")
+        or request.before
+        or request.pick
+        or request.years
+        or request.counted
+    ):
+        return request
+    frame = (*request.frame, *following.group(0).split())
+    return replace(request, year=None, after=following.group(1), frame=frame)
+
+
+def _grade_request(
+    question: str, authorities: tuple[str, ...], when: When | None
+) -> GradeRequest | None:
     question = _GRADE_AS_VERB.sub("requires improvement", _names_capitalised(question))
     superlative = _RANKED.search(question)
     ranked = ""
@@ -695,6 +725,8 @@ def standalone_grade_question(request: GradeRequest, authorities: tuple[str, ...
         if request.year
         else f" at the inspection before {request.before}"
         if request.before
+        else f" at the inspection after {request.after}"
+        if request.after
         else " at the previous inspection"
         if request.pick == "previous"
         else " at its first inspection"
@@ -705,12 +737,16 @@ def standalone_grade_question(request: GradeRequest, authorities: tuple[str, ...
     )
     if request.kind == "inspection":
         # "The one before that?" after "who led Hertfordshire's 2023 inspection?".
-        if not (request.before or request.pick) or request.counted or request.grades:
+        if not (request.before or request.pick or request.after):
+            return None
+        if request.counted or request.grades:
             return None
         asked = "Who led" if request.inspector_first else "When was"
         which = (
             f"inspection before {request.before}"
             if request.before
+            else f"inspection after {request.after}"
+            if request.after
             else f"{request.pick} inspection"  # "previous" or "first"
         )
         return f"{asked} {who}'s {which}?"

@@ -90,6 +90,11 @@ def _sections_asked(query: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 _ASKS_OFSTED = re.compile(ASKS_OFSTED, re.I)
 _FRAMEWORKS = tuple((name, re.compile(pattern, re.I)) for name, pattern in FRAMEWORKS)
+_FRAMEWORK_OF_YEAR = re.compile(
+    rf"(?:{'|'.join(p for _, p in FRAMEWORKS)})\s+(?:19[89]\d|20\d\d)\b"
+    rf"|\b(?:19[89]\d|20\d\d)\s+(?:{'|'.join(p for _, p in FRAMEWORKS)})",
+    re.I,
+)
 _OFSTED_SOURCE = re.compile(OFSTED_SOURCE, re.I)
 
 
@@ -182,6 +187,9 @@ def _moved_in_time(
         return (
             replace(last, year=None, before=when.before, pick="") if when and when.before else None
         )
+    if last.kind in ("areas", "inspection"):
+        # "And the next one?" after "sheffield 2013 grades": the one inspection after it.
+        return replace(last, year=None, after=str(last.year), pick="")
     return replace(last, kind="change", year=None, years=(last.year,), pick="")
 
 
@@ -276,8 +284,8 @@ def parse_question(
         if last and (
             last.kind == "grade"
             # "The one before that?" after "who led Hertfordshire's 2023 inspection?".
-            or (last.kind == "inspection" and shift == "before")
-            or (last.kind == "areas" and shift != "after")
+            or (last.kind == "inspection" and bool(shift))
+            or last.kind == "areas"
         ):
             # "And from the inspection before?" after "give me Oldham's 2024 judgements".
             grades = _moved_in_time(last, shift, when, bool(_CHANGE_WORD.search(text)))
@@ -332,6 +340,15 @@ def parse_question(
     # What the grade is of (its area, its framework) and the words its shape used are not
     # something beyond it.
     frameworks = tuple(m.group(0) for _, p in _FRAMEWORKS if (m := p.search(query)))
+    framework = next((name for name, p in _FRAMEWORKS if p.search(query)), None)
+    if framework and (
+        (shift and not any(p.search(text) for _, p in _FRAMEWORKS))
+        or (grades and (grades.before or grades.after) and _FRAMEWORK_OF_YEAR.search(query))
+    ):
+        # "When was the inspection before that one?" after "ealing ilacs 2019 grades", or
+        # "sheffield ilacs 2019: when was the previous inspection?": the framework names the
+        # inspection the question counts from, not the one before it (a SIF report).
+        framework = None
     framed = (
         frozenset(tokenize([" ".join((*grades.frame, *area_phrases(query), *frameworks))])[0])
         if grades
@@ -344,7 +361,7 @@ def parse_question(
         authorities=about,
         authority_spans=tuple(find_authority_spans(query)),
         when=when,
-        framework=next((name for name, p in _FRAMEWORKS if p.search(query)), None),
+        framework=framework,
         sources=sources,
         events=tuple(name for name, pattern in _EVENTS if pattern.search(query)),
         sections=sections,

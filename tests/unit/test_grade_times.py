@@ -235,3 +235,68 @@ def test_when_a_grade_was_given_is_every_inspection_that_gave_it(engine: QAEngin
     assert "12 to 23 November 2018" in answer.answer, answer.answer
     assert "19 to 23 February 2024" in answer.answer
     assert "2010" not in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "history"),
+    [
+        # The framework named the inspection counted from, not the one before it.
+        ("when was the inspection before that one?", ["ealing ilacs 2019 grades"]),
+        ("sheffield ilacs 2019: when was the previous inspection", []),
+    ],
+)
+def test_a_framework_naming_the_inspection_counted_from_limits_nothing(
+    question: str, history: list[str]
+) -> None:
+    assert parse_question(question, history or None).framework is None
+
+
+def test_a_framework_asked_of_itself_still_limits() -> None:
+    assert parse_question("what was sheffield's previous ilacs grade?").framework == "ILACS"
+
+
+@pytest.mark.parametrize(
+    ("question", "history"),
+    [
+        ("when was the sheffield inspection after the 2013 one?", []),
+        ("what were sheffield's judgements at the inspection after 2013?", []),
+        ("and the next one?", ["sheffield 2013 grades"]),
+        ("and the one after that?", ["when was sheffield inspected in 2013?"]),
+    ],
+)
+def test_the_inspection_after_a_year_is_bounded_by_it(question: str, history: list[str]) -> None:
+    grades = parse_question(question, history or None).grades
+    assert grades is not None and grades.after == "2013" and grades.year is None
+
+
+@pytest.mark.parametrize(
+    ("question", "history", "opens"),
+    [
+        (
+            "when were they actually on site?",
+            ["how was calderdale rated in 2018?"],
+            "Calderdale's inspection reported on 19 December 2018 took place from 12 November",
+        ),
+        (
+            "how many days were inspectors on site in calderdale in 2018?",
+            [],
+            "Calderdale's inspection reported on 19 December 2018 took place from 12 November",
+        ),
+        # Its newest under the framework named is not its newest inspection: said by date.
+        (
+            "hertfordshire sif - when did ofsted actually go in?",
+            [],
+            "Hertfordshire's inspection reported on 27 November 2015 took place on 14 September",
+        ),
+        (
+            "and the next one?",
+            ["when was hertfordshire inspected in 2015?"],
+            "Hertfordshire's inspection reported on 19 November 2018 took place from 15 October",
+        ),
+    ],
+)
+def test_an_inspection_on_site_is_its_dates_first(
+    engine: QAEngine, question: str, history: list[str], opens: str
+) -> None:
+    answer = engine.ask(question, history=history or None)
+    assert answer.answer.startswith(opens), answer.answer
