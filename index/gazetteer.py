@@ -43,7 +43,9 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "Hertfordshire": ("Herts",),
     "Newcastle upon Tyne": ("Newcastle",),
     "Kensington and Chelsea": ("Royal Borough of Kensington and Chelsea", "RBKC"),
-    "Kingston upon Thames": ("Royal Borough of Kingston upon Thames",),
+    # "Kingston" alone is Kingston upon Thames: Kingston upon Hull is "Hull" (only Thames's and
+    # Richmond's reports say "Kingston" without "upon").
+    "Kingston upon Thames": ("Royal Borough of Kingston upon Thames", "Kingston"),
     "Greenwich": ("Royal Borough of Greenwich", "Royal Greenwich"),
     "Hammersmith and Fulham": ("LBHF", "H&F", "Hammersmith"),
     "Barking and Dagenham": ("LBBD",),

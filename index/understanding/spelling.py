@@ -42,6 +42,11 @@ _NAME_CUE_AFTER = re.compile(
 # "hull front door ofsted visit feb 2018": a question opening on a name that is a word, about
 # an inspection further on, names the authority (no question opens on the word "hull").
 _NAME_CUE_LATER = re.compile(rf"\b(?:{_INSPECTION_WORDS})\b", re.I)
+# "the leaving care grant in stoke?", "what happened at hull": a name that is a word, after
+# "in" or "at" and closing the question (or its clause), is the place. "In reading" is the
+# subject.
+_PLACE_BEFORE = re.compile(r"\b(?:in|at)\s+$", re.I)
+_PLACE_AFTER = re.compile(r"(?:['’]s)?\s*(?:[?.!,;:]|$)")
 # Initials joined by "&" ("b&nes", "h&f") spell no word: in any case they are the name.
 _AMPERSAND_INITIALS = re.compile(r"(?<![\w&])[a-z]{1,3}&[a-z]{1,4}(?![\w&])", re.I)
 # Of the names that are words, the one a question may open on as the word ("reading age of
@@ -209,6 +214,11 @@ def authorities_spelled(text: str, is_word: Callable[[str], bool]) -> str:
                     not text[:start].strip()
                     and word not in _OPENS_QUESTIONS_AS_A_WORD
                     and _NAME_CUE_LATER.search(text, end)
+                )
+                or (
+                    word not in _OPENS_QUESTIONS_AS_A_WORD
+                    and _PLACE_BEFORE.search(text, 0, start)
+                    and _PLACE_AFTER.match(text, end)
                 )
             )
         ):

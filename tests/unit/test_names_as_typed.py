@@ -61,6 +61,20 @@ def _unknown(word: str) -> bool:
             "Staffs lado capacity - what did the 2024 report say",
         ),
         ("it lends weight to devin and boston", "it lends weight to devin and boston"),
+        # After "in" or "at", closing the question or its clause: the place.
+        (
+            "who got the leaving care grant put up in stoke, and to how much?",
+            "who got the leaving care grant put up in Stoke, and to how much?",
+        ),
+        (
+            "what did ofsted say about the front door in hull?",
+            "what did ofsted say about the front door in Hull?",
+        ),
+        (
+            "how are children in care doing in reading?",
+            "how are children in care doing in reading?",
+        ),
+        ("children in bury schools", "children in bury schools"),
     ],
 )
 def test_a_misspelt_or_lower_case_authority_is_read_as_its_name(typed: str, read: str) -> None:
@@ -223,3 +237,12 @@ def test_a_compass_point_shortened_names_the_authority() -> None:
     assert find_authorities("e sussex 2019 and W Berks") == ["East Sussex", "West Berkshire"]
     assert find_authorities("NE Lincs") == ["North East Lincolnshire"]
     assert find_authorities("care leavers in somerset") == ["Somerset"]
+
+
+@pytest.mark.parametrize(
+    "typed", ["how reliant was kingston on agency SWs in 2015?", "and kingston?"]
+)
+def test_kingston_alone_is_kingston_upon_thames(typed: str) -> None:
+    # Kingston upon Hull is "Hull": only Thames's and Richmond's reports say "Kingston" alone.
+    assert find_authorities(typed) == ["Kingston upon Thames"]
+    assert find_authorities("Kingston upon Hull's 2015 report") == ["Kingston upon Hull"]

@@ -233,13 +233,15 @@ def test_short_forms_of_county_names_are_authorities_in_any_case_unless_they_are
 
 def test_the_first_word_of_a_longer_name_said_alone_is_that_authority():
     """Staff say "Stoke" and "MK"; the first word is one authority's only where no other
-    authority's name holds it ("Kingston" is two), and only capitalised ("a tower block")."""
+    authority's name holds it ("North"), and only capitalised ("a tower block"). "Kingston"
+    is Kingston upon Thames's alias: Kingston upon Hull is "Hull"."""
     from index.gazetteer import find_authorities
 
     assert find_authorities("Do Stoke care leavers get the exemption?") == ["Stoke-on-Trent"]
     assert find_authorities("how were MK foster carers supported?") == ["Milton Keynes"]
     assert find_authorities("Kensington care leavers in 2019") == ["Kensington and Chelsea"]
-    assert find_authorities("children in a tower block near Kingston") == []
+    assert find_authorities("children in a tower block") == []
+    assert find_authorities("children near Kingston") == ["Kingston upon Thames"]
     assert find_authorities("North care leavers") == []
     # Beside another capitalised word it is part of another place's name.
     assert find_authorities("Stoke Newington children's centres") == []
