@@ -102,6 +102,19 @@ def _meant(word: str, names: dict[str, str], shortest: int = _SHORTEST_MISSPELT)
     return meant.pop() if len(meant) == 1 else None
 
 
+# "peterboro", "wolverhamp": a long name cut short, as staff type it.
+_SHORTEST_CUT = 7
+
+
+def _cut_short(word: str, names: dict[str, str]) -> str | None:
+    """The one name that begins with ``word`` (of _SHORTEST_CUT letters or more), two letters
+    or more longer than it."""
+    if len(word) < _SHORTEST_CUT:
+        return None
+    begun = {n for v, n in names.items() if v.startswith(word) and len(v) >= len(word) + 2}
+    return begun.pop() if len(begun) == 1 else None
+
+
 @cache
 def _names_by_stem() -> dict[str, tuple[str, str]]:
     """Each one-word name's stem (as the index stores it) → the name as said, and the
@@ -225,7 +238,7 @@ def authorities_spelled(text: str, is_word: Callable[[str], bool]) -> str:
             name = WORDS_AS_NAMES[word]
         if name is None and len(word) >= _SHORTEST_NAME_MISSPELT and word not in names:
             if not is_word(word):
-                name = _meant(word, names, _SHORTEST_NAME_MISSPELT)
+                name = _meant(word, names, _SHORTEST_NAME_MISSPELT) or _cut_short(word, names)
             else:
                 # A word the documents use is that word, unless it is a name's own stem
                 # ("solihul" is how the index stores "Solihull").

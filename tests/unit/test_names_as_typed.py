@@ -75,6 +75,9 @@ def _unknown(word: str) -> bool:
             "how are children in care doing in reading?",
         ),
         ("children in bury schools", "children in bury schools"),
+        # A long name cut short, where it begins one name only.
+        ("peterboro focused visit, when was it?", "Peterborough focused visit, when was it?"),
+        ("wolverhamp 2022 grades", "Wolverhampton 2022 grades"),
     ],
 )
 def test_a_misspelt_or_lower_case_authority_is_read_as_its_name(typed: str, read: str) -> None:
