@@ -15,7 +15,16 @@ from itertools import pairwise
 
 from index.answering.answer import ABSTAIN_MESSAGE, Composed
 from index.answering.judgement_table import JudgementRow, JudgementTable
-from index.ingest.judgements import AREA_LABELS, GRADES, Evidence, Fact, Grade, InspectionRecord
+from index.ingest.judgements import (
+    AREA_LABELS,
+    GRADES,
+    REPORT_TYPES,
+    Evidence,
+    Fact,
+    Grade,
+    InspectionRecord,
+)
+from index.text import sentence_spans
 from index.types import Citation, Document, Passage
 from index.understanding.grade_request import BEFORE_FIRST, GradeRequest
 from index.understanding.query import When
@@ -422,6 +431,32 @@ def inspected_next(records: list[InspectionRecord], year: str) -> list[Inspectio
     return later[:1]
 
 
+def _publication_retold(authority: str, published: str, citer: Citer) -> Evidence | None:
+    """A sentence of one of ``authority``'s other documents saying the report was published
+    on that day ("Ofsted published their inspection report … on 19 November 2018")."""
+    if len(published) < 10:
+        return None
+    day = date.fromisoformat(published)
+    month = day.strftime("%B")
+    said = re.compile(rf"\b{day.day}(?:st|nd|rd|th)?\s+(?:{month}|{month[:3]})\b", re.I)
+    theirs = {
+        d
+        for d, doc in citer.documents.items()
+        if doc.meta.authority == authority and doc.meta.doc_type not in REPORT_TYPES
+    }
+    for passage in citer.passages.values():
+        if passage.doc_id not in theirs or not said.search(passage.text):
+            continue
+        for start, end in sentence_spans(passage.text):
+            sentence = passage.text[start:end]
+            if "publish" in sentence.lower() and said.search(sentence):
+                at = passage.start + start
+                return Evidence(
+                    passage.doc_id, passage.passage_id, at, at + len(sentence), sentence
+                )
+    return None
+
+
 def _picked(records: list[InspectionRecord], pick: str, few: int) -> list[InspectionRecord]:
     """The records of the inspection ``pick`` asks for: "previous" leaves out the newest graded
     report, "first" keeps the oldest alone, "last" the ``few`` newest; all when no pick."""
@@ -489,6 +524,19 @@ def _authority_sentences(
             # "What sort of inspection was it?": what its cover calls it, then when it was.
             out.append(f"{authority}'s {which} was {kind}.")
             took_place = f"It took place {dates}" if dates else ""
+        published = last.published_line.value if last.published_line else last.published
+        if parsed.publication and published:
+            # "When was the report published?": as its cover prints it, or a council paper or
+            # article of the authority says it; else the document's own date, said as that
+            # (the text's answers quoted other reports' covers).
+            printed = last.published_line.evidence if last.published_line else None
+            retold = printed or _publication_retold(authority, published, citer)
+            cover = last.start_date.evidence if last.start_date else None
+            if evidence := retold or cover:
+                said = "was published on" if retold else "is dated"
+                n = citer.cite(evidence)
+                out.append(f"{authority}'s inspection report {said} {_nice_date(published)} [{n}].")
+            took_place = f"The inspection took place {dates}" if dates else ""
         if parsed.pick == "due" and took_place:
             took_place = f"The documents do not say when the next inspection is due; {took_place}"
         lines = [

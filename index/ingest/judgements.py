@@ -88,6 +88,9 @@ _SIF_OVERALL = re.compile(
 _DATES = re.compile(r"Inspection\s+dates?\s*:\s*", re.I)
 _DATES_END = re.compile(r"\n|Lead\s+inspector|Report\s+published|Publication", re.I)
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_PUBLISHED = re.compile(
+    r"Report\s+published\s*:?\s*(\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\s+(?:19|20)\d\d)", re.I
+)
 _DAY_MONTH_YEAR = re.compile(
     r"(\d{1,2})(?:st|nd|rd|th)?\b\s*([A-Za-z]{3,9})?\.?,?\s*((?:19|20)\d\d)?"
 )
@@ -156,6 +159,9 @@ class InspectionRecord:
     end_date: Fact | None = None
     framework: str | None = None
     lead_inspector: Fact | None = None
+    # "Report published: 3 June 2015", as the report prints it (SIF-era covers do; most
+    # later ones do not, and ``published`` is then the document's date).
+    published_line: Fact | None = None
     grades: dict[str, Grade] = field(default_factory=dict)
     combined_care: bool = False  # "children in care and care leavers" judged as one area
 
@@ -194,6 +200,7 @@ class InspectionRecord:
             end_date=fact(data.get("end_date")),
             framework=data.get("framework"),
             lead_inspector=fact(data.get("lead_inspector")),
+            published_line=fact(data.get("published_line")),
             grades={
                 k: Grade(v["area"], v["grade"], v["label"], Evidence(**v["evidence"]))
                 for k, v in data.get("grades", {}).items()
@@ -386,6 +393,11 @@ def _read_header(doc: Document, record: InspectionRecord, locate: _PassageLocato
             evidence = locate.evidence(doc, match.start(), span_end)
             record.start_date = Fact(start.isoformat(), evidence)
             record.end_date = Fact(end.isoformat(), evidence)
+    match = _PUBLISHED.search(text[:20000])
+    published = _one_date(match.group(1), None, None) if match else None
+    if match and published:
+        evidence = locate.evidence(doc, match.start(), match.end())
+        record.published_line = Fact(published.isoformat(), evidence)
     match = _INSPECTOR.search(text) or _INSPECTORS.search(text)
     if match:
         names = [one_line(n).strip(" .;:") for n in match.groups()]

@@ -140,6 +140,20 @@ _KIND_ASKED = re.compile(
     r"|\b(?:sif|inspection|ilacs)\s+or\s+(?:a\s+)?re-?inspection\b",
     re.I,
 )
+# When its report was published ("when did the sheffield report come out?", "publication date
+# of lancashire's re-inspection report"): of an inspection report, not of a council's own
+# paper, a plan, a visit's letter or another kind of review (which the table does not hold);
+# "when was it published?" is of whatever the last answer read.
+_PUBLISHED_ASKED = re.compile(
+    r"^(?![^?]*\b(?:press|release|minutes|article|story|bulletin|news|statement|letter|podcast"
+    r"|interview|paper|cabinet|committee|jtai|joint|lscb|board|review|monitoring|focused|visit"
+    r"|plan)\b)(?=[^?]*\b(?:report|inspection|ofsted|ilacs|sif)\b)(?:[^?]*\b(?:when|what\s+date|which\s+date|date)\b[^?]*"
+    r"\b(?:publish\w*|(?:come|came)\s+out|released)\b|[^?]*\bpublication\s+date\b"
+    r"|[^?]*\bdate\s+of\s+publication\b)",
+    re.I,
+)
+# "When did the inspection that came out in August 2018 take place?": its dates, not the report's.
+_TOOK_PLACE = re.compile(r"\b(?:take|took)\s+place|on\s+site|carried\s+out|happen\w*", re.I)
 # An inspection's lead inspector asked for, not its dates: the inspector is said first.
 _WHO_ASKED = re.compile(r"\b(?:who|whom|inspectors?|hmi|led|lead)\b", re.I)
 _WHEN_ASKED = re.compile(r"\b(?:when|dates?|dated|how\s+long|how\s+many\s+days|on\s+site)\b", re.I)
@@ -371,6 +385,7 @@ class GradeRequest:
     inspector_first: bool = False  # "who led …?": the lead inspector before the dates
     terse: bool = False  # a line naming a judgement, no words asking for it
     kind_asked: bool = False  # "what kind of inspection was it?": as its report's cover says
+    publication: bool = False  # "when was the report published?": that date first
 
     @property
     def names_its_inspection(self) -> bool:
@@ -486,8 +501,10 @@ def _grade_request(
         else None
     )
     kind_asked = _KIND_ASKED.search(question)
+    publication = bool(_PUBLISHED_ASKED.search(question)) and not _TOOK_PLACE.search(question)
     cued = bool(
-        _CUE.search(question)
+        publication
+        or _CUE.search(question)
         or ranked
         or between
         or counted
@@ -560,7 +577,7 @@ def _grade_request(
             frame=(*due.group(0).split(), "due"),
             pick="due",
         )
-    inspection_asked = _INSPECTION_WHEN.search(question) or kind_asked
+    inspection_asked = _INSPECTION_WHEN.search(question) or kind_asked or publication
     if (few := _LAST_FEW.search(question)) and not inspection_asked:
         frame = tuple(few.group(0).split())
         return GradeRequest(
@@ -591,8 +608,9 @@ def _grade_request(
             frame=(tuple(chosen.group(0).split()) if chosen else ())
             + (("how", "long", "ago") if _LONG_AGO_ASKED.search(question) else ()),
             pick=pick,
-            inspector_first=inspector_first,
+            inspector_first=inspector_first and not publication,
             kind_asked=bool(kind_asked),
+            publication=publication,
         )
     if not (
         named

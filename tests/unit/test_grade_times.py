@@ -300,3 +300,38 @@ def test_an_inspection_on_site_is_its_dates_first(
 ) -> None:
     answer = engine.ask(question, history=history or None)
     assert answer.answer.startswith(opens), answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "opens"),
+    [
+        # As the report's cover prints it.
+        (
+            "when was hertfordshire's 2015 ofsted report published?",
+            "Hertfordshire's inspection report was published on 27 November 2015",
+        ),
+        (
+            "calderdale 2015 report - publication date?",
+            "Calderdale's inspection report was published on 20 March 2015",
+        ),
+        # A cover that prints none: the document's own date, said as that.
+        (
+            "when did calderdale's 2024 report come out?",
+            "Calderdale's inspection report is dated 15 May 2024",
+        ),
+        # The report that came out then, asked when its inspection took place: the dates.
+        (
+            "when did the calderdale inspection that came out in december 2018 take place?",
+            "Calderdale's inspection reported on 19 December 2018 took place from 12 November",
+        ),
+    ],
+)
+def test_when_a_report_was_published_is_said_first(
+    engine: QAEngine, question: str, opens: str
+) -> None:
+    answer = engine.ask(question)
+    assert answer.answer.startswith(opens), answer.answer
+
+
+def test_when_a_council_paper_was_published_is_not_a_report_date() -> None:
+    assert parse_question("when was the calderdale press release published?").grades is None
