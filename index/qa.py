@@ -411,6 +411,7 @@ class QAEngine:
             self._passage_by_id,
             self.index.documents,
             question.framework,
+            question.reinspection,
         )
         if answer is None and question.grades.asks_earlier:
             answer = self._earlier_told(question.grades, authorities)

@@ -124,6 +124,13 @@ _COVER_TITLE = re.compile(
 _COVER_CHARS = 1000  # the title is on the cover, before the judgements
 
 
+def _reinspected(record: InspectionRecord, documents: dict[str, Document]) -> bool:
+    """Whether ``record``'s report calls itself a re-inspection on its cover."""
+    doc = documents.get(record.doc_id)
+    found = _COVER_TITLE.search(doc.text[:_COVER_CHARS]) if doc is not None else None
+    return found is not None and found.group(0).lower().startswith("re-")
+
+
 def _kind_told(record: InspectionRecord, citer: Citer) -> str:
     """The kind of inspection ``record`` is, in its cover's words and cited ("a re-inspection
     of services for children in need of help and protection … [1]"); "" when no title is
@@ -346,9 +353,11 @@ def answer_judgement_question(
     passages: dict[str, Passage],
     documents: dict[str, Document],
     framework: str | None = None,
+    reinspection: bool = False,
 ) -> Composed | None:
     """A cited answer from the judgements table, or None when the table cannot answer;
-    ``framework`` (SIF or ILACS) limits it to inspections under that framework."""
+    ``framework`` (SIF or ILACS) limits it to inspections under that framework, and
+    ``reinspection`` to the reports whose cover calls them a re-inspection, where any does."""
     citer = Citer(passages, documents)
     if parsed.kind in ("list", "transition"):
         sentences = _list_sentences(parsed, table, citer)
@@ -360,6 +369,15 @@ def answer_judgement_question(
         for authority in authorities:
             every = table.for_authority(authority)
             framed = [r for r in every if _under(r, framework)]
+            # A council's re-inspection since 2018 is a full inspection: its cover says none.
+            # A year named says which (a 2022 re-inspection after a 2019 inadequate).
+            named = parsed.names_its_inspection
+            again = (
+                [r for r in framed if _reinspected(r, documents)]
+                if reinspection and not named
+                else []
+            )
+            framed = again or framed
             records = _picked(framed, parsed.pick, parsed.few)
             if parsed.after:
                 records = inspected_next(records, parsed.after)

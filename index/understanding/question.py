@@ -90,6 +90,8 @@ def _sections_asked(query: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 _ASKS_OFSTED = re.compile(ASKS_OFSTED, re.I)
 _FRAMEWORKS = tuple((name, re.compile(pattern, re.I)) for name, pattern in FRAMEWORKS)
+# "How was Lancashire rated at its re-inspection?": the report its cover calls one.
+_REINSPECTION = re.compile(r"\bre-?\s?inspect(?:ion|ed)\b", re.I)
 _FRAMEWORK_OF_YEAR = re.compile(
     rf"(?:{'|'.join(p for _, p in FRAMEWORKS)})\s+(?:19[89]\d|20\d\d)\b"
     rf"|\b(?:19[89]\d|20\d\d)\s+(?:{'|'.join(p for _, p in FRAMEWORKS)})",
@@ -109,6 +111,7 @@ class Question:
     authority_spans: tuple[tuple[int, int, str], ...]  # in ``query``
     when: When | None
     framework: str | None  # "SIF" or "ILACS" when named
+    reinspection: bool  # "the lancashire re-inspection": a re-inspection's report
     sources: tuple[str, ...]  # doc types of a source the question names ("committee minutes")
     events: tuple[str, ...]  # visits it names ("monitoring visit"), as documents' titles do
     sections: tuple[str, ...]  # report sections it asks for ("improve": what needs to improve)
@@ -362,6 +365,8 @@ def parse_question(
         authority_spans=tuple(find_authority_spans(query)),
         when=when,
         framework=framework,
+        # Not carried into a move in time ("and the next one?" after "norfolk reinspection").
+        reinspection=bool(_REINSPECTION.search(text if shift else query)),
         sources=sources,
         events=tuple(name for name, pattern in _EVENTS if pattern.search(query)),
         sections=sections,
