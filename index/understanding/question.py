@@ -357,6 +357,8 @@ def parse_question(
         if grades
         else frozenset()
     )
+    dates_asked = bool(grades and grades.kind == "inspection" and resolved.from_history)
+    own_words = frozenset(topic_terms(text)) if dates_asked else frozenset()
     question = Question(
         text=text,
         query=query,
@@ -384,8 +386,11 @@ def parse_question(
             if t
             not in GRADE_QUESTION_STEMS
             | framed
-            | (_SHIFT_STEMS if shift or to_year else frozenset())
+            | (_SHIFT_STEMS if shift or to_year or dates_asked else frozenset())
             and not t.isdigit()
+            # "How long were inspectors in for that one?" after a question about children in
+            # care: the dates of that inspection, not more about its topic.
+            and (t in own_words if dates_asked else True)
         ),
         points_to_document=refers_to_one_document(text),
     )

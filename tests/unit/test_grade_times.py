@@ -288,6 +288,12 @@ def test_the_inspection_after_a_year_is_bounded_by_it(question: str, history: li
             [],
             "Hertfordshire's inspection reported on 27 November 2015 took place on 14 September",
         ),
+        # The dates of the inspection talked about, not more about its topic.
+        (
+            "how long were inspectors in for that one",
+            ["calderdale children in care 2018 - overall effectiveness?"],
+            "Calderdale's inspection reported on 19 December 2018 took place from 12 November",
+        ),
         (
             "and the next one?",
             ["when was hertfordshire inspected in 2015?"],
