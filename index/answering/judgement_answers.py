@@ -500,10 +500,11 @@ def _authority_sentences(
     authority: str,
     records: list[InspectionRecord],
     citer: Citer,
-    framed: bool = False,
+    behind_newest: bool = False,
 ) -> list[str]:
-    """What the table says of ``authority`` for ``parsed``; ``framed``: ``records`` are of the
-    framework the question names (its newest is not the newest inspection)."""
+    """What the table says of ``authority`` for ``parsed``; ``behind_newest``: the newest of
+    ``records`` (those of a framework named) is not the authority's newest inspection, so it is
+    named by its date rather than as the most recent."""
     out: list[str] = []
     reports = [r for r in records if r.is_report and r.grades] or [r for r in records if r.grades]
     if parsed.kind == "inspection":
@@ -525,7 +526,7 @@ def _authority_sentences(
         last = dated[-1]
         which = (
             f"inspection reported on {_nice_date(last.published)}"
-            if (parsed.names_its_inspection or parsed.grades or framed)
+            if (parsed.names_its_inspection or parsed.grades or behind_newest)
             and last.published
             and parsed.pick != "due"
             else "most recent inspection in the documents"

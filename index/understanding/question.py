@@ -165,7 +165,8 @@ def _moved_in_time(
     """``last`` asked again at the time a follow-up moves to: the inspection before ("and the
     one before that?"; the previous one when ``last`` was of the newest), from it on ("and at
     the next one?", "has it improved since?" after "what did Halton get in its 2020
-    inspection?"), or the one year it names alone ("what was it back in 2014?" after "what
+    inspection?"; for its dates or every judgement, the one inspection next after it), or the
+    one year it names alone ("what was it back in 2014?" after "what
     grade did Sheffield get for children in care in 2023?")."""
     if not shift:
         if when is None:
@@ -390,7 +391,7 @@ def parse_question(
             and not t.isdigit()
             # "How long were inspectors in for that one?" after a question about children in
             # care: the dates of that inspection, not more about its topic.
-            and (t in own_words if dates_asked else True)
+            and (not dates_asked or t in own_words)
         ),
         points_to_document=refers_to_one_document(text),
     )
