@@ -371,7 +371,7 @@ def answer_judgement_question(
             framed = [r for r in every if _under(r, framework)]
             # A council's re-inspection since 2018 is a full inspection: its cover says none.
             # A year named says which (a 2022 re-inspection after a 2019 inadequate).
-            named = parsed.names_its_inspection
+            named = bool(parsed.year or parsed.years)
             again = (
                 [r for r in framed if _reinspected(r, documents)]
                 if reinspection and not named

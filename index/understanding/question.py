@@ -336,6 +336,17 @@ def parse_question(
         if last and last.kind == "inspection":
             # "And when was it?" after "who led it?": the dates first now.
             grades = replace(last, inspector_first=answer_type(text) == PERSON)
+    if (
+        resolved.from_history
+        and grades is not None
+        and grades.year
+        and grades.kind in ("grade", "areas", "inspection")
+        and _REINSPECTION.search(text)
+        and not YEAR.search(text)
+    ):
+        # "Who was lead inspector on the reinspection?" after "rotherham 2014 ofsted why
+        # inadequate": the re-inspection after the inspection talked about, not that one.
+        grades = replace(grades, year=None, after=str(grades.year))
     carried = areas_named(query) if asking is not query else ()
     if grades and grades.kind in ("grade", "change") and not grades.area_named and carried:
         # "Was it rated good?" after "what did Ofsted say about care leavers?": "it" is the
