@@ -357,6 +357,8 @@ _MONTH_BEFORE = re.compile(rf"\b(?:{MONTH})\s+(?=latest\b)", re.I)
 # "Back then", "that year": the time the conversation was just about.
 _THEN = re.compile(
     r"\b(?:back\s+then|around\s+then|(?:at|around)\s+that\s+(?:time|point|inspection)|"
+    # "norfolk back in 2013?": the year is the time asked; "back" says no more.
+    r"back(?=\s+(?:in\s+)?(?:19[89]\d|20\d\d)\b)|"
     r"that\s+year|in\s+those\s+days|at\s+the\s+same\s+time)\b",
     re.I,
 )

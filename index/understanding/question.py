@@ -156,6 +156,13 @@ _SHIFT_STEMS = frozenset(
 )
 
 
+# "Did they hold onto that?", "did it stay that way?", "did they keep it?": a grade kept.
+_KEPT = re.compile(
+    r"\b(?:hold|held|hang|hung)\s+on(?:\s*to)?\s+(?:that|it|this|the\s+(?:grade|rating))\b"
+    r"|\b(?:keep|kept|maintain\w*|retain\w*|sustain\w*)\s+(?:that|it|this|the\s+(?:grade|rating))\b"
+    r"|\bstay(?:ed)?\s+(?:that\s+way|the\s+same)\b",
+    re.I,
+)
 _CHANGE_WORD = re.compile(r"\b(?:chang\w*|compar\w*|better|worse|improv\w*|declin\w*)\b", re.I)
 
 
@@ -319,6 +326,15 @@ def parse_question(
         if last and last.kind == "grade" and last.year and last.year != grades.year:
             years = tuple(sorted((last.year, grades.year)))
             grades = replace(grades, kind="change", year=None, years=years, pick="")
+    kept = _KEPT.search(text) if history and grades is None and shift == "after" else None
+    if kept:
+        # "Did they hold onto that next time round?" after "what grade did suffolk get at the
+        # 2019 ilacs": whether the grade held, inspection by inspection from then on.
+        last = previous().grades
+        if last and last.kind == "grade" and last.year:
+            moved = _moved_in_time(last, shift, when)
+            frame = (*moved.frame, *kept.group(0).split()) if moved else ()
+            grades = replace(moved, frame=frame) if moved else None
     if grades is None and only_time and not shift and _BETTER_THAN_LAST.search(text):
         # "Was that better than last time?" after "how was Havering rated in 2024?": that
         # grade inspection by inspection, the one before included. ("How does that compare

@@ -2,6 +2,7 @@
 
 import pytest
 
+from index.qa import QAEngine
 from index.understanding.answer_type import answer_type, named_terms
 from index.understanding.query import (
     When,
@@ -580,3 +581,27 @@ def test_the_same_for_another_council_is_the_last_question_asked_of_it() -> None
     asked = resolve("same for suffolk's care leavers at their last ilacs?", [last])
     assert "entitlements" in asked.query and asked.authorities == ("Suffolk",)
     assert "Essex" in resolve("and the same in essex?", [last]).query
+
+
+def test_a_year_typed_back_in_is_only_the_time_asked() -> None:
+    # "Back" says no more than the year: the last question asked of Norfolk in 2013.
+    history = ["durham 2016 what percentage of care leavers were neet", "and north east lincs?"]
+    assert resolve("norfolk back in 2013?", history).query == (
+        "Norfolk 2013 what percentage of care leavers were neet?"
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "did they hold onto that next time round?",
+        "did they keep it at the next inspection?",
+        "did it stay that way at the next one?",
+    ],
+)
+def test_a_grade_kept_at_the_next_inspection_is_the_grades_since(
+    engine: QAEngine, question: str
+) -> None:
+    answer = engine.ask(question, history=["what grade did calderdale get in 2018?"])
+    assert not answer.abstained, answer.answer
+    assert "November 2018" in answer.answer and "February 2024" in answer.answer, answer.answer
