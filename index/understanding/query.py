@@ -34,7 +34,7 @@ _FILLER = re.compile(
 # A follow-up's time relative to the last question's.
 _BEFORE_THAT = re.compile(
     r"\bbefore\s+(?:that|then|this)\b|\b(?:the\s+)?(?:one|inspection|report|visit)\s+before\b"
-    r"|\bprevious\s+(?:one|inspection|report|time)\b|\bthe\s+time\s+before\b"
+    r"|\bprevious\s+(?:one|inspection|report|time)\b|\bthe\s+(?:time|year)\s+before\b"
     # "was children in care outstanding last time?" after the 2025 grades: the one before;
     # "better than last time", "compared with last time" measure against it (a change).
     r"|(?<!\bthan\s)(?<!\bfrom\s)(?<!\bwith\s)(?<!\bto\s)(?<!\bsince\s)\blast\s+time\b",
@@ -283,6 +283,12 @@ class ResolvedQuestion:
     before: str = ""  # "the inspection before that": before the year the last question asked
 
 
+# "and the year before?", "what about the year after that?": the last question, a year on.
+_YEAR_MOVED = re.compile(
+    r"^(?:and|but|ok|so)?[\s,]*(?:what\s+about|how\s+about)?\s*(?:in\s+)?the\s+"
+    r"(?:(previous|prior)\s+year|year\s+(before|after|earlier|later)(?:\s+that)?)\s*[?.!]*$",
+    re.I,
+)
 _CITY_OF = re.compile(r"\bcity\s+of\s+$", re.I)
 _CITY_AFTER = re.compile(r"\s+city(?:\s+council)?\b", re.I)
 
@@ -657,6 +663,15 @@ def resolve(
         # the last topic; the council named is the one already talked about.
         again = resolve(f"{alone}?", history, carry_topic)
         return replace(again, authorities=authorities)
+    moved = _YEAR_MOVED.match(question.strip())
+    asked = list(dict.fromkeys(YEAR.findall(previous.query)))
+    if moved and len(asked) == 1 and not _GRADE_ASKED.search(previous.query):
+        # "And the year before?" after "how many LAC did barnet have at march 2017": the same
+        # question of the year next to it (of a grade, the inspection before: _BEFORE_THAT).
+        said = (moved.group(1) or moved.group(2)).lower()
+        step = -1 if said in ("before", "earlier", "previous", "prior") else 1
+        year = str(int(asked[0]) + step)
+        return ResolvedQuestion(YEAR.sub(year, previous.query), previous.authorities, True)
     query = question.strip()
     carried = False
     years = YEAR.findall(question)

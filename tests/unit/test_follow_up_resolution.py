@@ -605,3 +605,22 @@ def test_a_grade_kept_at_the_next_inspection_is_the_grades_since(
     answer = engine.ask(question, history=["what grade did calderdale get in 2018?"])
     assert not answer.abstained, answer.answer
     assert "November 2018" in answer.answer and "February 2024" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [
+        ("and the year before?", "how many LAC did barnet have at march 2016"),
+        ("what about the year after?", "how many LAC did barnet have at march 2018"),
+        ("the previous year?", "how many LAC did barnet have at march 2016"),
+    ],
+)
+def test_the_year_before_asks_the_last_question_of_that_year(question: str, read: str) -> None:
+    assert resolve(question, ["how many LAC did barnet have at march 2017"]).query == read
+
+
+def test_the_year_before_a_grade_is_the_inspection_before(engine: QAEngine) -> None:
+    answer = engine.ask("and the year before?", history=["how was calderdale rated in 2018?"])
+    assert answer.answer.startswith("In the inspection of 13 January to 4 February 2015"), (
+        answer.answer
+    )
