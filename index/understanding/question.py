@@ -359,9 +359,11 @@ def parse_question(
         and grades.kind in ("grade", "areas", "inspection")
         and _REINSPECTION.search(text)
         and not YEAR.search(text)
+        and not (previous().reinspection and YEAR.search(previous().text))
     ):
         # "Who was lead inspector on the reinspection?" after "rotherham 2014 ofsted why
-        # inadequate": the re-inspection after the inspection talked about, not that one.
+        # inadequate": the re-inspection after the inspection talked about, not that one
+        # (unless that one was the re-inspection: "west berkshire 2017 re-inspection - …").
         grades = replace(grades, year=None, after=str(grades.year))
     carried = areas_named(query) if asking is not query else ()
     if grades and grades.kind in ("grade", "change") and not grades.area_named and carried:

@@ -49,3 +49,12 @@ def test_the_reinspection_after_the_inspection_talked_about(
     answer = report_engine.ask(question, history=["lancashire 2015 ofsted why inadequate"])
     assert not answer.abstained, answer.answer
     assert {c.doc_id for c in answer.citations} == {REINSPECTION}, answer.answer
+
+
+def test_the_reinspection_the_conversation_named_by_its_year_stays(
+    report_engine: QAEngine,
+) -> None:
+    history = ["lancashire 2018 re-inspection - what had they got at the previous inspection?"]
+    question = "how long were inspectors there for the re-inspection?"
+    answer = report_engine.ask(question, history=history)
+    assert {c.doc_id for c in answer.citations} == {REINSPECTION}, answer.answer
