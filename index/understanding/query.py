@@ -341,6 +341,11 @@ _NEIGHBOUR = re.compile(
 _SAME_FOR = re.compile(
     r"^\W*(?:and\s+|so\s+)?(?:the\s+)?same\s+(?:for|in|with|at|over\s+in)\b", re.I
 )
+# "How does Dudley compare?", "and how do Bexley compare?": the last question of the council
+# named, nothing else asked (the council is stripped before this is matched).
+_HOW_IT_COMPARES = re.compile(
+    r"^\W*(?:and\s+|so\s+|ok\s+)?how\s+(?:does|do|did|would)\s+compare\W*$", re.I
+)
 # "And the latest one?", "is it any better now?": the conversation moves to the present, so
 # the last question's year is not carried (undated, the latest inspection is meant).
 _NOW = re.compile(
@@ -678,7 +683,9 @@ def resolve(
     earlier_years = list(dict.fromkeys(YEAR.findall(previous.query)))
     # "Same for Suffolk?", "and the same in Essex at their last inspection?": the last
     # question asked of the council named, whatever else the follow-up says of it.
-    same_asked = bool(authorities and _SAME_FOR.match(question))
+    same_asked = bool(
+        authorities and (_SAME_FOR.match(question) or _HOW_IT_COMPARES.match(alone or ""))
+    )
     topic_missing = same_asked or not [
         w
         # "what about hillingdon around then?": the time just asked, no topic of its own.

@@ -624,3 +624,13 @@ def test_the_year_before_a_grade_is_the_inspection_before(engine: QAEngine) -> N
     assert answer.answer.startswith("In the inspection of 13 January to 4 February 2015"), (
         answer.answer
     )
+
+
+def test_how_another_council_compares_is_the_last_question_of_it() -> None:
+    history = ["blackpool rate of children looked after per 10,000 in 2014"]
+    for question in ("how does dudley compare", "and how does Dudley compare?"):
+        assert resolve(question, history).query == (
+            "Dudley rate of children looked after per 10,000 in 2014?"
+        )
+    # A comparison with another time keeps its own words.
+    assert "compare with 2013" in resolve("how does that compare with 2013?", history).query
