@@ -124,10 +124,15 @@ _COVER_TITLE = re.compile(
 _COVER_CHARS = 1000  # the title is on the cover, before the judgements
 
 
+def _cover_title(record: InspectionRecord, documents: dict[str, Document]) -> re.Match[str] | None:
+    """What ``record``'s report cover calls the inspection, found in its document's text."""
+    doc = documents.get(record.doc_id)
+    return _COVER_TITLE.search(doc.text[:_COVER_CHARS]) if doc is not None else None
+
+
 def _reinspected(record: InspectionRecord, documents: dict[str, Document]) -> bool:
     """Whether ``record``'s report calls itself a re-inspection on its cover."""
-    doc = documents.get(record.doc_id)
-    found = _COVER_TITLE.search(doc.text[:_COVER_CHARS]) if doc is not None else None
+    found = _cover_title(record, documents)
     return found is not None and found.group(0).lower().startswith("re-")
 
 
@@ -135,8 +140,7 @@ def _kind_told(record: InspectionRecord, citer: Citer) -> str:
     """The kind of inspection ``record`` is, in its cover's words and cited ("a re-inspection
     of services for children in need of help and protection … [1]"); "" when no title is
     found."""
-    doc = citer.documents.get(record.doc_id)
-    found = _COVER_TITLE.search(doc.text[:_COVER_CHARS]) if doc is not None else None
+    found = _cover_title(record, citer.documents)
     if found is None:
         return ""
     title = re.sub(r"(?<=[a-z])\d+$", "", found.group(0))  # a footnote's mark ("Board1")
@@ -278,8 +282,7 @@ def inspected_before(
     ``records`` ("before its 2025 report": before the inspection on site, ended or published
     that year, though it began in 2024)."""
     if len(before) == 4 and before.isdigit():
-        named = [r.when for r in records if r.when and _in_year(r, int(before))]
-        before = min(named, default=before)
+        before = min(_inspected_in(records, int(before)), default=before)
     return [r for r in candidates if r.when and r.when < before]
 
 
@@ -366,17 +369,13 @@ def answer_judgement_question(
     else:
         sentences = []
         not_that_year: list[tuple[str, list[str]]] = []
+        # A council's re-inspection since 2018 is a full inspection: its cover says none.
+        # A year named says which (a 2022 re-inspection after a 2019 inadequate).
+        reinspected = reinspection and not (parsed.year or parsed.years)
         for authority in authorities:
             every = table.for_authority(authority)
             framed = [r for r in every if _under(r, framework)]
-            # A council's re-inspection since 2018 is a full inspection: its cover says none.
-            # A year named says which (a 2022 re-inspection after a 2019 inadequate).
-            named = bool(parsed.year or parsed.years)
-            again = (
-                [r for r in framed if _reinspected(r, documents)]
-                if reinspection and not named
-                else []
-            )
+            again = [r for r in framed if _reinspected(r, documents)] if reinspected else []
             framed = again or framed
             records = _picked(framed, parsed.pick, parsed.few)
             if parsed.after:
@@ -440,11 +439,15 @@ def _under(record: InspectionRecord, framework: str | None) -> bool:
     return (record.framework == "SIF") == (framework == "SIF")
 
 
+def _inspected_in(records: list[InspectionRecord], year: int) -> list[str]:
+    """When each of ``records`` that is "the <year> inspection" was inspected (ISO)."""
+    return [r.when for r in records if r.when and _in_year(r, year)]
+
+
 def inspected_next(records: list[InspectionRecord], year: str) -> list[InspectionRecord]:
     """The first graded report inspected after the inspection of ``year`` (or after that
     year, when none was of it): "the inspection after 2013" is one inspection."""
-    named = [r.when for r in records if r.when and _in_year(r, int(year))]
-    bound = max(named, default=f"{year}-12-31")
+    bound = max(_inspected_in(records, int(year)), default=f"{year}-12-31")
     later = [r for r in records if r.is_report and r.grades and r.when and r.when > bound]
     return later[:1]
 

@@ -668,19 +668,18 @@ def resolve(
         # the last topic; the council named is the one already talked about.
         again = resolve(f"{alone}?", history, carry_topic)
         return replace(again, authorities=authorities)
+    earlier_years = list(dict.fromkeys(YEAR.findall(previous.query)))
     moved = _YEAR_MOVED.match(question.strip())
-    asked = list(dict.fromkeys(YEAR.findall(previous.query)))
-    if moved and len(asked) == 1 and not _GRADE_ASKED.search(previous.query):
+    if moved and len(earlier_years) == 1 and not _GRADE_ASKED.search(previous.query):
         # "And the year before?" after "how many LAC did barnet have at march 2017": the same
         # question of the year next to it (of a grade, the inspection before: _BEFORE_THAT).
         said = (moved.group(1) or moved.group(2)).lower()
         step = -1 if said in ("before", "earlier", "previous", "prior") else 1
-        year = str(int(asked[0]) + step)
+        year = str(int(earlier_years[0]) + step)
         return ResolvedQuestion(YEAR.sub(year, previous.query), previous.authorities, True)
     query = question.strip()
     carried = False
     years = YEAR.findall(question)
-    earlier_years = list(dict.fromkeys(YEAR.findall(previous.query)))
     # "Same for Suffolk?", "and the same in Essex at their last inspection?": the last
     # question asked of the council named, whatever else the follow-up says of it.
     same_asked = bool(
