@@ -689,6 +689,11 @@ class QAEngine:
             return ()
         if last_cited is None and not history:
             return ()
+        grades = parse_question(question, history, filters.authority).grades
+        if grades and grades.kind == "inspection" and grades.inspector_first:
+            # "Who led that inspection?" after an interview on it: the report names its lead
+            # inspector; a council paper or article (whatever person it names) does not.
+            return ()
         cited = self._last_cited(history or [], filters, mode, last_cited)
         return cited if len(cited) == 1 else ()
 

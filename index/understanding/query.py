@@ -446,6 +446,8 @@ def new_topic(question: str) -> str | None:
         return None
     if _BEFORE_THAT.search(rest) or _SINCE_THEN.search(rest) or _NOW.search(rest):
         return None  # "what about the previous one?": another time, not another topic
+    if _COMPLEMENT.search(rest):
+        return None  # "and the rest of the staff?": the same topic of others
     words = [w.lower() for w in _TOKEN.findall(rest)]
     # A bare noun phrase ("care leavers", "children in care"), not a question of its own.
     framing = [w for w in words if w in _FRAME and w not in _CONNECTORS]
@@ -498,6 +500,15 @@ _WHO_RUNS = re.compile(WHO_RUNS_A_SERVICE, re.I)
 # follow-up about "they" is about the people just named, however many words it has; unless
 # "they" say or find ("what did they find about housing …?": Ofsted, on a topic of its own).
 _PEOPLE_PRONOUN = re.compile(r"\b(?:they|their|they['’](?:re|ve|d))\b", re.I)
+# "what did she recommend?" after "who carried out the review of Barnet's services?": "she" is
+# the person the last question asked for, known only by what that question said of her.
+_PERSON_PRONOUN = re.compile(r"\b(?:she|he|her|him|his)\b", re.I)
+_WHO_ASKED = re.compile(r"^\W*(?:and\s+|so\s+)?who\b", re.I)
+# "and the rest of children's services staff?" after "how much training are frontline social
+# workers getting?": the others of a group just named, asked the same (a pronoun in effect).
+_COMPLEMENT = re.compile(
+    r"\b(?:the\s+rest|every(?:one|body)\s+else|the\s+others|all\s+(?:the\s+)?other)\b", re.I
+)
 # "So was the whole service inadequate?": a grade asked of the service, not of the last topic.
 _GRADE_NAMED = re.compile(r"\b(?:outstanding|inadequate|requir\w*\s+improvement)\b", re.I)
 _AREA_NAMED = re.compile(rf"\b(?:{'|'.join(p for _, p in AREAS)})\b", re.I)
@@ -782,6 +793,14 @@ def resolve(
             # "do they cover anywhere else?" after "who delivers children's services in …?":
             # "they" are the body the last question asked for, which its topic leads to.
             or (_PEOPLE_PRONOUN.search(bare) and _WHO_RUNS.search(previous.query))
+            or (
+                # Not when it names another time ("was she on the team for the 2016
+                # inspection as well?"): her part in another event, not this one.
+                _PERSON_PRONOUN.search(bare)
+                and _WHO_ASKED.search(previous.query)
+                and not YEAR.search(bare)
+            )
+            or _COMPLEMENT.search(bare)
         ):
             # "when is it due?" after "who owns the foster carers action?": "it" is that topic.
             # A grade question's frame ("rated", "judged") is not its topic: "what did they say

@@ -388,6 +388,16 @@ def parse_question(
         else frozenset()
     )
     dates_asked = bool(grades and grades.kind == "inspection" and resolved.from_history)
+    if (
+        dates_asked
+        and grades
+        and grades.inspector_first
+        and not any(pattern.search(text) for _, pattern in _SOURCES)
+    ):
+        # "Who was the lead inspector on that one?" after "what did the scrutiny committee hear
+        # about the autumn 2019 inspection?": an inspection's lead inspector is named by its
+        # report (and the table), not by the council paper the conversation was reading.
+        sources = ()
     own_words = frozenset(topic_terms(text)) if dates_asked else frozenset()
     question = Question(
         text=text,

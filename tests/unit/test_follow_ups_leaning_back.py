@@ -1,0 +1,62 @@
+"""Follow-ups that lean on the turn before: a lead inspector asked after a council paper or an
+interview is the report's (was the paper's stray lines, or its headline); "she" after "who
+…?" is that person, known by what was said of her; "the rest of the staff" are the others of
+the group just asked about (all three found in probes written by helpers who never saw the
+code: eval/RESULTS.md)."""
+
+import pytest
+
+from index.qa import QAEngine
+from index.understanding.query import resolve
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "said"),
+    [
+        (
+            "What did Hertfordshire's November 2018 press release say about the Ofsted result?",
+            "who was the lead inspector on that one?",
+            "Nigel Parkes",
+        ),
+        (
+            "What did the Community Care interview say about Calderdale's 2018 Ofsted inspection?",
+            "who led that inspection?",
+            "Lisa Summers",
+        ),
+    ],
+)
+def test_a_lead_inspector_asked_after_a_council_paper_is_the_reports(
+    engine: QAEngine, first: str, then: str, said: str
+) -> None:
+    answer = engine.ask(then, history=[first])
+    assert answer.answer.startswith("The lead inspector of"), answer.answer
+    assert said in answer.answer
+
+
+def test_she_is_the_person_the_last_question_asked_for() -> None:
+    resolved = resolve(
+        "and what did she recommend?",
+        [
+            "Who carried out the three month review of Barnet children's services after the "
+            "2017 inadequate judgement?"
+        ],
+    )
+    assert "three month review" in resolved.query, resolved.query
+    # Naming another time, she is asked about another event: nothing of the last one carried.
+    other = resolve(
+        "was she on the team for the 2016 inspection as well?",
+        ["Who led Sutton's inspection in December 2021?"],
+    )
+    assert "led" not in other.query.split(), other.query
+
+
+def test_the_rest_of_a_group_are_asked_the_same(engine: QAEngine) -> None:
+    answer = engine.ask(
+        "and the rest of children's services staff?",
+        history=[
+            "How much motivational interviewing training are Hertfordshire's frontline social "
+            "workers getting after the 2018 Ofsted?"
+        ],
+    )
+    assert "motivational interviewing training" in answer.resolved_query, answer.resolved_query
+    assert "one day essential training for all other CS staff" in answer.answer, answer.answer
