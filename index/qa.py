@@ -57,7 +57,7 @@ from index.retrieval.store import (
     load_index,
     read_manifest,
 )
-from index.retrieval.voices import with_other_voice
+from index.retrieval.voices import with_other_voice, with_retellings
 from index.settings import Settings, with_tuned_calibration
 from index.types import Answer, Citation, CosinesOf, Document, Filters, Hit, Passage
 from index.understanding.answer_type import (
@@ -282,11 +282,13 @@ class QAEngine:
         if mode != "hybrid" or question.sources or filters.doc_id or filters.doc_type:
             return hits
         documents = self.index.documents
-        return with_other_voice(
-            hits,
-            self.settings.top_k,
-            lambda h: documents[h.passage.doc_id].meta.doc_type in REPORT_TYPES,
-        )
+
+        def is_ofsted(hit: Hit) -> bool:
+            return documents[hit.passage.doc_id].meta.doc_type in REPORT_TYPES
+
+        page = self.settings.top_k
+        voiced = with_other_voice(hits, page, is_ofsted)
+        return with_retellings(voiced, page, is_ofsted, self.settings.retellings_on_page)
 
     def _graded_first(
         self, question: Question, filters: Filters, result: SearchResult

@@ -144,6 +144,12 @@ class Settings(BaseSettings):
     )
     top_k: int = 5
     top_k_max: int = 50
+    retellings_on_page: int = Field(
+        default=1,
+        ge=0,
+        description="passages of the other voice retelling one on the page word for word "
+        "(an interview quoting the report) placed after it (index/retrieval/voices.py)",
+    )
 
     # Answering. Thresholds were chosen by measurement on the gold sets (eval/RESULTS.md).
     # 4, not 3: key terms dev2 0.746 → 0.796, dev3 0.623 → 0.649, blind 0.663 → 0.687, for a

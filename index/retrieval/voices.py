@@ -45,6 +45,57 @@ def with_other_voice(hits: list[Hit], page: int, is_ofsted: Callable[[Hit], bool
     return [*rest[:keep], *moved, *rest[keep:]]
 
 
+def with_retellings(
+    hits: list[Hit], page: int, is_ofsted: Callable[[Hit], bool], most: int
+) -> list[Hit]:
+    """``hits`` with each passage on the first ``page`` followed by the other voice's
+    best-ranked passage retelling it word for word (the council's interview quoting the
+    report's finding, the report's line a cabinet paper repeats), at most ``most`` of them;
+    what they push off the page goes back among the rest in its order. Moved passages are
+    scored as the one they follow, so scores stay in order."""
+    if page < 2 or len(hits) <= page or most < 1:
+        return hits
+    order = list(range(page))
+    on_page = {hits[i].passage.doc_id for i in order}
+    # A document already on the page is heard there: its retelling would only push one off.
+    pool = [j for j in range(page, len(hits)) if hits[j].passage.doc_id not in on_page]
+    added = 0
+    for source in range(page):
+        if added == most or order.index(source) >= page - 1:
+            break
+        told = _runs(_finding(hits[source]))
+        voice = is_ofsted(hits[source])
+        match = next(
+            (j for j in pool if is_ofsted(hits[j]) != voice and _runs(_finding(hits[j])) & told),
+            None,
+        )
+        if match is None:
+            continue
+        pool.remove(match)
+        order.insert(order.index(source) + 1, match)
+        added += 1
+    if not added:
+        return hits
+    kept = order[:page]
+    out = [hits[kept[0]]]
+    for i in kept[1:]:
+        moved = i >= page
+        out.append(replace(hits[i], score=out[-1].score) if moved else hits[i])
+    shown = set(kept)
+    return [*out, *(hits[i] for i in range(len(hits)) if i not in shown)]
+
+
+def _finding(hit: Hit) -> str:
+    """What a passage says, less a judgement row's area title: rows share their area's title
+    ("The experiences and progress of children in care …") with whatever restates a grade, a
+    heading rather than a finding retold. A table row ("Judgement: … | Grade: …") says none."""
+    passage = hit.passage
+    if passage.kind != "row":
+        return passage.text
+    title, colon, said = passage.text.partition(":")
+    return said if colon and title.strip().lower() != "judgement" else ""
+
+
 # Words in a row two passages must share to be one retelling the other: a finding's clause,
 # longer than the phrases every report repeats ("the experiences and progress of children").
 _RUN = 8

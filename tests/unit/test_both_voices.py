@@ -5,7 +5,7 @@ from dataclasses import replace
 
 from index.ingest.judgements import REPORT_TYPES
 from index.qa import QAEngine
-from index.retrieval.voices import _runs, with_other_voice
+from index.retrieval.voices import _runs, with_other_voice, with_retellings
 from index.types import Hit, Passage
 
 
@@ -101,3 +101,62 @@ def test_a_passage_retelling_one_on_the_page_joins_the_other_voices_best() -> No
     moved = with_other_voice(hits, 5, _is_ofsted)
     assert [h.passage.passage_id for h in moved[:5]] == ["p0", "p1", "p2", "p6", "p5"]
     assert [h.score for h in moved] == sorted((h.score for h in moved), reverse=True)
+
+
+def test_a_finding_on_the_page_is_followed_by_the_councils_retelling(engine: QAEngine) -> None:
+    # The report's finding on independent reviewing officers leads; Community Care's interview
+    # quotes it word for word and was ranked below the page: it now follows the finding.
+    hits = engine.search("what did Ofsted think of the IROs in Hertfordshire in 2018?").hits
+    said = "Independent reviewing officers provide a good level of critical challenge"
+    first = next(i for i, h in enumerate(hits) if said in h.passage.text)
+    assert _voices(engine, [hits[first]]) == ["ofsted"]
+    assert said in hits[first + 1].passage.text
+    assert _voices(engine, [hits[first + 1]]) == ["council or press"]
+    scores = [h.score for h in hits]
+    assert scores == sorted(scores, reverse=True)
+
+
+def _passage(pid: str, doc: str, text: str, kind: str = "text") -> Passage:
+    return Passage(pid, doc, 0, len(text), text, "", kind)
+
+
+def test_an_area_title_alone_is_no_retelling(engine: QAEngine) -> None:
+    # Community Care's highlight of Hertfordshire's 2018 report: "The experiences and progress
+    # of children in care and care leavers Good: Independent reviewing officers …".
+    (highlight,) = [
+        h
+        for h in engine.search("Hertfordshire IROs critical challenge", top_k=50).hits
+        if h.passage.doc_id.startswith("000_") and "Independent reviewing" in h.passage.text
+    ]
+    fillers = [
+        Hit(
+            _passage(f"f{i}", "report", f"Filler number {i} says nothing of note here at all."), 4.0
+        )
+        for i in range(4)
+    ]
+    title = "The experiences and progress of children in care and care leavers"
+    line = _passage("row", "report", f"Judgement: {title} | Grade: Good", "row")
+    finding = _passage("text", "report", highlight.passage.text.partition(":")[2])
+
+    def is_ofsted(hit: Hit) -> bool:
+        return hit.passage.doc_id == "report"
+
+    # The table's line shares only the area's title with the highlight: nothing moves.
+    page = [Hit(line, 5.0), *fillers]
+    assert with_retellings([*page, highlight], 5, is_ofsted, 1) == [*page, highlight]
+    # The report's finding it quotes: the highlight follows it, scored as it.
+    page = [Hit(finding, 5.0), *fillers]
+    moved = with_retellings([*page, highlight], 5, is_ofsted, 1)
+    assert [h.passage.passage_id for h in moved] == [
+        "text",
+        highlight.passage.passage_id,
+        "f0",
+        "f1",
+        "f2",
+        "f3",
+    ]
+    assert moved[1].score == 5.0
+    # The interview already on the page is heard there: nothing moves.
+    other = Hit(replace(highlight.passage, passage_id="000-other"), 4.0)
+    page = [Hit(finding, 5.0), *fillers[:3], other]
+    assert with_retellings([*page, highlight], 5, is_ofsted, 1) == [*page, highlight]
