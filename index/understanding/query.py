@@ -8,6 +8,7 @@ from index.text import STOPWORDS
 from index.understanding.lexicon import (
     AREAS,
     EVENTS,
+    FRAMEWORKS,
     GRADE,
     GRADE_AS_VERB,
     GRADE_ASKED,
@@ -524,10 +525,16 @@ _NAMING_TOPIC = _TOPIC_OPENERS | frozenset(
 _FRAME_AND_LEAD_IN = _FRAME | _NAMING_TOPIC
 
 
+# "Leicestershire's 2024 ILACS report": the framework names the report, as its year does.
+_FRAMEWORK_NAMED = re.compile("|".join(f"(?:{pattern})" for _, pattern in FRAMEWORKS), re.I)
+
+
 def _named_topic(previous: str) -> str | None:
     """The topic ``previous`` named after a word that leads one in ("what did Ofsted say about
     care leavers in Halton in 2024?" → "care leavers"); None when it named none so."""
-    topic = _topic_tokens(previous, _FRAME_AND_LEAD_IN)
+    # Blanked, not cut: the words keep their places in ``previous``.
+    plain = _FRAMEWORK_NAMED.sub(lambda m: " " * len(m.group(0)), previous)
+    topic = _topic_tokens(plain, _FRAME_AND_LEAD_IN)
     if not topic:
         return None
     span = (topic[0].start(), topic[-1].end())

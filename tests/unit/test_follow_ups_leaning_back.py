@@ -60,3 +60,15 @@ def test_the_rest_of_a_group_are_asked_the_same(engine: QAEngine) -> None:
     )
     assert "motivational interviewing training" in answer.resolved_query, answer.resolved_query
     assert "one day essential training for all other CS staff" in answer.answer, answer.answer
+
+
+def test_they_are_the_topic_a_report_named_by_its_framework_was_asked_about() -> None:
+    # "ILACS" names the report, as its year does; the topic is what it was asked about.
+    resolved = resolve(
+        "were they all happening on time?",
+        [
+            "What did Leicestershire's 2024 ILACS report say about initial child protection "
+            "conferences?"
+        ],
+    )
+    assert "initial child protection conferences" in resolved.query, resolved.query
