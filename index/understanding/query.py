@@ -52,7 +52,9 @@ _SINCE_THEN = re.compile(
     # "has there been a newer one?"
     r"|\b(?:newer|more\s+recent)\s+(?:one|inspection|report|visit)\b"
     # "and the one after?", "and the time after?"
-    r"|\b(?:one|inspection|report|visit|time)\s+after(?:\s+(?:that|this|it))?\s*[?.!]*$",
+    r"|\b(?:one|inspection|report|visit|time)\s+after(?:\s+(?:that|this|it))?\s*[?.!]*$"
+    # "and how did their full inspection go after that?" after a question on a 2021 visit.
+    r"|\bafter\s+(?:that|then)\s*[?.!]*$",
     re.I,
 )
 

@@ -7,7 +7,7 @@ code: eval/RESULTS.md)."""
 import pytest
 
 from index.qa import QAEngine
-from index.understanding.query import resolve
+from index.understanding.query import resolve, time_shift
 
 
 @pytest.mark.parametrize(
@@ -72,3 +72,13 @@ def test_they_are_the_topic_a_report_named_by_its_framework_was_asked_about() ->
         ],
     )
     assert "initial child protection conferences" in resolved.query, resolved.query
+
+
+def test_after_that_moves_past_the_time_just_asked_about() -> None:
+    # Havering's next full inspection (December 2023), not the 2021 visit's minutes again.
+    question = "and how did their full inspection go after that?"
+    assert time_shift(question) == "after"
+    resolved = resolve(
+        question, ["What came out of the Ofsted focused visit to Havering in May 2021?"]
+    )
+    assert "since 2021" in resolved.query, resolved.query
