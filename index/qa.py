@@ -683,16 +683,17 @@ class QAEngine:
         mode: str,
         last_cited: tuple[str, ...] | None,
     ) -> tuple[str, ...]:
-        """The one document the last answer cited, when ``question`` points back at it and
-        names no authority of its own; () otherwise. A conversation the API keeps knows what
-        its last turn cited; a request bringing its own history has its last question
-        answered again (once: that answer carries no document in turn)."""
+        """The one document the last answer cited, when ``question`` points back at it, names
+        no authority of its own and does not ask who led the inspection; () otherwise. A
+        conversation the API keeps knows what its last turn cited; a request bringing its own
+        history has its last question answered again (once: that answer carries no document
+        in turn)."""
         if filters.doc_id or not points_to_a_document(question) or find_authorities(question):
             return ()
         if last_cited is None and not history:
             return ()
         grades = parse_question(question, history, filters.authority).grades
-        if grades and grades.kind == "inspection" and grades.inspector_first:
+        if grades and grades.asks_lead_inspector:
             # "Who led that inspection?" after an interview on it: the report names its lead
             # inspector; a council paper or article (whatever person it names) does not.
             return ()

@@ -393,6 +393,11 @@ class GradeRequest:
         return bool(self.year or self.years or self.before or self.pick or self.after)
 
     @property
+    def asks_lead_inspector(self) -> bool:
+        """Whether it asks who led an inspection (its report names them; no council paper)."""
+        return self.kind == "inspection" and self.inspector_first
+
+    @property
     def asks_earlier(self) -> bool:
         """Whether it asks the grade of an inspection before another ("the previous one",
         "before 2015")."""

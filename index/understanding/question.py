@@ -389,9 +389,9 @@ def parse_question(
     )
     dates_asked = bool(grades and grades.kind == "inspection" and resolved.from_history)
     if (
-        dates_asked
-        and grades
-        and grades.inspector_first
+        grades
+        and grades.asks_lead_inspector
+        and resolved.from_history
         and not any(pattern.search(text) for _, pattern in _SOURCES)
     ):
         # "Who was the lead inspector on that one?" after "what did the scrutiny committee hear
