@@ -98,6 +98,8 @@ _FRAMEWORK_OF_YEAR = re.compile(
     re.I,
 )
 _OFSTED_SOURCE = re.compile(OFSTED_SOURCE, re.I)
+# A follow-up naming what it asks of itself: an inspection, or a visit of its own.
+_INSPECTION_OR_VISIT = re.compile(r"\b(?:inspect\w*|ilacs|sif|visit\w*)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -387,6 +389,11 @@ def parse_question(
         if grades
         else frozenset()
     )
+    events = tuple(name for name, pattern in _EVENTS if pattern.search(query))
+    if grades and grades.kind == "inspection" and events and not _INSPECTION_OR_VISIT.search(text):
+        # "Who led it?" after "what did the cabinet hear about the fifth monitoring visit?":
+        # the visit's, which the judgements table (inspections only) does not hold.
+        grades = None
     dates_asked = bool(grades and grades.kind == "inspection" and resolved.from_history)
     if (
         grades
@@ -410,7 +417,7 @@ def parse_question(
         # Not carried into a move in time ("and the next one?" after "norfolk reinspection").
         reinspection=bool(_REINSPECTION.search(text if shift else query)),
         sources=sources,
-        events=tuple(name for name, pattern in _EVENTS if pattern.search(query)),
+        events=events,
         sections=sections,
         section_terms=section_terms,
         asks_ofsted=bool(_ASKS_OFSTED.search(query)),

@@ -82,3 +82,22 @@ def test_after_that_moves_past_the_time_just_asked_about() -> None:
         question, ["What came out of the Ofsted focused visit to Havering in May 2021?"]
     )
     assert "since 2021" in resolved.query, resolved.query
+
+
+def test_who_led_a_visit_talked_about_is_not_an_inspections_lead_inspector(
+    engine: QAEngine,
+) -> None:
+    # The judgements table holds inspections, not monitoring visits: no inspection's lead
+    # inspector (2022's Lisa Summers, 2025's Rebecca Dubbins) is given for the visit.
+    answer = engine.ask(
+        "who led it?",
+        history=["What did Herefordshire's cabinet hear about the fifth monitoring visit?"],
+    )
+    assert not answer.answer.startswith("The lead inspector of"), answer.answer
+    assert "Lisa Summers" not in answer.answer and "Rebecca Dubbins" not in answer.answer
+    # Asked of an inspection in its own words, the table still answers.
+    asked = engine.ask(
+        "who led the inspection before it?",
+        history=["What did Herefordshire's cabinet hear about the fifth monitoring visit?"],
+    )
+    assert asked.answer.startswith("The lead inspector of"), asked.answer
