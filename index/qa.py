@@ -519,7 +519,11 @@ class QAEngine:
         history = [self._spelled(h) for h in history] if history else history
         if history:
             history = self._latest_named_by_year(question, history)
-        if carried := self._document_talked_about(question, filters, history, mode, last_cited):
+        # Read once: the rules below and the answer all go by it.
+        parsed = parse_question(question, history, filters.authority)
+        if carried := self._document_talked_about(
+            question, parsed, filters, history, mode, last_cited
+        ):
             # "What did it say about leadership?": the document the last answer cited, while
             # it answers; else the conversation's authority and topic, as for any follow-up.
             on = self.ask(question, replace(filters, doc_id=carried), top_k, history, mode)
@@ -528,9 +532,10 @@ class QAEngine:
         if (why := self._why_of_the_part_named(question, filters, history, mode)) is not None:
             # Asked anew: the item's words, year and authority say all the history did.
             return self.ask(why, filters, top_k, None, mode)
-        if dated := self._at_the_inspection_discussed(question, filters, history, mode, last_cited):
+        if dated := self._at_the_inspection_discussed(
+            question, parsed, filters, history, mode, last_cited
+        ):
             return self.ask(dated, filters, top_k, history, mode, last_cited=last_cited)
-        parsed = parse_question(question, history, filters.authority)
         filters = self._with_authorities(filters, parsed)
         missing = [a for a in filters.authority if not self._has_authority(a)]
         if missing and len(missing) == len(filters.authority):
@@ -629,6 +634,7 @@ class QAEngine:
     def _at_the_inspection_discussed(
         self,
         question: str,
+        parsed: Question,
         filters: Filters,
         history: list[str] | None,
         mode: str,
@@ -637,10 +643,10 @@ class QAEngine:
         """A grade asked with no time, after an answer from one council paper, press release
         or interview: ``question`` asked of the inspection that document is about ("so what
         grade did they get?" after Community Care's interview on Hertfordshire's 2018 report
-        is of 2018, not of the newest report). None when it does not apply."""
+        is of 2018, not of the newest report). ``parsed``: ``question`` read with its history.
+        None when it does not apply."""
         if not history or filters.doc_id:
             return None
-        parsed = parse_question(question, history, filters.authority)
         grades = parsed.grades
         if (
             not parsed.from_history
@@ -678,6 +684,7 @@ class QAEngine:
     def _document_talked_about(
         self,
         question: str,
+        parsed: Question,
         filters: Filters,
         history: list[str] | None,
         mode: str,
@@ -692,7 +699,7 @@ class QAEngine:
             return ()
         if last_cited is None and not history:
             return ()
-        grades = parse_question(question, history, filters.authority).grades
+        grades = parsed.grades
         if grades and grades.asks_lead_inspector:
             # "Who led that inspection?" after an interview on it: the report names its lead
             # inspector; a council paper or article (whatever person it names) does not.

@@ -238,15 +238,13 @@ def parse_question(
     query = _source_carried(text, resolved, about, previous if history else None)
     when = when_asked(query, resolved.before)
     topic = strip_authorities(query) or query
-    sources: tuple[str, ...] = ()
-    for named in (text, query) if resolved.from_history else (text,):
+    own_sources = _sources_named(text)
+    ofsted_named = bool(_OFSTED_SOURCE.search(text))
+    sources = () if ofsted_named else own_sources
+    if resolved.from_history and not sources and not ofsted_named:
         # A follow-up naming no source keeps the one the conversation named ("did staff have
         # any input into it?" after "what did the committee hear about the action plan?").
-        if sources or _OFSTED_SOURCE.search(named):
-            break
-        sources = tuple(
-            dict.fromkeys(t for types, pattern in _SOURCES if pattern.search(named) for t in types)
-        )
+        sources = () if _OFSTED_SOURCE.search(query) else _sources_named(query)
     # The source a question names says where to look, not what about: "press release" is not
     # a word its answer must contain.
     subject = topic
@@ -395,12 +393,7 @@ def parse_question(
         # the visit's, which the judgements table (inspections only) does not hold.
         grades = None
     dates_asked = bool(grades and grades.kind == "inspection" and resolved.from_history)
-    if (
-        grades
-        and grades.asks_lead_inspector
-        and resolved.from_history
-        and not any(pattern.search(text) for _, pattern in _SOURCES)
-    ):
+    if grades and grades.asks_lead_inspector and resolved.from_history and not own_sources:
         # "Who was the lead inspector on that one?" after "what did the scrutiny committee hear
         # about the autumn 2019 inspection?": an inspection's lead inspector is named by its
         # report (and the table), not by the council paper the conversation was reading.
@@ -493,6 +486,13 @@ def _source_carried(
         return query
     named = next((m.group(0) for _, p in _SOURCES if (m := p.search(earlier))), None)
     return f"{query.rstrip(' ?.')}, according to the {named}?" if named else query
+
+
+def _sources_named(text: str) -> tuple[str, ...]:
+    """The doc types of the kinds of source ``text`` names ("the press release", "minutes")."""
+    return tuple(
+        dict.fromkeys(t for types, pattern in _SOURCES if pattern.search(text) for t in types)
+    )
 
 
 def _shape(grades: GradeRequest | None) -> tuple[object, ...] | None:
