@@ -33,15 +33,33 @@ def test_a_lead_inspector_asked_after_a_council_paper_is_the_reports(
     assert said in answer.answer
 
 
-def test_she_is_the_person_the_last_question_asked_for() -> None:
-    resolved = resolve(
-        "and what did she recommend?",
-        [
+@pytest.mark.parametrize(
+    ("first", "then", "carried"),
+    [
+        # "she" is the person the last question asked for, known by what it said of her.
+        (
             "Who carried out the three month review of Barnet children's services after the "
-            "2017 inadequate judgement?"
-        ],
-    )
-    assert "three month review" in resolved.query, resolved.query
+            "2017 inadequate judgement?",
+            "and what did she recommend?",
+            "three month review",
+        ),
+        # "ILACS" names the report, as its year does; the topic is what it was asked about.
+        (
+            "What did Leicestershire's 2024 ILACS report say about initial child protection "
+            "conferences?",
+            "were they all happening on time?",
+            "initial child protection conferences",
+        ),
+    ],
+)
+def test_a_follow_up_carries_what_the_turn_before_asked_about(
+    first: str, then: str, carried: str
+) -> None:
+    resolved = resolve(then, [first])
+    assert carried in resolved.query, resolved.query
+
+
+def test_she_asked_of_another_time_carries_nothing_of_the_last_question() -> None:
     # Naming another time, she is asked about another event: nothing of the last one carried.
     other = resolve(
         "was she on the team for the 2016 inspection as well?",
@@ -60,18 +78,6 @@ def test_the_rest_of_a_group_are_asked_the_same(engine: QAEngine) -> None:
     )
     assert "motivational interviewing training" in answer.resolved_query, answer.resolved_query
     assert "one day essential training for all other CS staff" in answer.answer, answer.answer
-
-
-def test_they_are_the_topic_a_report_named_by_its_framework_was_asked_about() -> None:
-    # "ILACS" names the report, as its year does; the topic is what it was asked about.
-    resolved = resolve(
-        "were they all happening on time?",
-        [
-            "What did Leicestershire's 2024 ILACS report say about initial child protection "
-            "conferences?"
-        ],
-    )
-    assert "initial child protection conferences" in resolved.query, resolved.query
 
 
 def test_after_that_moves_past_the_time_just_asked_about() -> None:
