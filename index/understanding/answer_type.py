@@ -9,6 +9,7 @@ from index.understanding.lexicon import GRADE as GRADE_WORDS
 from index.understanding.lexicon import (
     GRADE_ASKED,
     GRADE_ASKED_WORDS,
+    GRADE_RANKING_WORDS,
     MONTH,
     MONTH_NUMBERS,
     OTHER_JUDGEMENTS,
@@ -307,10 +308,18 @@ _GRADE_SAID = re.compile(
     rf"|['‘’\"](?:{GRADE_WORDS})['‘’\"]\s+(?:rating|grade|judgement|overall)",
     re.I,
 )
-# The words of a question that ask for a grade ("what grade did they get?"): a sentence that
-# gives one answers them, whatever its own words.
+# The words of a question that ask for a grade ("what grade did they get?", "which judgement
+# was weakest?"): a sentence that gives one answers them, whatever its own words.
 GRADE_ASKING = frozenset(
-    tokenize([" ".join(sorted(GRADE_ASKED_WORDS | {"get", "got", "receive", "received"}))])[0]
+    tokenize(
+        [
+            " ".join(
+                sorted(
+                    GRADE_ASKED_WORDS | GRADE_RANKING_WORDS | {"get", "got", "receive", "received"}
+                )
+            )
+        ]
+    )[0]
 )
 
 

@@ -17,6 +17,7 @@ from index.understanding.lexicon import (
     GRADE_ASKED,
     GRADE_ASKED_WORDS,
     GRADE_QUESTION_WORDS,
+    GRADE_RANKING_WORDS,
     INSPECTION_RESULT,
     MONTHS,
     OTHER_JUDGEMENTS,
@@ -187,7 +188,7 @@ _HOW_MANY = re.compile(r"\bhow\s+many\b", re.I)
 # "Which area scored lowest?", "what was Devon's weakest judgement?": every area of one
 # inspection, the lowest (or highest) graded first. The word qualifies an area (not "what
 # is Derby best at?", "the best support for care leavers").
-_SUPERLATIVE = r"(lowest|worst|weakest|poorest|highest|best|strongest)"
+_SUPERLATIVE = rf"({'|'.join(sorted(GRADE_RANKING_WORDS))})"
 _RANKED = re.compile(
     rf"\b{_SUPERLATIVE}(?:[\s-]+(?:rated|graded|judged|scored|scoring))?\s+{_AREA_NOUN}\b"
     rf"|\b{_AREA_NOUN}\s+(?:\w+\s+){{0,3}}?(?:was|were|is|got|scored|received|came\s+out)"

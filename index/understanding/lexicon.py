@@ -117,6 +117,8 @@ GRADE_ASKED_WORDS = frozenset(
     rated rating ratings score scored verdict overall how well do did does fare fared perform
     performed""".split()
 )
+# The words ranking one inspection's grades ("which judgement was weakest?").
+GRADE_RANKING_WORDS = frozenset("lowest worst weakest poorest highest best strongest".split())
 
 # What a question that asks only for grades may say besides the grade words: the areas'
 # names (as Ofsted words them), the grades, and the inspection it means. A question that says
@@ -261,7 +263,7 @@ SECTIONS: tuple[tuple[str, str, str], ...] = (
         # "no areas for priority and immediate action" answers whether there were any).
         r"|\bto[-\s]do\s+list\b|\btop\s+priorit(?:y|ies)\b"
         r"|\bimprovement\s+(?:list|areas?|points?|actions?|priorities)\b"
-        r"|\b(?:needed|needs?)\s+doing\b"
+        r"|\b(?:needed|needs?)\s+doing\b|\b(?:needed|needs?)\s+improving\b"
         # "Was there any area that wasn't working well?"
         r"|(?:\bnot|n['’]t)\s+(?:work\w*|do\w*|go\w*)\s+(?:so\s+)?well\b",
         r"^\(?recommendations?\.?\)?$|needs?\s+to\s+improve|areas?\s+for\s+improvement"

@@ -431,6 +431,22 @@ def _names_the_same_council_of_it(
     )
 
 
+def _points_back_for_another_council(
+    question: str, authorities: tuple[str, ...], previous: ResolvedQuestion
+) -> bool:
+    """Whether ``question`` names another council than the one talked about and otherwise
+    points back at what was said, in few words of its own ("was that flagged for York as
+    well?" after a question on Harrow's help for homeless 16 and 17 year olds)."""
+    if not authorities or not previous.authorities or set(authorities) & set(previous.authorities):
+        return False
+    rest = strip_authorities(question)
+    return bool(
+        _DEMONSTRATIVE.search(rest)
+        and len(_topic_tokens(YEAR.sub(" ", rest), _FRAME | _NO_TOPIC)) <= _THIN_FOLLOW_UP
+        and not _asks_of_a_grade_or_area(rest)
+    )
+
+
 def _asks_of_a_grade_or_area(text: str) -> bool:
     """Whether ``text`` asks a grade, names one or names a judgement area ("and how was
     leadership graded?"): a topic of its own, not a part of the last one."""
@@ -507,8 +523,17 @@ _PEOPLE_PRONOUN = re.compile(r"\b(?:they|their|they['’](?:re|ve|d))\b", re.I)
 # the person the last question asked for, known only by what that question said of her.
 _PERSON_PRONOUN = re.compile(r"\b(?:she|he|her|him|his)\b", re.I)
 _WHO_ASKED = re.compile(r"^\W*(?:and\s+|so\s+)?who\b", re.I)
+_WHO_AND_VERB = re.compile(
+    r"^\W*(?:and\s+|so\s+)?who\s+(?:(?:at|from|in)\s+[\w'’]+\s+)?[\w'’]+", re.I
+)
 # "and the rest of children's services staff?" after "how much training are frontline social
 # workers getting?": the others of a group just named, asked the same (a pronoun in effect).
+# "How many of them were rated good?" after "how many children's homes did Walsall run?":
+# some of the things just asked about, each graded (a home's grade, not the council's).
+_PARTITIVE = re.compile(
+    r"\b(?:how\s+many|which|any|all|most|some|none|each|one|half)\s+of\s+(?:them|those|these)\b",
+    re.I,
+)
 _COMPLEMENT = re.compile(
     r"\b(?:the\s+rest|every(?:one|body)\s+else|the\s+others|all\s+(?:the\s+)?other)\b", re.I
 )
@@ -688,6 +713,20 @@ def resolve(
         # the last topic; the council named is the one already talked about.
         again = resolve(f"{alone}?", history, carry_topic)
         return replace(again, authorities=authorities)
+    if _points_back_for_another_council(question, authorities, previous):
+        # "Was that flagged for York as well, in 2022?": "that" is the topic just asked about,
+        # asked now of the council named; the last question's year was its own council's.
+        said = alone.rstrip(" ?.")
+        again = resolve(f"{said}?", history, carry_topic)
+        if again.from_history and again.query.startswith(said):
+            # What the follow-up was read with, said after its own words (its council in place).
+            added = strip_authorities(again.query[len(said) :]).rstrip(" ?.")
+            if not YEAR.search(question):
+                added = YEAR.sub(" ", added)
+            added = _trailing_preposition(" ".join(added.split()))
+            if added.strip(" ,"):
+                query = f"{question.strip().rstrip(' ?.')}{added}?"
+                return ResolvedQuestion(query, authorities, True, again.asks_anew)
     earlier_years = list(dict.fromkeys(YEAR.findall(previous.query)))
     moved = _YEAR_MOVED.match(question.strip())
     if moved and len(earlier_years) == 1 and not _GRADE_ASKED.search(previous.query):
@@ -816,7 +855,10 @@ def resolve(
             # needs to change for them?" after "how was X rated for care leavers?" is about
             # care leavers ("why, what went wrong?" after "what was the overall judgement?"
             # is about what went wrong).
-            words = _topic_words(YEAR.sub(" ", previous.query)).split()
+            # A who-question's own verb ("who led …", "who at Ofsted wrote …") asked who; it is
+            # not what "her team" or "it" are about.
+            asked = _WHO_AND_VERB.sub(" ", previous.query, count=1)
+            words = _topic_words(YEAR.sub(" ", asked)).split()
             graded = [w.lower() for w in words if _GRADE_ASKED.fullmatch(w)]
             words = [w for w in words if w.lower() not in GRADE_ASKED_WORDS]
             while words and (
@@ -828,7 +870,7 @@ def resolve(
                 words.pop(0)
             topic = _of_the_part_asked(" ".join(words))
             topic = re.sub(r"\s+\b(in|for|at|of|by|from)$", "", topic)
-            if _GRADE_ASKED.search(bare) or (
+            if (_GRADE_ASKED.search(bare) and not _PARTITIVE.search(bare)) or (
                 since and _PART_ASKED.search(topic) and _BETTER_OR_WORSE.search(bare)
             ):
                 # "What had Ofsted rated them before that?": a grade is of an area; of the last

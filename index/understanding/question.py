@@ -49,6 +49,9 @@ from index.understanding.query import (
 
 _SOURCES = tuple((types, re.compile(rf"\b(?:{pattern})\b", re.I)) for types, pattern in SOURCES)
 _EVENTS = tuple((name, re.compile(rf"\b(?:{pattern})\b", re.I)) for name, pattern in EVENTS)
+# Nouns for a document itself ("the Community Care write-up", "the press release piece"): once
+# a kind of source is named, they say which document, not what about.
+_DOCUMENT_NOUN = re.compile(r"\b(?:write[\s-]?ups?|piece|coverage)\b", re.I)
 _SECTIONS_ASKED = tuple((kind, re.compile(asked, re.I)) for kind, asked, _ in SECTIONS)
 _SECTION_HEADINGS = tuple((kind, re.compile(heading, re.I)) for kind, _, heading in SECTIONS)
 
@@ -250,6 +253,8 @@ def parse_question(
     subject = topic
     for _types, pattern in _SOURCES if sources else ():
         subject = pattern.sub(" ", subject)
+    if sources:
+        subject = _DOCUMENT_NOUN.sub(" ", subject)
     # "The Wirral View story": the capitalised words before the source name the publication,
     # which its own text need not mention; they are neither a topic nor a name to find.
     titled = frozenset(

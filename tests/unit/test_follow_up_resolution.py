@@ -510,7 +510,9 @@ def test_naming_the_council_already_talked_about_still_points_back_at_what_was_s
     # "its" is the council's, and a new council is a question of its own.
     last = "How was Hertfordshire rated in 2018?"
     assert "2018" not in resolve("how did herts do at its last inspection?", [last]).query
-    assert "placed out" not in resolve("is that just a calderdale problem?", history).query
+    # Of another council, "that" still points back at what was said, asked of that council.
+    other = resolve("is that just a calderdale problem?", history)
+    assert "placed out" in other.query and other.authorities == ("Calderdale",)
 
 
 def test_a_turn_after_the_inspection_before_stays_before_it() -> None:

@@ -107,3 +107,38 @@ def test_who_led_a_visit_talked_about_is_not_an_inspections_lead_inspector(
         history=["What did Herefordshire's cabinet hear about the fifth monitoring visit?"],
     )
     assert asked.answer.startswith("The lead inspector of"), asked.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "carried", "dropped"),
+    [
+        # "that" is the topic just asked about, now of another council (and its own year).
+        (
+            "What did Ofsted say about Harrow's help for homeless 16 and 17 year olds in 2025?",
+            "was that flagged for York as well, in 2022?",
+            "homeless 16 17 year olds",
+            "Harrow",
+        ),
+        # "them" are the homes just counted, each graded: not the council's grade.
+        (
+            "How many children's homes did Walsall run at the time of its 2017 Ofsted inspection?",
+            "how many of them were rated good or better?",
+            "children's homes",
+            "",
+        ),
+        # "her team" is the inspection's: the who-question's "led" asked who, it is no topic.
+        (
+            "Who led Ofsted's 2025 inspection of York?",
+            "what did her team say still needs improving?",
+            "inspection",
+            "led",
+        ),
+    ],
+)
+def test_a_follow_up_pointing_back_carries_the_topic_not_the_frame(
+    first: str, then: str, carried: str, dropped: str
+) -> None:
+    resolved = resolve(then, [first])
+    assert carried in resolved.query, resolved.query
+    if dropped:
+        assert dropped not in resolved.query.split(), resolved.query
