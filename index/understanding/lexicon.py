@@ -82,7 +82,8 @@ HOW_EFFECTIVE = (
 # "What did Calderdale get in 2018?": an authority (capitalised) or "they" getting a result.
 WHAT_IT_GOT = (
     r"what\s+(?:did|does|has)\s+(?:(?-i:(?:[A-Z][\w’'&-]*\s+){1,4})|they\s+|it\s+)"
-    r"(?:get|got|receive|achieve)(?!\s+(?:from|to|out|on|in\s+terms|done))"
+    # Not "what did they get added to it?": something done to what they have, not a grade.
+    r"(?:get|got|receive|achieve)(?!\s+(?:from|to|out|on|in\s+terms|done|\w+ed)\b)"
 )
 # "What did Ofsted give Devon in 2020?", "was St Helens found inadequate?": a grade, too.
 OFSTED_GAVE = (

@@ -331,7 +331,9 @@ _NO_TOPIC = frozenset(
     "ok okay then thanks please pls "
     # "and over in North East Lincolnshire?", "how did their neighbours Essex do on that?":
     # where the council is, said about it.
-    "over up down across their neighbour neighbours".split()
+    "over up down across their neighbour neighbours "
+    # "and Brent, in its 2023 report?": whose report, said about it.
+    "its".split()
 )
 # "What about the neighbouring council, Cumberland?", "the council next door, Bromley?": the
 # council named, said as where it is; no topic.
@@ -414,6 +416,26 @@ _WHEN_IT_WAS = re.compile(
 # A demonstrative stands for something said ("is that just a herts problem?"); "it" and "its"
 # are as often the council ("how did herts do at its last inspection?").
 _DEMONSTRATIVE = re.compile(r"\b(?:that|this|those|these)\b", re.I)
+
+
+def _last_topic(previous: str) -> tuple[str, list[str]]:
+    """What the last question (``previous``, as resolved) was about, its frame and grade words
+    left out, and the grade words it asked with: what "it", "them", "that" stand for."""
+    # A who-question's own verb ("who led …", "who at Ofsted wrote …") asked who; it is not
+    # what "her team" or "it" are about.
+    asked = _WHO_AND_VERB.sub(" ", previous, count=1)
+    words = _topic_words(YEAR.sub(" ", asked)).split()
+    graded = [w.lower() for w in words if _GRADE_ASKED.fullmatch(w)]
+    words = [w for w in words if w.lower() not in GRADE_ASKED_WORDS]
+    while words and (
+        words[0].lower() in _CONNECTORS | _TOPIC_OPENERS | _ASKING | _YES_NO_OPENERS
+        or words[0][0] in "'’"
+    ):
+        # What the frame word led in ("'s verdict on leaving care"); the last question's
+        # asking word ("who owns the foster carers action?") would ask its question.
+        words.pop(0)
+    topic = _of_the_part_asked(" ".join(words))
+    return re.sub(r"\s+\b(in|for|at|of|by|from)$", "", topic), graded
 
 
 def _names_the_same_council_of_it(
@@ -855,21 +877,7 @@ def resolve(
             # needs to change for them?" after "how was X rated for care leavers?" is about
             # care leavers ("why, what went wrong?" after "what was the overall judgement?"
             # is about what went wrong).
-            # A who-question's own verb ("who led …", "who at Ofsted wrote …") asked who; it is
-            # not what "her team" or "it" are about.
-            asked = _WHO_AND_VERB.sub(" ", previous.query, count=1)
-            words = _topic_words(YEAR.sub(" ", asked)).split()
-            graded = [w.lower() for w in words if _GRADE_ASKED.fullmatch(w)]
-            words = [w for w in words if w.lower() not in GRADE_ASKED_WORDS]
-            while words and (
-                words[0].lower() in _CONNECTORS | _TOPIC_OPENERS | _ASKING | _YES_NO_OPENERS
-                or words[0][0] in "'’"
-            ):
-                # What the frame word led in ("'s verdict on leaving care"); the last question's
-                # asking word ("who owns the foster carers action?") would ask its question.
-                words.pop(0)
-            topic = _of_the_part_asked(" ".join(words))
-            topic = re.sub(r"\s+\b(in|for|at|of|by|from)$", "", topic)
+            topic, graded = _last_topic(previous.query)
             if (_GRADE_ASKED.search(bare) and not _PARTITIVE.search(bare)) or (
                 since and _PART_ASKED.search(topic) and _BETTER_OR_WORSE.search(bare)
             ):
@@ -898,13 +906,23 @@ def resolve(
             and not _EVENT_NAMED.search(bare)
             # "What did Ofsted actually find on elective home ed?": what it was found on.
             and not names_a_topic(bare)
-            and (named := _named_topic(previous.query))
+            and (
+                named := _named_topic(previous.query)
+                or (
+                    _last_topic(previous.query)[0]
+                    if previous.from_history and len(_topic_tokens(bare, _FRAME | _NO_TOPIC)) <= 1
+                    else None
+                )
+            )
             and named.lower() not in bare.lower()
         ):
             # "any breakdowns?" after "what did Ofsted say about adoption in Southend?": a
             # short follow-up is about the topic just named, pronoun or not. Only a topic the
             # last question named after "about", "of", "for" or a grade verb is carried; its
-            # frame ("needs to improve", "who led") would pull other passages.
+            # frame ("needs to improve", "who led") would pull other passages. Deeper in a
+            # conversation, a follow-up of one word of its own ("who's based there?" after "is
+            # there somewhere they can drop into?", itself after care leavers) is on the thread
+            # the last question carried.
             bare = f"{bare}, {named}"
         if years:
             # The conversation keeps its time as it keeps its authority, or moves from it:

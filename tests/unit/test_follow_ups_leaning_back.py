@@ -142,3 +142,43 @@ def test_a_follow_up_pointing_back_carries_the_topic_not_the_frame(
     assert carried in resolved.query, resolved.query
     if dropped:
         assert dropped not in resolved.query.split(), resolved.query
+
+
+@pytest.mark.parametrize(
+    ("history", "then", "carried"),
+    [
+        # "its" is whose report: no topic of its own, so the last question asked of Brent.
+        (
+            [
+                "Which regional adoption agency does Harrow work with, according to its 2025 "
+                "Ofsted?",
+                "is that working well?",
+            ],
+            "and Brent, in its 2023 report?",
+            "regional adoption agency",
+        ),
+        # "get added to it" is something done to the offer, not a grade asked.
+        (
+            [
+                "How did South Gloucestershire's care leavers come out in the 2024 inspection?",
+                "did young people help shape the local offer?",
+            ],
+            "what did they get added to it?",
+            "local offer",
+        ),
+        # Deeper in a conversation, a short follow-up keeps the thread the last turn carried.
+        (
+            [
+                "How were care leavers judged in Walsall's 2025 inspection?",
+                "is there somewhere they can drop into?",
+            ],
+            "who's based there?",
+            "drop into",
+        ),
+    ],
+)
+def test_a_follow_up_deep_in_a_conversation_keeps_its_thread(
+    history: list[str], then: str, carried: str
+) -> None:
+    resolved = resolve(then, history)
+    assert carried in resolved.query, resolved.query
