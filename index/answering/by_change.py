@@ -50,8 +50,11 @@ def change_told(
 # A 2013–2018 report's "Information about this local authority": "The previous inspection of
 # the local authority's arrangements for the protection of children was in March 2013. The
 # local authority was judged to be adequate." (and the same of its looked-after children).
+# Some say it of the council by name: "The last Ofsted inspection of Devon County Council’s
+# arrangements for the protection of children was in April 2013. …", "… of Herefordshire’s …".
 _PREVIOUS_JUDGED = re.compile(
-    r"The\s+previous\s+inspection\s+of\s+the\s+local\s+authority[’']s\s+[^.]{0,120}?\s+was\s+"
+    r"The\s+(?:previous|last)\s+(?:Ofsted\s+)?inspection\s+of\s+"
+    r"(?:the\s+local\s+authority|(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)[’']s\s+[^.]{0,120}?\s+was\s+"
     r"in\s+[A-Z][a-z]+\s+(?:19|20)\d\d\.\s+The\s+local\s+authority\s+was\s+judged\s+to\s+be\s+"
     r"[^.]{1,60}\."
 )

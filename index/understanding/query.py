@@ -54,7 +54,12 @@ _SINCE_THEN = re.compile(
     # "and the one after?", "and the time after?"
     r"|\b(?:one|inspection|report|visit|time)\s+after(?:\s+(?:that|this|it))?\s*[?.!]*$"
     # "and how did their full inspection go after that?" after a question on a 2021 visit.
-    r"|\bafter\s+(?:that|then)\s*[?.!]*$",
+    r"|\bafter\s+(?:that|then)\s*[?.!]*$"
+    # "did it get better", "has that been fixed?": asked of what was found then, so whether
+    # it had changed by the next inspection (a question ending on it, no time of its own).
+    r"|^\W*(?:and\s+|so\s+)?(?:did|has|have|had|was|were|is|are)\s+(?:it|that|this|they|"
+    r"things)\s+(?:got|get|gotten|been|become)?\s*(?:any\s+)?(?:better|improved|fixed|"
+    r"sorted|resolved|addressed)(?:\s+(?:at\s+all|then|tho|though))?\s*[?.!]*$",
     re.I,
 )
 
@@ -344,7 +349,10 @@ _NEIGHBOUR = re.compile(
 )
 # "Same for Suffolk?": the last question asked of another council.
 _SAME_FOR = re.compile(
-    r"^\W*(?:and\s+|so\s+)?(?:the\s+)?same\s+(?:for|in|with|at|over\s+in)\b", re.I
+    # "same q for stoke?", "same person for somerset 2015?": the same question asked again.
+    r"^\W*(?:and\s+|so\s+)?(?:the\s+)?same\s+(?:q|question|thing|person|again\s+)?\s*"
+    r"(?:for|in|with|at|over\s+in)\b",
+    re.I,
 )
 # "How does Dudley compare?", "and how do Bexley compare?": the last question of the council
 # named, nothing else asked (the council is stripped before this is matched).
@@ -416,6 +424,8 @@ _WHEN_IT_WAS = re.compile(
 # A demonstrative stands for something said ("is that just a herts problem?"); "it" and "its"
 # are as often the council ("how did herts do at its last inspection?").
 _DEMONSTRATIVE = re.compile(r"\b(?:that|this|those|these)\b", re.I)
+# "Islington uses it as well", "was that flagged for York too?": what was just said.
+_POINTING_BACK = re.compile(r"\b(?:it|them|that|this|those|these)\b", re.I)
 
 
 def _last_topic(previous: str) -> tuple[str, list[str]]:
@@ -453,6 +463,10 @@ def _names_the_same_council_of_it(
     )
 
 
+# "And how was that going …", "so was that …": how a follow-up opens, not what it asks.
+_OPENER = re.compile(r"^\W*(?:and|also|so)\s+", re.I)
+
+
 def _points_back_for_another_council(
     question: str, authorities: tuple[str, ...], previous: ResolvedQuestion
 ) -> bool:
@@ -463,7 +477,7 @@ def _points_back_for_another_council(
         return False
     rest = strip_authorities(question)
     return bool(
-        _DEMONSTRATIVE.search(rest)
+        _POINTING_BACK.search(rest)
         and len(_topic_tokens(YEAR.sub(" ", rest), _FRAME | _NO_TOPIC)) <= _THIN_FOLLOW_UP
         and not _asks_of_a_grade_or_area(rest)
     )
@@ -738,7 +752,7 @@ def resolve(
     if _points_back_for_another_council(question, authorities, previous):
         # "Was that flagged for York as well, in 2022?": "that" is the topic just asked about,
         # asked now of the council named; the last question's year was its own council's.
-        said = alone.rstrip(" ?.")
+        said = _OPENER.sub("", alone).rstrip(" ?.")
         again = resolve(f"{said}?", history, carry_topic)
         if again.from_history and again.query.startswith(said):
             # What the follow-up was read with, said after its own words (its council in place).

@@ -35,7 +35,9 @@ _INSPECTION_WORDS = (
 )
 # Right after the name ("bury judged inadequate", "hull's 2023 report", "stoke council").
 _NAME_CUE_AFTER = re.compile(
-    rf"(?:['’]s)?[\s,:-]+(?:{_INSPECTION_WORDS}|council|cc|children['’]?s\s+services|"
+    # "same q for stoke in the 2022 report": its inspection, said after "in (the)".
+    rf"(?:['’]s)?[\s,:-]+(?:in\s+(?:the\s+|its\s+)?)?(?:{_INSPECTION_WORDS}|council|cc|"
+    r"children['’]?s\s+services|"
     r"grades?|ratings?|safeguarding)\b",
     re.I,
 )
