@@ -63,10 +63,21 @@ class Lexicon:
                     self._by_acronym.setdefault(n.text, []).append(k)
                 elif n.stems and k not in self._by_acronym_only:
                     self._by_stems.setdefault(n.stems, []).append(k)
+        # An acronym's plural is often another token than its singular ("SGOs" → "sgos",
+        # "SGO" → "sgo"): a question typing either names it.
+        self._plurals = {
+            (k, j): plural
+            for k, group in enumerate(self.groups)
+            for j, n in enumerate(group)
+            if n.acronym
+            and (plural := tuple(tokenize([f"{n.text}s"])[0]))
+            # Not when the group names the plural itself ("PA", "PAs").
+            and plural not in self._tokens[k]
+        }
         self._by_token: dict[str, list[tuple[int, int]]] = {}
         for k, tokens in enumerate(self._tokens):
             for j, name in enumerate(tokens):
-                for token in dict.fromkeys(name):
+                for token in dict.fromkeys((*name, *self._plurals.get((k, j), ()))):
                     self._by_token.setdefault(token, []).append((k, j))
 
     @classmethod
@@ -144,8 +155,10 @@ class Lexicon:
         for k, j in held:
             tokens = self._tokens[k]
             name = tokens[j]
-            if set(name) <= terms:
-                out.append(Alternatives(name, [t for t in tokens if t and t != name]))
+            for form in (name, self._plurals.get((k, j), ())):
+                if form and set(form) <= terms:
+                    out.append(Alternatives(form, [t for t in tokens if t and t != name]))
+                    break
         return out
 
 

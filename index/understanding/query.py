@@ -428,6 +428,22 @@ _DEMONSTRATIVE = re.compile(r"\b(?:that|this|those|these)\b", re.I)
 _POINTING_BACK = re.compile(r"\b(?:it|them|that|this|those|these)\b", re.I)
 
 
+# What a follow-up says of the topic without naming one: "still an issue in the 2025 one?".
+_SAID_OF_IT = frozenset(
+    """issue issues problem problems concern concerns worry worries weakness weaknesses
+    still tho though""".split()
+)
+
+
+def _own_topic_words(text: str) -> list[str]:
+    """The words of ``text`` that could name a topic of its own."""
+    return [
+        m.group(0)
+        for m in _topic_tokens(text, _FRAME | _NO_TOPIC)
+        if m.group(0).lower() not in _SAID_OF_IT
+    ]
+
+
 def _last_topic(previous: str) -> tuple[str, list[str]]:
     """What the last question (``previous``, as resolved) was about, its frame and grade words
     left out, and the grade words it asked with: what "it", "them", "that" stand for."""
@@ -924,7 +940,7 @@ def resolve(
                 named := _named_topic(previous.query)
                 or (
                     _last_topic(previous.query)[0]
-                    if previous.from_history and len(_topic_tokens(bare, _FRAME | _NO_TOPIC)) <= 1
+                    if previous.from_history and len(_own_topic_words(bare)) <= 1
                     else None
                 )
             )

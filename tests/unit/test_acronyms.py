@@ -66,3 +66,15 @@ def test_a_question_in_a_documents_own_acronym_finds_its_long_form(engine: QAEng
     answer = engine.ask("Was an EqIA done for the Hertfordshire Ofsted inspection report?")
     quotes = " ".join(c.quote for c in answer.citations)
     assert "Equalities Impact Assessment was not undertaken" in quotes, answer.answer
+
+
+def test_an_acronym_typed_as_a_plural_names_its_long_form_as_the_singular_does() -> None:
+    # "DCSs" and "SGOs" stem to other tokens than "DCS" and "SGO" ("dcss", "sgos"): a question
+    # asking "how many DCSs had they been through?" lost the directors it asked about.
+    from index.retrieval.lexical import tokenize
+
+    lexicon = load_lexicon()
+    for typed, long_form in (("DCSs", "director"), ("SGOs", "special"), ("IROs", "independ")):
+        terms = frozenset(tokenize([f"how many {typed} were there"])[0])
+        others = {t for n in lexicon.names_within(terms) for o in n.others for t in o}
+        assert long_form in others, (typed, others)

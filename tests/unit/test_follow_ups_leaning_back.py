@@ -175,6 +175,15 @@ def test_a_follow_up_pointing_back_carries_the_topic_not_the_frame(
             "who's based there?",
             "drop into",
         ),
+        # Words saying what is asked of the topic ("still a problem?") name no topic.
+        (
+            [
+                "How were care leavers judged in Walsall's 2025 inspection?",
+                "is there somewhere they can drop into?",
+            ],
+            "still a problem in the 2019 one?",
+            "drop into",
+        ),
     ],
 )
 def test_a_follow_up_deep_in_a_conversation_keeps_its_thread(

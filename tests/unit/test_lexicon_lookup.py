@@ -34,10 +34,14 @@ def _expand_by_testing_every_name(lexicon: Lexicon, query: str) -> Expansion:
 
 def _names_within_by_testing_every_name(lexicon: Lexicon, terms: frozenset[str]) -> list:
     out = []
-    for tokens in lexicon._tokens:
-        for name in tokens:
-            if name and set(name) <= terms:
-                out.append((name, [t for t in tokens if t and t != name]))
+    for group, tokens in zip(lexicon.groups, lexicon._tokens, strict=True):
+        for n, name in zip(group, tokens, strict=True):
+            # An acronym is also named by its plural ("DCSs"), unless the group names it.
+            plural = tuple(tokenize([f"{n.text}s"])[0]) if n.acronym else ()
+            for form in (name, () if plural in tokens else plural):
+                if form and set(form) <= terms:
+                    out.append((form, [t for t in tokens if t and t != name]))
+                    break
     return out
 
 
@@ -46,7 +50,12 @@ def test_lookup_finds_what_testing_every_name_finds() -> None:
     lexicon = load_lexicon().with_groups(
         [["FGM", "female genital mutilation"], ["IRO", "independent reviewing officer"]]
     )
-    questions = [*_questions(), "Any LACs placed out of area?", "What about the IROs and FGM?"]
+    questions = [
+        *_questions(),
+        "Any LACs placed out of area?",
+        "What about the IROs and FGM?",
+        "How many DCSs and SGOs?",
+    ]
     assert len(questions) > 1000
     expanded = 0
     for question in questions:
