@@ -260,11 +260,22 @@ _ROLE_NEEDS = {"lead inspector": ("inspect", "hmi", "visit", "ofst")}
 _ROLE_UNASKED = {"lead inspector": ("councillor", "cabinet", "member", "director", "portfolio")}
 
 
+# Minutes say who presented an item in one way: "The Leader of the Council introduced the
+# report." That line answers "who presented / introduced / brought it?".
+_PRESENTED = re.compile(
+    r"\b(?:introduced|presented)\s+(?:the\s+|this\s+)?(?:report|item|paper|update|letter)\b", re.I
+)
+_PRESENTING = ("present", "introduc", "brought", "bring")
+
+
 def _role_asked(line: str, terms: list[str], said: frozenset[str] = frozenset()) -> frozenset[str]:
     """The question's terms that ask for the role ``line`` is labelled with ("own" for an
-    "Owner:" line); empty when it names someone in another role. ``said``: every stemmed
-    word of the question, for a role that needs more than its asking words."""
+    "Owner:" line), or for the act it says someone did ("introduced the report"); empty when
+    it names someone in another role. ``said``: every stemmed word of the question, for a
+    role that needs more than its asking words."""
     roles = [label.group(1).strip().lower() for label in _ROLE_LABEL.finditer(line)]
+    if _PRESENTED.search(line):
+        return frozenset(t for t in terms if t.startswith(_PRESENTING))
     asked = [
         word
         for role in roles

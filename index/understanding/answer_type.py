@@ -87,7 +87,12 @@ _PERSON_SPAN = re.compile(
     r"(?m:^)\W*(?i:owner|author|lead(\s+\w+)?|chair|executive member|inspector|contact)\s*:"
     r"|\b(Councillor|Cllr|Mr|Mrs|Ms|Dr)\.?\s+[A-Z][a-z]+"
     r"|,\s+[A-Z][a-z]+\s+[A-Z][a-z]+\b"
-    r"|\b[A-Z][a-z]+\s+[A-Z][a-z]+\s+(said|says|proposed)\b",
+    r"|\b[A-Z][a-z]+\s+[A-Z][a-z]+\s+(said|says|proposed)\b"
+    # Minutes name people by their office: "The Leader of the Council introduced the report".
+    r"|\b(?:Leader|Deputy\s+Leader|Chair(?:man)?|Cabinet\s+Member|Lead\s+Member|Chief\s+Executive|"
+    r"Director|Mayor|Portfolio\s+Holder)(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’']*"
+    r"(?:\s+(?:and\s+)?[A-Z][\w’']*){0,5})?\s+(?:introduced|presented|moved|proposed|"
+    r"seconded|thanked|welcomed|reported|explained|responded|summarised|outlined)\b",
 )
 _MONTH = MONTH
 _DATE_SPAN = re.compile(

@@ -495,9 +495,13 @@ def _grade_request(
     counted = _INSPECTIONS_COUNTED.search(question)
     # "Compare Calderdale and Hertfordshire", "how does Herefordshire compare with Calderdale?":
     # two councils side by side, each at its inspection asked (the latest), not over time.
+    # "How did help and protection compare with the children in care judgement?": two areas
+    # of one inspection side by side, not one area over time.
     compared = (
         _COMPARED.search(question)
-        if len(authorities) > 1 and not (when and len(when.years) > 1)
+        if (len(authorities) > 1 or len(areas_named(question)) > 1)
+        and not (when and len(when.years) > 1)
+        and not between
         else None
     )
     best = _BEST_COUNCIL.search(question) if not authorities else None

@@ -258,6 +258,10 @@ SECTIONS: tuple[tuple[str, str, str], ...] = (
         r"|\b(?:improvements?|changes?|action)\s+(?:needed|required)\b|\bfix\b"
         r"|\b(?:needs?|needed|has|have|had|must|should)\s+to\s+(?:change|(?:get|do)\s+better)\b"
         rf"|{TO_DO_BETTER}"
+        # "What did Ofsted want them to get better at?" (not "did it get better?", nor "did it
+        # do better at its next inspection?").
+        r"|\b(?:get|do)\s+better\s+(?:at|on|with)\b(?!\s+(?:(?:its|the|their|this|that)\s+)?"
+        r"(?:next|last|latest|following|previous|recent|(?:19|20)\d\d|inspection|ofsted|visit)\b)"
         r"|\bmust\s+change\b"
         # "What's on their to-do list from Ofsted?", "the top priority", "what was first on
         # their improvement list?", "what needed doing?" (not "priority actions": a report's
