@@ -479,6 +479,22 @@ def _names_the_same_council_of_it(
     )
 
 
+def _partner_named(question: str, authorities: tuple[str, ...], previous: ResolvedQuestion) -> bool:
+    """Whether ``question`` names another council after a pronoun standing for the one talked
+    about ("why did they split from Peterborough?", "did they do better than Luton?"), not as
+    the council it now asks about ("what about Luton, did they do better?")."""
+    if not authorities or not previous.authorities or set(authorities) & set(previous.authorities):
+        return False
+    if _WHO_ASKED.search(previous.query):
+        return False  # "were they on the Luton team as well?" after "who was the lead inspector?"
+    spans = find_authority_spans(question)
+    pronoun = _COUNCIL_PRONOUN.search(question)
+    return bool(spans and pronoun and pronoun.start() < spans[0][0])
+
+
+# "they" standing for the council talked about ("it" is more often the topic, "their
+# neighbours Calderdale" names the council asked about).
+_COUNCIL_PRONOUN = re.compile(r"\bthey\b", re.I)
 # "And how was that going …", "so was that …": how a follow-up opens, not what it asks.
 _OPENER = re.compile(r"^\W*(?:and|also|so)\s+", re.I)
 
@@ -765,6 +781,14 @@ def resolve(
         # the last topic; the council named is the one already talked about.
         again = resolve(f"{alone}?", history, carry_topic)
         return replace(again, authorities=authorities)
+    if _partner_named(question, authorities, previous):
+        # "Why did they split from Peterborough?" in a conversation about Cambridgeshire:
+        # "they" are the council talked about, the one named its partner; both are read.
+        named = (*previous.authorities, *authorities)
+        said = question.strip().rstrip(" ?.")
+        return ResolvedQuestion(
+            f"{said}, {' and '.join(previous.authorities)}?", named, True, asks_anew=True
+        )
     if _points_back_for_another_council(question, authorities, previous):
         # "Was that flagged for York as well, in 2022?": "that" is the topic just asked about,
         # asked now of the council named; the last question's year was its own council's.

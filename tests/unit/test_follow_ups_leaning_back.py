@@ -191,3 +191,30 @@ def test_a_follow_up_deep_in_a_conversation_keeps_its_thread(
 ) -> None:
     resolved = resolve(then, history)
     assert carried in resolved.query, resolved.query
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "both"),
+    [
+        # "they" are the council talked about; the council named after it is its partner.
+        (
+            "What's changed in Cambridgeshire's senior leadership since the 2019 Ofsted?",
+            "why did they split from Peterborough?",
+            ("Cambridgeshire", "Peterborough"),
+        ),
+        ("How was Bedford rated in 2025?", "did they do better than Luton?", ("Bedford", "Luton")),
+    ],
+)
+def test_a_council_named_after_they_is_read_beside_the_one_talked_about(
+    first: str, then: str, both: tuple[str, str]
+) -> None:
+    assert resolve(then, [first]).authorities == both
+
+
+def test_a_council_named_before_they_is_the_one_now_asked_about() -> None:
+    resolved = resolve("what about Luton, did they do better?", ["How was Bedford rated in 2025?"])
+    assert resolved.authorities == ("Luton",)
+    # After a who-question "they" are the people asked about, not the council.
+    history = ["What was Barnsley's overall judgement in 2014?", "who was the lead inspector?"]
+    resolved = resolve("were they on the Luton inspection team in 2016 as well?", history)
+    assert resolved.authorities == ("Luton",)
