@@ -315,16 +315,9 @@ _GRADE_SAID = re.compile(
 )
 # The words of a question that ask for a grade ("what grade did they get?", "which judgement
 # was weakest?"): a sentence that gives one answers them, whatever its own words.
+_GETTING = frozenset({"get", "got", "receive", "received"})
 GRADE_ASKING = frozenset(
-    tokenize(
-        [
-            " ".join(
-                sorted(
-                    GRADE_ASKED_WORDS | GRADE_RANKING_WORDS | {"get", "got", "receive", "received"}
-                )
-            )
-        ]
-    )[0]
+    tokenize([" ".join(sorted(GRADE_ASKED_WORDS | GRADE_RANKING_WORDS | _GETTING))])[0]
 )
 
 

@@ -499,7 +499,7 @@ def _grade_request(
     # of one inspection side by side, not one area over time.
     compared = (
         _COMPARED.search(question)
-        if (len(authorities) > 1 or len(areas_named(question)) > 1)
+        if (len(authorities) > 1 or len(named) > 1)
         and not (when and len(when.years) > 1)
         and not between
         else None

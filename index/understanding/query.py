@@ -479,11 +479,23 @@ def _names_the_same_council_of_it(
     )
 
 
+def _another_council(authorities: tuple[str, ...], previous: ResolvedQuestion) -> bool:
+    """Whether a follow-up names councils, none of them the one the conversation is about."""
+    return bool(authorities and previous.authorities) and not (
+        set(authorities) & set(previous.authorities)
+    )
+
+
+# "they" standing for the council talked about ("it" is more often the topic, "their
+# neighbours Calderdale" names the council asked about).
+_COUNCIL_PRONOUN = re.compile(r"\bthey\b", re.I)
+
+
 def _partner_named(question: str, authorities: tuple[str, ...], previous: ResolvedQuestion) -> bool:
     """Whether ``question`` names another council after a pronoun standing for the one talked
     about ("why did they split from Peterborough?", "did they do better than Luton?"), not as
     the council it now asks about ("what about Luton, did they do better?")."""
-    if not authorities or not previous.authorities or set(authorities) & set(previous.authorities):
+    if not _another_council(authorities, previous):
         return False
     if _WHO_ASKED.search(previous.query):
         return False  # "were they on the Luton team as well?" after "who was the lead inspector?"
@@ -492,9 +504,6 @@ def _partner_named(question: str, authorities: tuple[str, ...], previous: Resolv
     return bool(spans and pronoun and pronoun.start() < spans[0][0])
 
 
-# "they" standing for the council talked about ("it" is more often the topic, "their
-# neighbours Calderdale" names the council asked about).
-_COUNCIL_PRONOUN = re.compile(r"\bthey\b", re.I)
 # "And how was that going …", "so was that …": how a follow-up opens, not what it asks.
 _OPENER = re.compile(r"^\W*(?:and|also|so)\s+", re.I)
 
@@ -505,7 +514,7 @@ def _points_back_for_another_council(
     """Whether ``question`` names another council than the one talked about and otherwise
     points back at what was said, in few words of its own ("was that flagged for York as
     well?" after a question on Harrow's help for homeless 16 and 17 year olds)."""
-    if not authorities or not previous.authorities or set(authorities) & set(previous.authorities):
+    if not _another_council(authorities, previous):
         return False
     rest = strip_authorities(question)
     return bool(
@@ -591,17 +600,18 @@ _PEOPLE_PRONOUN = re.compile(r"\b(?:they|their|they['’](?:re|ve|d))\b", re.I)
 # the person the last question asked for, known only by what that question said of her.
 _PERSON_PRONOUN = re.compile(r"\b(?:she|he|her|him|his)\b", re.I)
 _WHO_ASKED = re.compile(r"^\W*(?:and\s+|so\s+)?who\b", re.I)
+# A who-question's asking words and its verb ("who led", "who at Ofsted wrote"): its frame.
 _WHO_AND_VERB = re.compile(
     r"^\W*(?:and\s+|so\s+)?who\s+(?:(?:at|from|in)\s+[\w'’]+\s+)?[\w'’]+", re.I
 )
-# "and the rest of children's services staff?" after "how much training are frontline social
-# workers getting?": the others of a group just named, asked the same (a pronoun in effect).
 # "How many of them were rated good?" after "how many children's homes did Walsall run?":
 # some of the things just asked about, each graded (a home's grade, not the council's).
 _PARTITIVE = re.compile(
     r"\b(?:how\s+many|which|any|all|most|some|none|each|one|half)\s+of\s+(?:them|those|these)\b",
     re.I,
 )
+# "and the rest of children's services staff?" after "how much training are frontline social
+# workers getting?": the others of a group just named, asked the same (a pronoun in effect).
 _COMPLEMENT = re.compile(
     r"\b(?:the\s+rest|every(?:one|body)\s+else|the\s+others|all\s+(?:the\s+)?other)\b", re.I
 )
