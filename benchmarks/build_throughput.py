@@ -56,7 +56,7 @@ def _passages_of(corpus: Path, settings: Settings) -> list[str]:
     """The passages a build of ``corpus`` embeds (read and chunked once, untimed)."""
     from index.build import _load_all, collect_sources
 
-    sources, _ = collect_sources([corpus], settings.max_file_bytes)
+    sources, _ = collect_sources([corpus], settings)
     out = []
     for loaded in _load_all(sources, settings):
         if not isinstance(loaded, Skipped):

@@ -37,7 +37,7 @@ def encode_rate(settings: Settings, corpus: Path, sample: int, threads: int) -> 
     """Passages per second of the builds' encoder alone on passage-sized texts from the corpus."""
     from index.build import prepare_encoder, read_and_chunk
 
-    sources, _ = collect_sources([corpus], settings.max_file_bytes)
+    sources, _ = collect_sources([corpus], settings)
     texts: list[str] = []
     for source in sources:
         texts += [p.embedding_text() for p in read_and_chunk(source, settings).passages]

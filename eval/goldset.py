@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from index.errors import InspectionQAError
-from index.ingest.loaders import discover, fingerprint, load_document
+from index.ingest.loaders import corpus_folders, discover, fingerprint, load_document
 from index.ingest.metadata import doc_id_for
+from index.settings import Settings
 
 
 class GoldError(InspectionQAError):
@@ -243,13 +244,16 @@ class CorpusTexts:
     gold file be checked without building an index.
     """
 
-    def __init__(self, corpus_dirs: Sequence[Path], max_bytes: int = 20_000_000) -> None:
+    def __init__(self, corpus_dirs: Sequence[Path], settings: Settings | None = None) -> None:
+        settings = settings or Settings()
         self._paths: dict[str, tuple[Path, Path]] = {}
-        self._max_bytes = max_bytes
+        self._max_bytes = settings.max_file_bytes
         self._cache: dict[str, tuple[str, str | None] | None] = {}
         for corpus in corpus_dirs:
-            for path in discover(corpus):
-                self._paths.setdefault(doc_id_for(path.relative_to(corpus)), (path, corpus))
+            for folder in corpus_folders(corpus, settings.ilacs_dir / "reports")[0]:
+                for path in discover(folder.folder):
+                    doc_id = doc_id_for(path.relative_to(folder.root))
+                    self._paths.setdefault(doc_id, (path, folder.root))
 
     def _load(self, doc_id: str) -> tuple[str, str | None] | None:
         if doc_id not in self._cache:

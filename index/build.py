@@ -26,7 +26,15 @@ from tqdm import tqdm
 from index.errors import CorpusError, DocumentSkipped, IndexCorrupt, IndexNotFound
 from index.ingest.chunking import chunk_document
 from index.ingest.judgements import extract_all, extractor_version
-from index.ingest.loaders import Skipped, SourceFile, discover, fingerprint, load_document
+from index.ingest.loaders import (
+    CorpusFolder,
+    Skipped,
+    SourceFile,
+    corpus_folders,
+    discover,
+    fingerprint,
+    load_document,
+)
 from index.ingest.metadata import doc_id_for
 from index.retrieval.embedding import (
     TextEncoder,
@@ -134,19 +142,25 @@ def corpus_fingerprint(sources: Sequence[SourceFile], signature: str) -> str:
 
 
 def collect_sources(
-    corpus_dirs: Sequence[Path], max_bytes: int
+    corpus_dirs: Sequence[Path], settings: Settings
 ) -> tuple[list[SourceFile], list[Skipped]]:
-    """Every readable-looking file once: empty, oversized and duplicate files are skipped."""
+    """Every readable-looking file once, with the archive folders a corpus reads in place:
+    empty, oversized and duplicate files are skipped."""
     sources: list[SourceFile] = []
     skipped: list[Skipped] = []
     seen_hash: dict[str, str] = {}
     seen_id: set[str] = set()
+    folders: list[CorpusFolder] = []
     for corpus_dir in corpus_dirs:
         if not corpus_dir.is_dir():
             raise CorpusError(f"corpus directory {corpus_dir} does not exist")
-        for path in discover(corpus_dir):
+        found, not_found = corpus_folders(corpus_dir, settings.ilacs_dir / "reports")
+        folders += found
+        skipped += not_found
+    for folder in folders:
+        for path in discover(folder.folder):
             try:
-                source = fingerprint(path, corpus_dir, max_bytes)
+                source = fingerprint(path, folder.root, settings.max_file_bytes)
             except DocumentSkipped as exc:
                 skipped.append(Skipped(str(path), str(exc)))
                 continue
@@ -329,7 +343,7 @@ class BuildPlan:
 def plan_build(corpus_dirs: Sequence[Path], index_dir: Path, settings: Settings) -> BuildPlan:
     """Hash the corpus and compare it with the served index."""
     signature = pipeline_signature(settings)
-    sources, skipped = collect_sources(corpus_dirs, settings.max_file_bytes)
+    sources, skipped = collect_sources(corpus_dirs, settings)
     # The extractor's version is part of the fingerprint (not of the signature): a changed
     # extractor rebuilds the table without re-embedding anything.
     # So is the dense index's kind: changing it rebuilds the structures from the same vectors.

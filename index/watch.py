@@ -15,7 +15,7 @@ from watchfiles import Change, watch
 
 from index.build import BuildReport, build_index
 from index.errors import InspectionQAError
-from index.ingest.loaders import SUPPORTED_SUFFIXES
+from index.ingest.loaders import READ_IN_PLACE, SUPPORTED_SUFFIXES, corpus_folders
 from index.ingest.metadata import SIDECAR_SUFFIX
 from index.settings import Settings
 
@@ -23,11 +23,14 @@ log = logging.getLogger(__name__)
 
 
 def is_corpus_file(change: Change, path: str) -> bool:
-    """A change the index cares about: a visible document or sidecar."""
+    """A change the index cares about: a visible document, sidecar or list of folders read
+    in place."""
     p = Path(path)
     if p.name.startswith("."):
         return False
-    return p.name.endswith(SIDECAR_SUFFIX) or p.suffix.lower() in SUPPORTED_SUFFIXES
+    if p.name == READ_IN_PLACE or p.name.endswith(SIDECAR_SUFFIX):
+        return True
+    return p.suffix.lower() in SUPPORTED_SUFFIXES
 
 
 def watch_and_build(
@@ -53,8 +56,16 @@ def watch_and_build(
 
     build_once()
     builds = 1
+    # The archive folders a corpus reads in place are watched too (those listed when it began).
+    read_in_place = [
+        f.folder
+        for corpus_dir in corpus_dirs
+        for f in corpus_folders(corpus_dir, settings.ilacs_dir / "reports")[0]
+        if f.folder != corpus_dir
+    ]
     for changes in watch(
         *corpus_dirs,
+        *read_in_place,
         watch_filter=is_corpus_file,
         debounce=settings.watch_debounce_ms,
         stop_event=stop,

@@ -1,6 +1,7 @@
 """Files in the corpus → Documents with stored text, structure and metadata."""
 
 import hashlib
+import json
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,6 +20,9 @@ from index.types import Document
 log = logging.getLogger(__name__)
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf")
+# A corpus folder's list of ILACS archive folders it includes, read where they are (never
+# copied): {"ilacs_reports": ["calderdale", ...]}, each under the archive's reports folder.
+READ_IN_PLACE = "read-in-place.json"
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,42 @@ def discover(corpus_dir: Path) -> Iterator[Path]:
             continue
         if path.suffix.lower() in SUPPORTED_SUFFIXES:
             yield path
+
+
+@dataclass(frozen=True)
+class CorpusFolder:
+    """A folder to index, and the root its files' paths (so doc_ids and authorities) are
+    relative to: the corpus itself, or its archive's reports folder for a folder read in place."""
+
+    folder: Path
+    root: Path
+
+
+def corpus_folders(
+    corpus_dir: Path, ilacs_reports: Path
+) -> tuple[list[CorpusFolder], list[Skipped]]:
+    """``corpus_dir`` and the archive folders its read-in-place.json names; a name that is not
+    a folder of ``ilacs_reports`` (the archive absent, a typo, a path) is skipped with why."""
+    folders = [CorpusFolder(corpus_dir, corpus_dir)]
+    listing = corpus_dir / READ_IN_PLACE
+    if not listing.is_file():
+        return folders, []
+    try:
+        names = json.loads(listing.read_text(encoding="utf-8"))["ilacs_reports"]
+        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+            raise ValueError("ilacs_reports is not a list of folder names")
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        return folders, [Skipped(str(listing), f"unreadable list of folders read in place: {exc}")]
+    skipped = []
+    for name in names:
+        folder = ilacs_reports / name
+        if Path(name).name != name or name.startswith(".") or not folder.is_dir():
+            reason = f"{name!r} is not a folder of the ILACS archive at {ilacs_reports}"
+            log.warning("not indexed: %s", reason)
+            skipped.append(Skipped(str(listing), reason))
+            continue
+        folders.append(CorpusFolder(folder, ilacs_reports))
+    return folders, skipped
 
 
 def fingerprint(path: Path, corpus_dir: Path, max_bytes: int) -> SourceFile:

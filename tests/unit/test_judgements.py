@@ -19,11 +19,12 @@ from index.types import Document, Passage
 from index.understanding.question import parse_question as parse
 
 CORPUS = REPO_ROOT / "corpus"
+ILACS = Settings().ilacs_dir
+REPORTS = ILACS / "reports"
 HERTS_SEED = CORPUS / "000_32b057dbc3e2b5e6.txt"
 CALDERDALE_SEED = CORPUS / "002_0a2bc6d77ad37827.txt"
-CALDERDALE_2018 = CORPUS / "calderdale/children's services inspection - 19 december 2018.pdf"
-HERTS_2023 = CORPUS / "hertfordshire/children's services inspection - 10 march 2023.pdf"
-ILACS = Settings().ilacs_dir
+CALDERDALE_2018 = REPORTS / "calderdale/children's services inspection - 19 december 2018.pdf"
+HERTS_2023 = REPORTS / "hertfordshire/children's services inspection - 10 march 2023.pdf"
 # A spread of frameworks and years: standard and short ILACS, combined and separate care areas.
 SAMPLE = (
     ("calderdale", "children's services inspection - 19 december 2018.pdf"),
@@ -43,12 +44,16 @@ GRADE_COLUMNS = {
 }
 
 
-def load(path: Path, root: Path = CORPUS) -> tuple[Document, list[Passage]]:
+def load(path: Path, root: Path | None = None) -> tuple[Document, list[Passage]]:
+    """A document as the index has it: an archive report named by its place in the archive."""
+    root = root or (REPORTS if REPORTS in path.parents else CORPUS)
     doc = load_document(fingerprint(path, root, 50_000_000))
     return doc, chunk_document(doc)
 
 
-def extracted(path: Path, root: Path = CORPUS) -> tuple[Document, list[Passage], InspectionRecord]:
+def extracted(
+    path: Path, root: Path | None = None
+) -> tuple[Document, list[Passage], InspectionRecord]:
     doc, passages = load(path, root)
     record = extract(doc, passages)
     assert record is not None, f"no judgements read from {path.name}"
@@ -108,7 +113,7 @@ def test_inspection_report_header_gives_dates_inspector_and_framework():
 
 def test_the_safeguarding_board_is_a_judged_area_of_a_single_inspection_framework_report():
     doc, passages, record = extracted(
-        CORPUS / "herefordshire" / "children's services inspection - 30 june 2014.pdf"
+        REPORTS / "herefordshire" / "children's services inspection - 30 june 2014.pdf"
     )
     lscb = record.grades["lscb"]
     assert lscb.grade == "requires improvement"
@@ -287,7 +292,7 @@ def test_filter_values_are_checked_with_a_message_naming_the_choices():
 def test_an_older_reports_overall_statement_is_quoted_from_where_it_starts():
     # The 2015 PDF runs "Report published: 27 November 2015" into the statement's line.
     doc, passages, record = extracted(
-        CORPUS / "hertfordshire/children's services inspection - 27 november 2015.pdf"
+        REPORTS / "hertfordshire/children's services inspection - 27 november 2015.pdf"
     )
     overall = record.grades["overall"]
     assert overall.grade == "good"

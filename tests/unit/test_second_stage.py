@@ -49,7 +49,7 @@ def test_bulleted_points_under_what_needs_to_improve_are_its_content_not_heading
 
 def test_a_report_summary_is_not_filed_under_its_lead_inspector() -> None:
     settings = Settings()
-    sources, _ = collect_sources([REPO_ROOT / "corpus"], settings.max_file_bytes)
+    sources, _ = collect_sources([REPO_ROOT / "corpus"], settings)
     source = next(s for s in sources if "calderdale" in str(s.path) and "2024" in str(s.path))
     passages = chunk_document(load_document(source), load_token_counter(settings.model_name))
     assert any("Lead inspector:" in p.text for p in passages)
