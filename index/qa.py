@@ -72,13 +72,13 @@ from index.understanding.answer_type import (
     asks_what_someone_said,
     counted_terms,
 )
+from index.understanding.follow_ups import resolve
 from index.understanding.grade_request import BEFORE_FIRST, GradeRequest
 from index.understanding.query import (
     When,
     latest_as_year,
     names_a_topic,
     points_to_a_document,
-    resolve,
     time_shift,
     when_asked,
     why_alone,

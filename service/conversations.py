@@ -1,9 +1,10 @@
 """Conversations: the earlier questions of each chat, kept in SQLite so follow-ups survive a
 restart. Bounded in size (oldest conversations go first) and expired after a time to live.
 
-A follow-up is resolved from the questions asked before it (index.understanding.query.resolve). Each
-turn also keeps its answer and the quotes it cited, so feedback on it (service.feedback) can
-be turned into a gold-set candidate without asking again.
+A follow-up is resolved from the questions asked before it
+(index.understanding.follow_ups.resolve). Each turn also keeps its answer and the quotes it
+cited, so feedback on it (service.feedback) can be turned into a gold-set candidate without
+asking again.
 """
 
 import json

@@ -15,6 +15,7 @@ from index.understanding.answer_type import (
     named_terms,
     without_kind_asked,
 )
+from index.understanding.follow_ups import ResolvedQuestion, resolve
 from index.understanding.grade_request import (
     BEFORE_FIRST,
     GRADE_QUESTION_STEMS,
@@ -34,14 +35,12 @@ from index.understanding.lexicon import (
 )
 from index.understanding.query import (
     YEAR,
-    ResolvedQuestion,
     When,
     asks_if_acted_on,
     asks_what_was_said,
     new_topic,
     refers_back,
     refers_to_one_document,
-    resolve,
     strip_authorities,
     time_shift,
     when_asked,

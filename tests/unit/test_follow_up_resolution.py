@@ -4,14 +4,8 @@ import pytest
 
 from index.qa import QAEngine
 from index.understanding.answer_type import answer_type, named_terms
-from index.understanding.query import (
-    When,
-    asks_why,
-    resolve,
-    strip_authorities,
-    time_shift,
-    when_asked,
-)
+from index.understanding.follow_ups import resolve
+from index.understanding.query import When, asks_why, strip_authorities, time_shift, when_asked
 from index.understanding.question import parse_question
 
 CARE_LEAVERS = "What did Ofsted say about care leavers in Calderdale?"

@@ -8,7 +8,7 @@ import pytest
 
 from index.ingest.judgements import REPORT_TYPES
 from index.qa import QAEngine
-from index.understanding.query import resolve
+from index.understanding.follow_ups import resolve
 from index.understanding.question import parse_question
 
 

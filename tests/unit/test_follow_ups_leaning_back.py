@@ -7,7 +7,8 @@ code: eval/RESULTS.md)."""
 import pytest
 
 from index.qa import QAEngine
-from index.understanding.query import resolve, time_shift
+from index.understanding.follow_ups import resolve
+from index.understanding.query import time_shift
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ import pytest
 
 from index.gazetteer import find_authorities
 from index.qa import QAEngine
-from index.understanding.query import resolve
+from index.understanding.follow_ups import resolve
 from index.understanding.spelling import authorities_spelled, spelled
 
 

@@ -6,7 +6,7 @@ council's oldest report, which says in its own words how the inspection before i
 import pytest
 
 from index.qa import QAEngine
-from index.understanding.query import resolve
+from index.understanding.follow_ups import resolve
 from index.understanding.spelling import spelled
 
 

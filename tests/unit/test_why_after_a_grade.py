@@ -6,7 +6,8 @@ import pytest
 
 from index.answering.shortfalls import asks_what_fell_short
 from index.qa import QAEngine
-from index.understanding.query import resolve, without_concession, without_why
+from index.understanding.follow_ups import resolve
+from index.understanding.query import without_concession, without_why
 
 CONVERSATIONS = [
     ("How was Herefordshire rated in 2018?", "why was that?"),
