@@ -219,17 +219,32 @@ def _another_council(authorities: tuple[str, ...], previous: ResolvedQuestion) -
 _COUNCIL_PRONOUN = re.compile(r"\bthey\b", re.I)
 
 
+# A council's name said as what something belongs to ("the hampshire partnership", "the
+# Hampshire managers"), not as a document or inspection of it ("the Luton report").
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+_OF_IT_AFTER = re.compile(
+    r"^\s+(?!(?:reports?|inspections?|visits?|ofsted|ones?|press|minutes|council|judgements?"
+    r"|grades?|ratings?|results?|letters?|plans?)\b)[a-z]",
+    re.I,
+)
+
+
 def _partner_named(question: str, authorities: tuple[str, ...], previous: ResolvedQuestion) -> bool:
     """Whether ``question`` names another council after a pronoun standing for the one talked
-    about ("why did they split from Peterborough?", "did they do better than Luton?"), not as
-    the council it now asks about ("what about Luton, did they do better?")."""
-    if not _another_council(authorities, previous):
-        return False
-    if _WHO_ASKED.search(previous.query):
-        return False  # "were they on the Luton team as well?" after "who was the lead inspector?"
+    about ("why did they split from Peterborough?", "did they do better than Luton?") or as
+    what something of it belongs to ("when does the hampshire partnership end?" about the
+    Isle of Wight), not as the council it now asks about ("what about Luton, did they do
+    better?", "and the Luton report?")."""
     spans = find_authority_spans(question)
+    if not spans or _WHO_ASKED.search(previous.query):
+        return False  # "were they on the Luton team as well?" after "who was the lead inspector?"
+    start, end, _ = spans[0]
+    if _THE_BEFORE.search(question[:start]) and _OF_IT_AFTER.match(question[end:]):
+        # Said so, the partner leaves the conversation's council in place even when the
+        # conversation named it too ("… the arrangement with Hampshire?").
+        return bool(previous.authorities) and not set(previous.authorities) <= set(authorities)
     pronoun = _COUNCIL_PRONOUN.search(question)
-    return bool(spans and pronoun and pronoun.start() < spans[0][0])
+    return _another_council(authorities, previous) and bool(pronoun and pronoun.start() < start)
 
 
 # "And how was that going …", "so was that …": how a follow-up opens, not what it asks.
@@ -419,10 +434,11 @@ def resolve(
     if _partner_named(question, authorities, previous):
         # "Why did they split from Peterborough?" in a conversation about Cambridgeshire:
         # "they" are the council talked about, the one named its partner; both are read.
-        named = (*previous.authorities, *authorities)
+        named = tuple(dict.fromkeys((*previous.authorities, *authorities)))
+        talked_about = [a for a in previous.authorities if a not in authorities]
         said = question.strip().rstrip(" ?.")
         return ResolvedQuestion(
-            f"{said}, {' and '.join(previous.authorities)}?", named, True, asks_anew=True
+            f"{said}, {' and '.join(talked_about)}?", named, True, asks_anew=True
         )
     if _points_back_for_another_council(question, authorities, previous):
         # "Was that flagged for York as well, in 2022?": "that" is the topic just asked about,

@@ -219,3 +219,34 @@ def test_a_council_named_before_they_is_the_one_now_asked_about() -> None:
     history = ["What was Barnsley's overall judgement in 2014?", "who was the lead inspector?"]
     resolved = resolve("were they on the Luton inspection team in 2016 as well?", history)
     assert resolved.authorities == ("Luton",)
+
+
+@pytest.mark.parametrize(
+    ("history", "then"),
+    [
+        # The partner council said as what something belongs to: the conversation's council
+        # stays, the partner beside it.
+        (
+            ["Isle of Wight's 2023 Ofsted - overall grade?"],
+            "when does the hampshire partnership end",
+        ),
+        # Even when the conversation named the partner too.
+        (
+            ["What did the Isle of Wight's 2014 Ofsted say about the arrangement with Hampshire?"],
+            "when did the Hampshire managers come in?",
+        ),
+    ],
+)
+def test_a_council_said_as_a_partner_leaves_the_conversations_council_in_place(
+    history: list[str], then: str
+) -> None:
+    resolved = resolve(then, history)
+    assert resolved.authorities == ("Isle of Wight", "Hampshire")
+    assert "Isle of Wight" in resolved.query
+
+
+def test_a_document_of_another_council_asks_about_that_council() -> None:
+    resolved = resolve(
+        "and the Luton report?", ["What did Ofsted say about Bedford's care leavers?"]
+    )
+    assert resolved.authorities == ("Luton",)
