@@ -82,11 +82,14 @@ def corpus_folders(
         if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
             raise ValueError("ilacs_reports is not a list of folder names")
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        return folders, [Skipped(str(listing), f"unreadable list of folders read in place: {exc}")]
+        reason = f"unreadable list of folders read in place: {exc}"
+        log.warning("not indexed: %s: %s", listing, reason)
+        return folders, [Skipped(str(listing), reason)]
     skipped = []
     for name in names:
         folder = ilacs_reports / name
-        if Path(name).name != name or name.startswith(".") or not folder.is_dir():
+        # One folder of the archive by its name: not the archive itself, a path or a hidden one.
+        if not name or Path(name).name != name or name.startswith(".") or not folder.is_dir():
             reason = f"{name!r} is not a folder of the ILACS archive at {ilacs_reports}"
             log.warning("not indexed: %s", reason)
             skipped.append(Skipped(str(listing), reason))

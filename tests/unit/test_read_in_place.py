@@ -59,7 +59,7 @@ def test_without_the_archive_the_founding_documents_still_build(tmp_path: Path) 
         json.dumps({"ilacs_reports": "calderdale"}),
         json.dumps({"other": ["calderdale"]}),
         json.dumps(["calderdale"]),
-        json.dumps({"ilacs_reports": ["../../../etc", ".hidden", "calderdale/..", "nowhere"]}),
+        json.dumps({"ilacs_reports": ["../../../etc", ".hidden", "calderdale/..", "nowhere", ""]}),
     ],
 )
 def test_a_bad_list_of_folders_is_skipped_with_its_reason_and_the_rest_builds(
