@@ -63,6 +63,12 @@ def findings_behind_grade(
     last = (
         parse_question(history[-1], history[:-1]) if history else parse_question(without_why(text))
     )
+    if history and areas_named(text) and re.search(rf"\b(?:{GRADE})\b", text, re.I):
+        # "Why were care leavers judged inadequate back in 2016?" after a question on a press
+        # release: the judgement and grade its own words name, of the council talked about.
+        own = parse_question(without_why(without_concession(question.query)))
+        if own.grades and own.grades.area_named and own.grades.grades and own.authorities:
+            last = own
     if not history and (last.beyond_grades or last.sources or question.sources):
         # "Why was Rotherham judged failing back in 2014?", "why did the director tell the
         # committee …?": more than the grade's reasons, which the text answers.

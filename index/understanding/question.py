@@ -141,6 +141,10 @@ class Question:
         return bool(self.sources) and "inspection report" not in self.sources
 
 
+# "Back" saying when ("why were care leavers judged inadequate back in 2016?"), not a topic.
+_BACK_IN_TIME = re.compile(r"\bback\s+(?:in|at|then|when|around|during)\b", re.I)
+_BACK = frozenset(tokenize(["back"])[0])
+
 # A follow-up's words that only move in time ("and at the next one?", "since then?").
 _SHIFT_STEMS = frozenset(
     {
@@ -431,6 +435,7 @@ def parse_question(
             not in GRADE_QUESTION_STEMS
             | framed
             | (_SHIFT_STEMS if shift or to_year or dates_asked else frozenset())
+            | (_BACK if _BACK_IN_TIME.search(query) else frozenset())
             and not t.isdigit()
             # "How long were inspectors in for that one?" after a question about children in
             # care: the dates of that inspection, not more about its topic.
