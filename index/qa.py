@@ -905,7 +905,7 @@ class QAEngine:
             kind=parsed.answer_kind,
             names=list(parsed.names),
             template=self.index.template,
-            optional=parsed.source_terms,
+            optional=(*parsed.source_terms, *parsed.acted_on),
             sections=parsed.sections,
             section_terms=parsed.section_terms,
             cosines=cosines,

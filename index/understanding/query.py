@@ -206,7 +206,8 @@ _FOUND_AT = re.compile(
 )
 _ACTED_ON = re.compile(
     r"\b(?:deal|dealt|dealing|address(?:ed|ing)?|act(?:ed)?\s+on|implement(?:ed|ing)?|"
-    r"complet(?:ed|ing)|sort(?:ed)?|fix(?:ed)?|tackl(?:e|ed)|resolv(?:e|ed)|still|"
+    # Not "what sort of data …".
+    r"complet(?:ed|ing)|sort(?:ed)?(?!\s+of\b)|fix(?:ed)?|tackl(?:e|ed)|resolv(?:e|ed)|still|"
     r"follow(?:ed)?\s+up|met|progress(?:ed)?\s+on|put\s+right)\b",
     re.I,
 )
@@ -222,6 +223,13 @@ def latest_as_year(text: str, year: str) -> str:
     """``text`` asking of the latest inspection, naming its year instead ("latest york ofsted
     report" → "2025 york ofsted report"), for a follow-up that moves before it."""
     return LATEST.sub(year, text, count=1)
+
+
+def acted_on_words(text: str) -> str:
+    """The words of ``text`` asking whether something was acted on ("had they fixed that by
+    2022?", "did they sort it out?"): what is asked of a finding, which the evidence says in
+    its own words ("… now all have health passports")."""
+    return " ".join(m.group(0) for m in _ACTED_ON.finditer(text))
 
 
 def asks_if_acted_on(text: str) -> bool:

@@ -36,6 +36,7 @@ from index.understanding.lexicon import (
 from index.understanding.query import (
     YEAR,
     When,
+    acted_on_words,
     asks_if_acted_on,
     asks_what_was_said,
     new_topic,
@@ -134,6 +135,9 @@ class Question:
     # Topic terms beyond grades, areas and the inspection: what a grade answer leaves unsaid.
     beyond_grades: tuple[str, ...]
     points_to_document: bool  # "what did it say …": the document the last answer cited
+    # Its words asking whether a finding was acted on ("fixed", "sorted"): they add to a
+    # sentence's match, but the evidence of what was done need not say them.
+    acted_on: tuple[str, ...] = ()
 
     @property
     def names_council_source(self) -> bool:
@@ -426,6 +430,7 @@ def parse_question(
         topic=topic,
         topic_terms=terms,
         source_terms=tuple(t for t in topic_terms(topic) if t not in terms),
+        acted_on=tuple(topic_terms(acted_on_words(text))) if resolved.from_history else (),
         names=tuple(n for n in named_terms(strip_authorities(text)) if n not in titled),
         grades=grades,
         beyond_grades=tuple(
