@@ -63,7 +63,7 @@ def findings_behind_grade(
     last = (
         parse_question(history[-1], history[:-1]) if history else parse_question(without_why(text))
     )
-    if history and areas_named(text) and re.search(rf"\b(?:{GRADE})\b", text, re.I):
+    if history and areas_named(text) and _GRADE_WORD.search(text):
         # "Why were care leavers judged inadequate back in 2016?" after a question on a press
         # release: the judgement and grade its own words name, of the council talked about.
         own = parse_question(without_why(without_concession(question.query)))
