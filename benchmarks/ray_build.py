@@ -83,7 +83,7 @@ def run(corpus: Path, work: Path, label: str, actors: int | None) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--archive", type=Path, default=Settings().ilacs_dir / "reports")
+    ap.add_argument("--archive", type=Path, default=Settings().ilacs_reports)
     ap.add_argument("--limit", type=int, default=40, help="first N PDFs; 0 = all")
     ap.add_argument("--actors", type=int, nargs="+", default=[1, 2, 4])
     ap.add_argument("--encode-sample", type=int, default=256)

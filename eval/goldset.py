@@ -250,7 +250,7 @@ class CorpusTexts:
         self._max_bytes = settings.max_file_bytes
         self._cache: dict[str, tuple[str, str | None] | None] = {}
         for corpus in corpus_dirs:
-            for folder in corpus_folders(corpus, settings.ilacs_dir / "reports")[0]:
+            for folder in corpus_folders(corpus, settings.ilacs_reports)[0]:
                 for path in discover(folder.folder):
                     doc_id = doc_id_for(path.relative_to(folder.root))
                     self._paths.setdefault(doc_id, (path, folder.root))

@@ -154,7 +154,7 @@ def collect_sources(
     for corpus_dir in corpus_dirs:
         if not corpus_dir.is_dir():
             raise CorpusError(f"corpus directory {corpus_dir} does not exist")
-        found, not_found = corpus_folders(corpus_dir, settings.ilacs_dir / "reports")
+        found, not_found = corpus_folders(corpus_dir, settings.ilacs_reports)
         folders += found
         skipped += not_found
     for folder in folders:

@@ -208,6 +208,11 @@ class Settings(BaseSettings):
     # `build --watch`: quiet time after the last change before a rebuild starts.
     watch_debounce_ms: int = Field(default=1000, ge=50)
 
+    @property
+    def ilacs_reports(self) -> Path:
+        """The archive's reports, a folder per authority: what a corpus reads in place."""
+        return self.ilacs_dir / "reports"
+
 
 @lru_cache
 def get_settings() -> Settings:

@@ -60,7 +60,7 @@ def watch_and_build(
     read_in_place = [
         f.folder
         for corpus_dir in corpus_dirs
-        for f in corpus_folders(corpus_dir, settings.ilacs_dir / "reports")[0]
+        for f in corpus_folders(corpus_dir, settings.ilacs_reports)[0]
         if f.folder != corpus_dir
     ]
     for changes in watch(

@@ -58,24 +58,25 @@ def findings_behind_grade(
         return Findings([])
     # "… when help and protection were good": what the why is asked against, not about.
     text = without_concession(question.text)
-    # After a grade question, that question's grade; asked alone ("why, care leavers in 2025
-    # in Wakefield?", as a follow-up reads when searched), the grade its own words ask for.
-    last = (
-        parse_question(history[-1], history[:-1]) if history else parse_question(without_why(text))
-    )
-    if history and areas_named(text) and _GRADE_WORD.search(text):
+    # "Why was help and protection only good then?" after the overall grade: that area; "why
+    # weren't care leavers judged good?" after every area's grades: that one.
+    asked = areas_named(text)
+    own = None
+    if history and asked and _GRADE_WORD.search(text):
         # "Why were care leavers judged inadequate back in 2016?" after a question on a press
         # release: the judgement and grade its own words name, of the council talked about.
         own = parse_question(without_why(without_concession(question.query)))
-        if own.grades and own.grades.area_named and own.grades.grades and own.authorities:
-            last = own
+        if not (own.grades and own.grades.area_named and own.grades.grades and own.authorities):
+            own = None
+    # After a grade question, that question's grade; asked alone ("why, care leavers in 2025
+    # in Wakefield?", as a follow-up reads when searched), the grade its own words ask for.
+    last = own or (
+        parse_question(history[-1], history[:-1]) if history else parse_question(without_why(text))
+    )
     if not history and (last.beyond_grades or last.sources or question.sources):
         # "Why was Rotherham judged failing back in 2014?", "why did the director tell the
         # committee …?": more than the grade's reasons, which the text answers.
         return Findings([])
-    # "Why was help and protection only good then?" after the overall grade: that area; "why
-    # weren't care leavers judged good?" after every area's grades: that one.
-    asked = areas_named(text)
     grades = last.grades
     if grades is None or not last.authorities:
         return Findings([])

@@ -20,7 +20,7 @@ def report_engine(
 ) -> QAEngine:
     authority, named = request.module.AUTHORITY, request.module.REPORT
     chosen = (named,) if isinstance(named, str) else named
-    reports = Settings().ilacs_dir / "reports"
+    reports = Settings().ilacs_reports
     if not all((reports / authority / report).is_file() for report in chosen):
         pytest.skip(f"the ILACS archive is not at {reports} (set INSPECTION_QA_ILACS_DIR)")
     corpus = tmp_path_factory.mktemp("corpus") / "reports"

@@ -18,7 +18,7 @@ SUCCESSORS = ("north northamptonshire", "west northamptonshire")
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> QAEngine:
-    reports = Settings().ilacs_dir / "reports"
+    reports = Settings().ilacs_reports
     if not all((reports / name / REPORT).is_file() for name in SUCCESSORS):
         pytest.skip(f"the ILACS archive is not at {reports} (set INSPECTION_QA_ILACS_DIR)")
     corpus = tmp_path_factory.mktemp("corpus") / "reports"

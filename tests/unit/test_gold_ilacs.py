@@ -109,7 +109,7 @@ def test_hand_written_questions_are_merged_into_the_set(gold: list[dict]) -> Non
 
 @pytest.mark.archive
 def test_every_quote_is_verbatim_in_the_stored_text_of_its_report(gold: list[dict]) -> None:
-    corpus = Settings().ilacs_dir / "reports"
+    corpus = Settings().ilacs_reports
     if not corpus.is_dir():
         pytest.skip(f"ILACS reports not found at {corpus} (set INSPECTION_QA_ILACS_DIR)")
     doc_ids = {e["doc_id"] for q in gold for e in q["evidence"]}

@@ -13,7 +13,7 @@ from index.settings import REPO_ROOT, Settings
 
 CORPUS = REPO_ROOT / "corpus"
 SEED_PLAN = CORPUS / "004_56be7b61e08d6d3a.txt"
-REPORTS = Settings().ilacs_dir / "reports"
+REPORTS = Settings().ilacs_reports
 CALDERDALE_2018 = REPORTS / "calderdale/children's services inspection - 19 december 2018.pdf"
 
 

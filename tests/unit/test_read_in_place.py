@@ -13,7 +13,7 @@ from index.ingest.metadata import doc_id_for
 from index.settings import REPO_ROOT, Settings
 
 CORPUS = REPO_ROOT / "corpus"
-REPORTS = Settings().ilacs_dir / "reports"
+REPORTS = Settings().ilacs_reports
 SEED = CORPUS / "000_32b057dbc3e2b5e6.txt"
 
 
