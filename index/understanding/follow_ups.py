@@ -163,6 +163,22 @@ _SAID_OF_IT = frozenset(
 )
 
 
+# Where a question asks a second thing of what its first part named ("… their own council?
+# what's it called").
+_CLAUSE_END = re.compile(r"[?;]\s+")
+
+
+def _refers_back(text: str) -> bool:
+    """Whether a pronoun in ``text`` stands for what the conversation was about: not when it
+    follows a part of the same question that names a topic of its own ("do the kids in care
+    there have their own council? what's it called": "it" is that council)."""
+    said = TOPIC_REFERENCE.search(text)
+    if said is None:
+        return False
+    ends = [m.end() for m in _CLAUSE_END.finditer(text, 0, said.start())]
+    return not ends or not _own_topic_words(text[: ends[-1]])
+
+
 def _own_topic_words(text: str) -> list[str]:
     """The words of ``text`` that could name a topic of its own."""
     return [
@@ -413,6 +429,29 @@ def resolve(
     follow-up of the same authority that names no topic by a pronoun too ("which age group
     is lagging behind?").
     """
+    resolved = _resolve(question, history, carry_topic)
+    return _at_the_time_asked(resolved, question, history)
+
+
+def _at_the_time_asked(
+    resolved: ResolvedQuestion, question: str, history: list[str] | None
+) -> ResolvedQuestion:
+    """ "Later that year", "around then" said as the year the conversation was just about,
+    whichever council the follow-up names ("was he on the Isle of Wight inspection later that
+    year?" after Bexley's 2014 inspection): left as words, they name no time to search by."""
+    said = _THEN.search(resolved.query)
+    earlier = [h for h in (history or []) if h and h.strip()]
+    if not said or YEAR.search(resolved.query) or YEAR.search(question) or not earlier:
+        return resolved
+    years = list(dict.fromkeys(YEAR.findall(resolve(earlier[-1], earlier[:-1]).query)))
+    if not years:
+        return resolved
+    query = _THEN.sub(f"in {' and '.join(years)}", resolved.query, count=1)
+    query = re.sub(r"\b(in|at)\s+in\b", "in", query, flags=re.I)
+    return replace(resolved, query=query, from_history=True)
+
+
+def _resolve(question: str, history: list[str] | None, carry_topic: bool) -> ResolvedQuestion:
     authorities = tuple(find_authorities(question))
     history = [h for h in (history or []) if h and h.strip()]
     if not history:
@@ -562,7 +601,7 @@ def resolve(
             bare = _trailing_preposition(YEAR.sub(" ", strip_authorities(previous.query)))
         elif (
             carry_topic
-            or TOPIC_REFERENCE.search(bare)
+            or _refers_back(bare)
             or _BARE_WHY.match(bare)
             or why_alone(bare)
             # "do they cover anywhere else?" after "who delivers children's services in …?":

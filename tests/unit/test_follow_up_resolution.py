@@ -266,8 +266,8 @@ def test_back_then_is_the_time_the_conversation_was_just_about():
     assert then.query == "How did Gateshead score for care leavers in 2016?"
     why = resolve("why?", [*asked, "How did Gateshead score for care leavers back then?"])
     assert "2016" in why.query and "care leavers" in why.query
-    # Another authority's "that year" is not this one's time.
-    assert "2016" not in resolve("What did Halton get that year?", asked).query
+    # "That year" is a time, whichever council the follow-up asks of.
+    assert "2016" in resolve("What did Halton get that year?", asked).query
 
 
 def test_a_follow_up_naming_only_another_time_asks_the_last_question_then() -> None:
@@ -630,3 +630,12 @@ def test_how_another_council_compares_is_the_last_question_of_it() -> None:
         )
     # A comparison with another time keeps its own words.
     assert "compare with 2013" in resolve("how does that compare with 2013?", history).query
+
+
+def test_a_pronoun_after_a_part_naming_its_own_topic_stands_for_that_topic() -> None:
+    # "it" is the council the question's first part asks about, not the press release's topic.
+    history = ["Hertfordshire's 2018 press release - what did it say about leadership?"]
+    asked = "do the kids in care there have their own council? what's it called"
+    assert "leadership" not in resolve(asked, history).query
+    # Alone, "what's it called?" still points back at what the conversation was about.
+    assert "leadership" in resolve("and what's it called?", history).query
