@@ -153,7 +153,12 @@ _WHEN_IT_WAS = re.compile(
 # are as often the council ("how did herts do at its last inspection?").
 _DEMONSTRATIVE = re.compile(r"\b(?:that|this|those|these)\b", re.I)
 # "Islington uses it as well", "was that flagged for York too?": what was just said.
-_POINTING_BACK = re.compile(r"\b(?:it|them|that|this|those|these)\b", re.I)
+# "Did Herefordshire get pulled up on the same thing?", "anything similar?": the topic too.
+_POINTING_BACK = re.compile(
+    r"\b(?:it|them|that|this|those|these|similar|the\s+same\s+(?:thing|issue|problem|concern|"
+    r"point|worry|weakness|criticism)s?)\b|\bthe\s+same\s*(?=[?.!,]|$)",
+    re.I,
+)
 
 
 # What a follow-up says of the topic without naming one: "still an issue in the 2025 one?".
@@ -280,6 +285,24 @@ def _points_back_for_another_council(
         _POINTING_BACK.search(rest)
         and len(topic_tokens(YEAR.sub(" ", rest), FRAME | NO_TOPIC)) <= _THIN_FOLLOW_UP
         and not _asks_of_a_grade_or_area(rest)
+    )
+
+
+def _same_person_elsewhere(
+    question: str, authorities: tuple[str, ...], previous: ResolvedQuestion
+) -> bool:
+    """Whether ``question`` asks if the person the last question asked for did the same for
+    another council ("did she also do Tower Hamlets' latest one?" after "who led Medway's 2023
+    inspection?"): the last question, asked of that council, answers it."""
+    rest = strip_authorities(question)
+    return bool(
+        _another_council(authorities, previous)
+        and _PERSON_PRONOUN.search(question)
+        and _WHO_ASKED.search(previous.query)
+        and len(_own_topic_words(YEAR.sub(" ", rest))) <= _THIN_FOLLOW_UP
+        # "Did she lead Wirral's inadequate inspection the year before too?" says which.
+        and not _asks_of_a_grade_or_area(rest)
+        and not _SHIFT_WORDS & {w.lower() for w in re.findall(r"[\w'’]+", rest)}
     )
 
 
@@ -490,7 +513,9 @@ def _resolve(question: str, history: list[str] | None, carry_topic: bool) -> Res
             if not YEAR.search(question):
                 added = YEAR.sub(" ", added)
             added = _trailing_preposition(" ".join(added.split()))
-            if added.strip(" ,"):
+            # Only a preposition the council named left behind ("in"): nothing was carried.
+            if re.sub(r"\b(?:in|for|at|of|by|from|and)\b", "", added, flags=re.I).strip(" ,"):
+                added = added if added.startswith(",") else f" {added}"
                 query = f"{question.strip().rstrip(' ?.')}{added}?"
                 return ResolvedQuestion(query, authorities, True, again.asks_anew)
     earlier_years = list(dict.fromkeys(YEAR.findall(previous.query)))
@@ -507,8 +532,14 @@ def _resolve(question: str, history: list[str] | None, carry_topic: bool) -> Res
     years = YEAR.findall(question)
     # "Same for Suffolk?", "and the same in Essex at their last inspection?": the last
     # question asked of the council named, whatever else the follow-up says of it.
+    person_elsewhere = False
     same_asked = bool(
-        authorities and (_SAME_FOR.match(question) or _HOW_IT_COMPARES.match(alone or ""))
+        authorities
+        and (
+            _SAME_FOR.match(question)
+            or _HOW_IT_COMPARES.match(alone or "")
+            or (person_elsewhere := _same_person_elsewhere(question, authorities, previous))
+        )
     )
     topic_missing = same_asked or not [
         w
@@ -541,11 +572,14 @@ def _resolve(question: str, history: list[str] | None, carry_topic: bool) -> Res
         if years:
             if not in_place:
                 base = YEAR.sub(" ", base)
-        elif NOW.search(question):
+        elif NOW.search(question) or person_elsewhere:
             # "and the latest one?" after "… Leicester's 2021 inspection": its latest one. The
-            # year's month goes with it, and what led it in ("care leavers in").
+            # year's month goes with it, and what led it in ("care leavers in"). "Did she do
+            # Medway's as well?" after "who led Tower Hamlets' November 2024 inspection?":
+            # that date was Tower Hamlets'; Medway's latest is asked.
             base = _INSPECTION_YEAR.sub("latest", base, count=1)
             base = _trailing_preposition(YEAR.sub(" ", _MONTH_OF_YEAR.sub("", base)))
+            base = base.rstrip(" ,;-")
             if not LATEST.search(base):
                 # "and the most recent one?" after "central beds ofsted 2017": its year gone,
                 # the latest is still what is asked.

@@ -69,6 +69,9 @@ _DATES_ASKED = (
     # "How long were Ofsted on site?", "how many days were the inspectors in Hull?"
     r"|how\s+(?:long|many\s+days)\s+(?:did|was|were)\s+(?:the\s+)?(?:ofsted|inspectors?|they)\s+"
     r"(?:on\s+site|in|there|spend|stay)\b"
+    # "Rotherham's 2018 re-inspection (the one that went to good) - when did it take place?"
+    r"|(?:inspection|ilacs)\b[^?]*\bwhen\s+(?:did|was)\s+(?:it|that|this)\s+(?:actually\s+)?"
+    r"(?:take\s+place|happen|held|carried\s+out)"
 )
 # "How long ago was Calderdale's last inspection?": when it was.
 _LONG_AGO = r"how\s+long\s+ago\s+(?:was|were|did)\b[^?]{0,40}?\binspect\w*"
@@ -300,7 +303,10 @@ _OTHER_JUDGEMENTS = re.compile(OTHER_JUDGEMENTS, re.I)
 # "Rated before the 2019 inspection", "the inspection before 2025": a bound, not the year
 # asked (for grades only: "funding before the 2019 inspection" is in the 2019 documents).
 _BEFORE_YEAR = re.compile(
-    r"\bbefore\s+(?:the|its|their)\s+((?:19[89]\d|20\d\d))\s+(?:ofsted\s+)?"
+    # "Before the autumn 2018 ILACS": the season or month said of that inspection's year.
+    r"\bbefore\s+(?:the|its|their)\s+(?:(?:spring|summer|autumn|winter|early|late|mid|"
+    + "|".join(MONTHS)
+    + r")\s+)?((?:19[89]\d|20\d\d))\s+(?:ofsted\s+)?"
     r"(?:inspection|ilacs|report|judgements?|visit|one)\b"
     # "Before the one published jan 2023", "before the inspection in May 2019".
     r"|\bbefore\s+(?:the|its|their)\s+(?:one|inspection|ilacs|report|visit)\s+"

@@ -131,7 +131,7 @@ GRADE_QUESTION_WORDS = frozenset(
     adoption performance area areas service services social inspection inspections inspected
     inspect ofsted council authority local receive received get got given award awarded be
     at its their last latest most recent recently current currently now nowadays presently
-    previous first time year
+    previous first time year spring summer autumn winter
     ilacs sif framework any all each every which what re reinspection led lead inspector
     inspectors carried out took take place dates date whom who person same when report reports
     published publication visit visited site

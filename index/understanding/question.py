@@ -439,7 +439,12 @@ def parse_question(
             if t
             not in GRADE_QUESTION_STEMS
             | framed
-            | (_SHIFT_STEMS if shift or to_year or dates_asked else frozenset())
+            # "The inspection before the 2018 one": "one" is that inspection.
+            | (
+                _SHIFT_STEMS
+                if shift or to_year or dates_asked or (grades and grades.before)
+                else frozenset()
+            )
             | (_BACK if _BACK_IN_TIME.search(query) else frozenset())
             and not t.isdigit()
             # "How long were inspectors in for that one?" after a question about children in
