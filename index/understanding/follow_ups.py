@@ -124,7 +124,9 @@ _THEN = re.compile(
     r"\b(?:back\s+then|around\s+then|(?:at|around)\s+that\s+(?:time|point|inspection)|"
     # "norfolk back in 2013?": the year is the time asked; "back" says no more.
     r"back(?=\s+(?:in\s+)?(?:19[89]\d|20\d\d)\b)|"
-    r"that\s+year|in\s+those\s+days|at\s+the\s+same\s+time)\b",
+    r"that\s+year|in\s+those\s+days|at\s+the\s+same\s+time|"
+    # "Nottinghamshire was inspected that same autumn": the year just talked about.
+    r"(?:that|the)\s+same\s+(?:year|spring|summer|autumn|winter|month))\b",
     re.I,
 )
 _ASKING = frozenset("who whose whom when where which why".split())
@@ -193,9 +195,30 @@ def _own_topic_words(text: str) -> list[str]:
     ]
 
 
+# Where a question's scene ends and what it asks begins: "Bexley 2014 inspection - what …",
+# "Calderdale: how did …".
+_SCENE_SET = re.compile(
+    r"\s+[-–—]\s+|:\s+(?=(?:what|how|who|why|when|where|which|did|was|is|were)\b)", re.I
+)
+
+
 def _last_topic(previous: str) -> tuple[str, list[str]]:
     """What the last question (``previous``, as resolved) was about, its frame and grade words
     left out, and the grade words it asked with: what "it", "them", "that" stand for."""
+    # "Havering's committee went through the action plan in 2014 - what was the issue with
+    # ethnicity?": the part asking says what the question was about; the part before it set
+    # the scene, naming the council or the time (carried apart). "The health histories point
+    # - what was that about?" names its topic first.
+    parts = _SCENE_SET.split(previous, maxsplit=1)
+    if (
+        len(parts) > 1
+        and (find_authority_spans(parts[0]) or YEAR.search(parts[0]))
+        # "Herefordshire's October 2024 monitoring visit - was … raised?": the visit is what
+        # the conversation is about, as much as what was raised.
+        and not _EVENT_NAMED.search(parts[0])
+        and _own_topic_words(parts[-1])
+    ):
+        previous = parts[-1]
     # A who-question's own verb ("who led …", "who at Ofsted wrote …") asked who; it is not
     # what "her team" or "it" are about.
     asked = _WHO_AND_VERB.sub(" ", previous, count=1)

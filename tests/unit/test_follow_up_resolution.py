@@ -639,3 +639,17 @@ def test_a_pronoun_after_a_part_naming_its_own_topic_stands_for_that_topic() -> 
     assert "leadership" not in resolve(asked, history).query
     # Alone, "what's it called?" still points back at what the conversation was about.
     assert "leadership" in resolve("and what's it called?", history).query
+
+
+def test_a_question_setting_its_scene_first_is_about_what_it_then_asks() -> None:
+    # The council, time and source before the dash set the scene; the topic is what is asked.
+    scene = (
+        "Herefordshire's cabinet went through the Ofsted action plan in 2019 - what was the "
+        "issue with ethnicity?"
+    )
+    carried = resolve("had that got any better by the 2022 inspection?", [scene]).query
+    assert "ethnicity" in carried and "action plan" not in carried, carried
+    # A topic said before the dash is the topic.
+    named = "the health histories point - what was that about?"
+    history = ["What did Ofsted say about Herefordshire's care leavers in 2018?", named]
+    assert "health histories" in resolve("was it sorted by 2022?", history).query

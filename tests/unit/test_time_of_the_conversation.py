@@ -34,3 +34,9 @@ def test_a_grade_asked_around_then_is_that_years() -> None:
 def test_a_year_the_follow_up_names_is_its_own() -> None:
     resolved = resolve("and who led Calderdale's inspection in 2024?", [HERTFORDSHIRE_2018])
     assert "2018" not in resolved.query, resolved.query
+
+
+def test_that_same_autumn_is_the_year_just_talked_about(engine: QAEngine) -> None:
+    history = ["Hertfordshire's 2018 inspection - how was leadership rated?"]
+    answer = engine.ask("Calderdale was inspected that same autumn - who led it?", history=history)
+    assert "Lisa Summers" in answer.answer, answer.answer
