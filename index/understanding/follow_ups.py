@@ -329,6 +329,18 @@ def _same_person_elsewhere(
     )
 
 
+def _only_when_or_change(text: str) -> bool:
+    """Whether ``text`` asks only when, or whether things changed ("since when?", "any
+    improvement by 2022?"): of the topic just asked, whatever the question before it carried.
+    Not of a person ("was she on the 2017 inspection too?" asks about her)."""
+    own = [
+        w
+        for w in _own_topic_words(text)
+        if w.lower() not in _SHIFT_WORDS and not _BETTER_OR_WORSE.fullmatch(w)
+    ]
+    return not own and not _PERSON_PRONOUN.search(text)
+
+
 def _asks_of_a_grade_or_area(text: str) -> bool:
     """Whether ``text`` asks a grade, names one or names a judgement area ("and how was
     leadership graded?"): a topic of its own, not a part of the last one."""
@@ -711,7 +723,8 @@ def _resolve(question: str, history: list[str] | None, carry_topic: bool) -> Res
                 named := _named_topic(previous.query)
                 or (
                     _last_topic(previous.query)[0]
-                    if previous.from_history and len(_own_topic_words(bare)) <= 1
+                    if (previous.from_history and len(_own_topic_words(bare)) <= 1)
+                    or _only_when_or_change(bare)
                     else None
                 )
             )

@@ -653,3 +653,25 @@ def test_a_question_setting_its_scene_first_is_about_what_it_then_asks() -> None
     named = "the health histories point - what was that about?"
     history = ["What did Ofsted say about Herefordshire's care leavers in 2018?", named]
     assert "health histories" in resolve("was it sorted by 2022?", history).query
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "carried"),
+    [
+        (
+            "What practice model does Hertfordshire use, according to Ofsted in 2018?",
+            "since when?",
+            "practice model",
+        ),
+        (
+            "How did Herefordshire deal with private fostering at the 2018 inspection?",
+            "any improvement by 2022?",
+            "private fostering",
+        ),
+    ],
+)
+def test_a_follow_up_asking_only_when_or_whether_it_changed_is_of_the_last_topic(
+    first: str, then: str, carried: str
+) -> None:
+    # The first question named its topic without "about": still what the follow-up asks of.
+    assert carried in resolve(then, [first]).query
