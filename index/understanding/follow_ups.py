@@ -3,6 +3,7 @@ council, topic and time it leaves unsaid are carried over from the conversation.
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from index.gazetteer import SUCCESSORS, find_authorities, find_authority_spans
 from index.understanding.lexicon import (
@@ -487,8 +488,16 @@ def resolve(
     follow-up of the same authority that names no topic by a pronoun too ("which age group
     is lagging behind?").
     """
-    resolved = _resolve(question, history, carry_topic)
-    return _at_the_time_asked(resolved, question, history)
+    return _resolved(question, tuple(h for h in (history or []) if h and h.strip()), carry_topic)
+
+
+# Each turn is resolved against the turns before it, and several rules resolve a turn again;
+# remembered, a conversation of 20 turns costs 20 resolutions, not one per path through it
+# (2^20 when every turn said "around then").
+@lru_cache(maxsize=4096)
+def _resolved(question: str, history: tuple[str, ...], carry_topic: bool) -> ResolvedQuestion:
+    resolved = _resolve(question, list(history), carry_topic)
+    return _at_the_time_asked(resolved, question, list(history))
 
 
 def _at_the_time_asked(

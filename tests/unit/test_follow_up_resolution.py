@@ -675,3 +675,18 @@ def test_a_follow_up_asking_only_when_or_whether_it_changed_is_of_the_last_topic
 ) -> None:
     # The first question named its topic without "about": still what the follow-up asks of.
     assert carried in resolve(then, [first]).query
+
+
+def test_a_long_conversation_resolves_each_turn_once() -> None:
+    # Several rules resolve a turn again against the turns before it; without remembering
+    # them, 20 turns of "around then" took 2^20 resolutions (a request that never returned).
+    from index.understanding.follow_ups import _resolved
+
+    # No year anywhere: every turn's "around then" looked back and found none.
+    history = ["What did Ofsted say about care leavers in Calderdale?"] + [
+        f"what happened around then, part {n}?" for n in range(19)
+    ]
+    _resolved.cache_clear()
+    resolved = resolve("and around then?", history)
+    assert resolved.authorities == ("Calderdale",)
+    assert _resolved.cache_info().misses <= 3 * len(history), _resolved.cache_info()
