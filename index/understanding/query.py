@@ -83,6 +83,8 @@ def asks_what_was_said(question: str) -> bool:
 # "What stopped care leavers getting outstanding?", "what held them back?": the reasons too.
 _WHY_WORDS = (
     r"why|how\s+come|what\s+went\s+wrong"
+    # "what's actually going wrong there?", "what has gone wrong?"
+    r"|what(?:['’]s|\s+is|\s+was|\s+has)\s+(?:actually\s+|really\s+)?(?:going|gone)\s+wrong"
     # "what pulled help and protection down?", "what let them down?"
     r"|what\s+(?:stopped|prevented|held|kept|pulled|dragged|brought|let)\b"
     # "what was holding that back?", "what kicked off the improvement?", "what drove it?"
@@ -417,8 +419,11 @@ def refers_back(question: str) -> bool:
 
 
 def why_alone(question: str) -> bool:
-    """A why-question of at most two words beyond its frame ("why, what went wrong?")."""
-    if not WHY.match(question):
+    """A why-question of at most two words beyond its frame ("why, what went wrong?"), or of
+    none beyond its asking words ("what's actually going wrong there?")."""
+    asked = WHY.match(question)
+    if not asked:
         return False
     own = [w for w in TOKEN.findall(question) if w.lower() not in FRAME]
-    return len(own) <= 2
+    after = [w for w in TOKEN.findall(question[asked.end() :]) if w.lower() not in FRAME]
+    return len(own) <= 2 or not after

@@ -18,6 +18,13 @@ def test_why_after_what_needs_to_improve_gives_the_findings_behind_it(engine: QA
     assert all("calderdale" in c.doc_id and "2024" in c.doc_id for c in answer.citations)
 
 
+def test_what_is_going_wrong_asks_the_same_as_why(engine: QAEngine) -> None:
+    # Staff's words for "why" (a probe writer's): "what's actually going wrong there?".
+    answer = engine.ask("what's actually going wrong there?", history=[IMPROVE])
+    assert not answer.abstained
+    assert answer.resolved_query.startswith("Why: The response to 16- and 17-year-olds")
+
+
 def test_why_after_a_question_on_a_topic_is_not_rewritten(engine: QAEngine) -> None:
     history = ["What did Ofsted say about care leavers in Calderdale?"]
     assert not engine.ask("why?", history=history).resolved_query.startswith("Why:")
