@@ -470,11 +470,15 @@ def _authoritys_own_inspection(query: str) -> bool:
     return any(_OWN_INSPECTION.match(query[end:]) for _, end, _ in find_authority_spans(query))
 
 
+# The words a council or a year taken out of a question leaves behind ("care leavers in").
+_LEFT_BEHIND = "in|for|at|of|by|from|and"
+
+
 def _trailing_preposition(query: str) -> str:
     """``query`` without its closing punctuation and the prepositions a removed authority or
     year leaves at its end ("care leavers in" of "care leavers in Derby in 2022")."""
     query = re.sub(r"\s{2,}", " ", query).strip().rstrip(" ?.")
-    return re.sub(r"(\s+\b(in|for|at|of|by|from|and))+\s*$", "", query)
+    return re.sub(rf"(\s+\b(?:{_LEFT_BEHIND}))+\s*$", "", query)
 
 
 def resolve(
@@ -496,34 +500,38 @@ def resolve(
 # (2^20 when every turn said "around then").
 @lru_cache(maxsize=4096)
 def _resolved(question: str, history: tuple[str, ...], carry_topic: bool) -> ResolvedQuestion:
-    resolved = _resolve(question, list(history), carry_topic)
-    return _at_the_time_asked(resolved, question, list(history))
+    if not history:
+        return ResolvedQuestion(question.strip(), tuple(find_authorities(question)), False)
+    previous = _resolved(history[-1], history[:-1], False)
+    resolved = _resolve(question, list(history), carry_topic, previous)
+    return _at_the_time_asked(resolved, question, previous)
 
 
 def _at_the_time_asked(
-    resolved: ResolvedQuestion, question: str, history: list[str] | None
+    resolved: ResolvedQuestion, question: str, previous: ResolvedQuestion
 ) -> ResolvedQuestion:
     """ "Later that year", "around then" said as the year the conversation was just about,
     whichever council the follow-up names ("was he on the Isle of Wight inspection later that
     year?" after Bexley's 2014 inspection): left as words, they name no time to search by."""
-    said = _THEN.search(resolved.query)
-    earlier = [h for h in (history or []) if h and h.strip()]
-    if not said or YEAR.search(resolved.query) or YEAR.search(question) or not earlier:
+    if not _THEN.search(resolved.query) or YEAR.search(resolved.query) or YEAR.search(question):
         return resolved
-    years = list(dict.fromkeys(YEAR.findall(resolve(earlier[-1], earlier[:-1]).query)))
+    years = list(dict.fromkeys(YEAR.findall(previous.query)))
     if not years:
         return resolved
-    query = _THEN.sub(f"in {' and '.join(years)}", resolved.query, count=1)
-    query = re.sub(r"\b(in|at)\s+in\b", "in", query, flags=re.I)
-    return replace(resolved, query=query, from_history=True)
+    return replace(resolved, query=_said_in(resolved.query, years), from_history=True)
 
 
-def _resolve(question: str, history: list[str] | None, carry_topic: bool) -> ResolvedQuestion:
+def _said_in(query: str, years: list[str]) -> str:
+    """``query`` with its "back then" said as the ``years`` it stands for ("… in 2016")."""
+    query = _THEN.sub(f"in {' and '.join(years)}", query, count=1)
+    return re.sub(r"\b(in|at)\s+in\b", "in", query, flags=re.I)
+
+
+def _resolve(
+    question: str, history: list[str], carry_topic: bool, previous: ResolvedQuestion
+) -> ResolvedQuestion:
+    """``question`` read with ``previous``, the last of the non-empty ``history`` resolved."""
     authorities = tuple(find_authorities(question))
-    history = [h for h in (history or []) if h and h.strip()]
-    if not history:
-        return ResolvedQuestion(question.strip(), authorities, False)
-    previous = resolve(history[-1], history[:-1])
     # The follow-up without the council it names, where that council is the one talked about.
     alone = _trailing_preposition(strip_authorities(question)) if authorities else ""
     if authorities and all(
@@ -558,7 +566,7 @@ def _resolve(question: str, history: list[str] | None, carry_topic: bool) -> Res
                 added = YEAR.sub(" ", added)
             added = _trailing_preposition(" ".join(added.split()))
             # Only a preposition the council named left behind ("in"): nothing was carried.
-            if re.sub(r"\b(?:in|for|at|of|by|from|and)\b", "", added, flags=re.I).strip(" ,"):
+            if re.sub(rf"\b(?:{_LEFT_BEHIND})\b", "", added, flags=re.I).strip(" ,"):
                 added = added if added.startswith(",") else f" {added}"
                 query = f"{question.strip().rstrip(' ?.')}{added}?"
                 return ResolvedQuestion(query, authorities, True, again.asks_anew)
@@ -778,9 +786,7 @@ def _resolve(question: str, history: list[str] | None, carry_topic: bool) -> Res
         # "How did Gateshead score for care leavers back then?" after "who led the Ofsted
         # inspection of Gateshead in 2016?": the same authority, at the time just asked about,
         # said as that time ("… for care leavers in 2016?") so what follows reads it alone.
-        then = " and ".join(earlier_years)
-        query = _THEN.sub(f"in {then}", query, count=1)
-        query = re.sub(r"\b(in|at)\s+in\b", "in", query, flags=re.I)
+        query = _said_in(query, earlier_years)
         carried = True
     elif FOLLOW_UP.match(query):
         query = re.sub(r"^\s*(and|also)\s+", "", query, flags=re.I)
