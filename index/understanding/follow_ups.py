@@ -171,6 +171,11 @@ _SAID_OF_IT = frozenset(
 )
 
 
+# "What did the young people themselves say?": who speaks, contrasted with whoever spoke on
+# the topic before; not a topic of its own.
+_WHO_THEMSELVES = re.compile(r"\b(?:[\w'’-]+\s+){1,2}themselves\b", re.I)
+
+
 # Where a question asks a second thing of what its first part named ("… their own council?
 # what's it called").
 _CLAUSE_END = re.compile(r"[?;]\s+")
@@ -740,7 +745,10 @@ def _resolve(
                 named := _named_topic(previous.query)
                 or (
                     _last_topic(previous.query)[0]
-                    if (previous.from_history and len(_own_topic_words(bare)) <= 1)
+                    if (
+                        previous.from_history
+                        and len(_own_topic_words(_WHO_THEMSELVES.sub(" ", bare))) <= 1
+                    )
                     or _only_when_or_change(bare)
                     else None
                 )

@@ -103,6 +103,10 @@ _FRAMEWORK_OF_YEAR = re.compile(
 _OFSTED_SOURCE = re.compile(OFSTED_SOURCE, re.I)
 # A follow-up naming what it asks of itself: an inspection, or a visit of its own.
 _INSPECTION_OR_VISIT = re.compile(r"\b(?:inspect\w*|ilacs|sif|visit\w*)\b", re.I)
+# "By the 2016 inspection", "in the 2023 report": an inspection of its own, so Ofsted's words.
+_DATED_INSPECTION = re.compile(
+    r"\b(?:19[89]\d|20\d\d)\s+(?:ofsted\s+)?(?:inspection|report|ilacs|re-?inspection)\b", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -492,6 +496,9 @@ def _source_carried(
     get?" after a press release's)."""
     query = resolved.query
     if previous is None or not resolved.from_history or _OFSTED_SOURCE.search(text):
+        return query
+    if _DATED_INSPECTION.search(text):
+        # "Had that got any better by the 2016 inspection?" after the committee's minutes.
         return query
     if _ASKS_OFSTED.search(text):
         # "And what did Ofsted conclude?" after the council's page: Ofsted's own words.

@@ -6,6 +6,7 @@ code: eval/RESULTS.md)."""
 
 import pytest
 
+from index.ingest.judgements import REPORT_TYPES
 from index.qa import QAEngine
 from index.understanding.follow_ups import resolve
 from index.understanding.query import time_shift
@@ -250,3 +251,43 @@ def test_a_document_of_another_council_asks_about_that_council() -> None:
         "and the Luton report?", ["What did Ofsted say about Bedford's care leavers?"]
     )
     assert resolved.authorities == ("Luton",)
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "published"),
+    [
+        (
+            "What did the Hertfordshire cabinet panel paper say about placement stability?",
+            "was placement stability an issue at the 2015 inspection too?",
+            "2015-11-27",
+        ),
+        (
+            "What did Herefordshire's cabinet minutes say about management oversight?",
+            "was oversight an issue in the 2018 report too?",
+            "2018-07-23",
+        ),
+    ],
+)
+def test_a_follow_up_naming_an_inspections_year_asks_that_report_not_the_paper(
+    engine: QAEngine, first: str, then: str, published: str
+) -> None:
+    # The cabinet's papers are the council's; "the 2015 inspection" is Ofsted's report of
+    # that year, which the answer quotes (the question had been put to the cabinet's papers).
+    answer = engine.ask(then, history=[first])
+    assert "according to" not in answer.resolved_query, answer.resolved_query
+    cited = [engine.documents[c.doc_id].meta for c in answer.citations]
+    assert cited and all(m.doc_type in REPORT_TYPES for m in cited), cited
+    assert cited[0].date == published, cited[0]
+
+
+def test_the_young_people_themselves_are_who_speaks_on_the_thread() -> None:
+    # Who speaks, set against those the turn before asked about, on the same topic: not a
+    # topic of their own (the thread's care leavers and their entitlements were dropped).
+    resolved = resolve(
+        "what did the young people themselves say?",
+        [
+            "What did Harrow's 2025 Ofsted say about care leavers knowing their entitlements?",
+            "do the PAs think they're signposting them properly?",
+        ],
+    )
+    assert "care leavers knowing their entitlements" in resolved.query, resolved.query
