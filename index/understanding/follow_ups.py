@@ -178,7 +178,7 @@ _WHO_THEMSELVES = re.compile(r"\b(?:[\w'’-]+\s+){1,2}themselves\b", re.I)
 
 # Where a question asks a second thing of what its first part named ("… their own council?
 # what's it called").
-_CLAUSE_END = re.compile(r"[?;]\s+")
+_CLAUSE_END = re.compile(r"[?;]\s+|\s+[-–—]\s+")
 
 
 def _refers_back(text: str) -> bool:
@@ -208,6 +208,22 @@ _SCENE_SET = re.compile(
 )
 
 
+# "What's the Harbour in Dorset, per the 2021 inspection?", "… according to the November 2025
+# inspection?": where the answer is read (a council paper named so is carried apart).
+_READ_WHERE = re.compile(
+    r",?\s*\b(?:per\s+(?:the\s+)?[^,;?]*|according\s+to\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:inspection|report|ilacs)\b)",
+    re.I,
+)
+
+
+def _scene_names_a_topic(question: str) -> bool:
+    """Whether ``question`` names what it is about before asking ("and the improvement board
+    - how many chairs had it gone through?")."""
+    parts = _SCENE_SET.split(question, maxsplit=1)
+    return len(parts) > 1 and bool(_own_topic_words(parts[0]))
+
+
 def _last_topic(previous: str) -> tuple[str, list[str]]:
     """What the last question (``previous``, as resolved) was about, its frame and grade words
     left out, and the grade words it asked with: what "it", "them", "that" stand for."""
@@ -226,8 +242,8 @@ def _last_topic(previous: str) -> tuple[str, list[str]]:
     ):
         previous = parts[-1]
     # A who-question's own verb ("who led …", "who at Ofsted wrote …") asked who; it is not
-    # what "her team" or "it" are about.
-    asked = _WHO_AND_VERB.sub(" ", previous, count=1)
+    # what "her team" or "it" are about. Nor is where it was read ("per the 2021 inspection").
+    asked = _WHO_AND_VERB.sub(" ", _READ_WHERE.sub(" ", previous), count=1)
     words = _topic_words(YEAR.sub(" ", asked)).split()
     graded = [w.lower() for w in words if _GRADE_ASKED.fullmatch(w)]
     words = [w for w in words if w.lower() not in GRADE_ASKED_WORDS]
@@ -435,6 +451,7 @@ def _named_topic(previous: str) -> str | None:
     care leavers in Halton in 2024?" → "care leavers"); None when it named none so."""
     # Blanked, not cut: the words keep their places in ``previous``.
     plain = _FRAMEWORK_NAMED.sub(lambda m: " " * len(m.group(0)), previous)
+    plain = _READ_WHERE.sub(lambda m: " " * len(m.group(0)), plain)
     topic = topic_tokens(plain, _FRAME_AND_LEAD_IN)
     if not topic:
         return None
@@ -741,6 +758,8 @@ def _resolve(
             and not _EVENT_NAMED.search(bare)
             # "What did Ofsted actually find on elective home ed?": what it was found on.
             and not names_a_topic(bare)
+            # "And the improvement board - how many chairs had it gone through?": its own.
+            and not _scene_names_a_topic(bare)
             and (
                 named := _named_topic(previous.query)
                 or (

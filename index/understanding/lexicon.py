@@ -182,7 +182,9 @@ SOURCES: tuple[tuple[tuple[str, ...], str], ...] = (
         ("committee minutes", "cabinet report"),
         # "The cabinet member for children" is a person, not the cabinet's papers.
         r"minutes|scrutiny|committee|cabinet(?!\s+(?:member|lead|portfolio)\w*)|agenda|councillors?\s+(?:heard|were\s+told)"
-        r"|(?:panel|board|meeting)\s+(?:heard|was\s+told|were\s+told)",
+        r"|(?:panel|board|meeting)\s+(?:heard|was\s+told|were\s+told)"
+        # "Who presented the council's action plan to members?": its committee's papers.
+        r"|council['’]?s\s+action\s+plan|(?:to|for)\s+(?:members|councillors)",
     ),
     (
         ("press release",),

@@ -103,10 +103,17 @@ _FRAMEWORK_OF_YEAR = re.compile(
 _OFSTED_SOURCE = re.compile(OFSTED_SOURCE, re.I)
 # A follow-up naming what it asks of itself: an inspection, or a visit of its own.
 _INSPECTION_OR_VISIT = re.compile(r"\b(?:inspect\w*|ilacs|sif|visit\w*)\b", re.I)
-# "By the 2016 inspection", "in the 2023 report": an inspection of its own, so Ofsted's words.
+# "By the 2016 inspection", "in the actual report", "at the next inspection": an inspection of
+# its own, so Ofsted's words; not "their last full inspection before that", a time the
+# council's paper may give.
 _DATED_INSPECTION = re.compile(
-    r"\b(?:19[89]\d|20\d\d)\s+(?:ofsted\s+)?(?:inspection|report|ilacs|re-?inspection)\b", re.I
+    r"\b(?:19[89]\d|20\d\d|actual|next)\s+(?:full\s+)?(?:ofsted\s+)?"
+    r"(?:inspection|report|ilacs|re-?inspection)\b|\breport\s+itself\b",
+    re.I,
 )
+# "What did Ofsted actually write?", "the report itself": Ofsted's words set against the
+# paper's, not Ofsted's words as the paper (or an interview) told them.
+_AGAINST_THE_PAPER = re.compile(r"\b(?:actual(?:ly)?|itself|really|own)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -266,6 +273,17 @@ def parse_question(
         subject = pattern.sub(" ", subject)
     if sources:
         subject = _DOCUMENT_NOUN.sub(" ", subject)
+    # "What did Ofsted actually write about them?" after a council paper's account: Ofsted's
+    # report is asked, set against the paper; "actually" says so, it is no topic word.
+    against_the_paper = bool(
+        history
+        and resolved.from_history
+        and not own_sources
+        and _against_the_paper(text)
+        and previous().names_council_source
+    )
+    if against_the_paper:
+        subject = _AGAINST_THE_PAPER.sub(" ", _ASKS_OFSTED.sub(" ", subject))
     # "The Wirral View story": the capitalised words before the source name the publication,
     # which its own text need not mention; they are neither a topic nor a name to find.
     titled = frozenset(
@@ -414,6 +432,10 @@ def parse_question(
         # about the autumn 2019 inspection?": an inspection's lead inspector is named by its
         # report (and the table), not by the council paper the conversation was reading.
         sources = ()
+    if against_the_paper and grades is None:
+        # "Does the report itself back that up?" after what the press release said: Ofsted's
+        # report, which the paper's own retelling outranked.
+        sources = ("inspection report",)
     own_words = frozenset(topic_terms(text)) if dates_asked else frozenset()
     question = Question(
         text=text,
@@ -495,13 +517,17 @@ def _source_carried(
     staff read it). A grade asked next is Ofsted's ("so what grade did care leavers actually
     get?" after a press release's)."""
     query = resolved.query
-    if previous is None or not resolved.from_history or _OFSTED_SOURCE.search(text):
+    if previous is None or not resolved.from_history:
         return query
-    if _DATED_INSPECTION.search(text):
-        # "Had that got any better by the 2016 inspection?" after the committee's minutes.
-        return query
-    if _ASKS_OFSTED.search(text):
-        # "And what did Ofsted conclude?" after the council's page: Ofsted's own words.
+    if _against_the_paper(text):
+        # "Had that got any better by the 2016 inspection?" after the committee's minutes,
+        # "what did Ofsted actually write about them?" after a press release: the report, so
+        # the paper is neither carried as the source nor left in the topic carried ("…, Jan
+        # press release care leavers" searched the release).
+        return _unsaid_sources_out(query, text)
+    if _OFSTED_SOURCE.search(text) or _ASKS_OFSTED.search(text):
+        # "And what did Ofsted conclude?" after the council's page: Ofsted's own words, maybe
+        # as the paper tells them.
         return query
     if any(p.search(query) for _, p in _SOURCES):
         return query
@@ -512,6 +538,33 @@ def _source_carried(
         return query
     named = next((m.group(0) for _, p in _SOURCES if (m := p.search(earlier))), None)
     return f"{query.rstrip(' ?.')}, according to the {named}?" if named else query
+
+
+# A kind of source named with what leads it in ("Rotherham's press release", "the cabinet
+# minutes on") and the verb that says it said something ("… says", "… mentions").
+_SOURCE_SAID = re.compile(
+    r"(?:\b(?:the|a|its|their)\s+|\b[\w-]+['’]s?\s+)?\b(?:"
+    + "|".join(f"(?:{pattern})" for _, pattern in SOURCES)
+    + r")\b(?:\s+(?:on|says?|said|mentions?|mentioned|minutes|panel|papers?|reports?))*",
+    re.I,
+)
+
+
+def _against_the_paper(text: str) -> bool:
+    """Whether ``text`` asks Ofsted's own report, set against a council paper's account ("the
+    report itself", "what did Ofsted actually write?", "by the 2016 inspection")."""
+    return bool(
+        _DATED_INSPECTION.search(text)
+        or (_ASKS_OFSTED.search(text) and _AGAINST_THE_PAPER.search(text))
+    )
+
+
+def _unsaid_sources_out(query: str, text: str) -> str:
+    """``query`` without the kinds of source it names that the follow-up ``text`` does not
+    (those a carried topic brought along)."""
+    said = text.lower()
+    out = _SOURCE_SAID.sub(lambda m: m.group(0) if m.group(0).lower() in said else " ", query)
+    return re.sub(r"\s+([,?])", r"\1", " ".join(out.split()))
 
 
 def _sources_named(text: str) -> tuple[str, ...]:
