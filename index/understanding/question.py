@@ -360,10 +360,16 @@ def parse_question(
         if last and last.kind == "grade" and last.year and last.year != grades.year:
             years = tuple(sorted((last.year, grades.year)))
             grades = replace(grades, kind="change", year=None, years=years, pick="")
-    kept = _KEPT.search(text) if history and grades is None and shift == "after" else None
+    to_one_year = not shift and when is not None and len(when.years) == 1 and YEAR.search(text)
+    kept = (
+        _KEPT.search(text)
+        if history and grades is None and (shift == "after" or to_one_year)
+        else None
+    )
     if kept:
         # "Did they hold onto that next time round?" after "what grade did suffolk get at the
-        # 2019 ilacs": whether the grade held, inspection by inspection from then on.
+        # 2019 ilacs": whether the grade held, inspection by inspection from then on; "did they
+        # keep that at the 2026 inspection?": the grade at that one.
         last = previous().grades
         if last and last.kind == "grade" and last.year:
             moved = _moved_in_time(last, shift, when)

@@ -603,6 +603,20 @@ def test_a_grade_kept_at_the_next_inspection_is_the_grades_since(
     assert "November 2018" in answer.answer and "February 2024" in answer.answer, answer.answer
 
 
+def test_a_grade_kept_at_an_inspection_named_by_its_year_is_that_inspections_grade(
+    engine: QAEngine,
+) -> None:
+    # "That" is the grade just asked; the 2024 inspection's is the answer (it was read as a
+    # topic, "did they keep that …, leadership", and answered from the 2024 report's prose).
+    answer = engine.ask(
+        "did they keep that at the 2024 inspection?",
+        history=["How was Calderdale rated for leadership in 2018?"],
+    )
+    assert answer.resolved_query == "How was Calderdale rated for leadership in 2024?"
+    assert answer.answer.startswith("In the inspection of"), answer.answer
+    assert "2024" in answer.answer and "leaders" in answer.answer, answer.answer
+
+
 @pytest.mark.parametrize(
     ("question", "read"),
     [
