@@ -171,6 +171,10 @@ _SAID_OF_IT = frozenset(
 )
 
 
+# A dash set off by spaces: where a question's scene, or its first clause, ends.
+_DASH = r"\s+[-–—]\s+"
+
+
 # "What did the young people themselves say?": who speaks, contrasted with whoever spoke on
 # the topic before; not a topic of its own.
 _WHO_THEMSELVES = re.compile(r"\b(?:[\w'’-]+\s+){1,2}themselves\b", re.I)
@@ -178,7 +182,7 @@ _WHO_THEMSELVES = re.compile(r"\b(?:[\w'’-]+\s+){1,2}themselves\b", re.I)
 
 # Where a question asks a second thing of what its first part named ("… their own council?
 # what's it called").
-_CLAUSE_END = re.compile(r"[?;]\s+|\s+[-–—]\s+")
+_CLAUSE_END = re.compile(rf"[?;]\s+|{_DASH}")
 
 
 def _refers_back(text: str) -> bool:
@@ -204,7 +208,7 @@ def _own_topic_words(text: str) -> list[str]:
 # Where a question's scene ends and what it asks begins: "Bexley 2014 inspection - what …",
 # "Calderdale: how did …".
 _SCENE_SET = re.compile(
-    r"\s+[-–—]\s+|:\s+(?=(?:what|how|who|why|when|where|which|did|was|is|were)\b)", re.I
+    rf"{_DASH}|:\s+(?=(?:what|how|who|why|when|where|which|did|was|is|were)\b)", re.I
 )
 
 

@@ -317,13 +317,11 @@ def parse_question(
         # "What did the 2025 one say about help and protection?": its findings, not its grade.
         and not asks_what_was_said(text)
     )
-    to_year = (
-        only_time
-        and not shift
-        and when is not None
-        and len(when.years) == 1
-        and bool(YEAR.search(text))
+    # The one year the follow-up names ("… at the 2026 inspection?"), with no shift word.
+    to_one_year = (
+        not shift and when is not None and len(when.years) == 1 and bool(YEAR.search(text))
     )
+    to_year = only_time and to_one_year
     if only_time and (shift or to_year):
         last = previous().grades
         if last and (
@@ -360,7 +358,6 @@ def parse_question(
         if last and last.kind == "grade" and last.year and last.year != grades.year:
             years = tuple(sorted((last.year, grades.year)))
             grades = replace(grades, kind="change", year=None, years=years, pick="")
-    to_one_year = not shift and when is not None and len(when.years) == 1 and YEAR.search(text)
     kept = (
         _KEPT.search(text)
         if history and grades is None and (shift == "after" or to_one_year)
