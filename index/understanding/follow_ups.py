@@ -389,6 +389,40 @@ def _swap_topic(previous: str, topic: str) -> str | None:
     return f"{previous[: span[0]]}{topic}{previous[span[1] :]}"
 
 
+# The judgement areas that are groups of children: "what about for the kids in care?" asks the
+# last question of them instead.
+_GROUPS = tuple(
+    (area, re.compile(rf"\b(?:{pattern})\b", re.I))
+    for area, pattern in AREAS
+    if area in ("care_leavers", "in_care", "help_and_protection")
+)
+_FOR_THE = re.compile(r"^(?:for|of)\s+(?:the\s+|their\s+)?", re.I)
+_GROUP_WORDS = frozenset({"kids", "children", "young", "people", "our", "those"})
+
+
+def _swap_group(previous: str, topic: str) -> str | None:
+    """``previous`` asked of the group of children ``topic`` names instead of the one it named,
+    the rest of it kept: "what about for the kids in care?" after "any mention of trips abroad
+    for care leavers?" asks about their trips abroad, not "for the kids in care" alone."""
+    phrase = _FOR_THE.sub("", topic.strip(" ?."))
+    named = [(area, m) for area, pattern in _GROUPS if (m := pattern.search(phrase))]
+    old = [(area, m) for area, pattern in _GROUPS for m in pattern.finditer(previous)]
+    if len(named) != 1 or len(old) != 1:
+        return None
+    # The group alone ("the kids in care"), not a topic of its own ("the children in care
+    # side", "care leavers' housing"): that is the last question's topic swapped whole.
+    rest = phrase[: named[0][1].start()] + phrase[named[0][1].end() :]
+    if set(rest.lower().split()) - _GROUP_WORDS:
+        return None
+    area, match = old[0]
+    if area == named[0][0]:
+        return None
+    after = previous[match.end() :]
+    if phrase.endswith("s") and after[:2] in ("'s", "’s"):
+        after = after[0] + after[2:]  # "children in care's health" → "care leavers' health"
+    return f"{previous[: match.start()]}{phrase}{after}"
+
+
 def _expand_definite(question: str, previous: str) -> str:
     """ "What did the visit focus on?" after "When was …'s fifth monitoring visit?": "the visit"
     is that one, so it is searched as "the fifth monitoring visit"."""
@@ -684,7 +718,7 @@ def _resolve(
         not authorities
         and previous.authorities
         and (topic := new_topic(question))
-        and (swapped := _swap_topic(previous.query, topic))
+        and (swapped := _swap_group(previous.query, topic) or _swap_topic(previous.query, topic))
     ):
         # "and what about care leavers?" after "how was help and protection graded in
         # Calderdale in 2018?": the same question of the new topic, not just its words.

@@ -32,7 +32,10 @@ _WHO_LED = (
     # "Who led York's 2025 ILACS?": the framework's name for the inspection.
     r"(?:led|lead)\s+(?:[\w'’-]+\s+){0,6}?(?:(?:re-?)?inspection|ilacs|sif)|which\s+(?:inspector|hmi)|"
     r"(?:inspector|hmi)\s+(?:who\s+)?led|lead\s+hmi|(?:inspector|hmi)\s+in\s+charge|"
-    r"head(?:ed)?\s+up\s+(?:[\w'’-]+\s+){0,6}?inspection|"
+    # "Who headed (up) the 2016 single inspection?"; not "who headed children's services
+    # during the inspection?" (the director).
+    r"head(?:ed)?\s+(?:up\s+)?(?:(?!services\b|department\b|council\b)[\w'’-]+\s+){0,6}?"
+    r"(?:(?:re-?)?inspection|ilacs|sif)|"
     r"(?:who|which)\s+(?:was|were)\s+the\s+(?:lead\s+)?(?:inspectors?|hmi)|"
     # A follow-up's "who led it?", "who led the previous one?": the inspection talked about.
     r"who\s+led\s+(?:it|that|this|the\s+(?:[\w-]+\s+){0,2}?one)\b"

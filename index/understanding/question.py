@@ -218,14 +218,33 @@ def _moved_in_time(
             return None
         return replace(last, pick="previous" if not last.pick else BEFORE_FIRST)
     if shift == "before":
-        return (
-            replace(last, year=None, before=when.before, pick="") if when and when.before else None
-        )
+        if when and when.before:
+            return replace(last, year=None, before=when.before, pick="")
+        if when and len(when.years) == 1:
+            # "And the one before, in 2016?" after "who led the 2019 inspection?": the year
+            # the follow-up names is the one before.
+            return replace(last, year=int(when.years[0]), years=(), before="", pick="")
+        return None
     if last.kind in ("areas", "inspection"):
         # "And the next one?" after "sheffield 2013 grades": the one inspection after it.
         return replace(last, year=None, after=str(last.year), pick="")
     return replace(last, kind="change", year=None, years=(last.year,), pick="")
 
+
+def _its_inspection(request: GradeRequest, inspector_first: bool) -> GradeRequest:
+    """The inspection a grade request is of, asked for its dates (or who led it first)."""
+    return replace(
+        request, kind="inspection", areas=(), area_named=False, inspector_first=inspector_first
+    )
+
+
+# "The one before 2020": the year a move back in time counts from.
+_BEFORE_YEAR = re.compile(r"\bbefore\s+((?:19|20)\d\d)\b", re.I)
+
+# "Was it the same person?", "the same inspector again?": who led the inspection asked.
+_SAME_PERSON = re.compile(
+    r"\bsame\s+(?:person|people|inspectors?|lead(?:\s+inspector)?|hmi)\b", re.I
+)
 
 # "Better than last time?", "any worse than before?": a grade against the one before it.
 _BETTER_THAN_LAST = re.compile(
@@ -322,6 +341,13 @@ def parse_question(
         not shift and when is not None and len(when.years) == 1 and bool(YEAR.search(text))
     )
     to_year = only_time and to_one_year
+    # "And the one before 2020?": the grade asked again before the year it names, not at it
+    # (only the grade moves: the search's time is the question's own).
+    moved_when = (
+        replace(when, years=(), before=named.group(1))
+        if shift == "before" and when and not when.before and (named := _BEFORE_YEAR.search(text))
+        else when
+    )
     if only_time and (shift or to_year):
         last = previous().grades
         if last and (
@@ -331,7 +357,15 @@ def parse_question(
             or last.kind == "areas"
         ):
             # "And from the inspection before?" after "give me Oldham's 2024 judgements".
-            grades = _moved_in_time(last, shift, when, bool(_CHANGE_WORD.search(text)))
+            grades = _moved_in_time(last, shift, moved_when, bool(_CHANGE_WORD.search(text)))
+            if (
+                grades is not None
+                and grades.kind == "grade"
+                and answer_type(text) in (DATE, PERSON)
+            ):
+                # "When was the one before that?" after "how did Bexley do in 2023?": that
+                # inspection's dates (or who led it), not its grade.
+                grades = _its_inspection(grades, answer_type(text) == PERSON)
     elif (
         shift == "before"
         and grades is not None
@@ -382,6 +416,12 @@ def parse_question(
         elif last and last.kind == "areas":
             # After every area's grades ("newham 2026 grades"): the overall judgement's.
             grades = replace(last, kind="change", areas=("overall",), year=None, years=(), pick="")
+    if grades is None and history and (shift or to_one_year) and _SAME_PERSON.search(text):
+        # "And was it the same person for the 2016 inspection?" after "who led it?": who led
+        # that one.
+        last = previous().grades
+        if last and last.kind == "inspection" and last.inspector_first:
+            grades = _moved_in_time(last, shift, when)
     if grades is None and history and refers_back(text) and answer_type(text) in (DATE, PERSON):
         # "When did it take place?" after "who led Essex's 2023 inspection?": "it" is that
         # inspection, whose dates and inspector the table holds.
