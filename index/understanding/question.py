@@ -329,6 +329,9 @@ def parse_question(
     # A follow-up whose words only move in time ("and at the next one?", "what was it back in
     # 2014?") asks the last question's grade at that time.
     shift = time_shift(text) if history else ""
+    if history and not shift and _BEFORE_YEAR.search(text):
+        # "What was it before 2018?" after "how was Hounslow rated in 2023?": a move back.
+        shift = "before"
     only_time = (
         bool(history)
         and grades is None

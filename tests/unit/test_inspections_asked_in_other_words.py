@@ -2,7 +2,7 @@
 not use (found in a probe set written by helpers who never saw the code: "who headed the 2016
 single inspection?", "when was the one before that?" after a grade, "was it the same person
 for the 2016 inspection?" after "who led it?", "and the one before, in 2016?", "and the one
-before 2020?"; eval/RESULTS.md)."""
+before 2020?", "what was it before 2018?"; eval/RESULTS.md)."""
 
 from index.qa import QAEngine
 from index.understanding.question import parse_question
@@ -51,4 +51,12 @@ def test_the_one_before_a_year_named_is_the_inspection_before_it(engine: QAEngin
     history = ["What was Hertfordshire's overall grade in 2023?", "and in 2018?"]
     answer = engine.ask("and the one before 2018?", history=history)
     # The 2015 inspection's grade, not 2018's again.
+    assert "2015" in answer.answer and "2018" not in answer.answer, answer.answer
+
+
+def test_before_a_year_without_the_one_is_still_the_inspection_before(engine: QAEngine) -> None:
+    answer = engine.ask(
+        "what was it before 2018?", history=["What was Hertfordshire's overall grade in 2023?"]
+    )
+    # The 2015 inspection's grade, not 2018's.
     assert "2015" in answer.answer and "2018" not in answer.answer, answer.answer
