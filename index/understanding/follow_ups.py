@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from index.gazetteer import SUCCESSORS, find_authorities, find_authority_spans
+from index.understanding.grade_request import AREA_PATTERNS
 from index.understanding.lexicon import (
     AREAS,
     EVENTS,
@@ -392,8 +393,8 @@ def _swap_topic(previous: str, topic: str) -> str | None:
 # The judgement areas that are groups of children: "what about for the kids in care?" asks the
 # last question of them instead.
 _GROUPS = tuple(
-    (area, re.compile(rf"\b(?:{pattern})\b", re.I))
-    for area, pattern in AREAS
+    (area, pattern)
+    for area, pattern in AREA_PATTERNS
     if area in ("care_leavers", "in_care", "help_and_protection")
 )
 _FOR_THE = re.compile(r"^(?:for|of)\s+(?:the\s+|their\s+)?", re.I)
@@ -775,9 +776,7 @@ def _resolve(
                 # topic only an area it named is carried ("how much is X putting in" is not).
                 # "Has it got better since?" after "what did they need to fix?": "it" is the
                 # service, not the list of what to fix.
-                topic = " and ".join(
-                    m.group(0) for _, p in AREAS if (m := re.search(rf"\b(?:{p})\b", topic, re.I))
-                )
+                topic = " and ".join(m.group(0) for _, p in AREA_PATTERNS if (m := p.search(topic)))
             if any(w.lower() not in CONNECTORS for w in topic.split()):
                 bare = f"{bare}, {topic}"
             elif graded and WHY.match(bare):

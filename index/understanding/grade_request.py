@@ -416,22 +416,21 @@ class GradeRequest:
         )
 
 
+# Each judgement area's pattern, compiled once for every reader of it.
+AREA_PATTERNS = tuple((area, re.compile(rf"\b(?:{pattern})\b", re.I)) for area, pattern in AREAS)
+
+
 def area_phrases(question: str) -> tuple[str, ...]:
     """The words naming a judgement area in a question ("the safeguarding board (LSCB)"):
     what the grade is of, not something beyond it."""
-    return tuple(
-        m.group(0)
-        for _, pattern in AREAS
-        for m in re.finditer(rf"\b(?:{pattern})\b", question, re.I)
-    )
+    return tuple(m.group(0) for _, pattern in AREA_PATTERNS for m in pattern.finditer(question))
 
 
 def areas_named(question: str) -> tuple[str, ...]:
     """The judgement areas a question names ("care leavers" is not also "in care"; "the
     overall effectiveness of the LSCB" is the board's)."""
     areas: list[str] = []
-    for area, pattern in AREAS:
-        named = re.compile(rf"\b(?:{pattern})\b", re.I)
+    for area, named in AREA_PATTERNS:
         if named.search(question):
             areas.append(area)
             if area == "lscb":

@@ -311,6 +311,7 @@ def parse_question(
     terms = tuple(t for t in topic_terms(without_kind_asked(subject)) if t not in titled)
     # What kind of answer is wanted: a follow-up asking anew says it in its own words.
     asking = text if resolved.asks_anew else query
+    answer_kind = answer_type(text)  # the kind of answer the question asks in its own words
     # "Did they deal with the recommendations from 2015?" asks what the next report says of
     # them, not for the 2015 list.
     sections, section_terms = ((), ()) if asks_if_acted_on(asking) else _sections_asked(asking)
@@ -329,7 +330,8 @@ def parse_question(
     # A follow-up whose words only move in time ("and at the next one?", "what was it back in
     # 2014?") asks the last question's grade at that time.
     shift = time_shift(text) if history else ""
-    if history and not shift and _BEFORE_YEAR.search(text):
+    before_year = _BEFORE_YEAR.search(text) if history else None
+    if before_year and not shift:
         # "What was it before 2018?" after "how was Hounslow rated in 2023?": a move back.
         shift = "before"
     only_time = (
@@ -347,8 +349,8 @@ def parse_question(
     # "And the one before 2020?": the grade asked again before the year it names, not at it
     # (only the grade moves: the search's time is the question's own).
     moved_when = (
-        replace(when, years=(), before=named.group(1))
-        if shift == "before" and when and not when.before and (named := _BEFORE_YEAR.search(text))
+        replace(when, years=(), before=before_year.group(1))
+        if shift == "before" and when and not when.before and before_year
         else when
     )
     if only_time and (shift or to_year):
@@ -361,14 +363,10 @@ def parse_question(
         ):
             # "And from the inspection before?" after "give me Oldham's 2024 judgements".
             grades = _moved_in_time(last, shift, moved_when, bool(_CHANGE_WORD.search(text)))
-            if (
-                grades is not None
-                and grades.kind == "grade"
-                and answer_type(text) in (DATE, PERSON)
-            ):
+            if grades is not None and grades.kind == "grade" and answer_kind in (DATE, PERSON):
                 # "When was the one before that?" after "how did Bexley do in 2023?": that
                 # inspection's dates (or who led it), not its grade.
-                grades = _its_inspection(grades, answer_type(text) == PERSON)
+                grades = _its_inspection(grades, answer_kind == PERSON)
     elif (
         shift == "before"
         and grades is not None
@@ -425,13 +423,13 @@ def parse_question(
         last = previous().grades
         if last and last.kind == "inspection" and last.inspector_first:
             grades = _moved_in_time(last, shift, when)
-    if grades is None and history and refers_back(text) and answer_type(text) in (DATE, PERSON):
+    if grades is None and history and refers_back(text) and answer_kind in (DATE, PERSON):
         # "When did it take place?" after "who led Essex's 2023 inspection?": "it" is that
         # inspection, whose dates and inspector the table holds.
         last = previous().grades
         if last and last.kind == "inspection":
             # "And when was it?" after "who led it?": the dates first now.
-            grades = replace(last, inspector_first=answer_type(text) == PERSON)
+            grades = replace(last, inspector_first=answer_kind == PERSON)
     if (
         resolved.from_history
         and grades is not None
@@ -498,7 +496,7 @@ def parse_question(
         sections=sections,
         section_terms=section_terms,
         asks_ofsted=bool(_ASKS_OFSTED.search(query)),
-        answer_kind=answer_type(text),
+        answer_kind=answer_kind,
         topic=topic,
         topic_terms=terms,
         source_terms=tuple(t for t in topic_terms(topic) if t not in terms),
