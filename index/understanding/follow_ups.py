@@ -160,7 +160,7 @@ _DEMONSTRATIVE = re.compile(r"\b(?:that|this|those|these)\b", re.I)
 # "Did Herefordshire get pulled up on the same thing?", "anything similar?": the topic too.
 _POINTING_BACK = re.compile(
     r"\b(?:it|them|that|this|those|these|similar|the\s+same\s+(?:thing|issue|problem|concern|"
-    r"point|worry|weakness|criticism)s?)\b|\bthe\s+same\s*(?=[?.!,]|$)",
+    r"point|worry|weakness|criticism|boat|position|situation)s?)\b|\bthe\s+same\s*(?=[?.!,]|$)",
     re.I,
 )
 

@@ -65,12 +65,13 @@ _SINCE_INSPECTION = (
 # "The dates of Barnsley's 2023 inspection", "how long did the Wiltshire inspection last?",
 # "how many days was it?", "start date of the Medway inspection": its dates, from the table.
 _DATES_ASKED = (
-    r"(?:inspection|ilacs)\s+dates?|(?:start|end|first|last)?\s*dates?\s+(?:of|for)\s+"
-    r"(?:[\w'’-]+\s+){0,5}?(?:inspection|ilacs|visit)|"
-    r"how\s+(?:long\s+(?:did|was|were)|many\s+days\s+(?:did|was|were))\s+(?:[\w'’-]+\s+){0,7}?"
-    r"(?:inspection|ilacs|visit)"
+    # "What were the fieldwork dates?": Ofsted's word for its days on site.
+    r"(?:inspection|ilacs|fieldwork)\s+dates?|(?:start|end|first|last)?\s*dates?\s+(?:of|for)\s+"
+    r"(?:[\w'’-]+\s+){0,5}?(?:inspection|ilacs|visit|fieldwork)|"
+    r"how\s+(?:long\s+(?:did|was|were)|many\s+(?:days|weeks)\s+(?:did|was|were))\s+"
+    r"(?:[\w'’-]+\s+){0,7}?(?:inspection|ilacs|visit|fieldwork)"
     # "How long were Ofsted on site?", "how many days were the inspectors in Hull?"
-    r"|how\s+(?:long|many\s+days)\s+(?:did|was|were)\s+(?:the\s+)?(?:ofsted|inspectors?|they)\s+"
+    r"|how\s+(?:long|many\s+(?:days|weeks))\s+(?:did|was|were)\s+(?:the\s+)?(?:ofsted|inspectors?|they)\s+"
     r"(?:on\s+site|in|there|spend|stay)\b"
     # "Rotherham's 2018 re-inspection (the one that went to good) - when did it take place?"
     r"|(?:inspection|ilacs)\b[^?]*\bwhen\s+(?:did|was)\s+(?:it|that|this)\s+(?:actually\s+)?"
@@ -79,6 +80,7 @@ _DATES_ASKED = (
 # "How long ago was Calderdale's last inspection?": when it was.
 _LONG_AGO = r"how\s+long\s+ago\s+(?:was|were|did)\b[^?]{0,40}?\binspect\w*"
 _LONG_AGO_ASKED = re.compile(_LONG_AGO, re.I)
+_WHO_LED_ASKED = re.compile(_WHO_LED, re.I)
 # "How was Herefordshire rated in its last two inspections?": those, oldest first, as a change.
 _LAST_FEW = re.compile(
     r"\b(?:last|latest|most\s+recent|past)\s+(two|three|four|2|3|4)\s+(?:ofsted\s+)?"
@@ -150,11 +152,12 @@ _KIND_ASKED = re.compile(
 # When its report was published ("when did the sheffield report come out?", "publication date
 # of lancashire's re-inspection report"): of an inspection report, not of a council's own
 # paper, a plan, a visit's letter or another kind of review (which the table does not hold);
-# "when was it published?" is of whatever the last answer read.
+# "when was it published?" is of whatever the last answer read; "how long after the inspection
+# did the report come out?" is both dates, which its answer gives.
 _PUBLISHED_ASKED = re.compile(
     r"^(?![^?]*\b(?:press|release|minutes|article|story|bulletin|news|statement|letter|podcast"
     r"|interview|paper|cabinet|committee|jtai|joint|lscb|board|review|monitoring|focused|visit"
-    r"|plan)\b)(?=[^?]*\b(?:report|inspection|ofsted|ilacs|sif)\b)(?:[^?]*\b(?:when|what\s+date|which\s+date|date)\b[^?]*"
+    r"|plan)\b)(?=[^?]*\b(?:report|inspection|ofsted|ilacs|sif)\b)(?:[^?]*\b(?:when|how\s+long|what\s+date|which\s+date|date)\b[^?]*"
     r"\b(?:publish\w*|(?:come|came)\s+out|released)\b|[^?]*\bpublication\s+date\b"
     r"|[^?]*\bdate\s+of\s+publication\b)",
     re.I,
@@ -163,7 +166,9 @@ _PUBLISHED_ASKED = re.compile(
 _TOOK_PLACE = re.compile(r"\b(?:take|took)\s+place|on\s+site|carried\s+out|happen\w*", re.I)
 # An inspection's lead inspector asked for, not its dates: the inspector is said first.
 _WHO_ASKED = re.compile(r"\b(?:who|whom|inspectors?|hmi|led|lead)\b", re.I)
-_WHEN_ASKED = re.compile(r"\b(?:when|dates?|dated|how\s+long|how\s+many\s+days|on\s+site)\b", re.I)
+_WHEN_ASKED = re.compile(
+    r"\b(?:when|dates?|dated|how\s+long|how\s+many\s+(?:days|weeks)|on\s+site)\b", re.I
+)
 _LIST = re.compile(
     r"\b(which|what|list|how\s+many)\b.*\b(authorities|councils|local\s+authorities|las)\b", re.I
 )
@@ -624,7 +629,10 @@ def _grade_request(
             bool(named),
             before,
             frame=(tuple(chosen.group(0).split()) if chosen else ())
-            + (("how", "long", "ago") if _LONG_AGO_ASKED.search(question) else ()),
+            + (("how", "long", "ago") if _LONG_AGO_ASKED.search(question) else ())
+            # "Who headed the Ofsted team on Greenwich's 2016 inspection?": the words asking
+            # for its lead are not something beyond it.
+            + (tuple(led.group(0).split()) if (led := _WHO_LED_ASKED.search(question)) else ()),
             pick=pick,
             inspector_first=inspector_first and not publication,
             kind_asked=bool(kind_asked),

@@ -138,7 +138,7 @@ GRADE_QUESTION_WORDS = frozenset(
     vs versus compare compared comparison than better worse higher lower between change
     changed went gone moved dropped fell rose slipped
     going come came senior hmi list full breakdown name charge headed head
-    long days day start end lasted last provision
+    long days day weeks week start end finish finished lasted last run ran fieldwork provision
     borough city county metropolitan district royal single across please governance
     part parts aspect aspects anything""".split()
 )
@@ -235,7 +235,9 @@ WHO_RUNS_A_SERVICE = (
 # "What should Blackburn with Darwen do better for care leavers?": asked what to do, which the
 # report's list of what to improve answers (not a change of grades).
 TO_DO_BETTER = (
-    r"\b(?:should|must|could|ought\s+to)\b[^?.]*?\b(?:get|do)\s+better\b"
+    # "What did they want done better for care leavers?"
+    r"\b(?:should|must|could|ought\s+to|wants?|wanted|expect(?:s|ed)?)\b[^?.]*?"
+    r"\b(?:get|do|done|doing)\s+better\b"
     # "Was there anything that wasn't so good?" (after "was Essex outstanding?"): what was
     # weak, not which areas were judged good.
     r"|\b(?:anything|something|what|things?|areas?|bits?)\s+(?:that\s+|which\s+)?"

@@ -159,6 +159,15 @@ class Question:
 # "Back" saying when ("why were care leavers judged inadequate back in 2016?"), not a topic.
 _BACK_IN_TIME = re.compile(r"\bback\s+(?:in|at|then|when|around|during)\b", re.I)
 _BACK = frozenset(tokenize(["back"])[0])
+_ONE = frozenset(tokenize(["one"])[0])
+_THE_ONE = re.compile(
+    r"\b(?:(?:19|20)\d\d|that|this|latest|last|first|previous|earlier|recent|newest|oldest)"
+    r"\s+one\b"
+    # "St Helens' SIF, the one published in January 2015": the inspection it describes.
+    r"|\bthe\s+one\s+(?:that|which|where|when|published|in|from|with|before|after|graded|rated"
+    r"|judged)\b",
+    re.I,
+)
 
 # A follow-up's words that only move in time ("and at the next one?", "since then?").
 _SHIFT_STEMS = frozenset(
@@ -516,6 +525,8 @@ def parse_question(
                 else frozenset()
             )
             | (_BACK if _BACK_IN_TIME.search(query) else frozenset())
+            # "Who led the 2016 one?": "one" is the inspection it asks about.
+            | (_ONE if _THE_ONE.search(query) else frozenset())
             and not t.isdigit()
             # "How long were inspectors in for that one?" after a question about children in
             # care: the dates of that inspection, not more about its topic.
