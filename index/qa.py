@@ -700,9 +700,10 @@ class QAEngine:
         if last_cited is None and not history:
             return ()
         grades = parsed.grades
-        if grades and grades.asks_lead_inspector:
+        if grades and (grades.asks_lead_inspector or grades.same_lead):
             # "Who led that inspection?" after an interview on it: the report names its lead
-            # inspector; a council paper or article (whatever person it names) does not.
+            # inspector; a council paper or article (whatever person it names) does not. "Has
+            # she inspected them before? when?": the inspection she led, not the one cited.
             return ()
         cited = self._last_cited(history or [], filters, mode, last_cited)
         return cited if len(cited) == 1 else ()

@@ -372,19 +372,19 @@ def answer_judgement_question(
         # A council's re-inspection since 2018 is a full inspection: its cover says none.
         # A year named says which (a 2022 re-inspection after a 2019 inadequate).
         reinspected = reinspection and not (parsed.year or parsed.years)
+        # "Did she do St Helens as well?": the inspection that lead led, of those asked.
+        lead = _lead_of(parsed.same_lead, table)
         for authority in authorities:
             every = table.for_authority(authority)
             framed = [r for r in every if _under(r, framework)]
             again = [r for r in framed if _reinspected(r, documents)] if reinspected else []
             framed = again or framed
-            records = _picked(framed, parsed.pick, parsed.few)
-            if parsed.after:
-                records = inspected_next(records, parsed.after)
+            records = _records_asked(parsed, framed)
             if not any(r.grades for r in records):
                 continue
             # "Hull's SIF": its newest under that framework need not be its newest.
             older = _newest_graded(framed, None) is not _newest_graded(every, None)
-            said = _authority_sentences(parsed, authority, records, citer, older)
+            said = _authority_sentences(parsed, authority, records, citer, older, lead)
             if not said and parsed.year and parsed.kind in ("grade", "inspection"):
                 if any(_in_year(r, parsed.year) for r in records):
                     # That year's inspection is here without the grade asked ("not judged"
@@ -493,6 +493,52 @@ def _picked(records: list[InspectionRecord], pick: str, few: int) -> list[Inspec
     return records
 
 
+def _inspections_asked(
+    parsed: GradeRequest, records: list[InspectionRecord]
+) -> list[InspectionRecord]:
+    """The reports of ``records`` an inspection request asks about, oldest first (its dates
+    and lead inspector are said of the newest)."""
+    dated = [r for r in records if r.is_report and (r.end_date or r.lead_inspector)]
+    if parsed.year:
+        dated = [r for r in dated if _in_year(r, parsed.year)]
+    if parsed.before:
+        dated = inspected_before(dated, records, parsed.before)
+    if parsed.grades and not parsed.counted:
+        # "When was Tower Hamlets' inadequate inspection?": the newest that gave that grade,
+        # not the newest (judged outstanding).
+        dated = [r for r in dated if _graded_as(r, parsed.areas or ("overall",), parsed.grades)]
+    return dated
+
+
+def _records_asked(parsed: GradeRequest, records: list[InspectionRecord]) -> list[InspectionRecord]:
+    """``records`` (one authority's, oldest first) narrowed to the inspection ``parsed`` picks."""
+    picked = _picked(records, parsed.pick, parsed.few)
+    return inspected_next(picked, parsed.after) if parsed.after else picked
+
+
+def _lead_of(talked_about: tuple[str, GradeRequest] | None, table: JudgementTable) -> str:
+    """Who led the inspection ``talked_about`` (an authority and the request that asked for
+    it), as compared; "" when nothing is talked about or the table names no lead."""
+    if talked_about is None:
+        return ""
+    authority, request = talked_about
+    asked = _inspections_asked(request, _records_asked(request, table.for_authority(authority)))
+    lead = asked[-1].lead_inspector if asked else None
+    return _person(lead.value) if lead else ""
+
+
+def _led_by(records: list[InspectionRecord], lead: str) -> list[InspectionRecord]:
+    """Those of ``records`` ``lead`` led; all of them when she led none (the answer then
+    names whoever did)."""
+    led = [r for r in records if r.lead_inspector and _person(r.lead_inspector.value) == lead]
+    return led or records
+
+
+def _person(name: str) -> str:
+    """A lead inspector's name as compared: lower case, single spaces."""
+    return " ".join(name.lower().split())
+
+
 def _graded_as(record: InspectionRecord, areas: tuple[str, ...], grades: tuple[str, ...]) -> bool:
     """Whether ``record`` judged one of ``areas`` one of ``grades``."""
     return any((g := record.grade_for(a)) is not None and g.grade in grades for a in areas)
@@ -504,22 +550,18 @@ def _authority_sentences(
     records: list[InspectionRecord],
     citer: Citer,
     behind_newest: bool = False,
+    lead: str = "",
 ) -> list[str]:
     """What the table says of ``authority`` for ``parsed``; ``behind_newest``: the newest of
     ``records`` (those of a framework named) is not the authority's newest inspection, so it is
-    named by its date rather than as the most recent."""
+    named by its date rather than as the most recent; ``lead``: of an inspection asked, the one
+    that person led, where one was."""
     out: list[str] = []
     reports = [r for r in records if r.is_report and r.grades] or [r for r in records if r.grades]
     if parsed.kind == "inspection":
-        dated = [r for r in records if r.is_report and (r.end_date or r.lead_inspector)]
-        if parsed.year:
-            dated = [r for r in dated if _in_year(r, parsed.year)]
-        if parsed.before:
-            dated = inspected_before(dated, records, parsed.before)
-        if parsed.grades and not parsed.counted:
-            # "When was Tower Hamlets' inadequate inspection?": the newest that gave that grade,
-            # not the newest (judged outstanding).
-            dated = [r for r in dated if _graded_as(r, parsed.areas or ("overall",), parsed.grades)]
+        dated = _inspections_asked(parsed, records)
+        if lead:
+            dated = _led_by(dated, lead)
         if not dated:
             return []
         if parsed.counted:

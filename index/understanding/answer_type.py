@@ -141,13 +141,23 @@ def without_kind_asked(question: str) -> str:
     small" asks for a number, not for the word "big" ("how big was the team?": "The inspection
     team consisted of two HMI"); "what's her name" for a person ("Executive Director of
     Families Emma Bennett")."""
-    return _NAME_ASKED.sub(" ", _HOW_BIG.sub(" ", question))
+    return _FIGURES_ASKED.sub(" ", _NAME_ASKED.sub(" ", _HOW_BIG.sub(" ", question)))
+
+
+# "Any figures on that?", "what were the numbers?": a number of the topic, not the word
+# "figures" ("a low figure"). Asked first: "did Haringey hold any data on …" asks whether.
+_FIGURES = (
+    r"^\W*(?:(?:and|so|ok)\s+)?(?:any|what\s+(?:are|were)\s+the)\s+"
+    r"(?:figures|numbers|stats|statistics)\b"
+)
+_FIGURES_ASKED = re.compile(_FIGURES, re.I)
 
 
 # "The number of …" asks for one unless the question asks whether ("did Wokingham think the
 # number of inspectors was fair?", "has the number of children in care risen?").
 _HOW_MANY = re.compile(
     r"\bhow\s+many\b|\bwhat\s+number\b"
+    rf"|{_FIGURES}"
     # "average caseload per social worker?": a figure ("above the national average" compares).
     r"|(?<!above\s)(?<!below\s)(?<!national\s)\b(?:average|avg)\s+(?!for\b|than\b)[a-z]"
     r"|^(?!\W*(?:and\s+)?(?:did|does|do|is|was|were|are|has|have|had|can|could|should|would)\b)"

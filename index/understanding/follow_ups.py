@@ -102,10 +102,14 @@ _SAME_FOR = re.compile(
     r"(?:for|in|with|at|over\s+in)\b",
     re.I,
 )
-# "How does Dudley compare?", "and how do Bexley compare?": the last question of the council
-# named, nothing else asked (the council is stripped before this is matched).
+# "How does Dudley compare?", "and how do Bexley compare?", "how does that stack up against
+# Northumberland's, which came out the same day?": the last question of the council named,
+# nothing else asked (the council is stripped before this is matched).
 _HOW_IT_COMPARES = re.compile(
-    r"^\W*(?:and\s+|so\s+|ok\s+)?how\s+(?:does|do|did|would)\s+compare\W*$", re.I
+    r"^\W*(?:and\s+|so\s+|ok\s+)?how\s+(?:does|do|did|would)\s+(?:(?:that|it|this|they)\s+)?"
+    r"(?:compare|stack\s+up|measure\s+up)(?:\s+(?:with|to|against))?"
+    r"\W*(?:(?:which|that|whose)\b[^?]*)?$",
+    re.I,
 )
 # The words that move a follow-up to another inspection ("the previous one", "the one after").
 _SHIFT_WORDS = frozenset(
@@ -333,6 +337,8 @@ def _points_back_for_another_council(
     rest = strip_authorities(question)
     return bool(
         _POINTING_BACK.search(rest)
+        # "How does that compare with Dudley?" asks the last question of Dudley.
+        and not _HOW_IT_COMPARES.match(_trailing_preposition(rest))
         and len(topic_tokens(YEAR.sub(" ", rest), FRAME | NO_TOPIC)) <= _THIN_FOLLOW_UP
         and not _asks_of_a_grade_or_area(rest)
     )
@@ -387,7 +393,21 @@ def _swap_topic(previous: str, topic: str) -> str | None:
     before = [w.lower() for w in TOKEN.findall(previous[: span[0]]) if w.lower() not in _ARTICLES]
     if not before or before[-1] not in _TOPIC_OPENERS:
         return None
+    old = previous[span[0] : span[1]]
+    if (their := _THEIR.match(topic)) and _PEOPLE.search(old):
+        # "And their housing?" after "what did Ofsted say about care leavers in Dorset?": the
+        # housing of care leavers, not housing anywhere in the report.
+        topic = f"{topic[their.end() :]} of {old}"
     return f"{previous[: span[0]]}{topic}{previous[span[1] :]}"
+
+
+# "Their housing", "their health needs": of the people the last question was about.
+_THEIR = re.compile(r"^(?:their|theirs)\s+", re.I)
+_PEOPLE = re.compile(
+    r"\b(?:children|child|kids|young\s+people|families|parents|carers|leavers|workers|staff"
+    r"|advisers|advisors|teenagers|adolescents|babies|mothers)\b",
+    re.I,
+)
 
 
 # The judgement areas that are groups of children: "what about for the kids in care?" asks the

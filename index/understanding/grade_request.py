@@ -36,7 +36,17 @@ _WHO_LED = (
     # during the inspection?" (the director).
     r"head(?:ed)?\s+(?:up\s+)?(?:(?!services\b|department\b|council\b)[\w'’-]+\s+){0,6}?"
     r"(?:(?:re-?)?inspection|ilacs|sif)|"
-    r"(?:who|which)\s+(?:was|were)\s+the\s+(?:lead\s+)?(?:inspectors?|hmi)|"
+    r"(?:who|which)\s+(?:was|were)\s+the\s+(?:(?:lead|main|senior|chief|head)\s+)?"
+    r"(?:inspectors?|hmi)|"
+    # "Who was in charge of the Ofsted team?", "who led Ofsted's team in 2024?"
+    r"(?:led|lead|headed|in\s+charge\s+of)\s+(?:the\s+)?"
+    r"(?:ofsted(?:['’]s)?\s+(?:inspection\s+)?|inspection\s+)team\b|"
+    # "Who carried out North Somerset's 2017 inspection?"; "who did / ran the Bury
+    # inspection in 2016?" (not "who did the inspection criticise?").
+    r"who\s+(?:carried\s+out|conducted|undertook)\s+(?:[\w'’-]+\s+){0,5}?(?:re-?)?"
+    r"(?:inspection|ilacs|sif)|"
+    r"who\s+(?:did|ran)\s+(?:[\w'’-]+\s+){0,5}?(?:re-?)?(?:inspection|ilacs|sif)"
+    r"(?=(?:\s+(?:in|of|for)\s+(?:\w+\s+)?(?:19|20)\d\d)?\s*(?:\?|$))|"
     # A follow-up's "who led it?", "who led the previous one?": the inspection talked about.
     r"who\s+led\s+(?:it|that|this|the\s+(?:[\w-]+\s+){0,2}?one)\b"
 )
@@ -44,10 +54,12 @@ _WHO_LED = (
 # did the Wakefield inspection take place?"
 _WHEN_INSPECTED = (
     # "When in 2020 did Ofsted inspect Halton?": the time it is asked within, said first.
-    r"(?:when|(?:what|which)\s+(?:dates?|days?|weeks?|months?))\s+"
+    # "Over what period was it carried out?"
+    r"(?:when|(?:what|which)\s+(?:dates?|days?|weeks?|months?|period|time\s*frame))\s+"
     r"(?:in\s+(?:\w+\s+)?(?:19|20)\d\d,?\s+)?(?:did|was|were|had|has|have)\b"
-    # "When were Ofsted last in Devon?", "when did Ofsted come in?": Ofsted's visit.
-    r"(?![^?]*\b(?:publish|monitoring|focused))[^?]*\b(?:inspect\w*|ilacs"
+    # "When were Ofsted last in Devon?", "when did Ofsted come in?": Ofsted's visit; "which
+    # month was the 2018 reinspection?", "when was the Bury SIF?", "what date did fieldwork end?"
+    r"(?![^?]*\b(?:publish|monitoring|focused))[^?]*\b(?:(?:re-?)?inspect\w*|ilacs|sif|fieldwork"
     r"|ofsted\s+(?:last\s+)?(?:in|come|came|visit\w*|arriv\w*|on\s+site)\b"
     # "When were they actually on site?", "when did ofsted go in for it?"
     r"|(?:they|inspectors?|ofsted)\s+(?:actually\s+)?(?:on\s+site|(?:go|went|come|came)\s+in)\b)"
@@ -66,7 +78,9 @@ _SINCE_INSPECTION = (
 # "how many days was it?", "start date of the Medway inspection": its dates, from the table.
 _DATES_ASKED = (
     # "What were the fieldwork dates?": Ofsted's word for its days on site.
-    r"(?:inspection|ilacs|fieldwork)\s+dates?|(?:start|end|first|last)?\s*dates?\s+(?:of|for)\s+"
+    # "The timeframe of the Luton 2016 inspection".
+    r"(?:inspection|ilacs|fieldwork)\s+dates?"
+    r"|(?:(?:start|end|first|last)?\s*dates?|time\s*frame|period)\s+(?:of|for)\s+"
     r"(?:[\w'’-]+\s+){0,5}?(?:inspection|ilacs|visit|fieldwork)|"
     r"how\s+(?:long\s+(?:did|was|were)|many\s+(?:days|weeks)\s+(?:did|was|were))\s+"
     r"(?:[\w'’-]+\s+){0,7}?(?:inspection|ilacs|visit|fieldwork)"
@@ -76,6 +90,8 @@ _DATES_ASKED = (
     # "Rotherham's 2018 re-inspection (the one that went to good) - when did it take place?"
     r"|(?:inspection|ilacs)\b[^?]*\bwhen\s+(?:did|was)\s+(?:it|that|this)\s+(?:actually\s+)?"
     r"(?:take\s+place|happen|held|carried\s+out)"
+    # "Bury 2016 inspection - when was that?"
+    r"|(?:inspection|ilacs|sif)\s*[-–—:,]\s*when\s+was\s+(?:it|that|this)\s*(?=\?|$)"
 )
 # "How long ago was Calderdale's last inspection?": when it was.
 _LONG_AGO = r"how\s+long\s+ago\s+(?:was|were|did)\b[^?]{0,40}?\binspect\w*"
@@ -401,11 +417,17 @@ class GradeRequest:
     terse: bool = False  # a line naming a judgement, no words asking for it
     kind_asked: bool = False  # "what kind of inspection was it?": as its report's cover says
     publication: bool = False  # "when was the report published?": that date first
+    # "Did she do St Helens as well?" after "who led Blackpool's 2018 inspection?": the council
+    # and request of the inspection talked about, whose lead inspector the one asked had too.
+    same_lead: "tuple[str, GradeRequest] | None" = None
 
     @property
     def names_its_inspection(self) -> bool:
-        """Whether it says which inspection it asks of: a year, years, a bound or a pick."""
-        return bool(self.year or self.years or self.before or self.pick or self.after)
+        """Whether it says which inspection it asks of: a year, years, a bound, a pick or the
+        lead inspector of another."""
+        return bool(
+            self.year or self.years or self.before or self.pick or self.after or self.same_lead
+        )
 
     @property
     def asks_lead_inspector(self) -> bool:

@@ -255,6 +255,11 @@ _SAME_PERSON = re.compile(
     r"\bsame\s+(?:person|people|inspectors?|lead(?:\s+inspector)?|hmi)\b", re.I
 )
 
+_PERSON_PRONOUN = re.compile(r"\b(?:she|he|her|him|his)\b", re.I)
+# "Has she inspected them before?": an earlier time, said as an adverb closing its clause.
+_BEFORE_ALONE = re.compile(r"\b(?:before|previously|earlier)\s*(?=[?.,;!]|$)", re.I)
+# What asking whether a person did the same elsewhere says besides ("did she do … as well?").
+_DID_IT_TOO = frozenset(tokenize(["do did does done also too well as lead led inspect"])[0])
 # "Better than last time?", "any worse than before?": a grade against the one before it.
 _BETTER_THAN_LAST = re.compile(
     r"\b(?:better|worse|improved?|different)\s+(?:than|from)\s+(?:last\s+time|before|"
@@ -264,6 +269,19 @@ _BETTER_THAN_LAST = re.compile(
 # "after / following the 2022 inspection" (not "since"): for a part of a report asked about,
 # the inspection named is the one whose part it is.
 _AFTER_INSPECTION = re.compile(r"\b(?:after|following)\b(?![^?.!]*\bsince\b)", re.I)
+
+
+def _another_council(text: str, talked_about: tuple[str, ...]) -> tuple[str, ...]:
+    """The words of ``text`` asking whether the person just named did the same for one other
+    council than ``talked_about`` ("did she do St Helens as well? when was that?"), or () when
+    it names none or asks anything else of it ("did he say anything about their fostering?")."""
+    named = {name for _, _, name in find_authority_spans(text)}
+    if len(named) != 1 or named & set(talked_about):
+        return ()
+    words = topic_terms(strip_authorities(text))
+    if set(words) - GRADE_QUESTION_STEMS - _SHIFT_STEMS - _DID_IT_TOO:
+        return ()
+    return tuple(words)
 
 
 def parse_question(
@@ -343,6 +361,19 @@ def parse_question(
     if before_year and not shift:
         # "What was it before 2018?" after "how was Hounslow rated in 2023?": a move back.
         shift = "before"
+    if (
+        shift == "before"
+        and not sections
+        and answer_kind is None
+        and refers_back(text)
+        and previous().sections
+        # "They'd had a focused visit before that - what did it find?": the visit's findings.
+        and not any(pattern.search(text) for _, pattern in _EVENTS)
+    ):
+        # "Was that flagged last time as well?" after "anything left to improve?": the same
+        # part of the report before (what it had to improve). Not "had they fixed that by the
+        # next one?": the next report's findings on it.
+        sections, section_terms = previous().sections, previous().section_terms
     only_time = (
         bool(history)
         and grades is None
@@ -432,6 +463,45 @@ def parse_question(
         last = previous().grades
         if last and last.kind == "inspection" and last.inspector_first:
             grades = _moved_in_time(last, shift, when)
+    if (
+        history
+        and _PERSON_PRONOUN.search(text)
+        and (elsewhere := _another_council(text, previous().authorities))
+    ):
+        # "Did she do St Helens as well?" after "who led Blackpool's 2018 inspection?": the
+        # inspection of St Helens she led (the table knows her by name), not its latest.
+        last = previous().grades
+        talked_about = previous().authorities
+        if last and last.kind == "inspection" and last.inspector_first and talked_about:
+            asked = grades if grades and grades.kind == "inspection" else None
+            asked = asked or GradeRequest("inspection", (), (), None, False)
+            grades = replace(
+                asked,
+                same_lead=(talked_about[0], last),
+                inspector_first=answer_kind != DATE,
+                frame=(*asked.frame, *elsewhere),
+            )
+    elif (
+        history
+        and (shift == "before" or _BEFORE_ALONE.search(text))
+        and _PERSON_PRONOUN.search(text)
+        and not find_authority_spans(text)
+        and not (grades and grades.kind != "inspection")
+    ):
+        # "Has she inspected them before? when?" after "who led Staffordshire's 2023
+        # inspection?": the council's inspection before it that she led, if one was.
+        last = previous().grades
+        talked_about = previous().authorities
+        if last and last.kind == "inspection" and last.inspector_first and talked_about:
+            moved = (
+                replace(last, year=None, before=str(last.year), pick="")
+                if last.year
+                else _moved_in_time(last, "before", None)
+            )
+            if moved is not None:
+                grades = replace(
+                    moved, same_lead=(talked_about[0], last), inspector_first=answer_kind != DATE
+                )
     if grades is None and history and refers_back(text) and answer_kind in (DATE, PERSON):
         # "When did it take place?" after "who led Essex's 2023 inspection?": "it" is that
         # inspection, whose dates and inspector the table holds.
@@ -552,7 +622,10 @@ def parse_question(
             and _shape(alone.grades) == _shape(grades)
             and set(alone.beyond_grades) <= set(question.beyond_grades)
         ):
-            return replace(alone, text=text, from_history=True)
+            # Whose inspection it is ("has she inspected them before?") stays the history's.
+            assert alone.grades is not None  # its shape is the follow-up's
+            carried = replace(alone.grades, same_lead=grades.same_lead)
+            return replace(alone, text=text, from_history=True, grades=carried)
     return question
 
 

@@ -5,6 +5,8 @@ after the inspection finished did the report come out?"; and two follow-ups' wor
 did they want done better for care leavers?", "was Calderdale in the same boat?"; and two
 names staff use for what the documents call otherwise ("teeth", "cost")."""
 
+import pytest
+
 from index.qa import QAEngine
 from index.retrieval.expansion import load_lexicon
 from index.understanding.question import parse_question
@@ -65,3 +67,43 @@ def test_teeth_and_the_cost_of_a_paper_search_in_the_documents_words() -> None:
     lexicon = load_lexicon()
     assert "dental" in lexicon.expand("anything about kids' teeth?").names
     assert "financial implications" in lexicon.expand("any cost to the council?").names
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which month was Somerset's 2018 reinspection?",
+        "When was Lancashire's SIF carried out?",
+        "What date did fieldwork end for North Somerset in 2017?",
+        "Over what period was the Somerset 2022 inspection carried out?",
+        "Bury 2016 inspection - when was that?",
+        "What was the timeframe of the Luton 2016 inspection?",
+        "When was the Bury SIF?",
+    ],
+)
+def test_an_inspections_dates_asked_in_other_words(question: str) -> None:
+    grades = parse_question(question).grades
+    assert grades is not None and grades.kind == "inspection", question
+    assert not grades.inspector_first, question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who was in charge of the Ofsted team in Somerset in 2018?",
+        "Who carried out North Somerset's 2017 inspection?",
+        "Who did the Bury inspection in 2016?",
+        "Who ran the Lancashire inspection in 2026?",
+        "Who led Ofsted's team in Northumberland in 2024?",
+        "Who was the main inspector for Oldham in 2024?",
+    ],
+)
+def test_a_lead_inspector_asked_in_other_words(question: str) -> None:
+    parsed = parse_question(question)
+    assert parsed.grades is not None and parsed.grades.kind == "inspection", question
+    assert parsed.grades.inspector_first and parsed.beyond_grades == (), question
+
+
+def test_what_an_inspection_or_a_team_did_is_not_its_lead() -> None:
+    assert parse_question("Who did the Bury inspection criticise?").grades is None
+    assert parse_question("Who will lead the team improving services in Bury?").grades is None
