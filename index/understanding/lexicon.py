@@ -293,7 +293,11 @@ SECTIONS: tuple[tuple[str, str, str], ...] = (
 )
 
 # Where the question names Ofsted's own report it asks for the inspection, not the council.
-OFSTED_SOURCE = r"ofsted(?:'s)?\s+(?:report|letter|inspectors?\s+(?:said|found|wrote))"
+# "What dates does Ofsted's own report give?"
+OFSTED_SOURCE = (
+    r"ofsted(?:['’]s)?\s+(?:(?:own|actual|full|official)\s+)?"
+    r"(?:report|letter|inspectors?\s+(?:said|found|wrote))"
+)
 # "What did Ofsted say / inspectors find …": Ofsted's own words are what is asked for.
 ASKS_OFSTED = (
     # "What did Ofsted actually say …": an adverb between.

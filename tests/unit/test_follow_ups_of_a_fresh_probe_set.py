@@ -2,7 +2,8 @@
 does that stack up against Northumberland's?" after a grade, "any figures on that?", "was that
 flagged last time as well?" after what was left to improve, "why had it gone downhill?", "did
 she do St Helens as well?" after who led an inspection, "and their housing?" (the example the
-writers' brief gives) after care leavers."""
+writers' brief gives) after care leavers; and dev24's "what dates does Ofsted's own report give?"
+after a council paper, "were they dealt with by the 2024 inspection?"."""
 
 from index.qa import QAEngine
 from index.retrieval.expansion import load_lexicon
@@ -95,3 +96,19 @@ def test_has_she_inspected_them_before_asks_the_earlier_inspection(engine: QAEng
         history=["Who led Calderdale's children's services inspection in 2024?"],
     )
     assert "Lisa Summers" in answer.answer and "2018" in answer.answer, answer.answer
+
+
+def test_ofsteds_own_report_is_not_the_council_paper_asked_before() -> None:
+    # dev24: "what dates does Ofsted's own report give?" after the cabinet minutes' dates.
+    parsed = parse_question(
+        "what dates does Ofsted's own report give?",
+        ["When was Hertfordshire's 2018 Ofsted inspection, according to the cabinet panel paper?"],
+    )
+    assert parsed.sources == () and "cabinet" not in parsed.query.lower(), parsed.query
+
+
+def test_dealt_with_searches_the_reports_word_addressed() -> None:
+    names = load_lexicon().expand("were they dealt with by the 2024 inspection?").names
+    assert "addressed" in names
+    # Not "sorted": "what sort of data …" (and "sorted by 2024?" lost more than it found).
+    assert "addressed" not in load_lexicon().expand("what sort of data goes in the report?").names
