@@ -471,10 +471,11 @@ def offers(kind: str | None, span: str) -> bool:
 _CAPITALISED = re.compile(r"(?<![.?!]\s)(?<!^)\b[A-Z][a-z]{2,}\b")
 # Acronyms anywhere ("CQC", "GCSE", "SATs", "LADO"): names of bodies and things just as much.
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}s?\b")
+# "Hertfordshire CC", "Rochdale MBC": the council's own abbreviation.
 _GENERIC = frozenset(
     """ofsted council county cabinet panel children services service inspection report
     councillor cllr director leader leaders member members team what who when which how
-    ilacs sif uk la las""".split()
+    ilacs sif uk la las cc mbc""".split()
 )
 
 

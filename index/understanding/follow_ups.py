@@ -103,11 +103,15 @@ _SAME_FOR = re.compile(
     re.I,
 )
 # "How does Dudley compare?", "and how do Bexley compare?", "how does that stack up against
-# Northumberland's, which came out the same day?": the last question of the council named,
-# nothing else asked (the council is stripped before this is matched).
+# Northumberland's, which came out the same day?", "is that better than Bury?": the last
+# question of the council named, nothing else asked (the council is stripped before this is
+# matched).
 _HOW_IT_COMPARES = re.compile(
-    r"^\W*(?:and\s+|so\s+|ok\s+)?how\s+(?:does|do|did|would)\s+(?:(?:that|it|this|they)\s+)?"
+    r"^\W*(?:and\s+|so\s+|ok\s+)?(?:how\s+(?:does|do|did|would)\s+(?:(?:that|it|this|they)\s+)?"
     r"(?:compare|stack\s+up|measure\s+up)(?:\s+(?:with|to|against))?"
+    # "Is that better than Bury?", "was it any worse than Luton's?"
+    r"|(?:is|was|are|were)\s+(?:that|it|this|they)\s+(?:any\s+)?(?:better|worse|higher|lower)"
+    r"(?:\s+or\s+(?:better|worse))?\s+than)"
     r"\W*(?:(?:which|that|whose)\b[^?]*)?$",
     re.I,
 )
@@ -130,7 +134,7 @@ _THEN = re.compile(
     r"\b(?:back\s+then|around\s+then|(?:at|around)\s+that\s+(?:time|point|inspection)|"
     # "norfolk back in 2013?": the year is the time asked; "back" says no more.
     r"back(?=\s+(?:in\s+)?(?:19[89]\d|20\d\d)\b)|"
-    r"that\s+year|in\s+those\s+days|at\s+the\s+same\s+time|"
+    r"that\s+year|in\s+those\s+days|(?:at|around|about)\s+the\s+same\s+time|"
     # "Nottinghamshire was inspected that same autumn": the year just talked about.
     r"(?:that|the)\s+same\s+(?:year|spring|summer|autumn|winter|month))\b",
     re.I,
@@ -663,6 +667,10 @@ def _resolve(
     query = question.strip()
     carried = False
     years = YEAR.findall(question)
+    if not years and _THEN.search(question) and earlier_years:
+        # "And Slough's around the same time?" after "who led Haringey's 2014 inspection?":
+        # that year's, not Slough's latest.
+        years = earlier_years
     # "Same for Suffolk?", "and the same in Essex at their last inspection?": the last
     # question asked of the council named, whatever else the follow-up says of it.
     person_elsewhere = False

@@ -269,7 +269,10 @@ def when_asked(text: str, before: str = "") -> When | None:
 
 
 _CITY_OF = re.compile(r"\bcity\s+of\s+$", re.I)
-_CITY_AFTER = re.compile(r"\s+city(?:\s+council)?\b", re.I)
+# "Hertfordshire CC", "Rochdale MBC": the council's name too. Not "County Council", which the
+# press releases' own titles say ("Hertfordshire County Council praised by Ofsted …": taken out,
+# four questions naming it lost a place and one abstained).
+_CITY_AFTER = re.compile(r"\s+(?:city(?:\s+council)?|cc|mbc)\b", re.I)
 
 
 def strip_authorities(text: str) -> str:

@@ -336,6 +336,10 @@ def parse_question(
         tokenize([" ".join(m.group(1) for _, p in _SOURCES for m in _titled(p).finditer(text))])[0]
     )
     terms = tuple(t for t in topic_terms(without_kind_asked(subject)) if t not in titled)
+    # "The Community Care piece": the publication's own name is no name its text must hold.
+    source_named = frozenset(
+        tokenize([" ".join(m.group(0) for _, p in _SOURCES for m in p.finditer(text))])[0]
+    )
     # What kind of answer is wanted: a follow-up asking anew says it in its own words.
     asking = text if resolved.asks_anew else query
     answer_kind = answer_type(text)  # the kind of answer the question asks in its own words
@@ -580,7 +584,9 @@ def parse_question(
         topic_terms=terms,
         source_terms=tuple(t for t in topic_terms(topic) if t not in terms),
         acted_on=tuple(topic_terms(acted_on_words(text))) if resolved.from_history else (),
-        names=tuple(n for n in named_terms(strip_authorities(text)) if n not in titled),
+        names=tuple(
+            n for n in named_terms(strip_authorities(text)) if n not in titled | source_named
+        ),
         grades=grades,
         beyond_grades=tuple(
             t

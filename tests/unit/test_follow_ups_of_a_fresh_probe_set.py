@@ -3,7 +3,8 @@ does that stack up against Northumberland's?" after a grade, "any figures on tha
 flagged last time as well?" after what was left to improve, "why had it gone downhill?", "did
 she do St Helens as well?" after who led an inspection, "and their housing?" (the example the
 writers' brief gives) after care leavers; and dev24's "what dates does Ofsted's own report give?"
-after a council paper, "were they dealt with by the 2024 inspection?"."""
+after a council paper, "were they dealt with by the 2024 inspection?"; "is that better than
+Bury?"; and dev25's "and Slough's one around the same time?", "Hertfordshire CC"."""
 
 from index.qa import QAEngine
 from index.retrieval.expansion import load_lexicon
@@ -112,3 +113,35 @@ def test_dealt_with_searches_the_reports_word_addressed() -> None:
     assert "addressed" in names
     # Not "sorted": "what sort of data …" (and "sorted by 2024?" lost more than it found).
     assert "addressed" not in load_lexicon().expand("what sort of data goes in the report?").names
+
+
+def test_is_that_better_than_another_council_asks_it_the_same() -> None:
+    parsed = parse_question(
+        "is that better than Herefordshire?",
+        ["How were care leavers in Calderdale graded at the latest inspection?"],
+    )
+    assert parsed.authorities == ("Herefordshire",), parsed.query
+    assert parsed.grades is not None and parsed.grades.areas == ("care_leavers",), parsed.query
+
+
+def test_a_councils_abbreviation_and_a_publications_name_are_no_names_to_find() -> None:
+    # dev25: "what date did Hertfordshire CC put its news release out?" abstained for "CC", and
+    # "Community Care piece on …" wanted "Care" named in the answer.
+    cc = parse_question("what date did Hertfordshire CC put its news release out?")
+    assert cc.names == () and "cc" not in cc.topic_terms, cc.topic_terms
+    piece = parse_question("Community Care piece on Hertfordshire's rating - what got credit?")
+    assert piece.names == ()
+
+
+def test_another_council_around_the_same_time_keeps_the_year() -> None:
+    parsed = parse_question(
+        "and Herefordshire's one around the same time?",
+        ["Who led Hertfordshire's 2018 inspection?"],
+    )
+    assert parsed.authorities == ("Herefordshire",), parsed.query
+    assert parsed.grades is not None and parsed.grades.year == 2018, parsed.query
+
+
+def test_a_press_releases_date_asked_of_hertfordshire_cc_is_answered(engine: QAEngine) -> None:
+    answer = engine.ask("what date did Hertfordshire CC put its Ofsted news release out?")
+    assert not answer.abstained and "19 Nov 2018" in answer.answer, answer.answer
