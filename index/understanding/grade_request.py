@@ -174,7 +174,7 @@ _PUBLISHED_ASKED = re.compile(
     r"^(?![^?]*\b(?:press|release|minutes|article|story|bulletin|news|statement|letter|podcast"
     r"|interview|paper|cabinet|committee|jtai|joint|lscb|board|review|monitoring|focused|visit"
     r"|plan)\b)(?=[^?]*\b(?:report|inspection|ofsted|ilacs|sif)\b)(?:[^?]*\b(?:when|how\s+long|what\s+date|which\s+date|date)\b[^?]*"
-    r"\b(?:publish\w*|(?:come|came)\s+out|released)\b|[^?]*\bpublication\s+date\b"
+    r"\b(?:publish\w*|(?:come|came)\s+out|released|(?:go|went|gone|made)\s+public)\b|[^?]*\bpublication\s+date\b"
     r"|[^?]*\bdate\s+of\s+publication\b)",
     re.I,
 )

@@ -107,3 +107,8 @@ def test_a_lead_inspector_asked_in_other_words(question: str) -> None:
 def test_what_an_inspection_or_a_team_did_is_not_its_lead() -> None:
     assert parse_question("Who did the Bury inspection criticise?").grades is None
     assert parse_question("Who will lead the team improving services in Bury?").grades is None
+
+
+def test_when_a_report_went_public_is_its_publication() -> None:
+    grades = parse_question("Knowsley re-inspection in 2017 - what date did the report go public?")
+    assert grades.grades is not None and grades.grades.publication
