@@ -357,7 +357,7 @@ def _same_person_elsewhere(
     rest = strip_authorities(question)
     return bool(
         _another_council(authorities, previous)
-        and _PERSON_PRONOUN.search(question)
+        and PERSON_PRONOUN.search(question)
         and _WHO_ASKED.search(previous.query)
         and len(_own_topic_words(YEAR.sub(" ", rest))) <= _THIN_FOLLOW_UP
         # "Did she lead Wirral's inadequate inspection the year before too?" says which.
@@ -375,7 +375,7 @@ def _only_when_or_change(text: str) -> bool:
         for w in _own_topic_words(text)
         if w.lower() not in _SHIFT_WORDS and not _BETTER_OR_WORSE.fullmatch(w)
     ]
-    return not own and not _PERSON_PRONOUN.search(text)
+    return not own and not PERSON_PRONOUN.search(text)
 
 
 def _asks_of_a_grade_or_area(text: str) -> bool:
@@ -478,7 +478,7 @@ _WHO_RUNS = re.compile(WHO_RUNS_A_SERVICE, re.I)
 _PEOPLE_PRONOUN = re.compile(r"\b(?:they|their|they['’](?:re|ve|d))\b", re.I)
 # "what did she recommend?" after "who carried out the review of Barnet's services?": "she" is
 # the person the last question asked for, known only by what that question said of her.
-_PERSON_PRONOUN = re.compile(r"\b(?:she|he|her|him|his)\b", re.I)
+PERSON_PRONOUN = re.compile(r"\b(?:she|he|her|him|his)\b", re.I)
 _WHO_ASKED = re.compile(r"^\W*(?:and\s+|so\s+)?who\b", re.I)
 # A who-question's asking words and its verb ("who led", "who at Ofsted wrote"): its frame.
 _WHO_AND_VERB = re.compile(
@@ -785,7 +785,7 @@ def _resolve(
             or (
                 # Not when it names another time ("was she on the team for the 2016
                 # inspection as well?"): her part in another event, not this one.
-                _PERSON_PRONOUN.search(bare)
+                PERSON_PRONOUN.search(bare)
                 and _WHO_ASKED.search(previous.query)
                 and not YEAR.search(bare)
             )

@@ -15,7 +15,7 @@ from index.understanding.answer_type import (
     named_terms,
     without_kind_asked,
 )
-from index.understanding.follow_ups import ResolvedQuestion, resolve
+from index.understanding.follow_ups import PERSON_PRONOUN, ResolvedQuestion, resolve
 from index.understanding.grade_request import (
     BEFORE_FIRST,
     GRADE_QUESTION_STEMS,
@@ -255,7 +255,6 @@ _SAME_PERSON = re.compile(
     r"\bsame\s+(?:person|people|inspectors?|lead(?:\s+inspector)?|hmi)\b", re.I
 )
 
-_PERSON_PRONOUN = re.compile(r"\b(?:she|he|her|him|his)\b", re.I)
 # "Has she inspected them before?": an earlier time, said as an adverb closing its clause.
 _BEFORE_ALONE = re.compile(r"\b(?:before|previously|earlier)\s*(?=[?.,;!]|$)", re.I)
 # What asking whether a person did the same elsewhere says besides ("did she do … as well?").
@@ -282,6 +281,39 @@ def _another_council(text: str, talked_about: tuple[str, ...]) -> tuple[str, ...
     if set(words) - GRADE_QUESTION_STEMS - _SHIFT_STEMS - _DID_IT_TOO:
         return ()
     return tuple(words)
+
+
+def _same_lead_asked(
+    text: str, grades: GradeRequest | None, shift: str, answer_kind: str | None, previous: Question
+) -> GradeRequest | None:
+    """The inspection a follow-up about the lead inspector just named asks for, by her name:
+    of another council ("did she do St Helens as well?" after "who led Blackpool's 2018
+    inspection?": the one of St Helens she led, not its latest), or of the same council before
+    ("has she inspected them before? when?": the one before that she led, if one was). None
+    when ``text`` asks neither or ``previous`` asked no lead inspector."""
+    last, talked_about = previous.grades, previous.authorities
+    if not (last and last.kind == "inspection" and last.inspector_first and talked_about):
+        return None
+    same_lead = (talked_about[0], last)
+    inspector_first = answer_kind != DATE
+    if elsewhere := _another_council(text, talked_about):
+        asked = grades if grades and grades.kind == "inspection" else None
+        asked = asked or GradeRequest("inspection", (), (), None, False)
+        frame = (*asked.frame, *elsewhere)
+        return replace(asked, same_lead=same_lead, inspector_first=inspector_first, frame=frame)
+    if (
+        (shift == "before" or _BEFORE_ALONE.search(text))
+        and not find_authority_spans(text)
+        and not (grades and grades.kind != "inspection")
+    ):
+        moved = (
+            replace(last, year=None, before=str(last.year), pick="")
+            if last.year
+            else _moved_in_time(last, "before", None)
+        )
+        if moved is not None:
+            return replace(moved, same_lead=same_lead, inspector_first=inspector_first)
+    return None
 
 
 def parse_question(
@@ -469,43 +501,10 @@ def parse_question(
             grades = _moved_in_time(last, shift, when)
     if (
         history
-        and _PERSON_PRONOUN.search(text)
-        and (elsewhere := _another_council(text, previous().authorities))
+        and PERSON_PRONOUN.search(text)
+        and (same := _same_lead_asked(text, grades, shift, answer_kind, previous()))
     ):
-        # "Did she do St Helens as well?" after "who led Blackpool's 2018 inspection?": the
-        # inspection of St Helens she led (the table knows her by name), not its latest.
-        last = previous().grades
-        talked_about = previous().authorities
-        if last and last.kind == "inspection" and last.inspector_first and talked_about:
-            asked = grades if grades and grades.kind == "inspection" else None
-            asked = asked or GradeRequest("inspection", (), (), None, False)
-            grades = replace(
-                asked,
-                same_lead=(talked_about[0], last),
-                inspector_first=answer_kind != DATE,
-                frame=(*asked.frame, *elsewhere),
-            )
-    elif (
-        history
-        and (shift == "before" or _BEFORE_ALONE.search(text))
-        and _PERSON_PRONOUN.search(text)
-        and not find_authority_spans(text)
-        and not (grades and grades.kind != "inspection")
-    ):
-        # "Has she inspected them before? when?" after "who led Staffordshire's 2023
-        # inspection?": the council's inspection before it that she led, if one was.
-        last = previous().grades
-        talked_about = previous().authorities
-        if last and last.kind == "inspection" and last.inspector_first and talked_about:
-            moved = (
-                replace(last, year=None, before=str(last.year), pick="")
-                if last.year
-                else _moved_in_time(last, "before", None)
-            )
-            if moved is not None:
-                grades = replace(
-                    moved, same_lead=(talked_about[0], last), inspector_first=answer_kind != DATE
-                )
+        grades = same
     if grades is None and history and refers_back(text) and answer_kind in (DATE, PERSON):
         # "When did it take place?" after "who led Essex's 2023 inspection?": "it" is that
         # inspection, whose dates and inspector the table holds.
