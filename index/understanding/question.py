@@ -372,6 +372,7 @@ def parse_question(
     source_named = frozenset(
         tokenize([" ".join(m.group(0) for _, p in _SOURCES for m in p.finditer(text))])[0]
     )
+    not_names = titled | source_named
     # What kind of answer is wanted: a follow-up asking anew says it in its own words.
     asking = text if resolved.asks_anew else query
     answer_kind = answer_type(text)  # the kind of answer the question asks in its own words
@@ -583,9 +584,7 @@ def parse_question(
         topic_terms=terms,
         source_terms=tuple(t for t in topic_terms(topic) if t not in terms),
         acted_on=tuple(topic_terms(acted_on_words(text))) if resolved.from_history else (),
-        names=tuple(
-            n for n in named_terms(strip_authorities(text)) if n not in titled | source_named
-        ),
+        names=tuple(n for n in named_terms(strip_authorities(text)) if n not in not_names),
         grades=grades,
         beyond_grades=tuple(
             t
