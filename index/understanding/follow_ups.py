@@ -308,6 +308,10 @@ _OF_IT_AFTER = re.compile(
 )
 
 
+# "When were they in Nottinghamshire?": the council is where "they" went, so it is asked about.
+_WHERE_THEY_WENT = re.compile(r"\b(?:in|at|into|visit\w*|inspect\w*)\s+$", re.I)
+
+
 def _partner_named(question: str, authorities: tuple[str, ...], previous: ResolvedQuestion) -> bool:
     """Whether ``question`` names another council after a pronoun standing for the one talked
     about ("why did they split from Peterborough?", "did they do better than Luton?") or as
@@ -322,6 +326,8 @@ def _partner_named(question: str, authorities: tuple[str, ...], previous: Resolv
         # Said so, the partner leaves the conversation's council in place even when the
         # conversation named it too ("… the arrangement with Hampshire?").
         return bool(previous.authorities) and not set(previous.authorities) <= set(authorities)
+    if _WHERE_THEY_WENT.search(question[:start]):
+        return False  # "when were they in Nottinghamshire …?": "they" are the inspectors.
     pronoun = _COUNCIL_PRONOUN.search(question)
     return _another_council(authorities, previous) and bool(pronoun and pronoun.start() < start)
 
@@ -685,7 +691,10 @@ def _resolve(
     topic_missing = same_asked or not [
         w
         # "what about hillingdon around then?": the time just asked, no topic of its own.
-        for w in _topic_words(YEAR.sub(" ", _THEN.sub(" ", _NEIGHBOUR.sub(" ", question)))).split()
+        # "and Herefordshire, in the January 2026 report?": the month is of the year, no topic.
+        for w in _topic_words(
+            YEAR.sub(" ", _MONTH_OF_YEAR.sub(" ", _THEN.sub(" ", _NEIGHBOUR.sub(" ", question))))
+        ).split()
         if w.lower() not in NO_TOPIC
     ]
     # "What did the report say about it?" after a grade question asks what was said of that

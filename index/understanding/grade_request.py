@@ -305,8 +305,9 @@ _NEXT_DUE = re.compile(
 _WHEN_DUE = re.compile(r"^\W*when\b|\bwhen['’]s\b|\bdue\b|\bwill\b|\bexpect|\bsoon\b", re.I)
 _PAST = re.compile(r"\b(?:did|was|were|found|said|had)\b", re.I)
 _FIRST = re.compile(
-    r"\b(?:first|earliest|original|oldest)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:inspection|ilacs|grades?|judgements?|ratings?|reports?)\b|\bearliest\b",
+    # "The first of its two inspections".
+    r"\b(?:first|earliest|original|oldest)\s+(?:of\s+(?:its|their|the)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:inspections?|ilacs|grades?|judgements?|ratings?|reports?)\b|\bearliest\b",
     re.I,
 )
 # "How was Cumberland rated before its first inspection?": the one before the oldest report.

@@ -273,6 +273,8 @@ SECTIONS: tuple[tuple[str, str, str], ...] = (
         r"|\bto[-\s]do\s+list\b|\btop\s+priorit(?:y|ies)\b"
         r"|\bimprovement\s+(?:list|areas?|points?|actions?|priorities)\b"
         r"|\b(?:needed|needs?)\s+doing\b|\b(?:needed|needs?)\s+improving\b"
+        # "What did they want improving?", "what did Ofsted want improved?"
+        r"|\b(?:wants?|wanted)\s+(?:[\w'’-]+\s+)?improv(?:ing|ed)\b"
         # "Was there any area that wasn't working well?"
         r"|(?:\bnot|n['’]t)\s+(?:work\w*|do\w*|go\w*)\s+(?:so\s+)?well\b",
         r"^\(?recommendations?\.?\)?$|needs?\s+to\s+improve|areas?\s+for\s+improvement"

@@ -513,6 +513,10 @@ def parse_question(
         if last and last.kind == "inspection":
             # "And when was it?" after "who led it?": the dates first now.
             grades = replace(last, inspector_first=answer_kind == PERSON)
+            if to_one_year and when is not None:
+                # "… for the one that came out in July 2024?": the one of the year it names.
+                year = int(when.years[0])
+                grades = replace(grades, year=year, years=(), before="", after="", pick="")
     if (
         resolved.from_history
         and grades is not None
