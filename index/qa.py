@@ -77,7 +77,9 @@ from index.understanding.grade_request import BEFORE_FIRST, GradeRequest
 from index.understanding.query import (
     When,
     latest_as_year,
+    names_a_paper,
     names_a_topic,
+    paper_named_out,
     points_to_a_document,
     time_shift,
     when_asked,
@@ -1140,6 +1142,18 @@ def _retrieval_query(question: Question, filters: Filters) -> str:
     passage is about that authority already, and the name would only pull both retrievers
     towards passages that repeat it rather than ones on the topic asked about."""
     text = question.topic if filters.authority else question.query
+    if (
+        question.sources
+        and question.answer_kind is None
+        and not question.asks_ofsted
+        and names_a_paper(question.text)
+    ):
+        # "Herts cabinet panel feb 2019 - what were the 3 areas for improvement?": the source
+        # vote picks the paper; the words naming it would pull its cover lines. Not "who wrote
+        # the cabinet panel report?", "when did the panel meet?": the cover lines answer those.
+        # Nor "what did Ofsted say Brent's scrutiny committee needed to do?": its topic. Only
+        # a paper the question names itself: one a follow-up carries stays a word to search.
+        text = paper_named_out(text)
     if question.events:
         # "What did Ofsted say about children's plans at the last monitoring visit?": the visit
         # is which document (its vote), the plans are what to find in it. Named as words too,

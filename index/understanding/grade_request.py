@@ -742,6 +742,24 @@ def _terse_judgement(question: str) -> bool:
     return _grade_words_only(question.replace("review", " "))
 
 
+# "And the weakest?", "what about the best one?" after a question on an inspection's grades.
+_SUPERLATIVE_ALONE = re.compile(
+    rf"^\W*(?:(?:and|so|what\s+about|how\s+about)\s+)?(?:the\s+|its\s+|their\s+)?{_SUPERLATIVE}"
+    rf"(?:\s+(?:one|{_AREA_NOUN}|bit))?\W*$",
+    re.I,
+)
+
+
+def ranked_alone(question: str) -> tuple[str, str] | None:
+    """The order a follow-up that says nothing but a superlative asks for, with that word
+    ("and the weakest?": "lowest", "weakest"); None for any other question."""
+    said = _SUPERLATIVE_ALONE.match(question)
+    if said is None:
+        return None
+    word = said.group(1).lower()
+    return ("highest" if word in ("highest", "best", "strongest") else "lowest"), word
+
+
 def _inspection_picked(question: str) -> tuple[str, re.Match[str] | None]:
     """Which inspection ``question`` picks ("previous", "first", or "" for the newest), and
     the words that pick it."""

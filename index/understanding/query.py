@@ -355,6 +355,31 @@ COMPLEMENT = re.compile(
 )
 
 
+# "The herts cabinet panel feb 2019", "Devon's May 2025 staff bulletin": which council paper,
+# with its date. The source and date votes pick the paper; said as words, they drew the
+# paper's cover lines ("… Cabinet Panel are asked to consider …") over the passage asked for.
+_PAPER_DATE = rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{MONTH}\.?\s+)?(?:19[89]\d|20\d\d)"
+_PAPER_NAMED = re.compile(
+    # "May 2025 staff bulletin": a word may come between the date and the kind of paper.
+    rf"(?:\b{_PAPER_DATE}\s+(?:[\w'’-]+\s+)?)?\b(?:{'|'.join(pattern for _, pattern in SOURCES)})\b"
+    r"(?:\s+(?:panel|paper|papers|report|meeting|item|session))*"
+    rf"(?:,?\s*\(?(?:(?:on|of|in|from|dated)\s+)?\b{_PAPER_DATE}\b\)?)?",
+    re.I,
+)
+
+
+def names_a_paper(text: str) -> bool:
+    """Whether ``text`` names a kind of council paper ("the cabinet panel report")."""
+    return bool(_PAPER_NAMED.search(text))
+
+
+def paper_named_out(text: str) -> str:
+    """``text`` without the council paper it names (and that paper's date), or ``text`` itself
+    when nothing would be left to search for ("what did the press release say?")."""
+    without = " ".join(_PAPER_NAMED.sub(" ", text).split())
+    return without if topic_tokens(without, FRAME | NO_TOPIC) else text
+
+
 def names_a_topic(question: str) -> bool:
     """Whether ``question`` asks what was said or found about a topic it names ("what did
     Ofsted say about children's plans …", "… find on elective home ed"), not about "it"

@@ -23,6 +23,7 @@ from index.understanding.grade_request import (
     area_phrases,
     areas_named,
     grade_request,
+    ranked_alone,
     standalone_grade_question,
 )
 from index.understanding.lexicon import (
@@ -506,6 +507,21 @@ def parse_question(
         and (same := _same_lead_asked(text, grades, shift, answer_kind, previous()))
     ):
         grades = same
+    if grades is None and history and (superlative := ranked_alone(text)):
+        # "And the weakest?" after "which part was outstanding?": the same inspection's
+        # areas, in that order of grade.
+        last = previous().grades
+        if last and last.kind in ("areas", "grade") and not last.counted:
+            ranked, word = superlative
+            grades = replace(
+                last,
+                kind="areas",
+                areas=(),
+                grades=(),
+                area_named=False,
+                ranked=ranked,
+                frame=(word,),
+            )
     if grades is None and history and refers_back(text) and answer_kind in (DATE, PERSON):
         # "When did it take place?" after "who led Essex's 2023 inspection?": "it" is that
         # inspection, whose dates and inspector the table holds.

@@ -5,6 +5,7 @@ another council, and "when were they in X for the one that came out in 2018?" af
 council's inspection dates ("they" are the inspectors there, not X's partner)."""
 
 from index.qa import QAEngine
+from index.retrieval.expansion import load_lexicon
 from index.understanding.question import parse_question
 
 
@@ -44,3 +45,7 @@ def test_when_were_they_in_another_council_asks_its_inspection_of_the_year_named
     # Hertfordshire's 2018 inspection ran from 15 to 19 October 2018.
     assert "15 October 2018 to 19 October 2018" in answer.answer, answer.answer
     assert "Calderdale" not in answer.answer, answer.answer
+
+
+def test_teenagers_searches_the_reports_word_adolescents() -> None:
+    assert "adolescents" in load_lexicon().expand("what did they mean about teenagers?").names
