@@ -215,6 +215,7 @@ _HOW_MANY = re.compile(r"\bhow\s+many\b", re.I)
 # "Which area scored lowest?", "what was Devon's weakest judgement?": every area of one
 # inspection, the lowest (or highest) graded first. The word qualifies an area (not "what
 # is Derby best at?", "the best support for care leavers").
+_WHICH_AREA = re.compile(rf"\b(?:which|what)\s+(?:judgement\s+)?{_AREA_NOUN}\b", re.I)
 _SUPERLATIVE = rf"({'|'.join(sorted(GRADE_RANKING_WORDS))})"
 _RANKED = re.compile(
     rf"\b{_SUPERLATIVE}(?:[\s-]+(?:rated|graded|judged|scored|scoring))?\s+{_AREA_NOUN}\b"
@@ -383,7 +384,9 @@ _ASKING = re.compile(
 # below good": a grade as a bound, which every area's grade answers (not that grade, nor a
 # change of grades).
 _THAN_GRADE = re.compile(
-    rf"\b(?:better|worse|higher|lower|less|more|below|above|under)\s+(?:than\s+)?(?:{GRADE})\b",
+    rf"\b(?:better|worse|higher|lower|less|more|below|above|under)\s+(?:than\s+)?(?:{GRADE})\b"
+    # "Which area wasn't good in 2019?"
+    rf"|(?:\bnot|n['’]t)\s+(?:rated\s+|judged\s+|graded\s+)?(?:{GRADE})\b",
     re.I,
 )
 
@@ -522,7 +525,12 @@ def _grade_request(
     # Cheshire East, 2015 versus 2024": two inspections named and how they compare.
     if not between and when is not None and len(when.years) > 1 and _grade_words_only(question):
         between = _CHANGE.search(re.sub(GRADE, " ", question, flags=re.I))
-    if _TO_DO_BETTER.search(question) and not _GRADE_ASKED.search(question):
+    if (
+        _TO_DO_BETTER.search(question)
+        and not _GRADE_ASKED.search(question)
+        # "Which area wasn't good in 2019?": a judgement area, not the list of what to improve.
+        and not _WHICH_AREA.search(question)
+    ):
         return None  # what it should do better is the report's list, not a change of grades
     named = areas_named(question)
     # Named with its inspection: a line naming only an authority and an area ("Calderdale

@@ -256,6 +256,14 @@ _SAME_PERSON = re.compile(
     r"\bsame\s+(?:person|people|inspectors?|lead(?:\s+inspector)?|hmi)\b", re.I
 )
 
+# "Did Nottinghamshire's leaders get the same?", "the same rating for care leavers?": the grade
+# just asked about, asked of the area named.
+_SAME_GRADE = re.compile(
+    r"\b(?:get|got|gets|getting|receive[ds]?|achieve[ds]?|score[ds]?|given|awarded)\s+"
+    r"(?:the\s+)?same\b|\bsame\s+(?:grade|rating|judgement|judgment|result|score)s?\b",
+    re.I,
+)
+
 # "Has she inspected them before?": an earlier time, said as an adverb closing its clause.
 _BEFORE_ALONE = re.compile(r"\b(?:before|previously|earlier)\s*(?=[?.,;!]|$)", re.I)
 # What asking whether a person did the same elsewhere says besides ("did she do … as well?").
@@ -507,6 +515,13 @@ def parse_question(
         and (same := _same_lead_asked(text, grades, shift, answer_kind, previous()))
     ):
         grades = same
+    if grades is None and history and _SAME_GRADE.search(text) and (named := areas_named(text)):
+        # "Did Nottinghamshire's leaders get the same in 2024?" after "which judgement did
+        # Herts get outstanding for?": whether that area was judged that grade.
+        last = previous().grades
+        if last and last.kind in ("grade", "areas"):
+            year = int(when.years[0]) if when and len(when.years) == 1 else None
+            grades = GradeRequest("grade", named, last.grades[:1], year, True)
     if grades is None and history and (superlative := ranked_alone(text)):
         # "And the weakest?" after "which part was outstanding?": the same inspection's
         # areas, in that order of grade.

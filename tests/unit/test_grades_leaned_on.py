@@ -1,0 +1,25 @@
+"""Follow-ups that lean on a grade question: "did Herefordshire's leaders get the same?" after
+"which judgement did Calderdale get outstanding for?" (that grade, asked of the area named),
+and "so which area wasn't good?" (a judgement area, not the list of what to improve)."""
+
+from index.qa import QAEngine
+from index.understanding.question import parse_question
+
+
+def test_the_same_grade_for_an_area_is_asked_of_it() -> None:
+    parsed = parse_question(
+        "did Herefordshire's leaders get the same in 2026?",
+        ["which judgement did Calderdale get outstanding for in 2024?"],
+    )
+    assert parsed.grades is not None, parsed.query
+    assert parsed.grades.kind == "grade" and parsed.grades.areas == ("leaders",), parsed.grades
+    assert parsed.grades.grades == ("outstanding",) and parsed.grades.year == 2026, parsed.grades
+
+
+def test_which_area_was_not_good_lists_the_judgements(engine: QAEngine) -> None:
+    history = ["How did Calderdale get on at its 2018 inspection?"]
+    parsed = parse_question("so which area wasn't good?", history)
+    assert parsed.grades is not None and parsed.grades.kind == "areas", parsed.grades
+    answer = engine.ask("so which area wasn't good?", history=history)
+    assert "requires improvement" in answer.answer.lower(), answer.answer
+    assert "help and protection" in answer.answer, answer.answer
