@@ -38,9 +38,10 @@ from index.understanding.query import (
     why_alone,
 )
 
+# Not inside a hyphenated word ("out-of-hours cover" keeps its "of").
 _FILLER = re.compile(
-    r"\b(and|what|about|how|of|the|for|same|also|did|does|do|it|they|that|this|there|say|said|"
-    r"ofsted|is|was|were|are)\b",
+    r"(?<![\w-])(and|what|about|how|of|the|for|same|also|did|does|do|it|they|that|this|there|"
+    r"say|said|ofsted|is|was|were|are)(?![\w-])",
     re.I,
 )
 
@@ -173,10 +174,11 @@ _POINTING_BACK = re.compile(
 )
 
 
-# What a follow-up says of the topic without naming one: "still an issue in the 2025 one?".
+# What a follow-up says of the topic without naming one: "still an issue in the 2025 one?",
+# "still a thing in the 2025 report?", "is that still the case?".
 _SAID_OF_IT = frozenset(
     """issue issues problem problems concern concerns worry worries weakness weaknesses
-    still tho though""".split()
+    still tho though thing things case true happening""".split()
 )
 
 

@@ -285,7 +285,7 @@ SECTIONS: tuple[tuple[str, str, str], ...] = (
         "strengths",
         r"\bstrengths?\b|\bgood\s+practice\b|\bsingled\s+out\b|\bpraised?\b"
         # Not "wasn't working well", "not doing so well": what needs to improve.
-        r"|(?<!\bnot\s)(?<!n't\s)(?<!n’t\s)(?<!\bso\s)\b(?:works?|working|doing)\s+well\b"
+        r"|(?<!\bnot\s)(?<!n't\s)(?<!n’t\s)(?<!\bso\s)\b(?:works?|working|doing|going|went)\s+well\b"
         # "What was Hillingdon particularly good at?"
         r"|\b(?:good|best|strongest)\s+at\b"
         # "Anything positive?", "the highlights".
