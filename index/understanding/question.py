@@ -196,7 +196,10 @@ _KEPT = re.compile(
     r"|\bstay(?:ed)?\s+(?:that\s+way|the\s+same)\b",
     re.I,
 )
-_CHANGE_WORD = re.compile(r"\b(?:chang\w*|compar\w*|better|worse|improv\w*|declin\w*)\b", re.I)
+# "Was that up on 2018?": against that year's grade.
+_CHANGE_WORD = re.compile(
+    r"\b(?:chang\w*|compar\w*|better|worse|improv\w*|declin\w*)\b|\b(?:up|down)\s+on\b", re.I
+)
 
 
 def _moved_in_time(
@@ -267,7 +270,9 @@ _SAME_GRADE = re.compile(
 # "Has she inspected them before?": an earlier time, said as an adverb closing its clause.
 _BEFORE_ALONE = re.compile(r"\b(?:before|previously|earlier)\s*(?=[?.,;!]|$)", re.I)
 # What asking whether a person did the same elsewhere says besides ("did she do … as well?").
-_DID_IT_TOO = frozenset(tokenize(["do did does done also too well as lead led inspect"])[0])
+_DID_IT_TOO = frozenset(
+    tokenize(["do did does done also too well as lead led inspect same person right"])[0]
+)
 # "Better than last time?", "any worse than before?": a grade against the one before it.
 _BETTER_THAN_LAST = re.compile(
     r"\b(?:better|worse|improved?|different)\s+(?:than|from)\s+(?:last\s+time|before|"
@@ -511,7 +516,8 @@ def parse_question(
             grades = _moved_in_time(last, shift, when)
     if (
         history
-        and PERSON_PRONOUN.search(text)
+        # "Same person did West Northamptonshire's first one, right?"
+        and (PERSON_PRONOUN.search(text) or _SAME_PERSON.search(text))
         and (same := _same_lead_asked(text, grades, shift, answer_kind, previous()))
     ):
         grades = same

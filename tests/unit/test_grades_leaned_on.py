@@ -23,3 +23,12 @@ def test_which_area_was_not_good_lists_the_judgements(engine: QAEngine) -> None:
     answer = engine.ask("so which area wasn't good?", history=history)
     assert "requires improvement" in answer.answer.lower(), answer.answer
     assert "help and protection" in answer.answer, answer.answer
+
+
+def test_was_that_up_on_an_earlier_year_compares_the_two_inspections(engine: QAEngine) -> None:
+    history = ["How was Calderdale rated in 2024?"]
+    parsed = parse_question("was that up on 2018?", history)
+    assert parsed.grades is not None and parsed.grades.kind == "change", parsed.grades
+    answer = engine.ask("was that up on 2018?", history=history)
+    # Both inspections' grades, the 2018 one and the 2024 one, not 2018's alone.
+    assert "November 2018" in answer.answer and "February 2024" in answer.answer, answer.answer
