@@ -493,8 +493,10 @@ def parse_question(
         # "Did they hold onto that next time round?" after "what grade did suffolk get at the
         # 2019 ilacs": whether the grade held, inspection by inspection from then on; "did they
         # keep that at the 2026 inspection?": the grade at that one.
+        # After every area's grades ("what grades did Halton get in 2020?"): every area's at
+        # the next inspection.
         last = previous().grades
-        if last and last.kind == "grade" and last.year:
+        if last and last.kind in ("grade", "areas") and last.year:
             moved = _moved_in_time(last, shift, when)
             frame = (*moved.frame, *kept.group(0).split()) if moved else ()
             grades = replace(moved, frame=frame) if moved else None

@@ -1,6 +1,8 @@
 """Follow-ups that lean on a grade question: "did Herefordshire's leaders get the same?" after
 "which judgement did Calderdale get outstanding for?" (that grade, asked of the area named),
-and "so which area wasn't good?" (a judgement area, not the list of what to improve)."""
+"so which area wasn't good?" (a judgement area, not the list of what to improve), "was that
+up on 2018?" (the two inspections' grades) and "have they held onto that since?" after every
+area's grades (the next inspection's)."""
 
 from index.qa import QAEngine
 from index.understanding.question import parse_question
@@ -32,3 +34,12 @@ def test_was_that_up_on_an_earlier_year_compares_the_two_inspections(engine: QAE
     answer = engine.ask("was that up on 2018?", history=history)
     # Both inspections' grades, the 2018 one and the 2024 one, not 2018's alone.
     assert "November 2018" in answer.answer and "February 2024" in answer.answer, answer.answer
+
+
+def test_held_onto_that_since_after_every_grade_asks_the_next_inspections(
+    engine: QAEngine,
+) -> None:
+    history = ["What grades did Calderdale get at its 2018 inspection?"]
+    answer = engine.ask("have they held onto that since?", history=history)
+    # Calderdale's next inspection after November 2018 was in February 2024.
+    assert "February 2024" in answer.answer and not answer.abstained, answer.answer
