@@ -215,7 +215,7 @@ _HOW_MANY = re.compile(r"\bhow\s+many\b", re.I)
 # "Which area scored lowest?", "what was Devon's weakest judgement?": every area of one
 # inspection, the lowest (or highest) graded first. The word qualifies an area (not "what
 # is Derby best at?", "the best support for care leavers").
-_WHICH_AREA = re.compile(rf"\b(?:which|what)\s+(?:judgement\s+)?{_AREA_NOUN}\b", re.I)
+_WHICH_AREA = re.compile(rf"\b(?:which|what)\s+{_AREA_NOUN}\b", re.I)
 _SUPERLATIVE = rf"({'|'.join(sorted(GRADE_RANKING_WORDS))})"
 _RANKED = re.compile(
     rf"\b{_SUPERLATIVE}(?:[\s-]+(?:rated|graded|judged|scored|scoring))?\s+{_AREA_NOUN}\b"
@@ -510,10 +510,10 @@ def _grade_request(
 ) -> GradeRequest | None:
     question = _GRADE_AS_VERB.sub("requires improvement", _names_capitalised(question))
     superlative = _RANKED.search(question)
-    ranked = ""
+    ranked = word = ""
     if superlative:
         word = next(g for g in superlative.groups() if g).lower()
-        ranked = "highest" if word in ("highest", "best", "strongest") else "lowest"
+        ranked = _order_of(word)
     # "Has Devon's rating changed since 2020?" is its grades; "how has Herefordshire changed
     # since its 2022 inspection?" is told in the report's words first (both halves).
     between = (
@@ -765,7 +765,13 @@ def ranked_alone(question: str) -> tuple[str, str] | None:
     if said is None:
         return None
     word = said.group(1).lower()
-    return ("highest" if word in ("highest", "best", "strongest") else "lowest"), word
+    return _order_of(word), word
+
+
+def _order_of(superlative: str) -> str:
+    """The order of grade a superlative asks for: "highest" for "best", "lowest" for
+    "weakest"."""
+    return "highest" if superlative.lower() in ("highest", "best", "strongest") else "lowest"
 
 
 def _inspection_picked(question: str) -> tuple[str, re.Match[str] | None]:
