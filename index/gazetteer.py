@@ -42,7 +42,12 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "Bath and North East Somerset": ("BANES", "B&NES", "Bath and NE Somerset"),
     "Hertfordshire": ("Herts",),
     "Newcastle upon Tyne": ("Newcastle",),
-    "Kensington and Chelsea": ("Royal Borough of Kensington and Chelsea", "RBKC"),
+    "Kensington and Chelsea": (
+        "Royal Borough of Kensington and Chelsea",
+        "RBKC",
+        "K&C",
+        "Kensington",
+    ),
     # "Kingston" alone is Kingston upon Thames: Kingston upon Hull is "Hull" (only Thames's and
     # Richmond's reports say "Kingston" without "upon").
     "Kingston upon Thames": ("Royal Borough of Kingston upon Thames", "Kingston"),

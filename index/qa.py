@@ -24,11 +24,16 @@ from index.answering.answer import (
     mentioned,
 )
 from index.answering.area_grade import areas_asked, with_area_grade
-from index.answering.by_change import change_told, previous_grades_told
+from index.answering.by_change import (
+    change_told,
+    previous_grades_told,
+    previous_inspection_told,
+)
 from index.answering.by_inspection import asks_by_inspection, compose_by_inspection
 from index.answering.by_judgement import findings_behind_grade, summary_of
 from index.answering.by_section import compose_by_section, superseded_documents
 from index.answering.by_summary import asks_for_summary, compose_summary
+from index.answering.inspection_team import states_team
 from index.answering.judgement_answers import (
     Citer,
     answer_judgement_question,
@@ -424,7 +429,8 @@ class QAEngine:
     def _earlier_told(self, request: GradeRequest, authorities: tuple[str, ...]) -> Composed | None:
         """ "How was Lancashire rated at the inspection before 2015?" when the documents hold
         none before it: its oldest report's own "since the last inspection in 2012, when the
-        local authority was found to be good overall" (one authority asked). Not when they
+        local authority was found to be good overall" (one authority asked); asked when it
+        was, the report's sentence dating it. Not when they
         hold an earlier report (the table found no grade of the area asked there)."""
         if len(authorities) != 1:
             return None
@@ -441,6 +447,12 @@ class QAEngine:
         if not reports or earlier:
             return None
         oldest = reports[0].doc_id
+        if request.kind == "inspection":
+            # "When was St Helens last inspected before the November 2014 inspection?": that
+            # report's own "were last inspected in June 2012". It names no one who led it.
+            if request.inspector_first:
+                return None
+            return previous_inspection_told(oldest, self.index.passages, self.index.documents)
         return change_told(
             oldest, self.index.passages, self.index.documents, graded=True
         ) or previous_grades_told(oldest, self.index.passages, self.index.documents)
@@ -991,6 +1003,10 @@ class QAEngine:
         ):
             return False
         if text is None:
+            return True
+        if parsed.grades.team_asked and any(states_team(c.quote) for c in table.citations):
+            # "How many inspectors did Ofsted send?": the report's account of its team, which
+            # retrieval leaves out as template, whatever else the question says.
             return True
         if parsed.sections and not text.abstained:
             # "Got outstanding in 2026 - was there anything to improve?" asks for a part of

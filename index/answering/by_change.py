@@ -75,3 +75,57 @@ def previous_grades_told(
             citation = Citation.from_passage(1, passage, meta, quote, 1.0)
             return Composed(f"{' '.join(quote.split())} [1]", False, [citation])
     return None
+
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+# "Services in St Helens were last inspected in June 2012.", "The previous inspection of
+# Blackpool's services for looked after children was in December 2009.", "Since the last
+# inspection in February 2022, when …": a report dating the inspection before it.
+_PREVIOUS_DATED = re.compile(
+    r"\b(?:last|previous(?:ly)?)\b(?:\s+[\w’'-]+){0,6}?\s+inspect(?:ed|ions?)\b[^.]{0,120}?"
+    rf"\b(?:in|on)\s+(?:(?:\d{{1,2}}\s+)?{_MONTH}\s+)?(?:19|20)\d\d\b",
+    re.I,
+)
+
+
+# Of the sentences after the first that date an earlier inspection, how many are quoted with it.
+_MORE_DATED = 2
+
+
+def previous_inspection_told(
+    doc_id: str, passages: Sequence[Passage], documents: dict[str, Document]
+) -> Composed | None:
+    """When the inspection before ``doc_id``'s was, as the report itself says it: its first
+    sentence dating it to a month (else its first dating it to a year), with the sentences
+    right after it that date another ("… of its looked after children was in December
+    2009."), quoted and cited; None when none does."""
+    first: tuple[Passage, int, int] | None = None
+    for passage in passages:
+        if passage.doc_id != doc_id or passage.kind != "text":
+            continue
+        spans = sentences_of(passage.text)
+        for k, (start, end) in enumerate(spans):
+            if not (found := _PREVIOUS_DATED.search(passage.text[start:end])):
+                continue
+            if re.search(_MONTH, found.group(0)):
+                # With a sentence between ("The local authority was judged to be good.").
+                last = k
+                for j in range(k + 1, min(k + 1 + 2 * _MORE_DATED, len(spans))):
+                    if j - last > 2:
+                        break
+                    if _PREVIOUS_DATED.search(passage.text[slice(*spans[j])]):
+                        last = j
+                first = (passage, start, spans[last][1])
+                break
+            first = first or (passage, start, end)
+        else:
+            continue
+        break
+    if first is None:
+        return None
+    passage, start, end = first
+    quote = passage.text[start:end]
+    citation = Citation.from_passage(1, passage, documents[doc_id].meta, quote, 1.0)
+    return Composed(f"{' '.join(quote.split())} [1]", False, [citation])

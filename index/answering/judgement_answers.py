@@ -14,6 +14,7 @@ from datetime import date
 from itertools import pairwise
 
 from index.answering.answer import ABSTAIN_MESSAGE, Composed
+from index.answering.inspection_team import team_evidence
 from index.answering.judgement_table import JudgementRow, JudgementTable
 from index.ingest.judgements import (
     AREA_LABELS,
@@ -584,6 +585,16 @@ def _authority_sentences(
         who = last.lead_inspector.value if last.lead_inspector else ""
         lead, verb = ("lead inspectors", "were") if " and " in who else ("lead inspector", "was")
         took_place = f"{authority}'s {which} took place {dates}" if dates else ""
+        if parsed.team_asked:
+            # "How many inspectors did Ofsted send?": the report's own account, first; an
+            # ILACS report names only its lead inspector.
+            if team := team_evidence(last.doc_id, citer.passages):
+                out.append(f"Of {authority}'s {which}, the report says:")
+                out += [f"{e.quote.rstrip('.')} [{citer.cite(e)}]." for e in team]
+                took_place = f"It took place {dates}" if dates else ""
+            else:
+                said = f"The report of {authority}'s {which} does not say how large its team was."
+                out.append(said)
         if parsed.kind_asked and (kind := _kind_told(last, citer)):
             # "What sort of inspection was it?": what its cover calls it, then when it was.
             out.append(f"{authority}'s {which} was {kind}.")

@@ -136,8 +136,9 @@ _THEN = re.compile(
     # "norfolk back in 2013?": the year is the time asked; "back" says no more.
     r"back(?=\s+(?:in\s+)?(?:19[89]\d|20\d\d)\b)|"
     r"that\s+year|in\s+those\s+days|(?:at|around|about)\s+the\s+same\s+time|"
-    # "Nottinghamshire was inspected that same autumn": the year just talked about.
-    r"(?:that|the)\s+same\s+(?:year|spring|summer|autumn|winter|month))\b",
+    # "Nottinghamshire was inspected that same autumn": the year just talked about; "and
+    # hammersmith's, same week?": the inspection just talked about.
+    r"(?:(?:that|the)\s+)?same\s+(?:year|spring|summer|autumn|winter|month|week|day|dates))\b",
     re.I,
 )
 _ASKING = frozenset("who whose whom when where which why".split())

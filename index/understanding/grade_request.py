@@ -181,6 +181,18 @@ _PUBLISHED_ASKED = re.compile(
 # "When did the inspection that came out in August 2018 take place?": its dates, not the report's.
 _TOOK_PLACE = re.compile(r"\b(?:take|took)\s+place|on\s+site|carried\s+out|happen\w*", re.I)
 # An inspection's lead inspector asked for, not its dates: the inspector is said first.
+# Who made up the inspection team, or how many: "how many inspectors did Ofsted send?", "how
+# big was the inspection team?", "who else was on the team?" (a report's own sentence and
+# list of team inspectors answer; not "how many people did the inspectors talk to?").
+_TEAM_ASKED = re.compile(
+    r"\bhow\s+many\s+(?:inspectors|hmis?)\b(?!\s+(?:spoke|talked|met|saw|visited|looked))"
+    r"|\bhow\s+many\s+(?:people|staff)\s+(?:were\s+)?(?:on|in)\s+the\s+(?:ofsted\s+|inspection\s+)*team\b"
+    r"|\bhow\s+(?:big|large)\s+(?:was|were|is)\s+(?:the|their|its)\s+(?:ofsted\s+|inspection\s+)*team\b"
+    r"|\b(?:size|make-?up)\s+of\s+the\s+(?:ofsted\s+|inspection\s+)*team\b"
+    r"|\bwho\s+(?:else\s+)?(?:was|were)\s+(?:on|in)\s+the\s+(?:ofsted\s+|inspection\s+)*team\b"
+    r"|\b(?:the\s+)?(?:team|other)\s+inspectors\b",
+    re.I,
+)
 _WHO_ASKED = re.compile(r"\b(?:who|whom|inspectors?|hmi|led|lead)\b", re.I)
 _WHEN_ASKED = re.compile(
     r"\b(?:when|dates?|dated|how\s+long|how\s+many\s+(?:days|weeks)|on\s+site)\b", re.I
@@ -421,6 +433,7 @@ class GradeRequest:
     terse: bool = False  # a line naming a judgement, no words asking for it
     kind_asked: bool = False  # "what kind of inspection was it?": as its report's cover says
     publication: bool = False  # "when was the report published?": that date first
+    team_asked: bool = False  # "how big was the inspection team?": who inspected, first
     # "Did she do St Helens as well?" after "who led Blackpool's 2018 inspection?": the council
     # and request of the inspection talked about, whose lead inspector the one asked had too.
     same_lead: "tuple[str, GradeRequest] | None" = None
@@ -440,9 +453,9 @@ class GradeRequest:
 
     @property
     def asks_earlier(self) -> bool:
-        """Whether it asks the grade of an inspection before another ("the previous one",
-        "before 2015")."""
-        return self.kind == "grade" and (
+        """Whether it asks the grade, or the dates, of an inspection before another ("the
+        previous one", "before 2015")."""
+        return self.kind in ("grade", "inspection") and (
             self.pick in ("previous", BEFORE_FIRST) or bool(self.before)
         )
 
@@ -556,8 +569,10 @@ def _grade_request(
     )
     kind_asked = _KIND_ASKED.search(question)
     publication = bool(_PUBLISHED_ASKED.search(question)) and not _TOOK_PLACE.search(question)
+    team = _TEAM_ASKED.search(question)
     cued = bool(
-        publication
+        team
+        or publication
         or _CUE.search(question)
         or ranked
         or between
@@ -631,7 +646,7 @@ def _grade_request(
             frame=(*due.group(0).split(), "due"),
             pick="due",
         )
-    inspection_asked = _INSPECTION_WHEN.search(question) or kind_asked or publication
+    inspection_asked = _INSPECTION_WHEN.search(question) or kind_asked or publication or team
     if (few := _LAST_FEW.search(question)) and not inspection_asked:
         frame = tuple(few.group(0).split())
         return GradeRequest(
@@ -663,11 +678,13 @@ def _grade_request(
             + (("how", "long", "ago") if _LONG_AGO_ASKED.search(question) else ())
             # "Who headed the Ofsted team on Greenwich's 2016 inspection?": the words asking
             # for its lead are not something beyond it.
-            + (tuple(led.group(0).split()) if (led := _WHO_LED_ASKED.search(question)) else ()),
+            + (tuple(led.group(0).split()) if (led := _WHO_LED_ASKED.search(question)) else ())
+            + (tuple(team.group(0).split()) if team else ()),
             pick=pick,
-            inspector_first=inspector_first and not publication,
+            inspector_first=inspector_first and not publication and not team,
             kind_asked=bool(kind_asked),
             publication=publication,
+            team_asked=bool(team),
         )
     if not (
         named

@@ -706,7 +706,10 @@ def _source_carried(
         return query
     if any(p.search(query) for _, p in _SOURCES):
         return query
-    if grade_request(text if resolved.asks_anew else query, about, None) is not None:
+    request = grade_request(text if resolved.asks_anew else query, about, None)
+    if request is not None and not request.team_asked:
+        # Not the team: "did they grumble about the size of the inspection team?" after the
+        # scrutiny committee is the committee's.
         return query
     earlier = previous().query
     if _OFSTED_SOURCE.search(earlier):
