@@ -7,6 +7,7 @@ from index.settings import REPO_ROOT, get_settings
 
 BLIND = REPO_ROOT / "eval" / "gold" / "blind"
 BLIND2 = REPO_ROOT / "eval" / "gold" / "blind2"
+BLIND3 = REPO_ROOT / "eval" / "gold" / "blind3"
 KINDS = """grade inspector dates finding strength improve person date amount source comparison
 negative follow_up unanswerable""".split()
 
@@ -56,4 +57,26 @@ def test_the_second_blind_set_covers_every_kind_and_its_quotes_are_verbatim():
         if q.evidence and all(texts.text(e.doc_id) is not None for e in q.evidence)
     ]
     assert len(local) >= 60
+    assert locate_evidence(local, texts.text, texts.authority) == []
+
+
+def test_the_third_blind_set_is_unchanged_since_it_was_frozen():
+    recorded = (BLIND3 / "blind3.jsonl.sha256").read_text().strip()
+    assert hashlib.sha256((BLIND3 / "blind3.jsonl").read_bytes()).hexdigest() == recorded
+
+
+def test_the_third_blind_set_weighs_follow_ups_and_its_quotes_are_verbatim():
+    questions = load_gold([BLIND3 / "blind3.jsonl"])
+    assert len(questions) >= 150
+    follow_ups = [q for q in questions if q.kind == "follow_up"]
+    assert len(follow_ups) >= 50 and all(q.history for q in follow_ups)
+    assert all(q.evidence and q.key_terms for q in questions if q.answerable)
+    council = get_settings().ilacs_dir.parent / "council"
+    texts = CorpusTexts([REPO_ROOT / "corpus", council])
+    local = [
+        q
+        for q in questions
+        if q.evidence and all(texts.text(e.doc_id) is not None for e in q.evidence)
+    ]
+    assert len(local) >= 40
     assert locate_evidence(local, texts.text, texts.authority) == []
