@@ -430,8 +430,8 @@ class QAEngine:
         """ "How was Lancashire rated at the inspection before 2015?" when the documents hold
         none before it: its oldest report's own "since the last inspection in 2012, when the
         local authority was found to be good overall" (one authority asked); asked when it
-        was, the report's sentence dating it. Not when they
-        hold an earlier report (the table found no grade of the area asked there)."""
+        was, the report's sentence dating it. Not when they hold an earlier report (the table
+        found no grade of the area asked there)."""
         if len(authorities) != 1:
             return None
         reports = [r for r in self.judgements.for_authority(authorities[0]) if r.is_report]

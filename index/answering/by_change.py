@@ -12,6 +12,7 @@ from index.answering.by_summary import summary_passage
 from index.text import sentences_of
 from index.types import Citation, Document, Passage
 from index.understanding.answer_type import CHANGE, offers, states_grade
+from index.understanding.lexicon import MONTHS
 
 # The report's opening prose says what changed; further on, a sentence "since the last
 # inspection" is about one service, not the whole.
@@ -77,9 +78,7 @@ def previous_grades_told(
     return None
 
 
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-)
+_MONTH = rf"(?:{'|'.join(MONTHS)})"
 # "Services in St Helens were last inspected in June 2012.", "The previous inspection of
 # Blackpool's services for looked after children was in December 2009.", "Since the last
 # inspection in February 2022, when …": a report dating the inspection before it.
@@ -88,9 +87,10 @@ _PREVIOUS_DATED = re.compile(
     rf"\b(?:in|on)\s+(?:(?:\d{{1,2}}\s+)?{_MONTH}\s+)?(?:19|20)\d\d\b",
     re.I,
 )
-
-
-# Of the sentences after the first that date an earlier inspection, how many are quoted with it.
+_TO_A_MONTH = re.compile(rf"{_MONTH}\s+(?:19|20)\d\d", re.I)
+# Of the sentences after the first that date an earlier inspection (each at most one sentence
+# after the last: "The local authority was judged to be good." may stand between), how many
+# are quoted with it.
 _MORE_DATED = 2
 
 
@@ -102,30 +102,27 @@ def previous_inspection_told(
     right after it that date another ("… of its looked after children was in December
     2009."), quoted and cited; None when none does."""
     first: tuple[Passage, int, int] | None = None
-    for passage in passages:
-        if passage.doc_id != doc_id or passage.kind != "text":
-            continue
+    for passage in (p for p in passages if p.doc_id == doc_id and p.kind == "text"):
         spans = sentences_of(passage.text)
+        dated = [bool(_PREVIOUS_DATED.search(passage.text[a:b])) for a, b in spans]
         for k, (start, end) in enumerate(spans):
-            if not (found := _PREVIOUS_DATED.search(passage.text[start:end])):
+            if not dated[k]:
                 continue
-            if re.search(_MONTH, found.group(0)):
-                # With a sentence between ("The local authority was judged to be good.").
-                last = k
-                for j in range(k + 1, min(k + 1 + 2 * _MORE_DATED, len(spans))):
-                    if j - last > 2:
-                        break
-                    if _PREVIOUS_DATED.search(passage.text[slice(*spans[j])]):
-                        last = j
-                first = (passage, start, spans[last][1])
-                break
-            first = first or (passage, start, end)
-        else:
-            continue
-        break
-    if first is None:
-        return None
-    passage, start, end = first
+            found = _PREVIOUS_DATED.search(passage.text[start:end])
+            if found is None or not _TO_A_MONTH.search(found.group(0)):
+                first = first or (passage, start, end)
+                continue
+            last, more = k, 0
+            for j in range(k + 1, len(spans)):
+                if j - last > 2 or more == _MORE_DATED:
+                    break
+                if dated[j]:
+                    last, more = j, more + 1
+            return _quoted(passage, start, spans[last][1], documents)
+    return _quoted(*first, documents) if first else None
+
+
+def _quoted(passage: Passage, start: int, end: int, documents: dict[str, Document]) -> Composed:
     quote = passage.text[start:end]
-    citation = Citation.from_passage(1, passage, documents[doc_id].meta, quote, 1.0)
+    citation = Citation.from_passage(1, passage, documents[passage.doc_id].meta, quote, 1.0)
     return Composed(f"{' '.join(quote.split())} [1]", False, [citation])

@@ -180,7 +180,6 @@ _PUBLISHED_ASKED = re.compile(
 )
 # "When did the inspection that came out in August 2018 take place?": its dates, not the report's.
 _TOOK_PLACE = re.compile(r"\b(?:take|took)\s+place|on\s+site|carried\s+out|happen\w*", re.I)
-# An inspection's lead inspector asked for, not its dates: the inspector is said first.
 # Who made up the inspection team, or how many: "how many inspectors did Ofsted send?", "how
 # big was the inspection team?", "who else was on the team?" (a report's own sentence and
 # list of team inspectors answer; not "how many people did the inspectors talk to?").
@@ -193,6 +192,7 @@ _TEAM_ASKED = re.compile(
     r"|\b(?:the\s+)?(?:team|other)\s+inspectors\b",
     re.I,
 )
+# An inspection's lead inspector asked for, not its dates: the inspector is said first.
 _WHO_ASKED = re.compile(r"\b(?:who|whom|inspectors?|hmi|led|lead)\b", re.I)
 _WHEN_ASKED = re.compile(
     r"\b(?:when|dates?|dated|how\s+long|how\s+many\s+(?:days|weeks)|on\s+site)\b", re.I
