@@ -104,12 +104,11 @@ def previous_inspection_told(
     first: tuple[Passage, int, int] | None = None
     for passage in (p for p in passages if p.doc_id == doc_id and p.kind == "text"):
         spans = sentences_of(passage.text)
-        dated = [bool(_PREVIOUS_DATED.search(passage.text[a:b])) for a, b in spans]
+        dated = [_PREVIOUS_DATED.search(passage.text[a:b]) for a, b in spans]
         for k, (start, end) in enumerate(spans):
-            if not dated[k]:
+            if (found := dated[k]) is None:
                 continue
-            found = _PREVIOUS_DATED.search(passage.text[start:end])
-            if found is None or not _TO_A_MONTH.search(found.group(0)):
+            if not _TO_A_MONTH.search(found.group(0)):
                 first = first or (passage, start, end)
                 continue
             last, more = k, 0

@@ -6,6 +6,7 @@ consisted of nine of Her Majesty's Inspectors (HMI) from Ofsted.", "Deputy lead 
 import itertools
 import re
 
+from index.ingest.chunking import passage_id
 from index.ingest.judgements import Evidence
 from index.types import Passage
 
@@ -27,7 +28,7 @@ def team_evidence(doc_id: str, passages: dict[str, Passage]) -> list[Evidence]:
     name only their lead inspector)."""
     found: list[Evidence] = []
     for k in itertools.count():
-        passage = passages.get(f"{doc_id}#{k}")
+        passage = passages.get(passage_id(doc_id, k))
         if passage is None:
             return sorted(found, key=lambda e: e.start)
         for pattern in (_TEAM_SAID, _TEAM_LISTED):

@@ -14,6 +14,11 @@ from index.understanding.lexicon import GRADE_WORDED, MONTH_NUMBERS, MONTHS
 TokenCounter = Callable[[str], int]
 
 
+def passage_id(doc_id: str, number: int) -> str:
+    """The id of ``doc_id``'s passage ``number`` (0 first, in the document's order)."""
+    return f"{doc_id}#{number}"
+
+
 def approximate_tokens(text: str) -> int:
     """Word-piece count estimate for when no tokenizer is at hand (≈1.3 pieces a word)."""
     return int(len(text.split()) * 1.3) + 1
@@ -128,7 +133,7 @@ def chunk_document(
     context = document_context(doc.meta)
     return [
         Passage(
-            passage_id=f"{doc.meta.doc_id}#{i}",
+            passage_id=passage_id(doc.meta.doc_id, i),
             doc_id=doc.meta.doc_id,
             start=start,
             end=end,
